@@ -1,0 +1,314 @@
+//! One respondent's answers: who they are (optionally), the context of the
+//! proposed partnership, and a response per statement.
+//!
+//! The format is versioned and forgiving: missing parts default to empty,
+//! and entries the instrument does not know are reported by [`Answers::check`]
+//! and ignored by the evaluation, never fatal.
+
+use crate::instrument::Instrument;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// The answers format version this crate writes (and the newest it reads).
+pub const ANSWERS_FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Answers {
+    #[serde(default = "current_format")]
+    pub format_version: u32,
+    /// The instrument these answers belong to (e.g. "van-de-laar-2010").
+    #[serde(default)]
+    pub instrument_id: String,
+    #[serde(default)]
+    pub respondent: Respondent,
+    #[serde(default)]
+    pub context: Context,
+    /// Statement id → response.
+    #[serde(default)]
+    pub responses: BTreeMap<String, Response>,
+}
+
+fn current_format() -> u32 {
+    ANSWERS_FORMAT_VERSION
+}
+
+/// Optional facts about the respondent, used to compare groups.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Respondent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Bestuurder,
+    Raadslid,
+    Ambtenaar,
+    #[serde(alias = "other")]
+    Anders,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [Role::Bestuurder, Role::Raadslid, Role::Ambtenaar, Role::Anders];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Bestuurder => "bestuurder",
+            Role::Raadslid => "raadslid",
+            Role::Ambtenaar => "ambtenaar",
+            Role::Anders => "anders",
+        }
+    }
+
+    pub fn label(self, lang: &str) -> &'static str {
+        let m = crate::text::Msg::of(lang);
+        match self {
+            Role::Bestuurder => m.pick("Bestuurder", "Executive (alderman, mayor)"),
+            Role::Raadslid => m.pick("Raadslid", "Council member"),
+            Role::Ambtenaar => m.pick("Ambtenaar", "Civil servant"),
+            Role::Anders => m.pick("Anders", "Other"),
+        }
+    }
+}
+
+/// The context questions about the proposed partnership.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<String>,
+    #[serde(default)]
+    pub goals: Vec<String>,
+    #[serde(default)]
+    pub motives: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    #[serde(default)]
+    pub domains: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partner {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inhabitants: Option<u32>,
+}
+
+/// A response to one statement: a point on the scale, or "don't know / not
+/// applicable". In JSON: a number (`4`) or the string `"unknown"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Response {
+    Scale(u8),
+    Unknown,
+}
+
+impl Serialize for Response {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Response::Scale(value) => serializer.serialize_u8(*value),
+            Response::Unknown => serializer.serialize_str("unknown"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Response {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Raw {
+            Number(u8),
+            Text(String),
+        }
+        match Raw::deserialize(deserializer)? {
+            Raw::Number(value) => Ok(Response::Scale(value)),
+            Raw::Text(text) if matches!(text.as_str(), "unknown" | "weet-niet" | "n/a") => {
+                Ok(Response::Unknown)
+            }
+            Raw::Text(text) => Err(serde::de::Error::custom(format!(
+                "a response is a number on the scale or \"unknown\", not \"{text}\""
+            ))),
+        }
+    }
+}
+
+/// Why a JSON text is not a usable answers file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswersError {
+    pub message: String,
+}
+
+impl std::fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AnswersError {}
+
+/// Something in the answers that the instrument does not know and the
+/// evaluation therefore ignores.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Notice {
+    pub path: String,
+    pub message: String,
+}
+
+impl Answers {
+    /// Empty answers for an instrument.
+    pub fn new(instrument: &Instrument) -> Self {
+        Answers {
+            format_version: ANSWERS_FORMAT_VERSION,
+            instrument_id: instrument.id.clone(),
+            ..Answers::default()
+        }
+    }
+
+    /// Parses answers JSON (any supported format version). Never panics.
+    ///
+    /// ```
+    /// use samenwerkingsscan::{Answers, Response};
+    /// let answers = Answers::from_json(r#"{"responses": {"noodzaak-onderkend.1": 4, "noodzaak-onderkend.2": "unknown"}}"#).unwrap();
+    /// assert_eq!(answers.responses["noodzaak-onderkend.1"], Response::Scale(4));
+    /// assert!(Answers::from_json("[1, 2]").is_err());
+    /// ```
+    pub fn from_json(json: &str) -> Result<Answers, AnswersError> {
+        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| AnswersError {
+            message: format!("not valid JSON: {e}"),
+        })?;
+        Self::from_value(value)
+    }
+
+    /// As [`Answers::from_json`], from an already parsed JSON value.
+    pub fn from_value(value: serde_json::Value) -> Result<Answers, AnswersError> {
+        if !value.is_object() {
+            return Err(AnswersError {
+                message: "answers must be a JSON object".into(),
+            });
+        }
+        let version = value
+            .get("format_version")
+            .map(|v| v.as_u64().unwrap_or(u64::MAX))
+            .unwrap_or(u64::from(ANSWERS_FORMAT_VERSION));
+        if version == 0 || version > u64::from(ANSWERS_FORMAT_VERSION) {
+            return Err(AnswersError {
+                message: format!(
+                    "format version {version} is not supported (this version reads 1 to {ANSWERS_FORMAT_VERSION}); was it made by a newer Samenwerkingsscan?"
+                ),
+            });
+        }
+        // Older versions are migrated here, one step at a time, when they exist.
+        serde_json::from_value(value).map_err(|e| AnswersError {
+            message: format!("answers do not have the expected shape: {e}"),
+        })
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Lists what the evaluation will ignore: responses to statements the
+    /// instrument does not have, values off the scale, unknown context ids.
+    pub fn check(&self, instrument: &Instrument) -> Vec<Notice> {
+        let mut notices = Vec::new();
+        let mut note = |path: String, message: String| notices.push(Notice { path, message });
+        if !self.instrument_id.is_empty() && self.instrument_id != instrument.id {
+            note(
+                "$.instrument_id".into(),
+                format!(
+                    "answers were made for instrument '{}', not '{}'; matching statements are still used",
+                    self.instrument_id, instrument.id
+                ),
+            );
+        }
+        let max = instrument.scale_max();
+        for (id, response) in &self.responses {
+            let path = format!("$.responses[\"{id}\"]");
+            if !instrument.statements().any(|(_, s)| &s.id == id) {
+                note(path, format!("unknown statement '{id}' is ignored"));
+            } else if let Response::Scale(value) = response {
+                if *value < 1 || *value > max {
+                    note(path, format!("value {value} is not on the scale 1–{max} and is ignored"));
+                }
+            }
+        }
+        let c = &self.context;
+        let spec = &instrument.context;
+        let known = |ids: &mut dyn Iterator<Item = &String>, id: &str| ids.any(|x| x == id);
+        if let Some(stage) = &c.stage {
+            if !known(&mut spec.stages.iter().map(|x| &x.id), stage) {
+                note("$.context.stage".into(), format!("unknown stage '{stage}' is ignored"));
+            }
+        }
+        if let Some(urgency) = &c.urgency {
+            if !known(&mut spec.urgency.iter().map(|x| &x.id), urgency) {
+                note("$.context.urgency".into(), format!("unknown urgency '{urgency}' is ignored"));
+            }
+        }
+        if let Some(form) = &c.form {
+            if !known(&mut spec.forms.iter().map(|x| &x.id), form) {
+                note("$.context.form".into(), format!("unknown form '{form}' is ignored"));
+            }
+        }
+        for (name, chosen, options) in [
+            ("goals", &c.goals, spec.goals.iter().map(|x| &x.id).collect::<Vec<_>>()),
+            ("motives", &c.motives, spec.motives.iter().map(|x| &x.id).collect()),
+            ("domains", &c.domains, spec.domains.iter().map(|x| &x.id).collect()),
+        ] {
+            for (i, id) in chosen.iter().enumerate() {
+                if !options.contains(&id) {
+                    note(format!("$.context.{name}[{i}]"), format!("unknown {name} option '{id}' is ignored"));
+                }
+            }
+        }
+        notices
+    }
+
+    /// The valid scale value for a statement, if answered on the scale.
+    pub(crate) fn scale_value(&self, statement_id: &str, max: u8) -> Option<u8> {
+        match self.responses.get(statement_id) {
+            Some(Response::Scale(v)) if (1..=max).contains(v) => Some(*v),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_parts_default_and_unknown_items_are_notices_not_errors() {
+        let instrument = Instrument::builtin();
+        let answers = Answers::from_json(
+            r#"{"responses": {"nope.1": 3, "noodzaak-onderkend.1": 9}, "context": {"stage": "dreaming"}}"#,
+        )
+        .unwrap();
+        assert_eq!(answers.format_version, ANSWERS_FORMAT_VERSION);
+        let notices = answers.check(instrument);
+        assert_eq!(notices.len(), 3, "{notices:?}");
+    }
+
+    #[test]
+    fn rejects_newer_formats_with_a_clear_message() {
+        let error = Answers::from_json(r#"{"format_version": 99}"#).unwrap_err();
+        assert!(error.message.contains("newer"));
+        let error = Answers::from_json(r#"{"responses": {"a": "maybe"}}"#).unwrap_err();
+        assert!(error.message.contains("\"unknown\""));
+    }
+
+    #[test]
+    fn round_trips_through_json() {
+        let mut answers = Answers::new(Instrument::builtin());
+        answers.respondent.role = Some(Role::Raadslid);
+        answers.responses.insert("x.1".into(), Response::Unknown);
+        answers.responses.insert("x.2".into(), Response::Scale(2));
+        assert_eq!(Answers::from_json(&answers.to_json()).unwrap(), answers);
+    }
+}

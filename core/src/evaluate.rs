@@ -1,0 +1,186 @@
+//! Answers → report. This module assembles; the rules live in `verdict`,
+//! `advice` and `signals`.
+
+use crate::advice;
+use crate::answers::{Answers, Context, Notice};
+use crate::instrument::{Instrument, Polarity};
+use crate::report::{Coverage, FactorRef, FactorResult, PhaseResult, Reason, Report, Verdict, VerdictLevel};
+use crate::score::{score_factors, weighted_mean, Band, FactorScore};
+use crate::signals;
+use crate::verdict;
+
+/// How many strengths and risks the report names.
+pub const TOP_N: usize = 5;
+
+/// Evaluates one respondent's answers into a report in `lang`.
+///
+/// ```
+/// use samenwerkingsscan::{evaluate, Answers, Instrument, Response, VerdictLevel};
+/// let instrument = Instrument::builtin();
+/// let mut answers = Answers::new(instrument);
+/// // Nothing answered yet: the verdict refuses to guess.
+/// assert_eq!(evaluate(instrument, &answers, "nl").verdict.level, VerdictLevel::InsufficientInformation);
+/// // Everything favourable: promoting statements "helemaal eens", hindering "helemaal oneens".
+/// for (factor, statement) in instrument.statements() {
+///     let value = if factor.polarity == samenwerkingsscan::Polarity::Promoting { 5 } else { 1 };
+///     answers.responses.insert(statement.id.clone(), Response::Scale(value));
+/// }
+/// let report = evaluate(instrument, &answers, "en");
+/// assert_eq!(report.verdict.level, VerdictLevel::Ready);
+/// assert_eq!(report.readiness, Some(100.0));
+/// ```
+pub fn evaluate(instrument: &Instrument, answers: &Answers, lang: &str) -> Report {
+    let scores = score_factors(instrument, answers);
+    build_report(instrument, &scores, &answers.context, lang, answers.check(instrument), Vec::new())
+}
+
+/// A limit on the verdict imposed by a rule outside the single-respondent
+/// rules (the group rules use it for gaps between municipalities).
+pub(crate) struct Cap {
+    pub level: VerdictLevel,
+    pub reason: Reason,
+}
+
+pub(crate) fn build_report(
+    instrument: &Instrument,
+    scores: &[FactorScore],
+    context: &Context,
+    lang: &str,
+    notices: Vec<Notice>,
+    caps: Vec<Cap>,
+) -> Report {
+    let factors = factor_results(instrument, scores, lang);
+    let phases = instrument
+        .phases
+        .iter()
+        .map(|phase| {
+            let in_phase: Vec<&FactorResult> = factors.iter().filter(|f| f.phase == phase.id).collect();
+            PhaseResult {
+                id: phase.id.clone(),
+                name: phase.name.get(lang).to_string(),
+                readiness: index(&in_phase, Polarity::Promoting),
+                risk: index(&in_phase, Polarity::Hindering),
+                coverage: sum_coverage(in_phase.iter().map(|f| &f.coverage)),
+            }
+        })
+        .collect::<Vec<_>>();
+    let all: Vec<&FactorResult> = factors.iter().collect();
+    let readiness = index(&all, Polarity::Promoting);
+    let risk = index(&all, Polarity::Hindering);
+    let coverage = sum_coverage(factors.iter().map(|f| &f.coverage));
+
+    let form_fit = advice::form_fit(instrument, &factors, context, readiness, lang);
+    let signals = signals::from_context(instrument, &factors, context, lang);
+    let (level, reasons) = verdict::decide(
+        &verdict::Inputs {
+            instrument,
+            factors: &factors,
+            phases: &phases,
+            readiness,
+            risk,
+            coverage: &coverage,
+            lang,
+        },
+        caps,
+    );
+
+    Report {
+        lang: lang.to_string(),
+        instrument_id: instrument.id.clone(),
+        instrument_version: instrument.version.clone(),
+        verdict: Verdict {
+            level,
+            label: level.label(lang).to_string(),
+            summary: level.summary(lang).to_string(),
+        },
+        reasons,
+        readiness,
+        risk,
+        strengths: top(&factors, Band::Strength),
+        risks: top(&factors, Band::Concern)
+            .into_iter()
+            .chain(top(&factors, Band::Attention))
+            .take(TOP_N)
+            .collect(),
+        gaps: factors.iter().filter(|f| !f.answered).map(factor_ref).collect(),
+        advice: advice::ordered(instrument, &factors, lang),
+        next_step: advice::next_step(instrument, &factors, context, lang),
+        form_fit,
+        signals,
+        coverage,
+        phases,
+        factors,
+        notices,
+    }
+}
+
+fn factor_results(instrument: &Instrument, scores: &[FactorScore], lang: &str) -> Vec<FactorResult> {
+    instrument
+        .factors
+        .iter()
+        .zip(scores)
+        .map(|(factor, score)| {
+            let favourability = score.favourability(factor.polarity);
+            FactorResult {
+                id: factor.id.clone(),
+                name: factor.name.get(lang).to_string(),
+                phase: factor.phase.clone(),
+                polarity: factor.polarity,
+                dimension: factor.dimension,
+                weight: factor.weight,
+                red_flag: factor.red_flag,
+                score: score.score,
+                favourability,
+                band: favourability.map(Band::of),
+                answered: score.score.is_some(),
+                coverage: coverage_of(score.answered, score.unknown, score.missing),
+            }
+        })
+        .collect()
+}
+
+/// Weighted mean score of the answered factors of one polarity.
+fn index(factors: &[&FactorResult], polarity: Polarity) -> Option<f64> {
+    let pairs: Vec<(f64, f64)> = factors
+        .iter()
+        .filter(|f| f.polarity == polarity)
+        .filter_map(|f| f.score.map(|s| (s, f.weight)))
+        .collect();
+    weighted_mean(&pairs)
+}
+
+pub(crate) fn coverage_of(answered: usize, unknown: usize, missing: usize) -> Coverage {
+    let statements = answered + unknown + missing;
+    Coverage {
+        statements,
+        answered,
+        unknown,
+        missing,
+        ratio: if statements == 0 { 0.0 } else { answered as f64 / statements as f64 },
+    }
+}
+
+fn sum_coverage<'a>(items: impl Iterator<Item = &'a Coverage>) -> Coverage {
+    let (a, u, m) = items.fold((0, 0, 0), |(a, u, m), c| (a + c.answered, u + c.unknown, m + c.missing));
+    coverage_of(a, u, m)
+}
+
+/// The factors in `band`, most decisive first: furthest from the middle,
+/// heaviest weight, then instrument order.
+fn top(factors: &[FactorResult], band: Band) -> Vec<FactorRef> {
+    let mut chosen: Vec<&FactorResult> = factors.iter().filter(|f| f.band == Some(band)).collect();
+    chosen.sort_by(|a, b| {
+        let key = |f: &FactorResult| (f.favourability.unwrap_or(50.0) - 50.0).abs() * f.weight;
+        key(b).total_cmp(&key(a))
+    });
+    chosen.into_iter().take(TOP_N).map(factor_ref).collect()
+}
+
+fn factor_ref(f: &FactorResult) -> FactorRef {
+    FactorRef {
+        id: f.id.clone(),
+        name: f.name.clone(),
+        favourability: f.favourability,
+        band: f.band,
+    }
+}

@@ -1,0 +1,322 @@
+//! The questionnaire (instrument) as data.
+//!
+//! The built-in instrument is Van de Laar's (2010) model as listed in the
+//! Wijchen quickscan: 17 promoting factors (table 2) and 22 hindering factors
+//! (table 3) in three phases. It is compiled in from `core/data/instrument.json`;
+//! an embedding site may supply its own instrument in the same JSON shape,
+//! which is validated before use.
+
+use crate::text::Text;
+use crate::validate::{self, Problem};
+use serde::{Deserialize, Serialize};
+use std::sync::OnceLock;
+
+/// The instrument JSON schema version this crate reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const BUILTIN_JSON: &str = include_str!("../data/instrument.json");
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    pub schema_version: u32,
+    pub id: String,
+    pub version: String,
+    /// Language codes every text must be given in, e.g. `["nl", "en"]`.
+    pub languages: Vec<String>,
+    pub title: Text,
+    pub description: Text,
+    pub source: Text,
+    pub scale: Scale,
+    pub phases: Vec<Phase>,
+    pub plan_steps: Vec<PlanStep>,
+    pub factors: Vec<Factor>,
+    pub context: ContextSpec,
+}
+
+/// An agreement scale (points `1..=n`) plus "don't know / not applicable".
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    pub points: Vec<ScalePoint>,
+    pub unknown: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScalePoint {
+    pub value: u8,
+    pub label: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Phase {
+    pub id: String,
+    pub name: Text,
+    pub description: Text,
+}
+
+/// A step of the six-step plan (§8 of the source).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanStep {
+    pub id: String,
+    pub number: u8,
+    pub name: Text,
+    pub description: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    /// Table 2: agreeing means the partnership is stronger.
+    Promoting,
+    /// Table 3: agreeing means the hindrance is present.
+    Hindering,
+}
+
+/// The three lenses of §6.1: content, structure and relationship.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dimension {
+    Inhoud,
+    Structuur,
+    Relatie,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Factor {
+    pub id: String,
+    pub phase: String,
+    pub polarity: Polarity,
+    /// Where the factor comes from, e.g. "Tabel 2, randvoorwaarden 3".
+    pub source_ref: String,
+    pub dimension: Dimension,
+    /// The plan step (by id) where this factor is mainly worked on.
+    pub plan_step: String,
+    pub name: Text,
+    pub explanation: Text,
+    pub statements: Vec<Statement>,
+    /// Relative weight in the indices, 0.5–3.
+    pub weight: f64,
+    /// A potential veto: when it scores as a concern, no positive verdict.
+    pub red_flag: bool,
+    pub advice: Vec<Advice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub id: String,
+    pub text: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Advice {
+    pub text: Text,
+    /// The section of the source the advice rests on, e.g. "§8.1".
+    pub source: String,
+}
+
+/// The options of the context questions about the proposed partnership.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextSpec {
+    pub stages: Vec<Choice>,
+    pub urgency: Vec<UrgencyLevel>,
+    pub goals: Vec<Choice>,
+    pub motives: Vec<Choice>,
+    pub forms: Vec<FormOption>,
+    pub domains: Vec<Choice>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Choice {
+    pub id: String,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+/// The three-point urgency scale of §8.1 (1 = needed soon … 3 = not needed).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UrgencyLevel {
+    pub id: String,
+    pub level: u8,
+    pub label: Text,
+}
+
+/// A form of cooperation, from light (1, afstemming) to heavy (5, fusion).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormOption {
+    pub id: String,
+    pub heaviness: u8,
+    pub label: Text,
+    pub description: Text,
+}
+
+/// Why an instrument could not be used: every problem, each with its path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrumentError {
+    pub problems: Vec<Problem>,
+}
+
+impl std::fmt::Display for InstrumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the instrument has {} problem(s):", self.problems.len())?;
+        for problem in &self.problems {
+            write!(f, "\n  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InstrumentError {}
+
+impl Instrument {
+    /// The built-in Van de Laar instrument (parsed once, then shared).
+    pub fn builtin() -> &'static Instrument {
+        static BUILTIN: OnceLock<Instrument> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            // The data file is validated by a unit test; failing here would be
+            // a build defect, not a user error.
+            serde_json::from_str(BUILTIN_JSON).expect("core/data/instrument.json is valid")
+        })
+    }
+
+    /// Parses and validates an instrument supplied as JSON. Never panics:
+    /// syntax errors, wrong types and every semantic problem come back as
+    /// [`Problem`]s with their JSON path.
+    ///
+    /// ```
+    /// use samenwerkingsscan::Instrument;
+    /// let error = Instrument::from_json(r#"{"schema_version": 1}"#).unwrap_err();
+    /// assert!(error.problems[0].message.contains("missing field"));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
+        let deserializer = &mut serde_json::Deserializer::from_str(json);
+        let instrument: Instrument =
+            serde_path_to_error::deserialize(deserializer).map_err(|error| InstrumentError {
+                problems: vec![Problem::new(
+                    json_path(&error.path().to_string()),
+                    error.inner().to_string(),
+                )],
+            })?;
+        let problems = validate::validate(&instrument);
+        if problems.is_empty() {
+            Ok(instrument)
+        } else {
+            Err(InstrumentError { problems })
+        }
+    }
+
+    pub fn factor(&self, id: &str) -> Option<&Factor> {
+        self.factors.iter().find(|f| f.id == id)
+    }
+
+    pub fn phase(&self, id: &str) -> Option<&Phase> {
+        self.phases.iter().find(|p| p.id == id)
+    }
+
+    pub fn plan_step(&self, id: &str) -> Option<&PlanStep> {
+        self.plan_steps.iter().find(|s| s.id == id)
+    }
+
+    pub fn form(&self, id: &str) -> Option<&FormOption> {
+        self.context.forms.iter().find(|f| f.id == id)
+    }
+
+    /// Every statement in questionnaire order, with its factor.
+    pub fn statements(&self) -> impl Iterator<Item = (&Factor, &Statement)> {
+        self.factors
+            .iter()
+            .flat_map(|f| f.statements.iter().map(move |s| (f, s)))
+    }
+
+    /// The highest point of the scale (5 for the built-in instrument).
+    pub fn scale_max(&self) -> u8 {
+        self.scale.points.iter().map(|p| p.value).max().unwrap_or(0)
+    }
+}
+
+/// serde_path_to_error writes `.` for the root; we write `$` like JSONPath.
+fn json_path(path: &str) -> String {
+    if path == "." || path.is_empty() {
+        "$".to_string()
+    } else {
+        format!("$.{path}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_parses_and_validates_clean() {
+        let problems = validate::validate(Instrument::builtin());
+        assert!(problems.is_empty(), "{problems:#?}");
+        let round_trip = Instrument::from_json(BUILTIN_JSON).expect("valid");
+        assert_eq!(&round_trip, Instrument::builtin());
+    }
+
+    #[test]
+    fn builtin_has_the_39_factors_of_tables_2_and_3() {
+        let instrument = Instrument::builtin();
+        let count = |phase: &str, polarity: Polarity| {
+            instrument
+                .factors
+                .iter()
+                .filter(|f| f.phase == phase && f.polarity == polarity)
+                .count()
+        };
+        use Polarity::*;
+        assert_eq!(count("randvoorwaarden", Promoting), 4);
+        assert_eq!(count("proces", Promoting), 8);
+        assert_eq!(count("samenwerking-staat", Promoting), 5);
+        assert_eq!(count("randvoorwaarden", Hindering), 5);
+        assert_eq!(count("proces", Hindering), 10);
+        assert_eq!(count("samenwerking-staat", Hindering), 7);
+        assert_eq!(instrument.factors.len(), 39);
+        let phases: Vec<_> = instrument.phases.iter().map(|p| p.id.as_str()).collect();
+        assert_eq!(phases, ["randvoorwaarden", "proces", "samenwerking-staat"]);
+        assert_eq!(instrument.plan_steps.len(), 6);
+        assert_eq!(instrument.scale_max(), 5);
+    }
+
+    #[test]
+    fn factor_names_follow_the_source() {
+        let instrument = Instrument::builtin();
+        let names: Vec<String> = instrument
+            .factors
+            .iter()
+            .map(|f| f.name.get("nl").to_lowercase())
+            .collect();
+        for expected in [
+            "noodzaak onderkend",
+            "onderling vertrouwen en chemie",
+            "lijken in de kast en wantrouwen",
+            "instabiele politiek/bestuurlijke omgeving",
+            "complexiteit van het model",
+            "voorlopers en achterblijvers",
+        ] {
+            assert!(names.iter().any(|n| n == expected), "missing {expected}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_and_wrong_types_come_back_with_a_path() {
+        let error = Instrument::from_json("{ not json").unwrap_err();
+        assert_eq!(error.problems.len(), 1);
+        let mut value: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+        value["factors"][2]["weight"] = serde_json::json!("heavy");
+        let error = Instrument::from_json(&value.to_string()).unwrap_err();
+        assert_eq!(error.problems[0].path, "$.factors[2].weight");
+    }
+}

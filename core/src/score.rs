@@ -1,0 +1,166 @@
+//! From responses to numbers: statement → factor → phase → overall.
+//!
+//! All scores are on 0–100. A factor's *score* says how strongly respondents
+//! agree that it is present; its *favourability* turns that around for
+//! hindering factors, so that for every factor higher is better and the bands
+//! are the same. See `core/SCORING.md` for the reasoning.
+
+use crate::answers::Answers;
+use crate::instrument::{Factor, Instrument, Polarity};
+use serde::{Deserialize, Serialize};
+
+/// Favourability at or above this is a strength (a mean of 4 "eens" on a promoting factor).
+pub const STRENGTH_FROM: f64 = 75.0;
+/// Favourability at or below this is a concern (a mean of 2.5 on a promoting factor,
+/// 3.5 on a hindering one).
+pub const CONCERN_UPTO: f64 = 37.5;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Band {
+    Concern,
+    Attention,
+    Strength,
+}
+
+impl Band {
+    pub fn of(favourability: f64) -> Band {
+        if favourability >= STRENGTH_FROM {
+            Band::Strength
+        } else if favourability <= CONCERN_UPTO {
+            Band::Concern
+        } else {
+            Band::Attention
+        }
+    }
+
+    pub fn label(self, lang: &str) -> &'static str {
+        let m = crate::text::Msg::of(lang);
+        match self {
+            Band::Strength => m.pick("Sterk punt", "Strength"),
+            Band::Attention => m.pick("Aandachtspunt", "Needs attention"),
+            Band::Concern => m.pick("Zorgpunt", "Concern"),
+        }
+    }
+}
+
+/// One factor's numbers, for one respondent or pooled over a group.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactorScore {
+    /// Mean agreement 0–100, `None` when no statement was answered on the scale.
+    pub score: Option<f64>,
+    /// Statements answered on the scale / "don't know" / not answered
+    /// (summed over respondents for a group).
+    pub answered: usize,
+    pub unknown: usize,
+    pub missing: usize,
+}
+
+impl FactorScore {
+    pub fn favourability(&self, polarity: Polarity) -> Option<f64> {
+        self.score.map(|s| favourability(s, polarity))
+    }
+}
+
+/// Higher is better for both polarities.
+pub fn favourability(score: f64, polarity: Polarity) -> f64 {
+    match polarity {
+        Polarity::Promoting => score,
+        Polarity::Hindering => 100.0 - score,
+    }
+}
+
+/// A scale value as 0–100 (1 → 0, max → 100).
+pub fn scale_to_score(value: u8, max: u8) -> f64 {
+    if max <= 1 {
+        return 0.0;
+    }
+    f64::from(value.saturating_sub(1).min(max - 1)) * 100.0 / f64::from(max - 1)
+}
+
+/// Scores every factor of the instrument for one respondent, in instrument order.
+pub fn score_factors(instrument: &Instrument, answers: &Answers) -> Vec<FactorScore> {
+    let max = instrument.scale_max();
+    instrument
+        .factors
+        .iter()
+        .map(|factor| score_factor(factor, answers, max))
+        .collect()
+}
+
+fn score_factor(factor: &Factor, answers: &Answers, max: u8) -> FactorScore {
+    let mut values = Vec::new();
+    let mut unknown = 0;
+    for statement in &factor.statements {
+        match answers.scale_value(&statement.id, max) {
+            Some(value) => values.push(scale_to_score(value, max)),
+            None if answers.responses.contains_key(&statement.id) => unknown += 1,
+            None => {}
+        }
+    }
+    FactorScore {
+        score: mean(&values),
+        answered: values.len(),
+        unknown,
+        missing: factor.statements.len() - values.len() - unknown,
+    }
+}
+
+/// Arithmetic mean; `None` for no values. Sums in sorted order so the result
+/// does not depend on the order of the inputs (bit for bit).
+pub fn mean(values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    Some(sorted.iter().sum::<f64>() / sorted.len() as f64)
+}
+
+/// Weighted mean of `(value, weight)` pairs; `None` when the weights sum to 0.
+pub fn weighted_mean(pairs: &[(f64, f64)]) -> Option<f64> {
+    let mut sorted = pairs.to_vec();
+    sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let weight: f64 = sorted.iter().map(|p| p.1).sum();
+    (weight > 0.0).then(|| sorted.iter().map(|p| p.0 * p.1).sum::<f64>() / weight)
+}
+
+/// Population standard deviation; `None` for no values.
+pub fn std_dev(values: &[f64]) -> Option<f64> {
+    let m = mean(values)?;
+    let squares: Vec<f64> = values.iter().map(|v| (v - m) * (v - m)).collect();
+    mean(&squares).map(f64::sqrt)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_follow_the_documented_thresholds() {
+        assert_eq!(Band::of(75.0), Band::Strength);
+        assert_eq!(Band::of(74.9), Band::Attention);
+        assert_eq!(Band::of(37.6), Band::Attention);
+        assert_eq!(Band::of(37.5), Band::Concern);
+        // A hindering factor answered "eens" (4) is present: score 75, favourability 25.
+        assert_eq!(Band::of(favourability(75.0, Polarity::Hindering)), Band::Concern);
+    }
+
+    #[test]
+    fn scale_maps_onto_0_to_100() {
+        assert_eq!(scale_to_score(1, 5), 0.0);
+        assert_eq!(scale_to_score(3, 5), 50.0);
+        assert_eq!(scale_to_score(5, 5), 100.0);
+        assert_eq!(scale_to_score(9, 5), 100.0);
+        assert_eq!(scale_to_score(2, 1), 0.0);
+    }
+
+    #[test]
+    fn statistics_handle_empty_input() {
+        assert_eq!(mean(&[]), None);
+        assert_eq!(std_dev(&[]), None);
+        assert_eq!(weighted_mean(&[(50.0, 0.0)]), None);
+        assert_eq!(std_dev(&[10.0, 30.0]), Some(10.0));
+        assert_eq!(weighted_mean(&[(0.0, 1.0), (100.0, 3.0)]), Some(75.0));
+    }
+}

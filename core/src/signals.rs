@@ -1,0 +1,82 @@
+//! Objective context that informs the reading of the answers: the partners'
+//! sizes, their number, and whether urgency and necessity agree.
+
+use crate::advice::ids;
+use crate::answers::Context;
+use crate::instrument::Instrument;
+use crate::report::{FactorResult, Signal};
+use crate::score::Band;
+use crate::text::Msg;
+
+/// From this ratio between the largest and smallest partner, sizes differ strongly.
+pub const LARGE_SIZE_RATIO: f64 = 3.0;
+/// Up to this ratio partners count as comparable in size (cf. seed 003: 20,000–40,000).
+pub const COMPARABLE_SIZE_RATIO: f64 = 2.0;
+/// From this many partners coordination becomes a theme of its own (§4.4).
+pub const MANY_PARTNERS: usize = 5;
+
+pub(crate) fn from_context(
+    _instrument: &Instrument,
+    factors: &[FactorResult],
+    context: &Context,
+    lang: &str,
+) -> Vec<Signal> {
+    let m = Msg::of(lang);
+    let mut out = Vec::new();
+    let mut signal = |code: &str, text: String| {
+        out.push(Signal {
+            code: code.to_string(),
+            text,
+        })
+    };
+    let band = |id: &str| factors.iter().find(|f| f.id == id).and_then(|f| f.band);
+
+    let sizes: Vec<(&str, u32)> = context
+        .partners
+        .iter()
+        .filter_map(|p| p.inhabitants.filter(|n| *n > 0).map(|n| (p.name.as_str(), n)))
+        .collect();
+    if sizes.len() >= 2 {
+        let (small_name, small) = *sizes.iter().min_by_key(|s| s.1).expect("two or more");
+        let (large_name, large) = *sizes.iter().max_by_key(|s| s.1).expect("two or more");
+        let ratio = f64::from(large) / f64::from(small);
+        let r = format!("{ratio:.1}").replace('.', m.pick(",", "."));
+        if ratio >= LARGE_SIZE_RATIO {
+            signal("size-difference", m.pick(
+                format!("De partners verschillen sterk in grootte: {large_name} is {r} keer zo groot als {small_name}. Let op ‘vergelijkbaarheid en bekendheid’ en op ‘voorlopers en achterblijvers’: de grote partner kan gaan domineren."),
+                format!("The partners differ strongly in size: {large_name} is {r} times as large as {small_name}. Watch ‘comparability and familiarity’ and ‘front-runners and laggards’: the large partner may come to dominate."),
+            ));
+            if band(ids::COMPARABILITY) == Some(Band::Strength) {
+                signal("size-vs-comparability", m.pick(
+                    "De antwoorden noemen de partners goed vergelijkbaar, maar de inwonertallen verschillen sterk. Bespreek of u hetzelfde bedoelt.".to_string(),
+                    "The answers call the partners very comparable, but their populations differ strongly. Discuss whether you mean the same thing.".to_string(),
+                ));
+            }
+        } else if ratio <= COMPARABLE_SIZE_RATIO {
+            signal("size-comparable", m.pick(
+                format!("De partners zijn vergelijkbaar van grootte (grootste / kleinste = {r}). Dat helpt bij ‘vergelijkbaarheid en bekendheid’."),
+                format!("The partners are comparable in size (largest / smallest = {r}). That helps ‘comparability and familiarity’."),
+            ));
+        }
+    }
+    if context.partners.len() >= MANY_PARTNERS {
+        let n = context.partners.len();
+        signal("many-partners", m.pick(
+            format!("Met {n} partners wordt afstemming zelf een opgave. Hoe meer partners, hoe belangrijker een eenvoudig model (§4.4)."),
+            format!("With {n} partners, coordination becomes a task in itself. The more partners, the more a simple model matters (§4.4)."),
+        ));
+    }
+    let necessity = band(ids::NECESSITY);
+    match context.urgency.as_deref() {
+        Some("short-term") if necessity.is_some_and(|b| b != Band::Strength) => signal("urgency-not-shared", m.pick(
+            "U noemt versterking op korte termijn nodig, maar de noodzaak wordt niet breed gedeeld. Zorg dat bestuur en management achter de zelfanalyse staan (§8.1).".to_string(),
+            "You say strengthening is needed soon, but the necessity is not widely shared. Make sure the board and management support the self-analysis (§8.1).".to_string(),
+        )),
+        Some("not-needed") => signal("urgency-low", m.pick(
+            "U kunt de taken nog lang zelf goed uitvoeren. Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuur af om te starten (§6.3).".to_string(),
+            "You can still perform the tasks well on your own for a long time. Start only if the added value of working together is clear; otherwise the literature advises against starting (§6.3).".to_string(),
+        )),
+        _ => {}
+    }
+    out
+}

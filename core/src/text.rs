@@ -1,0 +1,87 @@
+//! Localized text: one string per language code.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The language the core falls back to for its own messages.
+pub const DEFAULT_LANG: &str = "nl";
+
+/// A text in several languages, e.g. `{"nl": "Noodzaak onderkend", "en": "Necessity recognised"}`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Text(pub BTreeMap<String, String>);
+
+impl Text {
+    /// Builds a Dutch + English text.
+    pub fn nl_en(nl: &str, en: &str) -> Self {
+        let mut map = BTreeMap::new();
+        map.insert("nl".to_string(), nl.to_string());
+        map.insert("en".to_string(), en.to_string());
+        Text(map)
+    }
+
+    /// The text in `lang`, else Dutch, else English, else any language,
+    /// else the empty string: rendering never fails on a missing translation
+    /// (validation reports it instead).
+    pub fn get(&self, lang: &str) -> &str {
+        [lang, DEFAULT_LANG, "en"]
+            .iter()
+            .find_map(|l| self.0.get(*l).filter(|s| !s.trim().is_empty()))
+            .or_else(|| self.0.values().next())
+            .map(String::as_str)
+            .unwrap_or("")
+    }
+}
+
+/// The core's message language: the two it ships with, chosen from any code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Msg {
+    Nl,
+    En,
+}
+
+impl Msg {
+    pub(crate) fn of(lang: &str) -> Self {
+        if lang.eq_ignore_ascii_case("en") || lang.to_ascii_lowercase().starts_with("en-") {
+            Msg::En
+        } else {
+            Msg::Nl
+        }
+    }
+
+    /// Picks the Dutch or English variant.
+    pub(crate) fn pick<T>(self, nl: T, en: T) -> T {
+        match self {
+            Msg::Nl => nl,
+            Msg::En => en,
+        }
+    }
+}
+
+/// Formats a 0–100 index without decimals, as people read it.
+pub(crate) fn whole(value: f64) -> String {
+    format!("{}", value.round() as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn falls_back_to_dutch_then_english_then_anything() {
+        let t = Text::nl_en("ja", "yes");
+        assert_eq!(t.get("en"), "yes");
+        assert_eq!(t.get("de"), "ja");
+        let mut only_fr = Text::default();
+        only_fr.0.insert("fr".into(), "oui".into());
+        assert_eq!(only_fr.get("nl"), "oui");
+        assert_eq!(Text::default().get("nl"), "");
+    }
+
+    #[test]
+    fn message_language_accepts_regional_codes() {
+        assert_eq!(Msg::of("en-GB"), Msg::En);
+        assert_eq!(Msg::of("nl-NL"), Msg::Nl);
+        assert_eq!(Msg::of("fy"), Msg::Nl);
+    }
+}

@@ -1,0 +1,238 @@
+//! Semantic validation of an instrument: every problem, each with its path.
+//!
+//! Parsing (serde) already guarantees the shape; this checks what types
+//! cannot: unique ids, references that resolve, translations present, weights
+//! and scales in range, no empty phase. Messages are for the webmaster who
+//! wrote the JSON, so they are in English and name the exact place.
+
+use crate::instrument::{Instrument, SCHEMA_VERSION};
+use crate::text::Text;
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+
+/// The smallest and largest weight a factor may carry.
+pub const WEIGHT_RANGE: (f64, f64) = (0.5, 3.0);
+/// Scales from 3 to 7 points: enough for Likert use, small enough for share codes.
+pub const SCALE_POINTS: (usize, usize) = (3, 7);
+/// Statements per factor.
+pub const STATEMENTS_PER_FACTOR: (usize, usize) = (1, 3);
+
+/// One thing wrong with an instrument, at a JSON path like `$.factors[3].weight`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Returns every problem found; an empty list means the instrument is usable.
+pub fn validate(instrument: &Instrument) -> Vec<Problem> {
+    let mut v = Validator {
+        languages: &instrument.languages,
+        problems: Vec::new(),
+    };
+    v.check(instrument);
+    v.problems
+}
+
+struct Validator<'a> {
+    languages: &'a [String],
+    problems: Vec<Problem>,
+}
+
+impl Validator<'_> {
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn text(&mut self, path: &str, text: &Text) {
+        for lang in self.languages {
+            if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
+                self.problem(format!("{path}.{lang}"), format!("missing translation '{lang}'"));
+            }
+        }
+    }
+
+    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
+        if id.trim().is_empty() {
+            self.problem(path, "empty id");
+        } else if id.len() > 80 || id.chars().any(char::is_whitespace) {
+            self.problem(path, format!("id '{id}' must be at most 80 characters without spaces"));
+        } else if !seen.insert(id.to_string()) {
+            self.problem(path, format!("duplicate id '{id}'"));
+        }
+    }
+
+    fn check(&mut self, ins: &Instrument) {
+        if ins.schema_version != SCHEMA_VERSION {
+            self.problem(
+                "$.schema_version",
+                format!("unsupported schema version {} (this version reads {SCHEMA_VERSION})", ins.schema_version),
+            );
+        }
+        if ins.id.trim().is_empty() {
+            self.problem("$.id", "empty id");
+        }
+        if ins.version.trim().is_empty() {
+            self.problem("$.version", "empty version");
+        }
+        let mut langs = HashSet::new();
+        if ins.languages.is_empty() {
+            self.problem("$.languages", "name at least one language, e.g. [\"nl\", \"en\"]");
+        }
+        for (i, lang) in ins.languages.iter().enumerate() {
+            self.id(&format!("$.languages[{i}]"), lang, &mut langs);
+        }
+        self.text("$.title", &ins.title);
+        self.text("$.description", &ins.description);
+        self.text("$.source", &ins.source);
+        self.scale(ins);
+        let phases = self.phases(ins);
+        let steps = self.plan_steps(ins);
+        self.factors(ins, &phases, &steps);
+        self.context(ins);
+    }
+
+    fn scale(&mut self, ins: &Instrument) {
+        let points = &ins.scale.points;
+        let (min, max) = SCALE_POINTS;
+        if points.len() < min || points.len() > max {
+            self.problem("$.scale.points", format!("needs {min} to {max} points, found {}", points.len()));
+        }
+        for (i, point) in points.iter().enumerate() {
+            if usize::from(point.value) != i + 1 {
+                self.problem(
+                    format!("$.scale.points[{i}].value"),
+                    format!("points must be numbered 1, 2, 3 … in order; expected {}, found {}", i + 1, point.value),
+                );
+            }
+            self.text(&format!("$.scale.points[{i}].label"), &point.label);
+        }
+        self.text("$.scale.unknown", &ins.scale.unknown);
+    }
+
+    fn phases(&mut self, ins: &Instrument) -> HashSet<String> {
+        let mut ids = HashSet::new();
+        if ins.phases.is_empty() {
+            self.problem("$.phases", "needs at least one phase");
+        }
+        for (i, phase) in ins.phases.iter().enumerate() {
+            let path = format!("$.phases[{i}]");
+            self.id(&format!("{path}.id"), &phase.id, &mut ids);
+            self.text(&format!("{path}.name"), &phase.name);
+            self.text(&format!("{path}.description"), &phase.description);
+            if !ins.factors.iter().any(|f| f.phase == phase.id) {
+                self.problem(path, format!("phase '{}' has no factors", phase.id));
+            }
+        }
+        ids
+    }
+
+    fn plan_steps(&mut self, ins: &Instrument) -> HashSet<String> {
+        let mut ids = HashSet::new();
+        let mut numbers = HashSet::new();
+        if ins.plan_steps.is_empty() {
+            self.problem("$.plan_steps", "needs at least one plan step");
+        }
+        for (i, step) in ins.plan_steps.iter().enumerate() {
+            let path = format!("$.plan_steps[{i}]");
+            self.id(&format!("{path}.id"), &step.id, &mut ids);
+            if !numbers.insert(step.number) {
+                self.problem(format!("{path}.number"), format!("duplicate step number {}", step.number));
+            }
+            self.text(&format!("{path}.name"), &step.name);
+            self.text(&format!("{path}.description"), &step.description);
+        }
+        ids
+    }
+
+    fn factors(&mut self, ins: &Instrument, phases: &HashSet<String>, steps: &HashSet<String>) {
+        let mut ids = HashSet::new();
+        let mut statement_ids = HashSet::new();
+        if ins.factors.is_empty() {
+            self.problem("$.factors", "needs at least one factor");
+        }
+        for (i, factor) in ins.factors.iter().enumerate() {
+            let path = format!("$.factors[{i}]");
+            self.id(&format!("{path}.id"), &factor.id, &mut ids);
+            if !phases.contains(&factor.phase) {
+                self.problem(format!("{path}.phase"), format!("unknown phase '{}'", factor.phase));
+            }
+            if !steps.contains(&factor.plan_step) {
+                self.problem(format!("{path}.plan_step"), format!("unknown plan step '{}'", factor.plan_step));
+            }
+            self.text(&format!("{path}.name"), &factor.name);
+            self.text(&format!("{path}.explanation"), &factor.explanation);
+            let (lo, hi) = WEIGHT_RANGE;
+            if !(factor.weight.is_finite() && (lo..=hi).contains(&factor.weight)) {
+                self.problem(format!("{path}.weight"), format!("weight {} out of range {lo}–{hi}", factor.weight));
+            }
+            let (min, max) = STATEMENTS_PER_FACTOR;
+            if factor.statements.len() < min || factor.statements.len() > max {
+                self.problem(
+                    format!("{path}.statements"),
+                    format!("needs {min} to {max} statements, found {}", factor.statements.len()),
+                );
+            }
+            for (j, statement) in factor.statements.iter().enumerate() {
+                self.id(&format!("{path}.statements[{j}].id"), &statement.id, &mut statement_ids);
+                self.text(&format!("{path}.statements[{j}].text"), &statement.text);
+            }
+            if factor.advice.is_empty() {
+                self.problem(format!("{path}.advice"), "needs at least one piece of advice");
+            }
+            for (j, advice) in factor.advice.iter().enumerate() {
+                self.text(&format!("{path}.advice[{j}].text"), &advice.text);
+            }
+        }
+    }
+
+    fn context(&mut self, ins: &Instrument) {
+        let c = &ins.context;
+        let lists: [(&str, Vec<(&String, &Text)>); 4] = [
+            ("stages", c.stages.iter().map(|x| (&x.id, &x.label)).collect()),
+            ("goals", c.goals.iter().map(|x| (&x.id, &x.label)).collect()),
+            ("motives", c.motives.iter().map(|x| (&x.id, &x.label)).collect()),
+            ("domains", c.domains.iter().map(|x| (&x.id, &x.label)).collect()),
+        ];
+        for (name, items) in lists {
+            let mut ids = HashSet::new();
+            for (i, (id, label)) in items.into_iter().enumerate() {
+                self.id(&format!("$.context.{name}[{i}].id"), id, &mut ids);
+                self.text(&format!("$.context.{name}[{i}].label"), label);
+            }
+        }
+        let mut ids = HashSet::new();
+        for (i, level) in c.urgency.iter().enumerate() {
+            let path = format!("$.context.urgency[{i}]");
+            self.id(&format!("{path}.id"), &level.id, &mut ids);
+            self.text(&format!("{path}.label"), &level.label);
+            if !(1..=3).contains(&level.level) {
+                self.problem(format!("{path}.level"), "urgency level must be 1, 2 or 3 (§8.1)");
+            }
+        }
+        let mut ids = HashSet::new();
+        for (i, form) in c.forms.iter().enumerate() {
+            let path = format!("$.context.forms[{i}]");
+            self.id(&format!("{path}.id"), &form.id, &mut ids);
+            self.text(&format!("{path}.label"), &form.label);
+            if !(1..=5).contains(&form.heaviness) {
+                self.problem(format!("{path}.heaviness"), "heaviness must be 1 (light) to 5 (fusion)");
+            }
+        }
+    }
+}

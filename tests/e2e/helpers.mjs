@@ -1,0 +1,53 @@
+// Shared helpers for the end-to-end suite.
+import { readFileSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect } from '@playwright/test';
+
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const ARTIFACTS = new URL('../artifacts/screenshots/', import.meta.url).pathname;
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) in the page, including open
+ * shadow roots, and fails with a readable list when anything is violated.
+ * The source is evaluated through the DevTools protocol, so it also works on
+ * pages with a strict Content-Security-Policy.
+ */
+export async function expectNoAxeViolations(page, label) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ') + ' :: ' + n.failureSummary),
+    }));
+  });
+  expect(violations, `axe violations on ${label}:\n${JSON.stringify(violations, null, 2)}`).toEqual([]);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+/** Collects console errors and failed or off-site requests during a test. */
+export function watchPage(page) {
+  const problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  page.on('request', (req) => {
+    const url = new URL(req.url());
+    if (url.hostname !== '127.0.0.1' && url.protocol !== 'data:' && url.protocol !== 'blob:') {
+      problems.push(`third-party request: ${req.url()}`);
+    }
+  });
+  return problems;
+}

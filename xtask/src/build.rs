@@ -1,0 +1,105 @@
+//! `cargo xtask build`: the widget as static files in `dist/`.
+//!
+//! cargo (wasm32, size-tuned release profile) → wasm-bindgen `--target web`
+//! (as a library pinned in Cargo.lock) → wasm-opt `-Oz` (npm `binaryen`, never
+//! Debian's older wasm-opt, which cannot parse current wasm-bindgen output) →
+//! static files (`index.html`, `web/static/`) → size report.
+
+use crate::setup::WASM_TARGET;
+use crate::sizes;
+use crate::util::{exec, root, Result};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const WEB_CRATE: &str = "samenwerkingsscan-web";
+const WASM_NAME: &str = "samenwerkingsscan_web";
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Profile {
+    Release,
+    /// Faster builds for local iteration: debug wasm, no wasm-opt.
+    Dev,
+}
+
+impl Profile {
+    pub fn from_args(args: &[String]) -> Self {
+        if args.iter().any(|a| a == "--dev") {
+            Profile::Dev
+        } else {
+            Profile::Release
+        }
+    }
+}
+
+pub fn dist() -> PathBuf {
+    root().join("dist")
+}
+
+/// Builds `dist/` and returns the size report of the shipped files.
+pub fn run(profile: Profile) -> Result<sizes::Report> {
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo.args(["build", "--package", WEB_CRATE, "--target", WASM_TARGET]);
+    if profile == Profile::Release {
+        cargo.arg("--release");
+    }
+    exec(&mut cargo)?;
+
+    let dist = dist();
+    if dist.exists() {
+        std::fs::remove_dir_all(&dist)?;
+    }
+    std::fs::create_dir_all(&dist)?;
+
+    let folder = if profile == Profile::Release {
+        "release"
+    } else {
+        "debug"
+    };
+    let wasm = root()
+        .join("target")
+        .join(WASM_TARGET)
+        .join(folder)
+        .join(format!("{WASM_NAME}.wasm"));
+    eprintln!("$ wasm-bindgen --target web {}", wasm.display());
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        // The library defaults differ from the CLI: keep `new URL(…_bg.wasm,
+        // import.meta.url)` so the module finds its wasm relative to itself.
+        .omit_default_module_path(false)
+        .out_name(WASM_NAME)
+        .generate(&dist)?;
+
+    if profile == Profile::Release {
+        let bg = dist.join(format!("{WASM_NAME}_bg.wasm"));
+        exec(
+            Command::new(root().join("node_modules/.bin/wasm-opt"))
+                .arg("-Oz")
+                .arg(&bg)
+                .arg("-o")
+                .arg(&bg),
+        )?;
+    }
+
+    std::fs::copy(root().join("index.html"), dist.join("index.html"))?;
+    copy_dir(&root().join("web/static"), &dist)?;
+
+    let report = sizes::measure(&dist)?;
+    report.print();
+    Ok(report)
+}
+
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let target = to.join(entry.file_name());
+        if entry.file_type()?.is_dir() {
+            std::fs::create_dir_all(&target)?;
+            copy_dir(&entry.path(), &target)?;
+        } else {
+            std::fs::copy(entry.path(), target)?;
+        }
+    }
+    Ok(())
+}

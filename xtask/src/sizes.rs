@@ -1,0 +1,111 @@
+//! Raw, gzip and brotli sizes of the files we ship, and the budget check.
+
+use crate::util::Result;
+use std::io::Write;
+use std::path::Path;
+
+/// Total gzip bytes the shipped files may take (issue #2: 150 KB).
+pub const GZIP_BUDGET: u64 = 150 * 1024;
+
+pub struct Entry {
+    pub path: String,
+    pub raw: u64,
+    pub gzip: u64,
+    pub brotli: u64,
+}
+
+pub struct Report {
+    pub entries: Vec<Entry>,
+}
+
+impl Report {
+    pub fn total_gzip(&self) -> u64 {
+        self.entries.iter().map(|e| e.gzip).sum()
+    }
+
+    pub fn print(&self) {
+        println!(
+            "{:<44} {:>10} {:>10} {:>10}",
+            "file", "raw", "gzip", "brotli"
+        );
+        for e in &self.entries {
+            println!(
+                "{:<44} {:>10} {:>10} {:>10}",
+                e.path,
+                kb(e.raw),
+                kb(e.gzip),
+                kb(e.brotli)
+            );
+        }
+        let sum = |f: fn(&Entry) -> u64| self.entries.iter().map(f).sum::<u64>();
+        println!(
+            "{:<44} {:>10} {:>10} {:>10}",
+            "total",
+            kb(sum(|e| e.raw)),
+            kb(sum(|e| e.gzip)),
+            kb(sum(|e| e.brotli))
+        );
+        println!(
+            "gzip budget: {} of {} ({:.0}%)",
+            kb(self.total_gzip()),
+            kb(GZIP_BUDGET),
+            self.total_gzip() as f64 * 100.0 / GZIP_BUDGET as f64
+        );
+    }
+}
+
+fn kb(bytes: u64) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0)
+}
+
+/// Measures every file under `dist` except the example host pages, which are
+/// test fixtures and never shipped to a municipality.
+pub fn measure(dist: &Path) -> Result<Report> {
+    let mut entries = Vec::new();
+    walk(dist, dist, &mut entries)?;
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(Report { entries })
+}
+
+fn walk(base: &Path, dir: &Path, entries: &mut Vec<Entry>) -> Result {
+    for item in std::fs::read_dir(dir)? {
+        let item = item?;
+        let path = item.path();
+        let relative = path
+            .strip_prefix(base)?
+            .to_string_lossy()
+            .replace('\\', "/");
+        if relative.starts_with("examples") {
+            continue;
+        }
+        if item.file_type()?.is_dir() {
+            walk(base, &path, entries)?;
+            continue;
+        }
+        let bytes = std::fs::read(&path)?;
+        entries.push(Entry {
+            path: relative,
+            raw: bytes.len() as u64,
+            gzip: gzip_len(&bytes)?,
+            brotli: brotli_len(&bytes)?,
+        });
+    }
+    Ok(())
+}
+
+fn gzip_len(bytes: &[u8]) -> Result<u64> {
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?.len() as u64)
+}
+
+fn brotli_len(bytes: &[u8]) -> Result<u64> {
+    let mut out = Vec::new();
+    let params = brotli::enc::BrotliEncoderParams {
+        quality: 11,
+        lgwin: 22,
+        ..Default::default()
+    };
+    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params)?;
+    Ok(out.len() as u64)
+}

@@ -1,0 +1,88 @@
+//! `cargo xtask test`: the one command CI runs (via `.ci/run`).
+//!
+//! Order: cheap static checks first, then native tests, then the release
+//! build with its size budget, then the end-to-end suite in headless Chromium.
+//! Any failure stops the run with a non-zero exit.
+
+use crate::build::{self, Profile};
+use crate::setup::{self, WASM_TARGET};
+use crate::sizes::GZIP_BUDGET;
+use crate::util::{exec, root, Result};
+use std::process::Command;
+use std::time::Instant;
+
+const WASM_CRATES: [&str; 2] = ["samenwerkingsscan-web", "samenwerkingsscan-js"];
+
+pub fn run() -> Result {
+    let started = Instant::now();
+    let mut timings = Vec::new();
+    let mut step = |name: &str, action: &mut dyn FnMut() -> Result| -> Result {
+        let at = Instant::now();
+        eprintln!("\n== {name}");
+        action()?;
+        timings.push((name.to_string(), at.elapsed().as_secs_f64()));
+        Ok(())
+    };
+
+    step("setup", &mut setup::run)?;
+    step("rustfmt", &mut || {
+        exec(cargo().args(["fmt", "--all", "--", "--check"]))
+    })?;
+    step("clippy (native)", &mut || {
+        exec(
+            cargo()
+                .args(["clippy", "--workspace", "--all-targets"])
+                .args(exclude_wasm())
+                .args(["--", "-D", "warnings"]),
+        )
+    })?;
+    step("clippy (wasm32)", &mut || {
+        let mut command = cargo();
+        command.args(["clippy", "--target", WASM_TARGET]);
+        for krate in WASM_CRATES {
+            command.args(["--package", krate]);
+        }
+        exec(command.args(["--", "-D", "warnings"]))
+    })?;
+    step("unit, property, golden and doc tests", &mut || {
+        exec(cargo().args(["test", "--workspace"]).args(exclude_wasm()))
+    })?;
+    step("release build and size budget", &mut || {
+        let report = build::run(Profile::Release)?;
+        let total = report.total_gzip();
+        if total > GZIP_BUDGET {
+            return Err(format!(
+                "size budget exceeded: {total} bytes gzip shipped, budget {GZIP_BUDGET}"
+            )
+            .into());
+        }
+        Ok(())
+    })?;
+    step("end-to-end (headless Chromium)", &mut || {
+        exec(
+            Command::new(root().join("node_modules/.bin/playwright")).args([
+                "test",
+                "--config",
+                "tests/playwright.config.mjs",
+            ]),
+        )
+    })?;
+
+    eprintln!("\n== all tests passed");
+    for (name, seconds) in &timings {
+        eprintln!("{seconds:>8.1} s  {name}");
+    }
+    eprintln!("{:>8.1} s  total", started.elapsed().as_secs_f64());
+    Ok(())
+}
+
+fn cargo() -> Command {
+    Command::new(env!("CARGO"))
+}
+
+fn exclude_wasm() -> Vec<&'static str> {
+    WASM_CRATES
+        .iter()
+        .flat_map(|krate| ["--exclude", krate])
+        .collect()
+}
