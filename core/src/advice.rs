@@ -17,7 +17,6 @@ pub mod ids {
     pub const DISTRUST: &str = "lijken-in-de-kast-en-wantrouwen";
     pub const NONCOMMITTAL: &str = "vrijblijvendheid-en-zweven";
     pub const COMPARABILITY: &str = "vergelijkbaarheid-en-bekendheid";
-    pub const FRONT_RUNNERS: &str = "voorlopers-en-achterblijvers";
     pub const NECESSITY: &str = "noodzaak-onderkend";
 }
 
@@ -27,7 +26,11 @@ const RED_FLAG_FACTOR: f64 = 1.5;
 /// Advice for every factor in concern or attention, highest impact first.
 /// Impact = weight × shortfall (100 − favourability) × phase priority
 /// (earlier phases first, §5) × 1.5 for a red flag in concern.
-pub(crate) fn ordered(instrument: &Instrument, factors: &[FactorResult], lang: &str) -> Vec<AdviceItem> {
+pub(crate) fn ordered(
+    instrument: &Instrument,
+    factors: &[FactorResult],
+    lang: &str,
+) -> Vec<AdviceItem> {
     let phase_count = instrument.phases.len();
     let mut items: Vec<(usize, AdviceItem)> = instrument
         .factors
@@ -37,9 +40,17 @@ pub(crate) fn ordered(instrument: &Instrument, factors: &[FactorResult], lang: &
         .filter_map(|(order, (factor, result))| {
             let band = result.band.filter(|b| *b != Band::Strength)?;
             let shortfall = 100.0 - result.favourability?;
-            let phase_index = instrument.phases.iter().position(|p| p.id == factor.phase).unwrap_or(0);
+            let phase_index = instrument
+                .phases
+                .iter()
+                .position(|p| p.id == factor.phase)
+                .unwrap_or(0);
             let priority = 1.0 + 0.1 * (phase_count.saturating_sub(phase_index + 1)) as f64;
-            let flag = if factor.red_flag && band == Band::Concern { RED_FLAG_FACTOR } else { 1.0 };
+            let flag = if factor.red_flag && band == Band::Concern {
+                RED_FLAG_FACTOR
+            } else {
+                1.0
+            };
             let impact = factor.weight * shortfall * priority * flag;
             Some((
                 order,
@@ -80,7 +91,11 @@ pub(crate) fn next_step(
             .and_then(|factor| instrument.plan_step(&factor.plan_step))
     };
     let earliest = |wanted: &dyn Fn(&FactorResult) -> bool| -> Option<(&PlanStep, Vec<String>)> {
-        let step = factors.iter().filter(|f| wanted(f)).filter_map(step_of).min_by_key(|s| s.number)?;
+        let step = factors
+            .iter()
+            .filter(|f| wanted(f))
+            .filter_map(step_of)
+            .min_by_key(|s| s.number)?;
         let names = factors
             .iter()
             .filter(|f| wanted(f) && step_of(f).is_some_and(|s| s.id == step.id))
@@ -90,13 +105,27 @@ pub(crate) fn next_step(
     };
     let quote = |names: Vec<String>| names.join(", ");
     let concern = |f: &FactorResult| f.band == Some(Band::Concern);
-    let attention = |f: &FactorResult| f.band == Some(Band::Attention) && f.favourability.is_some_and(|v| v < 50.0);
+    let attention = |f: &FactorResult| {
+        f.band == Some(Band::Attention) && f.favourability.is_some_and(|v| v < 50.0)
+    };
     let (step, reason) = if let Some((step, names)) = earliest(&concern) {
         let list = quote(names);
-        (step, m.pick(format!("Bij deze stap horen de zorgpunten {list}."), format!("The concerns {list} belong to this step.")))
+        (
+            step,
+            m.pick(
+                format!("Bij deze stap horen de zorgpunten {list}."),
+                format!("The concerns {list} belong to this step."),
+            ),
+        )
     } else if let Some((step, names)) = earliest(&attention) {
         let list = quote(names);
-        (step, m.pick(format!("Bij deze stap horen de aandachtspunten {list}."), format!("The points of attention {list} belong to this step.")))
+        (
+            step,
+            m.pick(
+                format!("Bij deze stap horen de aandachtspunten {list}."),
+                format!("The points of attention {list} belong to this step."),
+            ),
+        )
     } else {
         let (id, nl, en) = match context.stage.as_deref() {
             Some("preparing") => ("inrichting", "U bereidt de samenwerking voor en er zijn geen zorgpunten: richt de samenwerking nu in.", "You are preparing and there are no concerns: now set up the partnership."),
@@ -128,7 +157,13 @@ pub(crate) fn form_fit(
     let form = instrument.form(context.form.as_deref()?)?;
     let m = Msg::of(lang);
     let band = |id: &str| factors.iter().find(|f| f.id == id).and_then(|f| f.band);
-    let name = |id: &str| factors.iter().find(|f| f.id == id).map(|f| f.name.clone()).unwrap_or_default();
+    let name = |id: &str| {
+        factors
+            .iter()
+            .find(|f| f.id == id)
+            .map(|f| f.name.clone())
+            .unwrap_or_default()
+    };
     let mut notes: Vec<(Fit, String)> = Vec::new();
     let heavy = form.heaviness >= 4;
     let light = form.heaviness <= 2;
@@ -157,15 +192,24 @@ pub(crate) fn form_fit(
             )));
         }
         if readiness.is_some_and(|r| r < PROMISING.0) {
-            notes.push((Fit::Caution, m.pick(
-                "De gereedheid is nog laag voor zo’n vergaande vorm.".to_string(),
-                "Readiness is still low for such a far-reaching form.".to_string(),
-            )));
+            notes.push((
+                Fit::Caution,
+                m.pick(
+                    "De gereedheid is nog laag voor zo’n vergaande vorm.".to_string(),
+                    "Readiness is still low for such a far-reaching form.".to_string(),
+                ),
+            ));
         }
     }
     if light {
-        let wants_savings = context.motives.iter().any(|x| x == "kosten" || x == "kwetsbaarheid")
-            || context.goals.iter().any(|g| g.starts_with("bedrijfsvoering"));
+        let wants_savings = context
+            .motives
+            .iter()
+            .any(|x| x == "kosten" || x == "kwetsbaarheid")
+            || context
+                .goals
+                .iter()
+                .any(|g| g.starts_with("bedrijfsvoering"));
         if wants_savings {
             notes.push((Fit::Caution, m.pick(
                 "U wilt kosten besparen of kwetsbaarheid verminderen. Een lichte vorm levert daarvoor meestal weinig op (§4.3.1).".to_string(),

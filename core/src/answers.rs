@@ -52,7 +52,12 @@ pub enum Role {
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Bestuurder, Role::Raadslid, Role::Ambtenaar, Role::Anders];
+    pub const ALL: [Role; 4] = [
+        Role::Bestuurder,
+        Role::Raadslid,
+        Role::Ambtenaar,
+        Role::Anders,
+    ];
 
     pub fn id(self) -> &'static str {
         match self {
@@ -234,36 +239,65 @@ impl Answers {
                 note(path, format!("unknown statement '{id}' is ignored"));
             } else if let Response::Scale(value) = response {
                 if *value < 1 || *value > max {
-                    note(path, format!("value {value} is not on the scale 1–{max} and is ignored"));
+                    note(
+                        path,
+                        format!("value {value} is not on the scale 1–{max} and is ignored"),
+                    );
                 }
             }
         }
         let c = &self.context;
         let spec = &instrument.context;
-        let known = |ids: &mut dyn Iterator<Item = &String>, id: &str| ids.any(|x| x == id);
+        fn known<'a>(mut ids: impl Iterator<Item = &'a String>, id: &str) -> bool {
+            ids.any(|x| x == id)
+        }
         if let Some(stage) = &c.stage {
-            if !known(&mut spec.stages.iter().map(|x| &x.id), stage) {
-                note("$.context.stage".into(), format!("unknown stage '{stage}' is ignored"));
+            if !known(spec.stages.iter().map(|x| &x.id), stage) {
+                note(
+                    "$.context.stage".into(),
+                    format!("unknown stage '{stage}' is ignored"),
+                );
             }
         }
         if let Some(urgency) = &c.urgency {
-            if !known(&mut spec.urgency.iter().map(|x| &x.id), urgency) {
-                note("$.context.urgency".into(), format!("unknown urgency '{urgency}' is ignored"));
+            if !known(spec.urgency.iter().map(|x| &x.id), urgency) {
+                note(
+                    "$.context.urgency".into(),
+                    format!("unknown urgency '{urgency}' is ignored"),
+                );
             }
         }
         if let Some(form) = &c.form {
-            if !known(&mut spec.forms.iter().map(|x| &x.id), form) {
-                note("$.context.form".into(), format!("unknown form '{form}' is ignored"));
+            if !known(spec.forms.iter().map(|x| &x.id), form) {
+                note(
+                    "$.context.form".into(),
+                    format!("unknown form '{form}' is ignored"),
+                );
             }
         }
         for (name, chosen, options) in [
-            ("goals", &c.goals, spec.goals.iter().map(|x| &x.id).collect::<Vec<_>>()),
-            ("motives", &c.motives, spec.motives.iter().map(|x| &x.id).collect()),
-            ("domains", &c.domains, spec.domains.iter().map(|x| &x.id).collect()),
+            (
+                "goals",
+                &c.goals,
+                spec.goals.iter().map(|x| &x.id).collect::<Vec<_>>(),
+            ),
+            (
+                "motives",
+                &c.motives,
+                spec.motives.iter().map(|x| &x.id).collect(),
+            ),
+            (
+                "domains",
+                &c.domains,
+                spec.domains.iter().map(|x| &x.id).collect(),
+            ),
         ] {
             for (i, id) in chosen.iter().enumerate() {
                 if !options.contains(&id) {
-                    note(format!("$.context.{name}[{i}]"), format!("unknown {name} option '{id}' is ignored"));
+                    note(
+                        format!("$.context.{name}[{i}]"),
+                        format!("unknown {name} option '{id}' is ignored"),
+                    );
                 }
             }
         }

@@ -4,7 +4,9 @@
 use crate::advice;
 use crate::answers::{Answers, Context, Notice};
 use crate::instrument::{Instrument, Polarity};
-use crate::report::{Coverage, FactorRef, FactorResult, PhaseResult, Reason, Report, Verdict, VerdictLevel};
+use crate::report::{
+    Coverage, FactorRef, FactorResult, PhaseResult, Reason, Report, Verdict, VerdictLevel,
+};
 use crate::score::{score_factors, weighted_mean, Band, FactorScore};
 use crate::signals;
 use crate::verdict;
@@ -31,7 +33,14 @@ pub const TOP_N: usize = 5;
 /// ```
 pub fn evaluate(instrument: &Instrument, answers: &Answers, lang: &str) -> Report {
     let scores = score_factors(instrument, answers);
-    build_report(instrument, &scores, &answers.context, lang, answers.check(instrument), Vec::new())
+    build_report(
+        instrument,
+        &scores,
+        &answers.context,
+        lang,
+        answers.check(instrument),
+        Vec::new(),
+    )
 }
 
 /// A limit on the verdict imposed by a rule outside the single-respondent
@@ -54,7 +63,8 @@ pub(crate) fn build_report(
         .phases
         .iter()
         .map(|phase| {
-            let in_phase: Vec<&FactorResult> = factors.iter().filter(|f| f.phase == phase.id).collect();
+            let in_phase: Vec<&FactorResult> =
+                factors.iter().filter(|f| f.phase == phase.id).collect();
             PhaseResult {
                 id: phase.id.clone(),
                 name: phase.name.get(lang).to_string(),
@@ -102,7 +112,11 @@ pub(crate) fn build_report(
             .chain(top(&factors, Band::Attention))
             .take(TOP_N)
             .collect(),
-        gaps: factors.iter().filter(|f| !f.answered).map(factor_ref).collect(),
+        gaps: factors
+            .iter()
+            .filter(|f| !f.answered)
+            .map(factor_ref)
+            .collect(),
         advice: advice::ordered(instrument, &factors, lang),
         next_step: advice::next_step(instrument, &factors, context, lang),
         form_fit,
@@ -114,7 +128,11 @@ pub(crate) fn build_report(
     }
 }
 
-fn factor_results(instrument: &Instrument, scores: &[FactorScore], lang: &str) -> Vec<FactorResult> {
+fn factor_results(
+    instrument: &Instrument,
+    scores: &[FactorScore],
+    lang: &str,
+) -> Vec<FactorResult> {
     instrument
         .factors
         .iter()
@@ -156,12 +174,18 @@ pub(crate) fn coverage_of(answered: usize, unknown: usize, missing: usize) -> Co
         answered,
         unknown,
         missing,
-        ratio: if statements == 0 { 0.0 } else { answered as f64 / statements as f64 },
+        ratio: if statements == 0 {
+            0.0
+        } else {
+            answered as f64 / statements as f64
+        },
     }
 }
 
 fn sum_coverage<'a>(items: impl Iterator<Item = &'a Coverage>) -> Coverage {
-    let (a, u, m) = items.fold((0, 0, 0), |(a, u, m), c| (a + c.answered, u + c.unknown, m + c.missing));
+    let (a, u, m) = items.fold((0, 0, 0), |(a, u, m), c| {
+        (a + c.answered, u + c.unknown, m + c.missing)
+    });
     coverage_of(a, u, m)
 }
 

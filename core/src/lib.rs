@@ -1,3 +1,70 @@
-pub fn hello() -> &'static str {
-    "hi"
+//! # Samenwerkingsscan — the rules core
+//!
+//! A partnership readiness scan for Dutch municipalities, after the promoting
+//! and hindering factors of Van de Laar (2010) as listed in the Wijchen
+//! quickscan (tables 2 and 3). This crate holds the questionnaire as data,
+//! the answers, and the rules that turn them into a report that explains
+//! itself. It is pure Rust with no I/O and no browser dependency, so it can be
+//! embedded anywhere: the Yew widget, the JavaScript API and the CLI all use it.
+//!
+//! ```
+//! use samenwerkingsscan::{evaluate, Answers, Instrument, Response};
+//!
+//! let instrument = Instrument::builtin();
+//! let mut answers = Answers::new(instrument);
+//! answers.responses.insert("noodzaak-onderkend.1".into(), Response::Scale(5));
+//! let report = evaluate(instrument, &answers, "nl");
+//! // One statement is not enough to judge, and the report says why.
+//! assert_eq!(report.verdict.label, "Onvoldoende informatie");
+//! assert!(report.reasons.iter().any(|r| r.rule == "coverage-low"));
+//! ```
+//!
+//! The scoring model (formulas, bands, thresholds, veto rules and why) is
+//! documented in `core/SCORING.md`.
+
+mod advice;
+mod answers;
+mod compare;
+mod evaluate;
+mod group;
+mod instrument;
+mod report;
+mod score;
+mod share;
+mod signals;
+mod text;
+mod validate;
+mod verdict;
+
+pub use answers::{
+    Answers, AnswersError, Context, Notice, Partner, Respondent, Response, Role,
+    ANSWERS_FORMAT_VERSION,
+};
+pub use compare::{compare, Comparison, Delta, FactorDelta, PhaseDelta, CHANGE_THRESHOLD};
+pub use evaluate::evaluate;
+pub use group::{
+    aggregate, merge_contexts, Consensus, Gap, GroupFactor, GroupOptions, GroupReport, Subgroup,
+    SubgroupMean,
+};
+pub use instrument::{
+    Advice, Choice, ContextSpec, Dimension, Factor, FormOption, Instrument, InstrumentError, Phase,
+    PlanStep, Polarity, Scale, ScalePoint, Statement, UrgencyLevel, SCHEMA_VERSION,
+};
+pub use report::{
+    AdviceItem, AdviceStep, Coverage, FactorRef, FactorResult, Fit, FormFit, NextStep, PhaseResult,
+    Reason, Report, Signal, Verdict, VerdictLevel,
+};
+pub use score::{Band, CONCERN_UPTO, STRENGTH_FROM};
+pub use share::{decode_share, encode_share, ShareError, SHARE_VERSION};
+pub use text::Text;
+pub use validate::{validate, Problem};
+
+/// Thresholds of the verdict rules, exported so front ends and docs can show them.
+pub mod thresholds {
+    pub use crate::group::{CONSENSUS_HIGH_UPTO, CONSENSUS_MEDIUM_UPTO, DISCUSSION_RANGE_FROM};
+    pub use crate::signals::{COMPARABLE_SIZE_RATIO, LARGE_SIZE_RATIO, MANY_PARTNERS};
+    pub use crate::verdict::{
+        MANY_UNKNOWN, MIN_COVERAGE, MIN_PHASE_COVERAGE, NOT_READY, PRECONDITIONS, PROMISING, READY,
+        SEVERE_VETO_UPTO,
+    };
 }

@@ -166,10 +166,18 @@ impl VerdictLevel {
     pub fn label(self, lang: &str) -> &'static str {
         let m = crate::text::Msg::of(lang);
         match self {
-            VerdictLevel::InsufficientInformation => m.pick("Onvoldoende informatie", "Insufficient information"),
+            VerdictLevel::InsufficientInformation => {
+                m.pick("Onvoldoende informatie", "Insufficient information")
+            }
             VerdictLevel::NotReady => m.pick("Niet gereed", "Not ready"),
-            VerdictLevel::PreconditionsFirst => m.pick("Eerst randvoorwaarden op orde", "Get the preconditions right first"),
-            VerdictLevel::Promising => m.pick("Kansrijk, met aandachtspunten", "Promising, with points of attention"),
+            VerdictLevel::PreconditionsFirst => m.pick(
+                "Eerst randvoorwaarden op orde",
+                "Get the preconditions right first",
+            ),
+            VerdictLevel::Promising => m.pick(
+                "Kansrijk, met aandachtspunten",
+                "Promising, with points of attention",
+            ),
             VerdictLevel::Ready => m.pick("Klaar om te starten", "Ready to start"),
         }
     }

@@ -143,7 +143,10 @@ mod tests {
         assert_eq!(Band::of(37.6), Band::Attention);
         assert_eq!(Band::of(37.5), Band::Concern);
         // A hindering factor answered "eens" (4) is present: score 75, favourability 25.
-        assert_eq!(Band::of(favourability(75.0, Polarity::Hindering)), Band::Concern);
+        assert_eq!(
+            Band::of(favourability(75.0, Polarity::Hindering)),
+            Band::Concern
+        );
     }
 
     #[test]

@@ -34,7 +34,11 @@ pub(crate) fn from_context(
     let sizes: Vec<(&str, u32)> = context
         .partners
         .iter()
-        .filter_map(|p| p.inhabitants.filter(|n| *n > 0).map(|n| (p.name.as_str(), n)))
+        .filter_map(|p| {
+            p.inhabitants
+                .filter(|n| *n > 0)
+                .map(|n| (p.name.as_str(), n))
+        })
         .collect();
     if sizes.len() >= 2 {
         let (small_name, small) = *sizes.iter().min_by_key(|s| s.1).expect("two or more");

@@ -62,7 +62,10 @@ impl Validator<'_> {
     fn text(&mut self, path: &str, text: &Text) {
         for lang in self.languages {
             if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
-                self.problem(format!("{path}.{lang}"), format!("missing translation '{lang}'"));
+                self.problem(
+                    format!("{path}.{lang}"),
+                    format!("missing translation '{lang}'"),
+                );
             }
         }
     }
@@ -71,7 +74,10 @@ impl Validator<'_> {
         if id.trim().is_empty() {
             self.problem(path, "empty id");
         } else if id.len() > 80 || id.chars().any(char::is_whitespace) {
-            self.problem(path, format!("id '{id}' must be at most 80 characters without spaces"));
+            self.problem(
+                path,
+                format!("id '{id}' must be at most 80 characters without spaces"),
+            );
         } else if !seen.insert(id.to_string()) {
             self.problem(path, format!("duplicate id '{id}'"));
         }
@@ -81,7 +87,10 @@ impl Validator<'_> {
         if ins.schema_version != SCHEMA_VERSION {
             self.problem(
                 "$.schema_version",
-                format!("unsupported schema version {} (this version reads {SCHEMA_VERSION})", ins.schema_version),
+                format!(
+                    "unsupported schema version {} (this version reads {SCHEMA_VERSION})",
+                    ins.schema_version
+                ),
             );
         }
         if ins.id.trim().is_empty() {
@@ -92,7 +101,10 @@ impl Validator<'_> {
         }
         let mut langs = HashSet::new();
         if ins.languages.is_empty() {
-            self.problem("$.languages", "name at least one language, e.g. [\"nl\", \"en\"]");
+            self.problem(
+                "$.languages",
+                "name at least one language, e.g. [\"nl\", \"en\"]",
+            );
         }
         for (i, lang) in ins.languages.iter().enumerate() {
             self.id(&format!("$.languages[{i}]"), lang, &mut langs);
@@ -111,13 +123,20 @@ impl Validator<'_> {
         let points = &ins.scale.points;
         let (min, max) = SCALE_POINTS;
         if points.len() < min || points.len() > max {
-            self.problem("$.scale.points", format!("needs {min} to {max} points, found {}", points.len()));
+            self.problem(
+                "$.scale.points",
+                format!("needs {min} to {max} points, found {}", points.len()),
+            );
         }
         for (i, point) in points.iter().enumerate() {
             if usize::from(point.value) != i + 1 {
                 self.problem(
                     format!("$.scale.points[{i}].value"),
-                    format!("points must be numbered 1, 2, 3 … in order; expected {}, found {}", i + 1, point.value),
+                    format!(
+                        "points must be numbered 1, 2, 3 … in order; expected {}, found {}",
+                        i + 1,
+                        point.value
+                    ),
                 );
             }
             self.text(&format!("$.scale.points[{i}].label"), &point.label);
@@ -152,7 +171,10 @@ impl Validator<'_> {
             let path = format!("$.plan_steps[{i}]");
             self.id(&format!("{path}.id"), &step.id, &mut ids);
             if !numbers.insert(step.number) {
-                self.problem(format!("{path}.number"), format!("duplicate step number {}", step.number));
+                self.problem(
+                    format!("{path}.number"),
+                    format!("duplicate step number {}", step.number),
+                );
             }
             self.text(&format!("{path}.name"), &step.name);
             self.text(&format!("{path}.description"), &step.description);
@@ -170,30 +192,49 @@ impl Validator<'_> {
             let path = format!("$.factors[{i}]");
             self.id(&format!("{path}.id"), &factor.id, &mut ids);
             if !phases.contains(&factor.phase) {
-                self.problem(format!("{path}.phase"), format!("unknown phase '{}'", factor.phase));
+                self.problem(
+                    format!("{path}.phase"),
+                    format!("unknown phase '{}'", factor.phase),
+                );
             }
             if !steps.contains(&factor.plan_step) {
-                self.problem(format!("{path}.plan_step"), format!("unknown plan step '{}'", factor.plan_step));
+                self.problem(
+                    format!("{path}.plan_step"),
+                    format!("unknown plan step '{}'", factor.plan_step),
+                );
             }
             self.text(&format!("{path}.name"), &factor.name);
             self.text(&format!("{path}.explanation"), &factor.explanation);
             let (lo, hi) = WEIGHT_RANGE;
             if !(factor.weight.is_finite() && (lo..=hi).contains(&factor.weight)) {
-                self.problem(format!("{path}.weight"), format!("weight {} out of range {lo}–{hi}", factor.weight));
+                self.problem(
+                    format!("{path}.weight"),
+                    format!("weight {} out of range {lo}–{hi}", factor.weight),
+                );
             }
             let (min, max) = STATEMENTS_PER_FACTOR;
             if factor.statements.len() < min || factor.statements.len() > max {
                 self.problem(
                     format!("{path}.statements"),
-                    format!("needs {min} to {max} statements, found {}", factor.statements.len()),
+                    format!(
+                        "needs {min} to {max} statements, found {}",
+                        factor.statements.len()
+                    ),
                 );
             }
             for (j, statement) in factor.statements.iter().enumerate() {
-                self.id(&format!("{path}.statements[{j}].id"), &statement.id, &mut statement_ids);
+                self.id(
+                    &format!("{path}.statements[{j}].id"),
+                    &statement.id,
+                    &mut statement_ids,
+                );
                 self.text(&format!("{path}.statements[{j}].text"), &statement.text);
             }
             if factor.advice.is_empty() {
-                self.problem(format!("{path}.advice"), "needs at least one piece of advice");
+                self.problem(
+                    format!("{path}.advice"),
+                    "needs at least one piece of advice",
+                );
             }
             for (j, advice) in factor.advice.iter().enumerate() {
                 self.text(&format!("{path}.advice[{j}].text"), &advice.text);
@@ -204,10 +245,19 @@ impl Validator<'_> {
     fn context(&mut self, ins: &Instrument) {
         let c = &ins.context;
         let lists: [(&str, Vec<(&String, &Text)>); 4] = [
-            ("stages", c.stages.iter().map(|x| (&x.id, &x.label)).collect()),
+            (
+                "stages",
+                c.stages.iter().map(|x| (&x.id, &x.label)).collect(),
+            ),
             ("goals", c.goals.iter().map(|x| (&x.id, &x.label)).collect()),
-            ("motives", c.motives.iter().map(|x| (&x.id, &x.label)).collect()),
-            ("domains", c.domains.iter().map(|x| (&x.id, &x.label)).collect()),
+            (
+                "motives",
+                c.motives.iter().map(|x| (&x.id, &x.label)).collect(),
+            ),
+            (
+                "domains",
+                c.domains.iter().map(|x| (&x.id, &x.label)).collect(),
+            ),
         ];
         for (name, items) in lists {
             let mut ids = HashSet::new();
@@ -222,7 +272,10 @@ impl Validator<'_> {
             self.id(&format!("{path}.id"), &level.id, &mut ids);
             self.text(&format!("{path}.label"), &level.label);
             if !(1..=3).contains(&level.level) {
-                self.problem(format!("{path}.level"), "urgency level must be 1, 2 or 3 (§8.1)");
+                self.problem(
+                    format!("{path}.level"),
+                    "urgency level must be 1, 2 or 3 (§8.1)",
+                );
             }
         }
         let mut ids = HashSet::new();
@@ -231,7 +284,10 @@ impl Validator<'_> {
             self.id(&format!("{path}.id"), &form.id, &mut ids);
             self.text(&format!("{path}.label"), &form.label);
             if !(1..=5).contains(&form.heaviness) {
-                self.problem(format!("{path}.heaviness"), "heaviness must be 1 (light) to 5 (fusion)");
+                self.problem(
+                    format!("{path}.heaviness"),
+                    "heaviness must be 1 (light) to 5 (fusion)",
+                );
             }
         }
     }

@@ -91,7 +91,9 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
 fn base_level(input: &Inputs, m: Msg) -> Decision {
     // An instrument without factors of one polarity cannot miss that index.
     let has = |p: Polarity| input.instrument.factors.iter().any(|f| f.polarity == p);
-    let readiness = input.readiness.or((!has(Polarity::Promoting)).then_some(100.0));
+    let readiness = input
+        .readiness
+        .or((!has(Polarity::Promoting)).then_some(100.0));
     let risk = input.risk.or((!has(Polarity::Hindering)).then_some(0.0));
     let (Some(r), Some(k)) = (readiness, risk) else {
         return Decision {
@@ -153,13 +155,19 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
             format!("Rode vlag: {list}. Zo’n ernstige belemmering blokkeert de samenwerking, hoe goed de rest ook scoort. Bespreek dit eerst openlijk met de partners."),
             format!("Red flag: {list}. A serious obstacle like this blocks the partnership, however well the rest scores. Discuss it openly with the partners first."),
         );
-        d.cap(VerdictLevel::NotReady, reason("veto-severe", text, ids(&fired)));
+        d.cap(
+            VerdictLevel::NotReady,
+            reason("veto-severe", text, ids(&fired)),
+        );
     } else {
         let text = m.pick(
             format!("Rode vlag: {list} scoort zwak. Daarom is het oordeel niet positief, ook al zijn de gemiddelden dat misschien wel."),
             format!("Red flag: {list} scores weakly. That is why the verdict is not positive, even if the averages might be."),
         );
-        d.cap(VerdictLevel::PreconditionsFirst, reason("veto", text, ids(&fired)));
+        d.cap(
+            VerdictLevel::PreconditionsFirst,
+            reason("veto", text, ids(&fired)),
+        );
     }
 }
 
@@ -192,13 +200,19 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
             ),
         )
     } else {
-        m.pick(format!("zorgpunten: {}", names(&weak)), format!("concerns: {}", names(&weak)))
+        m.pick(
+            format!("zorgpunten: {}", names(&weak)),
+            format!("concerns: {}", names(&weak)),
+        )
     };
     let text = m.pick(
         format!("De fase ‘{name}’ is nog niet op orde ({detail}). Volgens de literatuur kijkt u eerst naar deze randvoorwaarden (§5)."),
         format!("The phase ‘{name}’ is not yet in order ({detail}). The literature says to look at these preconditions first (§5)."),
     );
-    d.cap(VerdictLevel::PreconditionsFirst, reason("preconditions", text, ids(&weak)));
+    d.cap(
+        VerdictLevel::PreconditionsFirst,
+        reason("preconditions", text, ids(&weak)),
+    );
 }
 
 fn concerns(input: &Inputs, m: Msg, d: &mut Decision) {
@@ -214,11 +228,18 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision) {
         format!("Er zijn zorgpunten ({}). Met zorgpunten is de samenwerking hooguit kansrijk, niet klaar.", names(&weak)),
         format!("There are concerns ({}). With concerns the partnership is at most promising, not ready.", names(&weak)),
     );
-    d.cap(VerdictLevel::Promising, reason("concerns", text, ids(&weak)));
+    d.cap(
+        VerdictLevel::Promising,
+        reason("concerns", text, ids(&weak)),
+    );
 }
 
 fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
-    let open: Vec<&FactorResult> = input.factors.iter().filter(|f| f.red_flag && !f.answered).collect();
+    let open: Vec<&FactorResult> = input
+        .factors
+        .iter()
+        .filter(|f| f.red_flag && !f.answered)
+        .collect();
     if open.is_empty() {
         return;
     }
@@ -226,7 +247,10 @@ fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
         format!("Over {} is niets bekend. Dat is een mogelijke rode vlag; zonder antwoord is ‘klaar om te starten’ niet mogelijk.", names(&open)),
         format!("Nothing is known about {}. That is a potential red flag; without an answer ‘ready to start’ is not possible.", names(&open)),
     );
-    d.cap(VerdictLevel::Promising, reason("red-flag-unanswered", text, ids(&open)));
+    d.cap(
+        VerdictLevel::Promising,
+        reason("red-flag-unanswered", text, ids(&open)),
+    );
 }
 
 /// The information rules: their reasons, and whether they block a verdict.
@@ -256,12 +280,25 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
         ));
     }
     for phase in input.phases {
-        if phase.coverage.statements > 0 && phase.coverage.ratio < MIN_PHASE_COVERAGE && c.ratio >= MIN_COVERAGE {
+        if phase.coverage.statements > 0
+            && phase.coverage.ratio < MIN_PHASE_COVERAGE
+            && c.ratio >= MIN_COVERAGE
+        {
             out.push(reason(
                 "phase-coverage-low",
                 m.pick(
-                    format!("Van de fase ‘{}’ is maar {}% beantwoord; minstens {}% is nodig.", phase.name, pct(phase.coverage.ratio), pct(MIN_PHASE_COVERAGE)),
-                    format!("Only {}% of the phase ‘{}’ was answered; at least {}% is needed.", pct(phase.coverage.ratio), phase.name, pct(MIN_PHASE_COVERAGE)),
+                    format!(
+                        "Van de fase ‘{}’ is maar {}% beantwoord; minstens {}% is nodig.",
+                        phase.name,
+                        pct(phase.coverage.ratio),
+                        pct(MIN_PHASE_COVERAGE)
+                    ),
+                    format!(
+                        "Only {}% of the phase ‘{}’ was answered; at least {}% is needed.",
+                        pct(phase.coverage.ratio),
+                        phase.name,
+                        pct(MIN_PHASE_COVERAGE)
+                    ),
                 ),
                 Vec::new(),
             ));

@@ -1,0 +1,135 @@
+//! Re-measurement: a baseline (nulmeting, §8.6) against a later measurement.
+//!
+//! Works on reports, so it compares single respondents and groups alike
+//! (for a group, pass `GroupReport::report`).
+
+use crate::report::{Report, VerdictLevel};
+use crate::text::Msg;
+use serde::{Deserialize, Serialize};
+
+/// A change in favourability of at least this many points counts as
+/// improved or worsened; smaller moves are within the noise of a 5-point scale.
+pub const CHANGE_THRESHOLD: f64 = 10.0;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Comparison {
+    pub baseline_verdict: VerdictLevel,
+    pub current_verdict: VerdictLevel,
+    pub readiness: Delta,
+    pub risk: Delta,
+    pub phases: Vec<PhaseDelta>,
+    /// Per factor, favourability before and after (higher is better).
+    pub factors: Vec<FactorDelta>,
+    /// Factors that moved by at least [`CHANGE_THRESHOLD`], largest move first.
+    pub improved: Vec<FactorDelta>,
+    pub worsened: Vec<FactorDelta>,
+    pub notes: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Delta {
+    pub before: Option<f64>,
+    pub after: Option<f64>,
+    pub change: Option<f64>,
+}
+
+impl Delta {
+    fn new(before: Option<f64>, after: Option<f64>) -> Self {
+        Delta {
+            before,
+            after,
+            change: before.zip(after).map(|(b, a)| a - b),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PhaseDelta {
+    pub id: String,
+    pub name: String,
+    pub readiness: Delta,
+    pub risk: Delta,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FactorDelta {
+    pub id: String,
+    pub name: String,
+    pub favourability: Delta,
+}
+
+/// Compares two reports factor by factor and phase by phase (matched by id).
+pub fn compare(baseline: &Report, current: &Report) -> Comparison {
+    let m = Msg::of(&current.lang);
+    let mut notes = Vec::new();
+    if baseline.instrument_id != current.instrument_id
+        || baseline.instrument_version != current.instrument_version
+    {
+        notes.push(m.pick(
+            format!(
+                "De metingen gebruiken een andere vragenlijst ({} {} en {} {}); alleen gelijke factoren worden vergeleken.",
+                baseline.instrument_id, baseline.instrument_version, current.instrument_id, current.instrument_version
+            ),
+            format!(
+                "The measurements use different questionnaires ({} {} and {} {}); only matching factors are compared.",
+                baseline.instrument_id, baseline.instrument_version, current.instrument_id, current.instrument_version
+            ),
+        ));
+    }
+    let phases = current
+        .phases
+        .iter()
+        .map(|phase| {
+            let before = baseline.phases.iter().find(|p| p.id == phase.id);
+            PhaseDelta {
+                id: phase.id.clone(),
+                name: phase.name.clone(),
+                readiness: Delta::new(before.and_then(|p| p.readiness), phase.readiness),
+                risk: Delta::new(before.and_then(|p| p.risk), phase.risk),
+            }
+        })
+        .collect();
+    let factors: Vec<FactorDelta> = current
+        .factors
+        .iter()
+        .map(|factor| FactorDelta {
+            id: factor.id.clone(),
+            name: factor.name.clone(),
+            favourability: Delta::new(
+                baseline
+                    .factors
+                    .iter()
+                    .find(|f| f.id == factor.id)
+                    .and_then(|f| f.favourability),
+                factor.favourability,
+            ),
+        })
+        .collect();
+    let moved = |sign: f64| {
+        let mut list: Vec<FactorDelta> = factors
+            .iter()
+            .filter(|f| {
+                f.favourability
+                    .change
+                    .is_some_and(|c| c * sign >= CHANGE_THRESHOLD)
+            })
+            .cloned()
+            .collect();
+        list.sort_by(|a, b| {
+            let size = |f: &FactorDelta| f.favourability.change.unwrap_or(0.0).abs();
+            size(b).total_cmp(&size(a)).then(a.id.cmp(&b.id))
+        });
+        list
+    };
+    Comparison {
+        baseline_verdict: baseline.verdict.level,
+        current_verdict: current.verdict.level,
+        readiness: Delta::new(baseline.readiness, current.readiness),
+        risk: Delta::new(baseline.risk, current.risk),
+        phases,
+        improved: moved(1.0),
+        worsened: moved(-1.0),
+        factors,
+        notes,
+    }
+}

@@ -1,0 +1,540 @@
+//! Share codes: one respondent's answers as a short, typeable, URL-safe string.
+//!
+//! Layout (then Crockford base32, grouped by hyphens every 5 characters):
+//!
+//! ```text
+//! version u8 | instrument fingerprint u16 | flags u8 (role 0–4, has municipality, has context)
+//! [municipality: len u8, UTF-8] [context: stage, urgency, form (index+1 or 0), goals, motives,
+//!  domains (bit sets), partners (count, then name len u8 + UTF-8 + inhabitants varint)]
+//! responses: per statement in instrument order, 0 = none, 1..=max = scale, max+1 = unknown,
+//!            packed in the fewest bits that hold max+1
+//! checksum u16 (FNV-1a folded) over everything before it
+//! ```
+//!
+//! Crockford base32 reads aloud well: no I, L, O or U, case does not matter,
+//! and on decoding O is read as 0 and I/L as 1. The checksum turns a typo into
+//! a clear error instead of different answers.
+
+use crate::answers::{
+    Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION,
+};
+use crate::instrument::Instrument;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+pub const SHARE_VERSION: u8 = 1;
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+const MAX_TEXT: usize = 60;
+const MAX_PARTNERS: usize = 16;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ShareError {
+    pub message: String,
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+fn err<T>(message: impl Into<String>) -> Result<T, ShareError> {
+    Err(ShareError {
+        message: message.into(),
+    })
+}
+
+/// Encodes answers; `with_context` adds the partnership context (a longer code).
+///
+/// ```
+/// use samenwerkingsscan::{decode_share, encode_share, Answers, Instrument, Response};
+/// let instrument = Instrument::builtin();
+/// let mut answers = Answers::new(instrument);
+/// answers.responses.insert("noodzaak-onderkend.1".into(), Response::Scale(4));
+/// let code = encode_share(instrument, &answers, false);
+/// assert_eq!(decode_share(instrument, &code).unwrap().responses, answers.responses);
+/// assert!(decode_share(instrument, "HELLO-WORLD").is_err());
+/// ```
+pub fn encode_share(instrument: &Instrument, answers: &Answers, with_context: bool) -> String {
+    let mut out = vec![SHARE_VERSION];
+    out.extend_from_slice(&fingerprint(instrument).to_be_bytes());
+    let role = answers.respondent.role.map_or(0, |r| {
+        Role::ALL.iter().position(|x| *x == r).unwrap_or(0) as u8 + 1
+    });
+    let municipality = answers
+        .respondent
+        .municipality
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty());
+    let flags = role | (u8::from(municipality.is_some()) << 3) | (u8::from(with_context) << 4);
+    out.push(flags);
+    if let Some(name) = municipality {
+        put_text(&mut out, name);
+    }
+    if with_context {
+        put_context(&mut out, instrument, &answers.context);
+    }
+    let max = instrument.scale_max();
+    let bits = bits_for(max);
+    let mut writer = BitWriter::default();
+    for (_, statement) in instrument.statements() {
+        let code = match answers.responses.get(&statement.id) {
+            Some(Response::Scale(v)) if (1..=max).contains(v) => u32::from(*v),
+            Some(Response::Unknown) => u32::from(max) + 1,
+            _ => 0,
+        };
+        writer.push(code, bits);
+    }
+    out.extend(writer.finish());
+    let sum = checksum(&out);
+    out.extend_from_slice(&sum.to_be_bytes());
+    group(&to_base32(&out))
+}
+
+/// Decodes a share code made for this instrument. Any other input gives a
+/// clear error, never a panic and never silently different answers.
+pub fn decode_share(instrument: &Instrument, code: &str) -> Result<Answers, ShareError> {
+    let cleaned: String = code
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '\n' | '\t' | '\r'))
+        .collect();
+    if cleaned.is_empty() {
+        return err("the code is empty");
+    }
+    let bytes = from_base32(&cleaned)?;
+    if bytes.len() < 6 {
+        return err("the code is too short: part of it is missing");
+    }
+    let (body, sum) = bytes.split_at(bytes.len() - 2);
+    if checksum(body).to_be_bytes() != sum {
+        return err("the code does not check out: a character is wrong or missing");
+    }
+    let mut r = Reader { bytes: body, at: 0 };
+    let version = r.u8()?;
+    if version != SHARE_VERSION {
+        return err(format!(
+            "code version {version} is not supported; was it made by a newer Samenwerkingsscan?"
+        ));
+    }
+    if r.u16()? != fingerprint(instrument) {
+        return err("the code was made with a different questionnaire (or version) than this one");
+    }
+    let flags = r.u8()?;
+    let role = match flags & 0b111 {
+        0 => None,
+        n => Some(
+            *Role::ALL
+                .get(usize::from(n) - 1)
+                .ok_or_else(|| ShareError {
+                    message: "the code holds an unknown role".into(),
+                })?,
+        ),
+    };
+    let municipality = if flags & 0b1000 != 0 {
+        Some(r.text()?)
+    } else {
+        None
+    };
+    let context = if flags & 0b1_0000 != 0 {
+        read_context(&mut r, instrument)?
+    } else {
+        Context::default()
+    };
+    let max = instrument.scale_max();
+    let bits = bits_for(max);
+    let mut reader = BitReader {
+        bytes: &r.bytes[r.at..],
+        at: 0,
+    };
+    let mut responses = BTreeMap::new();
+    for (_, statement) in instrument.statements() {
+        let code = reader.take(bits)?;
+        let response = match code {
+            0 => continue,
+            c if c <= u32::from(max) => Response::Scale(c as u8),
+            c if c == u32::from(max) + 1 => Response::Unknown,
+            _ => return err("the code holds an answer that is not on the scale"),
+        };
+        responses.insert(statement.id.clone(), response);
+    }
+    if reader.rest_nonzero() {
+        return err("the code is longer than expected for this questionnaire");
+    }
+    Ok(Answers {
+        format_version: ANSWERS_FORMAT_VERSION,
+        instrument_id: instrument.id.clone(),
+        respondent: Respondent { role, municipality },
+        context,
+        responses,
+    })
+}
+
+/// Identifies the instrument by its id and statement ids: a code made for a
+/// different questionnaire is refused rather than misread.
+fn fingerprint(instrument: &Instrument) -> u16 {
+    let mut text = instrument.id.clone();
+    for (_, s) in instrument.statements() {
+        text.push('|');
+        text.push_str(&s.id);
+    }
+    let h = fnv1a(text.as_bytes());
+    (h ^ (h >> 16)) as u16
+}
+
+fn checksum(bytes: &[u8]) -> u16 {
+    let h = fnv1a(bytes);
+    (h ^ (h >> 16)) as u16
+}
+
+fn fnv1a(bytes: &[u8]) -> u32 {
+    bytes.iter().fold(0x811c_9dc5, |h, &b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+fn bits_for(max: u8) -> u32 {
+    // Values 0..=max+1 must fit.
+    u32::BITS - (u32::from(max) + 1).leading_zeros()
+}
+
+fn put_text(out: &mut Vec<u8>, text: &str) {
+    let mut end = text.len().min(MAX_TEXT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    out.push(end as u8);
+    out.extend_from_slice(&text.as_bytes()[..end]);
+}
+
+fn put_varint(out: &mut Vec<u8>, mut n: u32) {
+    while n >= 0x80 {
+        out.push((n as u8) | 0x80);
+        n >>= 7;
+    }
+    out.push(n as u8);
+}
+
+fn index_of<'a>(mut ids: impl Iterator<Item = &'a String>, chosen: &Option<String>) -> u8 {
+    chosen
+        .as_ref()
+        .and_then(|c| ids.position(|id| id == c))
+        .map_or(0, |i| (i + 1).min(255) as u8)
+}
+
+fn put_set<'a>(out: &mut Vec<u8>, ids: impl Iterator<Item = &'a String>, chosen: &[String]) {
+    let flags: Vec<bool> = ids.map(|id| chosen.contains(id)).collect();
+    let mut w = BitWriter::default();
+    for f in &flags {
+        w.push(u32::from(*f), 1);
+    }
+    out.push(flags.len().min(255) as u8);
+    out.extend(w.finish());
+}
+
+fn put_context(out: &mut Vec<u8>, instrument: &Instrument, c: &Context) {
+    let spec = &instrument.context;
+    out.push(index_of(spec.stages.iter().map(|x| &x.id), &c.stage));
+    out.push(index_of(spec.urgency.iter().map(|x| &x.id), &c.urgency));
+    out.push(index_of(spec.forms.iter().map(|x| &x.id), &c.form));
+    put_set(out, spec.goals.iter().map(|x| &x.id), &c.goals);
+    put_set(out, spec.motives.iter().map(|x| &x.id), &c.motives);
+    put_set(out, spec.domains.iter().map(|x| &x.id), &c.domains);
+    let partners: Vec<&Partner> = c.partners.iter().take(MAX_PARTNERS).collect();
+    out.push(partners.len() as u8);
+    for p in partners {
+        put_text(out, &p.name);
+        put_varint(out, p.inhabitants.unwrap_or(0));
+    }
+}
+
+fn read_context(r: &mut Reader, instrument: &Instrument) -> Result<Context, ShareError> {
+    let spec = &instrument.context;
+    let pick = |i: u8, ids: Vec<&String>| -> Result<Option<String>, ShareError> {
+        match i {
+            0 => Ok(None),
+            n => ids
+                .get(usize::from(n) - 1)
+                .map(|s| Some((*s).clone()))
+                .ok_or_else(|| ShareError {
+                    message: "the code holds a context choice this questionnaire does not have"
+                        .into(),
+                }),
+        }
+    };
+    let stage = pick(r.u8()?, spec.stages.iter().map(|x| &x.id).collect())?;
+    let urgency = pick(r.u8()?, spec.urgency.iter().map(|x| &x.id).collect())?;
+    let form = pick(r.u8()?, spec.forms.iter().map(|x| &x.id).collect())?;
+    let goals = r.set(spec.goals.iter().map(|x| &x.id).collect())?;
+    let motives = r.set(spec.motives.iter().map(|x| &x.id).collect())?;
+    let domains = r.set(spec.domains.iter().map(|x| &x.id).collect())?;
+    let count = r.u8()?;
+    let mut partners = Vec::new();
+    for _ in 0..count {
+        let name = r.text()?;
+        let n = r.varint()?;
+        partners.push(Partner {
+            name,
+            inhabitants: (n > 0).then_some(n),
+        });
+    }
+    Ok(Context {
+        partners,
+        stage,
+        urgency,
+        goals,
+        motives,
+        form,
+        domains,
+    })
+}
+
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Reader<'_> {
+    fn u8(&mut self) -> Result<u8, ShareError> {
+        let b = *self.bytes.get(self.at).ok_or_else(|| ShareError {
+            message: "the code ends too early".into(),
+        })?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn u16(&mut self) -> Result<u16, ShareError> {
+        Ok(u16::from_be_bytes([self.u8()?, self.u8()?]))
+    }
+
+    fn text(&mut self) -> Result<String, ShareError> {
+        let len = usize::from(self.u8()?);
+        let end = self.at + len;
+        let slice = self.bytes.get(self.at..end).ok_or_else(|| ShareError {
+            message: "the code ends too early".into(),
+        })?;
+        self.at = end;
+        String::from_utf8(slice.to_vec()).map_err(|_| ShareError {
+            message: "the code holds damaged text".into(),
+        })
+    }
+
+    fn varint(&mut self) -> Result<u32, ShareError> {
+        let mut n: u32 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            n |= u32::from(b & 0x7f).checked_shl(shift).unwrap_or(0);
+            if b & 0x80 == 0 {
+                return Ok(n);
+            }
+        }
+        err("the code holds a damaged number")
+    }
+
+    fn set(&mut self, ids: Vec<&String>) -> Result<Vec<String>, ShareError> {
+        let count = usize::from(self.u8()?);
+        if count != ids.len() {
+            return err("the code was made with a different list of options");
+        }
+        let bytes = count.div_ceil(8);
+        let slice = self
+            .bytes
+            .get(self.at..self.at + bytes)
+            .ok_or_else(|| ShareError {
+                message: "the code ends too early".into(),
+            })?;
+        self.at += bytes;
+        let mut reader = BitReader {
+            bytes: slice,
+            at: 0,
+        };
+        let mut chosen = Vec::new();
+        for id in ids {
+            if reader.take(1)? == 1 {
+                chosen.push(id.clone());
+            }
+        }
+        Ok(chosen)
+    }
+}
+
+#[derive(Default)]
+struct BitWriter {
+    bytes: Vec<u8>,
+    bits: u32,
+}
+
+impl BitWriter {
+    fn push(&mut self, value: u32, width: u32) {
+        for i in (0..width).rev() {
+            if self.bits % 8 == 0 {
+                self.bytes.push(0);
+            }
+            let bit = ((value >> i) & 1) as u8;
+            let last = self.bytes.len() - 1;
+            self.bytes[last] |= bit << (7 - self.bits % 8);
+            self.bits += 1;
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl BitReader<'_> {
+    fn take(&mut self, width: u32) -> Result<u32, ShareError> {
+        let mut value = 0;
+        for _ in 0..width {
+            let byte = *self.bytes.get(self.at / 8).ok_or_else(|| ShareError {
+                message: "the code ends too early".into(),
+            })?;
+            value = (value << 1) | u32::from((byte >> (7 - self.at % 8)) & 1);
+            self.at += 1;
+        }
+        Ok(value)
+    }
+
+    /// Whether whole bytes beyond the last used one are present.
+    fn rest_nonzero(&self) -> bool {
+        self.bytes.len() > self.at.div_ceil(8)
+    }
+}
+
+fn to_base32(bytes: &[u8]) -> String {
+    let mut out = String::new();
+    let mut w = BitReader { bytes, at: 0 };
+    let total = bytes.len() * 8;
+    while w.at < total {
+        let width = (total - w.at).min(5) as u32;
+        let v = w.take(width).unwrap_or(0) << (5 - width);
+        out.push(ALPHABET[v as usize] as char);
+    }
+    out
+}
+
+fn from_base32(text: &str) -> Result<Vec<u8>, ShareError> {
+    let mut w = BitWriter::default();
+    for c in text.chars() {
+        let c = match c.to_ascii_uppercase() {
+            'O' => '0',
+            'I' | 'L' => '1',
+            other => other,
+        };
+        let Some(v) = ALPHABET.iter().position(|&a| a as char == c) else {
+            return err(format!("‘{c}’ cannot occur in a code"));
+        };
+        w.push(v as u32, 5);
+    }
+    // Drop the padding bits of the last character.
+    let mut bytes = w.finish();
+    bytes.truncate(text.chars().count() * 5 / 8);
+    Ok(bytes)
+}
+
+fn group(code: &str) -> String {
+    code.as_bytes()
+        .chunks(5)
+        .map(|c| std::str::from_utf8(c).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Answers {
+        let instrument = Instrument::builtin();
+        let mut answers = Answers::new(instrument);
+        answers.respondent = Respondent {
+            role: Some(Role::Raadslid),
+            municipality: Some("Wijchen".into()),
+        };
+        answers.context.stage = Some("orienting".into());
+        answers.context.form = Some("contract".into());
+        answers.context.goals = vec![instrument.context.goals[0].id.clone()];
+        answers.context.partners = vec![
+            Partner {
+                name: "Druten".into(),
+                inhabitants: Some(19_000),
+            },
+            Partner {
+                name: "Wijchen".into(),
+                inhabitants: Some(41_000),
+            },
+        ];
+        for (i, (_, s)) in instrument.statements().enumerate() {
+            let r = if i % 7 == 6 {
+                Response::Unknown
+            } else {
+                Response::Scale((i % 5) as u8 + 1)
+            };
+            if i % 11 != 0 {
+                answers.responses.insert(s.id.clone(), r);
+            }
+        }
+        answers
+    }
+
+    #[test]
+    fn round_trips_with_and_without_context() {
+        let instrument = Instrument::builtin();
+        let answers = sample();
+        let full = decode_share(instrument, &encode_share(instrument, &answers, true)).unwrap();
+        assert_eq!(full, answers);
+        let short = decode_share(instrument, &encode_share(instrument, &answers, false)).unwrap();
+        assert_eq!(short.responses, answers.responses);
+        assert_eq!(short.respondent, answers.respondent);
+        assert_eq!(short.context, Context::default());
+    }
+
+    #[test]
+    fn is_forgiving_about_case_hyphens_and_look_alikes() {
+        let instrument = Instrument::builtin();
+        let code = encode_share(instrument, &sample(), false);
+        let sloppy = code
+            .to_lowercase()
+            .replace('-', " ")
+            .replace('0', "o")
+            .replace('1', "l");
+        assert_eq!(
+            decode_share(instrument, &sloppy).unwrap(),
+            decode_share(instrument, &code).unwrap()
+        );
+    }
+
+    #[test]
+    fn a_typo_is_an_error_not_other_answers() {
+        let instrument = Instrument::builtin();
+        let code = encode_share(instrument, &sample(), false);
+        let mut chars: Vec<char> = code.chars().collect();
+        let i = chars.len() / 2;
+        chars[i] = if chars[i] == 'A' { 'B' } else { 'A' };
+        let typo: String = chars.into_iter().collect();
+        assert!(decode_share(instrument, &typo).is_err());
+        assert!(decode_share(instrument, &code[..code.len() - 3]).is_err());
+        assert!(decode_share(instrument, "").is_err());
+        assert!(decode_share(instrument, "ÜÜÜ").is_err());
+    }
+
+    #[test]
+    fn is_short_enough_to_type() {
+        let instrument = Instrument::builtin();
+        let code = encode_share(instrument, &sample(), false);
+        // 3 bits per statement plus a few header bytes.
+        let statements = instrument.statements().count();
+        assert!(
+            code.len() < statements * 3 / 5 * 6 / 5 + 40,
+            "{} chars: {code}",
+            code.len()
+        );
+    }
+}
