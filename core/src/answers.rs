@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 /// The answers format version this crate writes (and the newest it reads).
 pub const ANSWERS_FORMAT_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Answers {
     #[serde(default = "current_format")]
     pub format_version: u32,
@@ -26,6 +26,18 @@ pub struct Answers {
     /// Statement id → response.
     #[serde(default)]
     pub responses: BTreeMap<String, Response>,
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers {
+            format_version: ANSWERS_FORMAT_VERSION,
+            instrument_id: String::new(),
+            respondent: Respondent::default(),
+            context: Context::default(),
+            responses: BTreeMap::new(),
+        }
+    }
 }
 
 fn current_format() -> u32 {

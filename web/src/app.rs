@@ -1,0 +1,350 @@
+//! The widget's root component: owns the state, performs the side effects
+//! (autosave, URL fragment, focus, share links) and picks the screen.
+
+use crate::i18n::{self, texts};
+use crate::pages::{pages, Page};
+use crate::route::{self, Route, Step};
+use crate::screens::{
+    context::ContextForm, data::DataPanel, intro::Intro, questions::Questions, report::ReportView,
+};
+use crate::state::{Action, State, StorageStatus};
+use crate::storage::{self, Loaded, SaveResult, Saved};
+use samenwerkingsscan::{decode_share, evaluate, Instrument};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, Clone)]
+pub struct AppProps {
+    pub instrument: Rc<Instrument>,
+    pub storage_key: AttrValue,
+    pub lang: AttrValue,
+    /// Problems with a custom instrument; the built-in one is used instead.
+    #[prop_or_default]
+    pub instrument_problems: Vec<String>,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.instrument, &other.instrument)
+            && self.storage_key == other.storage_key
+            && self.lang == other.lang
+            && self.instrument_problems == other.instrument_problems
+    }
+}
+
+fn current_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Navigates by setting the fragment: the browser records it in history and
+/// the `hashchange` listener updates the state.
+fn navigate(step: Step, pages: &[Page]) {
+    let _ = gloo::utils::window()
+        .location()
+        .set_hash(&route::fragment(step, pages));
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let instrument = props.instrument.clone();
+    let pages = use_memo(instrument.clone(), |i| pages(i));
+    let key = props.storage_key.to_string();
+    let state = {
+        let instrument = instrument.clone();
+        let lang = i18n::supported(&props.lang);
+        let key = key.clone();
+        let pages = pages.clone();
+        use_reducer(move || initial_state(&instrument, lang, &key, &pages))
+    };
+    let root = use_node_ref();
+
+    // Language given by the host (attribute) wins when it changes.
+    {
+        let state = state.clone();
+        use_effect_with(props.lang.clone(), move |lang| {
+            state.dispatch(Action::SetLang(i18n::supported(lang)))
+        });
+    }
+
+    // Back/forward: follow the fragment.
+    {
+        let state = state.clone();
+        let pages = pages.clone();
+        let instrument = instrument.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    match route::parse(&current_hash(), &pages) {
+                        Some(Route::Step(step)) => state.dispatch(Action::ShowStep(step)),
+                        Some(Route::Shared(code)) => state.dispatch(Action::Incoming(
+                            decode_share(&instrument, &code).map_err(|e| e.message),
+                        )),
+                        None => {}
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+
+    // Autosave on every change of the answers or the language.
+    {
+        let state = state.clone();
+        let key = key.clone();
+        let deps = (state.answers.clone(), state.lang, state.persist);
+        use_effect_with(deps, move |(answers, lang, persist)| {
+            if *persist {
+                let saved = Saved {
+                    format: storage::STORAGE_FORMAT,
+                    saved_at: js_sys::Date::now(),
+                    lang: lang.to_string(),
+                    answers: answers.clone(),
+                };
+                let t = texts(lang);
+                let result = storage::save(&key, &saved);
+                let status = match result {
+                    SaveResult::Saved => StorageStatus::Working,
+                    SaveResult::Unavailable => StorageStatus::Unavailable,
+                    SaveResult::Full => StorageStatus::Full,
+                };
+                // Say it once: only when the status changes for the worse.
+                if status != state.storage && status != StorageStatus::Working {
+                    let text = if status == StorageStatus::Full {
+                        t.storage_full
+                    } else {
+                        t.storage_unavailable
+                    };
+                    state.dispatch(Action::Announce(text.to_string()));
+                }
+                let at = matches!(result, SaveResult::Saved).then_some(saved.saved_at);
+                state.dispatch(Action::StorageResult(status, at));
+            }
+        });
+    }
+
+    // Focus the new screen's heading after navigation (not on first render,
+    // which would steal focus from the host page).
+    {
+        let root = root.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.step, move |_| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(heading) = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector("[data-screen-heading]").ok().flatten())
+                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = heading.focus();
+                heading.scroll_into_view();
+            }
+        });
+    }
+
+    let t = texts(state.lang);
+    let steps = route::sequence(&pages);
+    let position = steps.iter().position(|s| *s == state.step).unwrap_or(0);
+    let go = {
+        let pages = pages.clone();
+        Callback::from(move |step: Step| navigate(step, &pages))
+    };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |action: Action| state.dispatch(action))
+    };
+    let total_statements = instrument.statements().count();
+    let answered = instrument
+        .statements()
+        .filter(|(_, s)| state.answers.responses.contains_key(&s.id))
+        .count();
+
+    let screen = match state.step {
+        Step::Intro => html! {
+            <Intro lang={state.lang} has_answers={answered > 0} on_start={go.reform(|_| Step::Context)} />
+        },
+        Step::Context => html! {
+            <ContextForm instrument={instrument.clone()} lang={state.lang}
+                respondent={state.answers.respondent.clone()} context={state.answers.context.clone()}
+                on_respondent={dispatch.reform(Action::SetRespondent)} on_context={dispatch.reform(Action::SetContext)} />
+        },
+        Step::Questions(i) => html! {
+            <Questions instrument={instrument.clone()} lang={state.lang} page={pages[i.min(pages.len() - 1)].clone()}
+                responses={Rc::new(state.answers.responses.clone())}
+                on_answer={dispatch.reform(|(id, r)| Action::Answer(id, r))} />
+        },
+        Step::Report => {
+            let report = evaluate(&instrument, &state.answers, state.lang);
+            html! { <ReportView report={Rc::new(report)} lang={state.lang} heading={t.report_heading} /> }
+        }
+    };
+    let show_data = matches!(state.step, Step::Intro | Step::Report);
+
+    html! {
+        <div class="scan" lang={state.lang} ref={root}>
+            <header class="scan__header">
+                <p class="scan__brand">{ instrument.title.get(state.lang) }</p>
+                <LanguageSwitch lang={state.lang} on_change={dispatch.reform(Action::SetLang)} />
+            </header>
+            { banners(&state, t, &dispatch, &key) }
+            if let Some(incoming) = &state.incoming {
+                <section class="scan__incoming" aria-labelledby="scan-incoming-title">
+                    <h2 id="scan-incoming-title">{ t.incoming_heading }</h2>
+                    <p>{ (t.incoming_lead)(incoming.responses.len()) }</p>
+                    <div class="scan__actions">
+                        <button type="button" class="scan-button scan-button--primary"
+                            onclick={let d = dispatch.clone(); let text = t.incoming_adopted.to_string(); let go = go.clone();
+                                move |_| { d.emit(Action::AdoptIncoming(text.clone())); go.emit(Step::Report); }}>
+                            { t.incoming_adopt }</button>
+                        <button type="button" class="scan-button"
+                            onclick={let d = dispatch.clone(); let go = go.clone(); let step = state.step;
+                                move |_| { d.emit(Action::DismissIncoming); go.emit(step); }}>
+                            { t.incoming_keep }</button>
+                    </div>
+                    <ReportView report={Rc::new(evaluate(&instrument, incoming, state.lang))} lang={state.lang} heading={t.incoming_heading} nested=true />
+                </section>
+            } else {
+                if position > 0 {
+                    <Progress lang={state.lang} position={position} total={steps.len() - 1} answered={answered} statements={total_statements} />
+                }
+                <main class="scan__screen">{ screen }</main>
+                if position > 0 {
+                    <nav class="scan__nav" aria-label={t.steps_label}>
+                        <button type="button" class="scan-button" onclick={let go = go.clone(); let prev = steps[position - 1]; move |_| go.emit(prev)}>
+                            { "← " }{ t.previous }</button>
+                        if let Some(next) = steps.get(position + 1).copied() {
+                            <button type="button" class="scan-button scan-button--primary" onclick={let go = go.clone(); move |_| go.emit(next)}>
+                                { if next == Step::Report { t.to_report } else { t.next } }{ " →" }</button>
+                        }
+                    </nav>
+                }
+                if show_data {
+                    <DataPanel instrument={instrument.clone()} lang={state.lang} state={Rc::new((*state).clone())}
+                        dispatch={dispatch.clone()} storage_key={key.clone()} />
+                }
+            }
+            <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">
+                { state.announcement.1.clone() }
+            </div>
+        </div>
+    }
+}
+
+fn initial_state(
+    instrument: &Rc<Instrument>,
+    lang: &'static str,
+    key: &str,
+    pages: &[Page],
+) -> State {
+    let mut state = State::new(instrument, lang);
+    match storage::load(key) {
+        Loaded::Saved(saved) => {
+            state.answers = saved.answers;
+            state.saved_at = (saved.saved_at > 0.0).then_some(saved.saved_at);
+        }
+        Loaded::Nothing => {}
+        Loaded::Unavailable => {
+            state.storage = StorageStatus::Unavailable;
+        }
+        Loaded::Corrupt { raw } => {
+            storage::set_aside(key, &raw);
+            state.corrupt = Some(raw);
+        }
+    }
+    match route::parse(&current_hash(), pages) {
+        Some(Route::Step(step)) => state.step = step,
+        Some(Route::Shared(code)) => match decode_share(instrument, &code) {
+            Ok(answers) => state.incoming = Some(answers),
+            Err(e) => state.share_error = Some(e.message),
+        },
+        None => {
+            // Record the start without adding a history entry.
+            let _ = gloo::utils::window().history().and_then(|h| {
+                h.replace_state_with_url(
+                    &wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&route::fragment(Step::Intro, pages)),
+                )
+            });
+        }
+    }
+    state
+}
+
+/// Messages that stay until dealt with: storage problems, a damaged save,
+/// a broken share link, a broken custom instrument.
+fn banners(state: &State, t: &'static i18n::Texts, dispatch: &Callback<Action>, key: &str) -> Html {
+    let storage = match state.storage {
+        StorageStatus::Working => None,
+        StorageStatus::Unavailable => Some(t.storage_unavailable),
+        StorageStatus::Full => Some(t.storage_full),
+    };
+    let corrupt = state.corrupt.clone();
+    let key = key.to_string();
+    html! {
+        <>
+            if let Some(text) = storage {
+                <div class="scan-alert scan-alert--warning"><p>{ text }</p></div>
+            }
+            if let Some(raw) = corrupt {
+                <div class="scan-alert scan-alert--warning">
+                    <p>{ t.storage_corrupt }</p>
+                    <button type="button" class="scan-button"
+                        onclick={move |_| crate::export::download(&format!("{key}-beschadigd.txt"), "text/plain", &raw)}>
+                        { t.download_corrupt }</button>
+                </div>
+            }
+            if let Some(why) = &state.share_error {
+                <div class="scan-alert scan-alert--error" role="alert">
+                    <p>{ (t.share_broken)(why) }</p>
+                    <button type="button" class="scan-button" onclick={dispatch.reform(|_| Action::DismissShareError)}>{ t.dismiss }</button>
+                </div>
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LanguageSwitchProps {
+    lang: &'static str,
+    on_change: Callback<&'static str>,
+}
+
+#[function_component(LanguageSwitch)]
+fn language_switch(props: &LanguageSwitchProps) -> Html {
+    let t = texts(props.lang);
+    html! {
+        <div class="scan__lang" role="group" aria-label={t.language}>
+            { for i18n::LANGS.iter().map(|(code, name)| {
+                let pressed = *code == props.lang;
+                let code: &'static str = code;
+                html! {
+                    <button type="button" class="scan-button scan-button--small" lang={code} aria-pressed={pressed.to_string()}
+                        onclick={props.on_change.reform(move |_| code)}>{ *name }</button>
+                }
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProgressProps {
+    lang: &'static str,
+    position: usize,
+    total: usize,
+    answered: usize,
+    statements: usize,
+}
+
+#[function_component(Progress)]
+fn progress(props: &ProgressProps) -> Html {
+    let t = texts(props.lang);
+    html! {
+        <div class="scan__progress">
+            <p class="scan__progress-step">{ (t.progress)(props.position, props.total) }</p>
+            <progress max={props.statements.to_string()} value={props.answered.to_string()}
+                aria-label={(t.answered)(props.answered, props.statements)}></progress>
+            <p class="scan__progress-count">{ (t.answered)(props.answered, props.statements) }</p>
+        </div>
+    }
+}

@@ -1,0 +1,65 @@
+//! The step of the scan in the URL fragment, so the browser's back and
+//! forward buttons work. Fragments are never sent to a server, and they do
+//! not disturb the path or query of the host page the widget lives on.
+
+use crate::pages::Page;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Intro,
+    Context,
+    /// A page of statements, by index into [`crate::pages::pages`].
+    Questions(usize),
+    Report,
+}
+
+/// What a URL fragment asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    Step(Step),
+    /// `#scan-code=…`: someone shared their answers.
+    Shared(String),
+}
+
+const STEP_PREFIX: &str = "scan=";
+const SHARE_PREFIX: &str = "scan-code=";
+
+pub fn fragment(step: Step, pages: &[Page]) -> String {
+    let name = match step {
+        Step::Intro => "start".to_string(),
+        Step::Context => "samenwerking".to_string(),
+        Step::Questions(i) => pages
+            .get(i)
+            .map_or_else(|| "start".to_string(), |p| p.slug.clone()),
+        Step::Report => "rapport".to_string(),
+    };
+    format!("#{STEP_PREFIX}{name}")
+}
+
+pub fn share_fragment(code: &str) -> String {
+    format!("#{SHARE_PREFIX}{code}")
+}
+
+/// Reads a fragment (with or without `#`); unknown fragments are not ours.
+pub fn parse(hash: &str, pages: &[Page]) -> Option<Route> {
+    let hash = hash.trim_start_matches('#');
+    if let Some(code) = hash.strip_prefix(SHARE_PREFIX) {
+        return Some(Route::Shared(code.to_string()));
+    }
+    let name = hash.strip_prefix(STEP_PREFIX)?;
+    let step = match name {
+        "start" => Step::Intro,
+        "samenwerking" => Step::Context,
+        "rapport" => Step::Report,
+        other => Step::Questions(pages.iter().position(|p| p.slug == other)?),
+    };
+    Some(Route::Step(step))
+}
+
+/// The steps in order: intro, context, every question page, report.
+pub fn sequence(pages: &[Page]) -> Vec<Step> {
+    let mut steps = vec![Step::Intro, Step::Context];
+    steps.extend((0..pages.len()).map(Step::Questions));
+    steps.push(Step::Report);
+    steps
+}

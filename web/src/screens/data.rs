@@ -1,0 +1,234 @@
+//! The user's data: export (JSON, CSV), import with confirmation, a share
+//! link, and "start over" / "delete my data" with confirmation.
+
+use crate::export;
+use crate::i18n::texts;
+use crate::route;
+use crate::state::{Action, Confirm, Import, State};
+use samenwerkingsscan::{encode_share, Answers, Instrument};
+use std::rc::Rc;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, Clone)]
+pub struct DataProps {
+    pub instrument: Rc<Instrument>,
+    pub lang: &'static str,
+    pub state: Rc<State>,
+    pub dispatch: Callback<Action>,
+    pub storage_key: String,
+}
+
+impl PartialEq for DataProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.instrument, &other.instrument)
+            && self.lang == other.lang
+            && self.state == other.state
+            && self.storage_key == other.storage_key
+    }
+}
+
+/// Parses an imported file. Not every JSON object is an answers file: it
+/// must at least have the answers' own fields.
+pub fn parse_import(
+    instrument: &Instrument,
+    text: &str,
+    lang: &str,
+) -> Result<(Answers, Vec<String>), Vec<String>> {
+    let not_ours = if lang == "en" {
+        "This file does not contain answers from the partnership scan."
+    } else {
+        "Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
+    };
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| vec![not_ours.to_string(), e.to_string()])?;
+    if !["responses", "context", "respondent"]
+        .iter()
+        .any(|k| value.get(k).is_some())
+    {
+        return Err(vec![not_ours.to_string()]);
+    }
+    let answers = Answers::from_value(value).map_err(|e| vec![e.message])?;
+    let notices = answers
+        .check(instrument)
+        .into_iter()
+        .map(|n| n.message)
+        .collect();
+    Ok((answers, notices))
+}
+
+fn share_link(code: &str) -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default().to_string();
+    format!("{base}{}", route::share_fragment(code))
+}
+
+#[function_component(DataPanel)]
+pub fn data_panel(props: &DataProps) -> Html {
+    let t = texts(props.lang);
+    let lang = props.lang;
+    let s = &props.state;
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+    let total = props.instrument.statements().count();
+
+    let export_json = {
+        let answers = s.answers.clone();
+        Callback::from(move |_: MouseEvent| {
+            export::download(
+                "samenwerkingsscan-antwoorden.json",
+                "application/json",
+                &answers.to_json(),
+            )
+        })
+    };
+    let export_csv = {
+        let (answers, instrument) = (s.answers.clone(), props.instrument.clone());
+        Callback::from(move |_: MouseEvent| {
+            export::download(
+                "samenwerkingsscan-antwoorden.csv",
+                "text/csv;charset=utf-8",
+                &export::csv(&instrument, &answers, lang),
+            )
+        })
+    };
+    let on_file = {
+        let (dispatch, instrument, reader) = (
+            props.dispatch.clone(),
+            props.instrument.clone(),
+            reader.clone(),
+        );
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (dispatch, instrument) = (dispatch.clone(), instrument.clone());
+            let file = gloo::file::File::from(file);
+            *reader.borrow_mut() =
+                Some(gloo::file::callbacks::read_as_text(&file, move |result| {
+                    let parsed = match result {
+                        Ok(text) => parse_import(&instrument, &text, lang),
+                        Err(e) => Err(vec![e.to_string()]),
+                    };
+                    dispatch.emit(Action::ImportParsed(parsed));
+                }));
+        })
+    };
+    let code = encode_share(&props.instrument, &s.answers, true);
+    let link = share_link(&code);
+    let copy = {
+        let (link, dispatch, text) = (link.clone(), props.dispatch.clone(), t.copied.to_string());
+        Callback::from(move |_: MouseEvent| {
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            let _ = clipboard.write_text(&link);
+            dispatch.emit(Action::Announce(text.clone()));
+        })
+    };
+    let ask = |which: Confirm| {
+        props
+            .dispatch
+            .reform(move |_: MouseEvent| Action::AskConfirm(which))
+    };
+    let wipe = {
+        let (dispatch, key) = (props.dispatch.clone(), props.storage_key.clone());
+        let (deleted, restarted) = (t.deleted.to_string(), t.restarted.to_string());
+        move |which: Confirm| {
+            let (dispatch, key, deleted, restarted) = (
+                dispatch.clone(),
+                key.clone(),
+                deleted.clone(),
+                restarted.clone(),
+            );
+            Callback::from(move |_: MouseEvent| {
+                crate::storage::delete(&key);
+                let text = if which == Confirm::Delete {
+                    deleted.clone()
+                } else {
+                    restarted.clone()
+                };
+                dispatch.emit(Action::Wipe(which, text));
+            })
+        }
+    };
+
+    html! {
+        <section class="scan-data scan-no-print" aria-labelledby="scan-data-title">
+            <h2 id="scan-data-title">{ t.data_heading }</h2>
+            <p>{ t.data_lead }</p>
+            if let Some(at) = s.saved_at {
+                <p class="scan-small">{ (t.saved_at)(&time_of(at, lang)) }</p>
+            }
+            <div class="scan__actions">
+                <button type="button" class="scan-button" onclick={export_json}>{ t.export_json }</button>
+                <button type="button" class="scan-button" onclick={export_csv}>{ t.export_csv }</button>
+            </div>
+
+            <div class="scan-field">
+                <label for="scan-import">{ t.import }</label>
+                <p class="scan-hint" id="scan-import-hint">{ t.import_hint }</p>
+                <input type="file" id="scan-import" class="scan-file" accept=".json,application/json"
+                    aria-describedby="scan-import-hint" onchange={on_file} />
+            </div>
+            { match &s.import {
+                Import::Idle => html! {},
+                Import::Failed(problems) => html! {
+                    <div class="scan-alert scan-alert--error" role="alert">
+                        <p>{ t.import_failed }</p>
+                        <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
+                        <button type="button" class="scan-button" onclick={props.dispatch.reform(|_| Action::ImportCancel)}>{ t.dismiss }</button>
+                    </div>
+                },
+                Import::Ready { answers, notices } => html! {
+                    <div class="scan-alert scan-alert--info" role="alert">
+                        <p>{ (t.import_ready)(props.instrument.statements().filter(|(_, st)| answers.responses.contains_key(&st.id)).count(), total) }</p>
+                        if !notices.is_empty() {
+                            <p>{ t.import_notices }</p>
+                            <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                        }
+                        <div class="scan__actions">
+                            <button type="button" class="scan-button scan-button--primary"
+                                onclick={props.dispatch.reform({ let text = t.imported.to_string(); move |_| Action::ImportConfirm(text.clone()) })}>{ t.import_confirm }</button>
+                            <button type="button" class="scan-button" onclick={props.dispatch.reform(|_| Action::ImportCancel)}>{ t.import_cancel }</button>
+                        </div>
+                    </div>
+                },
+            } }
+
+            <h3>{ t.share_heading }</h3>
+            <p>{ t.share_lead }</p>
+            <div class="scan-field">
+                <label for="scan-share-link">{ t.share_link }</label>
+                <input type="text" id="scan-share-link" class="scan-input" readonly=true value={link} />
+            </div>
+            <div class="scan-field">
+                <label for="scan-share-code">{ t.share_code }</label>
+                <input type="text" id="scan-share-code" class="scan-input scan-input--code" readonly=true value={code} />
+            </div>
+            <div class="scan__actions">
+                <button type="button" class="scan-button" onclick={copy}>{ t.copy }</button>
+            </div>
+
+            <div class="scan__actions scan-data__danger">
+                <button type="button" class="scan-button" onclick={ask(Confirm::StartOver)}>{ t.start_over }</button>
+                <button type="button" class="scan-button scan-button--danger" onclick={ask(Confirm::Delete)}>{ t.delete_data }</button>
+            </div>
+            if let Some(which) = s.confirm {
+                <div class="scan-alert scan-alert--warning" role="alertdialog" aria-labelledby="scan-confirm-text">
+                    <p id="scan-confirm-text">{ if which == Confirm::Delete { t.delete_confirm } else { t.start_over_confirm } }</p>
+                    <div class="scan__actions">
+                        <button type="button" class="scan-button scan-button--danger" onclick={wipe(which)}>{ t.confirm }</button>
+                        <button type="button" class="scan-button" onclick={props.dispatch.reform(|_| Action::CancelConfirm)}>{ t.cancel }</button>
+                    </div>
+                </div>
+            }
+        </section>
+    }
+}
+
+fn time_of(ms: f64, lang: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    date.to_locale_time_string(if lang == "en" { "en-GB" } else { "nl-NL" })
+        .as_string()
+        .unwrap_or_default()
+}

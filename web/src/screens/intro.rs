@@ -1,0 +1,33 @@
+//! The first screen: what the scan is, for whom, how long, and privacy.
+
+use crate::i18n::texts;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct IntroProps {
+    pub lang: &'static str,
+    pub has_answers: bool,
+    pub on_start: Callback<()>,
+}
+
+#[function_component(Intro)]
+pub fn intro(props: &IntroProps) -> Html {
+    let t = texts(props.lang);
+    html! {
+        <section class="scan-intro" aria-labelledby="scan-intro-title">
+            <h1 id="scan-intro-title" tabindex="-1" data-screen-heading="">{ t.intro_heading }</h1>
+            <p class="scan-lead">{ t.intro_lead }</p>
+            <p>{ t.intro_who }</p>
+            <p>{ t.intro_how }</p>
+            <p>{ t.intro_time }</p>
+            <h2>{ t.intro_privacy_heading }</h2>
+            <p>{ t.intro_privacy }</p>
+            <div class="scan__actions">
+                <button type="button" class="scan-button scan-button--primary" onclick={props.on_start.reform(|_| ())}>
+                    { if props.has_answers { t.resume } else { t.start } }{ " →" }
+                </button>
+            </div>
+            <p class="scan-small">{ t.intro_source }</p>
+        </section>
+    }
+}

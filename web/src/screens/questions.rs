@@ -1,0 +1,87 @@
+//! A page of statements: per factor its name and explanation, per statement
+//! a fieldset with native radio buttons (arrow keys move within a group).
+
+use crate::i18n::texts;
+use crate::pages::Page;
+use samenwerkingsscan::{Instrument, Polarity, Response};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, Clone)]
+pub struct QuestionsProps {
+    pub instrument: Rc<Instrument>,
+    pub lang: &'static str,
+    pub page: Page,
+    pub responses: Rc<BTreeMap<String, Response>>,
+    pub on_answer: Callback<(String, Response)>,
+}
+
+impl PartialEq for QuestionsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.instrument, &other.instrument)
+            && self.lang == other.lang
+            && self.page == other.page
+            && self.responses == other.responses
+    }
+}
+
+#[function_component(Questions)]
+pub fn questions(props: &QuestionsProps) -> Html {
+    let t = texts(props.lang);
+    let lang = props.lang;
+    let instrument = &props.instrument;
+    let phase = instrument.phase(&props.page.phase);
+    let (title, hint) = match props.page.polarity {
+        Polarity::Promoting => (t.promoting_title, t.promoting_hint),
+        Polarity::Hindering => (t.hindering_title, t.hindering_hint),
+    };
+    let heading = format!(
+        "{}: {}",
+        phase.map(|p| p.name.get(lang)).unwrap_or(""),
+        title.to_lowercase()
+    );
+    let points = &instrument.scale.points;
+
+    html! {
+        <section class="scan-questions" aria-labelledby="scan-questions-title">
+            <h2 id="scan-questions-title" tabindex="-1" data-screen-heading="">{ heading }</h2>
+            if let Some(phase) = phase {
+                <p class="scan-lead">{ phase.description.get(lang) }</p>
+            }
+            <p class={classes!("scan-polarity", (props.page.polarity == Polarity::Hindering).then_some("scan-polarity--hindering"))}>{ hint }</p>
+            { for props.page.factors.iter().filter_map(|&i| instrument.factors.get(i)).map(|factor| html! {
+                <section class="scan-factor" aria-labelledby={format!("scan-f-{}", factor.id)}>
+                    <h3 id={format!("scan-f-{}", factor.id)}>{ factor.name.get(lang) }</h3>
+                    <p class="scan-factor__explanation">{ factor.explanation.get(lang) }</p>
+                    { for factor.statements.iter().map(|statement| {
+                        let current = props.responses.get(&statement.id).copied();
+                        let name = format!("scan-q-{}", statement.id);
+                        let option = |value: Response, label: &str| {
+                            let suffix = match value { Response::Scale(v) => v.to_string(), Response::Unknown => "unknown".into() };
+                            let id = format!("{name}-{suffix}");
+                            let statement_id = statement.id.clone();
+                            let on_answer = props.on_answer.clone();
+                            html! {
+                                <div class={classes!("scan-option", (value == Response::Unknown).then_some("scan-option--unknown"))}>
+                                    <input type="radio" id={id.clone()} name={name.clone()} checked={current == Some(value)}
+                                        onchange={move |_| on_answer.emit((statement_id.clone(), value))} />
+                                    <label for={id}>{ label.to_string() }</label>
+                                </div>
+                            }
+                        };
+                        html! {
+                            <fieldset class="scan-statement">
+                                <legend>{ statement.text.get(lang) }</legend>
+                                <div class="scan-scale">
+                                    { for points.iter().map(|p| option(Response::Scale(p.value), p.label.get(lang))) }
+                                    { option(Response::Unknown, instrument.scale.unknown.get(lang)) }
+                                </div>
+                            </fieldset>
+                        }
+                    }) }
+                </section>
+            }) }
+        </section>
+    }
+}

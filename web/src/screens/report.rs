@@ -1,0 +1,197 @@
+//! The report: verdict and reasons first, then phases, the chart with its
+//! table, strengths, risks, gaps, advice, the next step and the form.
+//! Everything shown comes from the core's report; this only lays it out.
+
+use super::chart::{band_class, Chart};
+use crate::i18n::texts;
+use samenwerkingsscan::{Fit, Polarity, Report, VerdictLevel};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ReportProps {
+    pub report: Rc<Report>,
+    pub lang: &'static str,
+    pub heading: AttrValue,
+    /// Shown inside another section (a share link preview): headings one level down.
+    #[prop_or_default]
+    pub nested: bool,
+}
+
+fn whole(v: Option<f64>) -> String {
+    v.map(|x| format!("{}", x.round() as i64))
+        .unwrap_or_else(|| "–".into())
+}
+
+fn verdict_class(level: VerdictLevel) -> &'static str {
+    match level {
+        VerdictLevel::Ready => "scan-verdict--ready",
+        VerdictLevel::Promising => "scan-verdict--promising",
+        VerdictLevel::PreconditionsFirst => "scan-verdict--preconditions",
+        VerdictLevel::NotReady => "scan-verdict--not-ready",
+        VerdictLevel::InsufficientInformation => "scan-verdict--insufficient",
+    }
+}
+
+#[function_component(ReportView)]
+pub fn report_view(props: &ReportProps) -> Html {
+    let t = texts(props.lang);
+    let lang = props.lang;
+    let r = &props.report;
+    let (h_top, h) = if props.nested {
+        ("h3", "h4")
+    } else {
+        ("h2", "h3")
+    };
+    let date = js_sys::Date::new_0()
+        .to_locale_date_string(
+            if lang == "en" { "en-GB" } else { "nl-NL" },
+            &wasm_bindgen::JsValue::UNDEFINED,
+        )
+        .as_string()
+        .unwrap_or_default();
+    let refs = |list: &[samenwerkingsscan::FactorRef]| {
+        if list.is_empty() {
+            html! { <p>{ t.none }</p> }
+        } else {
+            html! { <ul>{ for list.iter().map(|f| html! { <li>{ &f.name }</li> }) }</ul> }
+        }
+    };
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+
+    html! {
+        <section class="scan-report" aria-labelledby={if props.nested { "scan-report-title-nested" } else { "scan-report-title" }}>
+            if !props.nested {
+                <@{h_top} id="scan-report-title" tabindex="-1" data-screen-heading="">{ props.heading.clone() }</@>
+                <p class="scan-small">{ (t.report_date)(&date) }</p>
+            } else {
+                <@{h_top} id="scan-report-title-nested" class="scan__sr-only">{ props.heading.clone() }</@>
+            }
+            <div class={classes!("scan-verdict", verdict_class(r.verdict.level))}>
+                <p class="scan-verdict__label">{ t.verdict_heading }{ ": " }<strong>{ &r.verdict.label }</strong></p>
+                <p>{ &r.verdict.summary }</p>
+            </div>
+
+            <@{h}>{ t.reasons_heading }</@>
+            <ul class="scan-reasons">{ for r.reasons.iter().map(|x| html! { <li>{ &x.text }</li> }) }</ul>
+
+            <@{h}>{ t.phases_heading }</@>
+            <table class="scan-table">
+                <thead><tr>
+                    <th scope="col">{ t.phase }</th>
+                    <th scope="col">{ t.readiness }<span class="scan-table__hint">{ t.readiness_hint }</span></th>
+                    <th scope="col">{ t.risk }<span class="scan-table__hint">{ t.risk_hint }</span></th>
+                    <th scope="col">{ t.col_score }</th>
+                </tr></thead>
+                <tbody>
+                    { for r.phases.iter().map(|p| html! {
+                        <tr>
+                            <th scope="row">{ &p.name }</th>
+                            <td>{ whole(p.readiness) }</td>
+                            <td>{ whole(p.risk) }</td>
+                            <td>{ (t.coverage)(p.coverage.answered, p.coverage.statements) }</td>
+                        </tr>
+                    }) }
+                    <tr class="scan-table__total">
+                        <th scope="row">{ t.total }</th>
+                        <td>{ whole(r.readiness) }</td>
+                        <td>{ whole(r.risk) }</td>
+                        <td>{ (t.coverage)(r.coverage.answered, r.coverage.statements) }</td>
+                    </tr>
+                </tbody>
+            </table>
+
+            <div class="scan-report__columns">
+                <div>
+                    <@{h}>{ t.strengths_heading }</@>
+                    { refs(&r.strengths) }
+                </div>
+                <div>
+                    <@{h}>{ t.risks_heading }</@>
+                    { refs(&r.risks) }
+                </div>
+            </div>
+
+            if let Some(step) = &r.next_step {
+                <@{h}>{ t.next_step_heading }</@>
+                <div class="scan-next">
+                    <p><strong>{ format!("{}. {}", step.number, step.name) }</strong></p>
+                    <p>{ &step.description }</p>
+                    <p>{ &step.reason }</p>
+                </div>
+            }
+
+            <@{h}>{ t.advice_heading }</@>
+            if r.advice.is_empty() {
+                <p>{ t.none }</p>
+            } else {
+                <ol class="scan-advice">
+                    { for r.advice.iter().map(|a| html! {
+                        <li>
+                            <p><strong>{ &a.factor_name }</strong>{ " — " }{ a.band.label(lang) }</p>
+                            <ul>{ for a.steps.iter().map(|s| html! { <li>{ &s.text }{ " " }<span class="scan-source">{ format!("({})", s.source) }</span></li> }) }</ul>
+                        </li>
+                    }) }
+                </ol>
+            }
+
+            if let Some(fit) = &r.form_fit {
+                <@{h}>{ t.form_fit_heading }</@>
+                <p><strong>{ &fit.label }</strong>{ ": " }{ match fit.fit { Fit::Good => t.fit_good, Fit::Caution => t.fit_caution, Fit::Poor => t.fit_poor } }</p>
+                <ul>{ for fit.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+            }
+
+            if !r.signals.is_empty() {
+                <@{h}>{ t.signals_heading }</@>
+                <ul>{ for r.signals.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ul>
+            }
+
+            <@{h}>{ t.gaps_heading }</@>
+            { refs(&r.gaps) }
+
+            <@{h}>{ t.factors_heading }</@>
+            <p class="scan-small">{ t.chart_hint }</p>
+            <figure class="scan-figure">
+                <Chart factors={r.factors.clone()} phases={r.phases.clone()} label={t.chart_label} not_answered={t.not_answered} />
+            </figure>
+            <div class="scan-table-wrap">
+                <table class="scan-table scan-table--factors">
+                    <caption>{ t.table_caption }</caption>
+                    <thead><tr>
+                        <th scope="col">{ t.col_factor }</th>
+                        <th scope="col">{ t.phase }</th>
+                        <th scope="col">{ t.col_kind }</th>
+                        <th scope="col">{ t.col_score }</th>
+                        <th scope="col">{ t.col_band }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for r.factors.iter().map(|f| {
+                            let phase = r.phases.iter().find(|p| p.id == f.phase).map(|p| p.name.clone()).unwrap_or_default();
+                            html! {
+                                <tr>
+                                    <th scope="row">{ &f.name }</th>
+                                    <td>{ phase }</td>
+                                    <td>{ if f.polarity == Polarity::Promoting { t.promoting } else { t.hindering } }</td>
+                                    <td>{ whole(f.favourability) }</td>
+                                    <td><span class={classes!("scan-band", band_class(f.band))}>{ f.band.map(|b| b.label(lang)).unwrap_or(t.not_answered) }</span></td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+
+            if !r.notices.is_empty() {
+                <@{h}>{ t.ignored_heading }</@>
+                <ul class="scan-small">{ for r.notices.iter().map(|n| html! { <li>{ &n.message }</li> }) }</ul>
+            }
+            if !props.nested {
+                <div class="scan__actions scan-no-print">
+                    <button type="button" class="scan-button" onclick={print}>{ t.print }</button>
+                </div>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,98 @@
+//! Autosave in localStorage: versioned, migrated, and never fatal.
+//!
+//! Storage can be switched off (privacy settings, sandboxed iframes), full, or
+//! hold damaged data. In every case the scan keeps working in memory and the
+//! user is told once. Damaged data is moved aside, not thrown away, and
+//! offered as a download.
+
+use samenwerkingsscan::Answers;
+use serde::{Deserialize, Serialize};
+
+/// The envelope format this version writes. Version 0 was a bare answers
+/// object (still read and migrated).
+pub const STORAGE_FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Saved {
+    pub format: u32,
+    /// Milliseconds since the epoch.
+    pub saved_at: f64,
+    pub lang: String,
+    pub answers: Answers,
+}
+
+pub enum Loaded {
+    Nothing,
+    Saved(Saved),
+    Unavailable,
+    Corrupt { raw: String },
+}
+
+pub enum SaveResult {
+    Saved,
+    Unavailable,
+    Full,
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    // Accessing localStorage itself throws when it is blocked.
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+pub fn load(key: &str) -> Loaded {
+    let Some(storage) = storage() else {
+        return Loaded::Unavailable;
+    };
+    match storage.get_item(key) {
+        Err(_) => Loaded::Unavailable,
+        Ok(None) => Loaded::Nothing,
+        Ok(Some(raw)) => match parse(&raw) {
+            Some(saved) => Loaded::Saved(saved),
+            None => Loaded::Corrupt { raw },
+        },
+    }
+}
+
+/// Reads any envelope version we know; `None` for anything else.
+pub fn parse(raw: &str) -> Option<Saved> {
+    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
+    match value.get("format").and_then(|f| f.as_u64()) {
+        Some(1) => serde_json::from_value(value).ok(),
+        // Version 0: the answers object itself.
+        None if value.get("responses").is_some() => Some(Saved {
+            format: STORAGE_FORMAT,
+            saved_at: 0.0,
+            lang: "nl".into(),
+            answers: Answers::from_value(value).ok()?,
+        }),
+        _ => None,
+    }
+}
+
+pub fn save(key: &str, saved: &Saved) -> SaveResult {
+    let Some(storage) = storage() else {
+        return SaveResult::Unavailable;
+    };
+    let Ok(json) = serde_json::to_string(saved) else {
+        return SaveResult::Full;
+    };
+    match storage.set_item(key, &json) {
+        Ok(()) => SaveResult::Saved,
+        // QuotaExceededError, or a browser that refuses writes.
+        Err(_) => SaveResult::Full,
+    }
+}
+
+/// Moves damaged data aside so that autosave does not overwrite it.
+pub fn set_aside(key: &str, raw: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(&format!("{key}:beschadigd"), raw);
+    }
+}
+
+pub fn delete(key: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(key);
+        let _ = storage.remove_item(&format!("{key}:beschadigd"));
+    }
+}
