@@ -71,7 +71,7 @@ pub(crate) fn ordered(
             ))
         })
         .collect();
-    items.sort_by(|(oa, a), (ob, b)| b.impact.total_cmp(&a.impact).then(oa.cmp(ob)));
+    items.sort_unstable_by(|(oa, a), (ob, b)| b.impact.total_cmp(&a.impact).then(oa.cmp(ob)));
     items.into_iter().map(|(_, item)| item).collect()
 }
 

@@ -155,6 +155,18 @@ impl<'de> Deserialize<'de> for Response {
     }
 }
 
+fn check_version(version: u64) -> Result<(), AnswersError> {
+    if version == 0 || version > u64::from(ANSWERS_FORMAT_VERSION) {
+        return Err(AnswersError {
+            message: format!(
+                "format version {version} is not supported (this version reads 1 to {ANSWERS_FORMAT_VERSION}); was it made by a newer Samenwerkingsscan?"
+            ),
+        });
+    }
+    // Older versions are migrated here, one step at a time, when they exist.
+    Ok(())
+}
+
 /// Why a JSON text is not a usable answers file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswersError {
@@ -196,10 +208,34 @@ impl Answers {
     /// assert!(Answers::from_json("[1, 2]").is_err());
     /// ```
     pub fn from_json(json: &str) -> Result<Answers, AnswersError> {
-        let value: serde_json::Value = serde_json::from_str(json).map_err(|e| AnswersError {
-            message: format!("not valid JSON: {e}"),
-        })?;
-        Self::from_value(value)
+        // Read only the version first, then the whole (no intermediate
+        // `serde_json::Value`: that would double the parsing code in wasm).
+        #[derive(Deserialize)]
+        struct Probe {
+            format_version: Option<serde_json::Number>,
+        }
+        let probe: Probe = match serde_json::from_str(json) {
+            Ok(probe) => probe,
+            Err(e) if e.is_syntax() || e.is_eof() => {
+                return Err(AnswersError {
+                    message: format!("not valid JSON: {e}"),
+                })
+            }
+            Err(e) => {
+                return Err(AnswersError {
+                    message: format!("answers do not have the expected shape: {e}"),
+                })
+            }
+        };
+        let version = probe
+            .format_version
+            .map_or(u64::from(ANSWERS_FORMAT_VERSION), |n| {
+                n.as_u64().unwrap_or(u64::MAX)
+            });
+        check_version(version)?;
+        serde_json::from_str(json).map_err(|e| AnswersError {
+            message: format!("answers do not have the expected shape: {e}"),
+        })
     }
 
     /// As [`Answers::from_json`], from an already parsed JSON value.
@@ -213,14 +249,7 @@ impl Answers {
             .get("format_version")
             .map(|v| v.as_u64().unwrap_or(u64::MAX))
             .unwrap_or(u64::from(ANSWERS_FORMAT_VERSION));
-        if version == 0 || version > u64::from(ANSWERS_FORMAT_VERSION) {
-            return Err(AnswersError {
-                message: format!(
-                    "format version {version} is not supported (this version reads 1 to {ANSWERS_FORMAT_VERSION}); was it made by a newer Samenwerkingsscan?"
-                ),
-            });
-        }
-        // Older versions are migrated here, one step at a time, when they exist.
+        check_version(version)?;
         serde_json::from_value(value).map_err(|e| AnswersError {
             message: format!("answers do not have the expected shape: {e}"),
         })

@@ -192,12 +192,18 @@ fn sum_coverage<'a>(items: impl Iterator<Item = &'a Coverage>) -> Coverage {
 /// The factors in `band`, most decisive first: furthest from the middle,
 /// heaviest weight, then instrument order.
 fn top(factors: &[FactorResult], band: Band) -> Vec<FactorRef> {
-    let mut chosen: Vec<&FactorResult> = factors.iter().filter(|f| f.band == Some(band)).collect();
-    chosen.sort_by(|a, b| {
-        let key = |f: &FactorResult| (f.favourability.unwrap_or(50.0) - 50.0).abs() * f.weight;
-        key(b).total_cmp(&key(a))
-    });
-    chosen.into_iter().take(TOP_N).map(factor_ref).collect()
+    let key = |f: &FactorResult| (f.favourability.unwrap_or(50.0) - 50.0).abs() * f.weight;
+    let mut chosen: Vec<(usize, &FactorResult)> = factors
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.band == Some(band))
+        .collect();
+    chosen.sort_unstable_by(|(ia, a), (ib, b)| key(b).total_cmp(&key(a)).then(ia.cmp(ib)));
+    chosen
+        .into_iter()
+        .take(TOP_N)
+        .map(|(_, f)| factor_ref(f))
+        .collect()
 }
 
 fn factor_ref(f: &FactorResult) -> FactorRef {

@@ -190,6 +190,12 @@ impl Instrument {
         })
     }
 
+    /// A fresh, owned copy of the built-in instrument (for front ends that
+    /// keep it behind an `Rc`).
+    pub fn builtin_owned() -> Instrument {
+        serde_json::from_str(BUILTIN_JSON).expect("core/data/instrument.json is valid")
+    }
+
     /// Parses and validates an instrument supplied as JSON. Never panics:
     /// syntax errors, wrong types and every semantic problem come back as
     /// [`Problem`]s with their JSON path.

@@ -113,14 +113,14 @@ pub fn mean(values: &[f64]) -> Option<f64> {
         return None;
     }
     let mut sorted = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    sorted.sort_unstable_by(f64::total_cmp);
     Some(sorted.iter().sum::<f64>() / sorted.len() as f64)
 }
 
 /// Weighted mean of `(value, weight)` pairs; `None` when the weights sum to 0.
 pub fn weighted_mean(pairs: &[(f64, f64)]) -> Option<f64> {
     let mut sorted = pairs.to_vec();
-    sorted.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    sorted.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let weight: f64 = sorted.iter().map(|p| p.1).sum();
     (weight > 0.0).then(|| sorted.iter().map(|p| p.0 * p.1).sum::<f64>() / weight)
 }

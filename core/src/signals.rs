@@ -44,7 +44,8 @@ pub(crate) fn from_context(
         let (small_name, small) = *sizes.iter().min_by_key(|s| s.1).expect("two or more");
         let (large_name, large) = *sizes.iter().max_by_key(|s| s.1).expect("two or more");
         let ratio = f64::from(large) / f64::from(small);
-        let r = format!("{ratio:.1}").replace('.', m.pick(",", "."));
+        let tenths = (ratio * 10.0).round() as u64;
+        let r = format!("{}{}{}", tenths / 10, m.pick(",", "."), tenths % 10);
         if ratio >= LARGE_SIZE_RATIO {
             signal("size-difference", m.pick(
                 format!("De partners verschillen sterk in grootte: {large_name} is {r} keer zo groot als {small_name}. Let op ‘vergelijkbaarheid en bekendheid’ en op ‘voorlopers en achterblijvers’: de grote partner kan gaan domineren."),

@@ -84,7 +84,10 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
     reasons.append(&mut d.reasons);
     d.reasons = reasons;
     // Most decisive first: rules that lowered the verdict before the base reading.
-    d.reasons.sort_by_key(|r| r.rule == "base");
+    let (base, mut rest): (Vec<Reason>, Vec<Reason>) =
+        d.reasons.into_iter().partition(|r| r.rule == "base");
+    rest.extend(base);
+    d.reasons = rest;
     (d.level, d.reasons)
 }
 

@@ -96,7 +96,7 @@ pub fn app(props: &AppProps) -> Html {
             if *persist {
                 let saved = Saved {
                     format: storage::STORAGE_FORMAT,
-                    saved_at: js_sys::Date::now(),
+                    saved_at: js_sys::Date::now() as u64,
                     lang: lang.to_string(),
                     answers: answers.clone(),
                 };
@@ -240,7 +240,7 @@ fn initial_state(
     match storage::load(key) {
         Loaded::Saved(saved) => {
             state.answers = saved.answers;
-            state.saved_at = (saved.saved_at > 0.0).then_some(saved.saved_at);
+            state.saved_at = (saved.saved_at > 0).then_some(saved.saved_at);
         }
         Loaded::Nothing => {}
         Loaded::Unavailable => {

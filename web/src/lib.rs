@@ -28,7 +28,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) {
             .and_then(|v| v.as_string())
     };
     let props = app::AppProps {
-        instrument: Rc::new(Instrument::builtin().clone()),
+        instrument: Rc::new(Instrument::builtin_owned()),
         storage_key: get("storageKey")
             .unwrap_or_else(|| "samenwerkingsscan".into())
             .into(),

@@ -37,7 +37,7 @@ pub struct State {
     /// False right after "delete my data": nothing is written until the user answers again.
     pub persist: bool,
     pub storage: StorageStatus,
-    pub saved_at: Option<f64>,
+    pub saved_at: Option<u64>,
     /// Damaged saved data, kept for download.
     pub corrupt: Option<String>,
     pub import: Import,
@@ -55,7 +55,7 @@ pub enum Action {
     Answer(String, Response),
     SetRespondent(Respondent),
     SetContext(Context),
-    StorageResult(StorageStatus, Option<f64>),
+    StorageResult(StorageStatus, Option<u64>),
     ImportParsed(Result<(Answers, Vec<String>), Vec<String>>),
     ImportConfirm(String),
     ImportCancel,

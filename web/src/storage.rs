@@ -15,8 +15,8 @@ pub const STORAGE_FORMAT: u32 = 1;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Saved {
     pub format: u32,
-    /// Milliseconds since the epoch.
-    pub saved_at: f64,
+    /// Milliseconds since the epoch (an integer: keeps float formatting out of the wasm).
+    pub saved_at: u64,
     pub lang: String,
     pub answers: Answers,
 }
@@ -55,15 +55,20 @@ pub fn load(key: &str) -> Loaded {
 
 /// Reads any envelope version we know; `None` for anything else.
 pub fn parse(raw: &str) -> Option<Saved> {
-    let value: serde_json::Value = serde_json::from_str(raw).ok()?;
-    match value.get("format").and_then(|f| f.as_u64()) {
-        Some(1) => serde_json::from_value(value).ok(),
+    #[derive(Deserialize)]
+    struct Probe {
+        format: Option<u32>,
+        responses: Option<serde::de::IgnoredAny>,
+    }
+    let probe: Probe = serde_json::from_str(raw).ok()?;
+    match (probe.format, probe.responses) {
+        (Some(STORAGE_FORMAT), _) => serde_json::from_str(raw).ok(),
         // Version 0: the answers object itself.
-        None if value.get("responses").is_some() => Some(Saved {
+        (None, Some(_)) => Some(Saved {
             format: STORAGE_FORMAT,
-            saved_at: 0.0,
+            saved_at: 0,
             lang: "nl".into(),
-            answers: Answers::from_value(value).ok()?,
+            answers: Answers::from_json(raw).ok()?,
         }),
         _ => None,
     }

@@ -2,4 +2,4 @@
 import init, { mount } from './samenwerkingsscan_web.js';
 
 await init();
-mount(document.getElementById('samenwerkingsscan'));
+mount(document.getElementById("samenwerkingsscan"), { lang: document.documentElement.lang || "nl" });

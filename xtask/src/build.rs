@@ -60,6 +60,9 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
         .join(WASM_TARGET)
         .join(folder)
         .join(format!("{WASM_NAME}.wasm"));
+    // `SCAN_KEEP_NAMES=1` keeps function names through wasm-bindgen and
+    // wasm-opt, for size analysis with e.g. `twiggy top dist/*.wasm`.
+    let keep_names = std::env::var_os("SCAN_KEEP_NAMES").is_some();
     eprintln!("$ wasm-bindgen --target web {}", wasm.display());
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)
@@ -68,6 +71,7 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
         // The library defaults differ from the CLI: keep `new URL(…_bg.wasm,
         // import.meta.url)` so the module finds its wasm relative to itself.
         .omit_default_module_path(false)
+        .keep_debug(keep_names)
         .out_name(WASM_NAME)
         .generate(&dist)?;
 

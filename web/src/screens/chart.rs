@@ -1,14 +1,16 @@
 //! An SVG bar chart of every factor's favourability, grouped by phase.
 //! Colours come from CSS classes (no inline styles: strict CSP); the same
-//! data is always offered as a table next to it.
+//! data is always offered as a table next to it. Coordinates are integers
+//! in a viewBox scaled ×10, which keeps float formatting out of the wasm.
 
 use samenwerkingsscan::{Band, FactorResult, PhaseResult, CONCERN_UPTO, STRENGTH_FROM};
 use yew::prelude::*;
 
-const WIDTH: f64 = 640.0;
-const BAR_MAX: f64 = 520.0;
-const ROW: f64 = 36.0;
-const PHASE_ROW: f64 = 32.0;
+/// All sizes in tenths of a unit of the 640-wide drawing.
+const WIDTH: i64 = 6400;
+const BAR_MAX: i64 = 5200;
+const ROW: i64 = 360;
+const PHASE_ROW: i64 = 320;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
@@ -27,48 +29,53 @@ pub fn band_class(band: Option<Band>) -> &'static str {
     }
 }
 
+fn bar_length(favourability: f64) -> i64 {
+    ((favourability.clamp(0.0, 100.0) * BAR_MAX as f64 / 100.0).round() as i64).max(20)
+}
+
 #[function_component(Chart)]
 pub fn chart(props: &ChartProps) -> Html {
-    let mut y = 0.0;
+    let mut y: i64 = 0;
     let mut rows = Vec::new();
     for phase in &props.phases {
         rows.push(html! {
-            <text class="scan-chart__phase" x="0" y={(y + 22.0).to_string()}>{ phase.name.clone() }</text>
+            <text class="scan-chart__phase" x="0" y={(y + 220).to_string()}>{ phase.name.clone() }</text>
         });
         y += PHASE_ROW;
         for f in props.factors.iter().filter(|f| f.phase == phase.id) {
-            let label_y = y + 13.0;
-            let bar_y = y + 18.0;
+            let label_y = (y + 130).to_string();
+            let bar_y = y + 180;
+            let label = html! { <text class="scan-chart__label" x="0" y={label_y}>{ f.name.clone() }</text> };
             rows.push(match f.favourability {
                 Some(v) => {
-                    let w = (v.clamp(0.0, 100.0) / 100.0 * BAR_MAX).max(2.0);
+                    let w = bar_length(v);
                     html! {
                         <g>
-                            <text class="scan-chart__label" x="0" y={label_y.to_string()}>{ f.name.clone() }</text>
+                            { label }
                             <rect class={classes!("scan-chart__bar", band_class(f.band))} x="0" y={bar_y.to_string()}
-                                width={format!("{w:.1}")} height="12" rx="2" />
-                            <text class="scan-chart__value" x={format!("{:.1}", w + 6.0)} y={(bar_y + 11.0).to_string()}>
-                                { format!("{}", v.round() as i64) }</text>
+                                width={w.to_string()} height="120" rx="20" />
+                            <text class="scan-chart__value" x={(w + 60).to_string()} y={(bar_y + 110).to_string()}>
+                                { (v.round() as i64).to_string() }</text>
                         </g>
                     }
                 }
                 None => html! {
                     <g>
-                        <text class="scan-chart__label" x="0" y={label_y.to_string()}>{ f.name.clone() }</text>
-                        <text class="scan-chart__missing" x="0" y={(bar_y + 11.0).to_string()}>{ props.not_answered.clone() }</text>
+                        { label }
+                        <text class="scan-chart__missing" x="0" y={(bar_y + 110).to_string()}>{ props.not_answered.clone() }</text>
                     </g>
                 },
             });
             y += ROW;
         }
     }
-    let height = y + 8.0;
+    let height = (y + 80).to_string();
     let guide = |at: f64| {
-        let x = format!("{:.1}", at / 100.0 * BAR_MAX);
-        html! { <line class="scan-chart__guide" x1={x.clone()} x2={x} y1="0" y2={format!("{height:.0}")} /> }
+        let x = bar_length(at).to_string();
+        html! { <line class="scan-chart__guide" x1={x.clone()} x2={x} y1="0" y2={height.clone()} /> }
     };
     html! {
-        <svg class="scan-chart" viewBox={format!("0 0 {WIDTH} {height:.0}")} role="img" aria-label={props.label.clone()}
+        <svg class="scan-chart" viewBox={format!("0 0 {WIDTH} {height}")} role="img" aria-label={props.label.clone()}
             preserveAspectRatio="xMinYMin meet">
             { guide(CONCERN_UPTO) }
             { guide(STRENGTH_FROM) }

@@ -26,6 +26,9 @@ impl PartialEq for ContextProps {
     }
 }
 
+/// A change to the context, made from an input's event.
+type Edit = Rc<dyn Fn(&mut Context, &Event)>;
+
 fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
 }
@@ -65,7 +68,7 @@ pub fn context_form(props: &ContextProps) -> Html {
             cb.emit(r);
         })
     };
-    let update = |f: Rc<dyn Fn(&mut Context, &Event)>| {
+    let update = |f: Edit| {
         let (c, cb) = (c.clone(), props.on_context.clone());
         Callback::from(move |e: Event| {
             let mut c = c.clone();

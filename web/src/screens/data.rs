@@ -40,15 +40,18 @@ pub fn parse_import(
     } else {
         "Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
     };
-    let value: serde_json::Value =
+    #[derive(serde::Deserialize)]
+    struct Probe {
+        responses: Option<serde::de::IgnoredAny>,
+        context: Option<serde::de::IgnoredAny>,
+        respondent: Option<serde::de::IgnoredAny>,
+    }
+    let probe: Probe =
         serde_json::from_str(text).map_err(|e| vec![not_ours.to_string(), e.to_string()])?;
-    if !["responses", "context", "respondent"]
-        .iter()
-        .any(|k| value.get(k).is_some())
-    {
+    if probe.responses.is_none() && probe.context.is_none() && probe.respondent.is_none() {
         return Err(vec![not_ours.to_string()]);
     }
-    let answers = Answers::from_value(value).map_err(|e| vec![e.message])?;
+    let answers = Answers::from_json(text).map_err(|e| vec![e.message])?;
     let notices = answers
         .check(instrument)
         .into_iter()
@@ -226,8 +229,8 @@ pub fn data_panel(props: &DataProps) -> Html {
     }
 }
 
-fn time_of(ms: f64, lang: &str) -> String {
-    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+fn time_of(ms: u64, lang: &str) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
     date.to_locale_time_string(if lang == "en" { "en-GB" } else { "nl-NL" })
         .as_string()
         .unwrap_or_default()

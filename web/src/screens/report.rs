@@ -18,6 +18,9 @@ pub struct ReportProps {
     pub nested: bool,
 }
 
+/// Advice items shown in full (and printed); the rest fold away.
+const TOP_ADVICE: usize = 5;
+
 fn whole(v: Option<f64>) -> String {
     v.map(|x| format!("{}", x.round() as i64))
         .unwrap_or_else(|| "–".into())
@@ -57,6 +60,24 @@ pub fn report_view(props: &ReportProps) -> Html {
             html! { <ul>{ for list.iter().map(|f| html! { <li>{ &f.name }</li> }) }</ul> }
         }
     };
+    let advice_item = |a: &samenwerkingsscan::AdviceItem| {
+        html! {
+            <li>
+                <p><strong>{ &a.factor_name }</strong>{ " — " }{ a.band.label(lang) }</p>
+                <ul>{ for a.steps.iter().map(|s| html! { <li>{ &s.text }{ " " }<span class="scan-source">{ format!("({})", s.source) }</span></li> }) }</ul>
+            </li>
+        }
+    };
+    let phases_id = if props.nested {
+        "scan-phases-title-nested"
+    } else {
+        "scan-phases-title"
+    };
+    let caption_id = if props.nested {
+        "scan-factors-caption-nested"
+    } else {
+        "scan-factors-caption"
+    };
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
@@ -77,13 +98,14 @@ pub fn report_view(props: &ReportProps) -> Html {
             <@{h}>{ t.reasons_heading }</@>
             <ul class="scan-reasons">{ for r.reasons.iter().map(|x| html! { <li>{ &x.text }</li> }) }</ul>
 
-            <@{h}>{ t.phases_heading }</@>
+            <@{h} id={phases_id}>{ t.phases_heading }</@>
+            <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={phases_id}>
             <table class="scan-table">
                 <thead><tr>
                     <th scope="col">{ t.phase }</th>
                     <th scope="col">{ t.readiness }<span class="scan-table__hint">{ t.readiness_hint }</span></th>
                     <th scope="col">{ t.risk }<span class="scan-table__hint">{ t.risk_hint }</span></th>
-                    <th scope="col">{ t.col_score }</th>
+                    <th scope="col">{ t.col_answered }</th>
                 </tr></thead>
                 <tbody>
                     { for r.phases.iter().map(|p| html! {
@@ -91,17 +113,18 @@ pub fn report_view(props: &ReportProps) -> Html {
                             <th scope="row">{ &p.name }</th>
                             <td>{ whole(p.readiness) }</td>
                             <td>{ whole(p.risk) }</td>
-                            <td>{ (t.coverage)(p.coverage.answered, p.coverage.statements) }</td>
+                            <td>{ format!("{} / {}", p.coverage.answered, p.coverage.statements) }</td>
                         </tr>
                     }) }
                     <tr class="scan-table__total">
                         <th scope="row">{ t.total }</th>
                         <td>{ whole(r.readiness) }</td>
                         <td>{ whole(r.risk) }</td>
-                        <td>{ (t.coverage)(r.coverage.answered, r.coverage.statements) }</td>
+                        <td>{ format!("{} / {}", r.coverage.answered, r.coverage.statements) }</td>
                     </tr>
                 </tbody>
             </table>
+            </div>
 
             <div class="scan-report__columns">
                 <div>
@@ -127,14 +150,15 @@ pub fn report_view(props: &ReportProps) -> Html {
             if r.advice.is_empty() {
                 <p>{ t.none }</p>
             } else {
-                <ol class="scan-advice">
-                    { for r.advice.iter().map(|a| html! {
-                        <li>
-                            <p><strong>{ &a.factor_name }</strong>{ " — " }{ a.band.label(lang) }</p>
-                            <ul>{ for a.steps.iter().map(|s| html! { <li>{ &s.text }{ " " }<span class="scan-source">{ format!("({})", s.source) }</span></li> }) }</ul>
-                        </li>
-                    }) }
-                </ol>
+                <ol class="scan-advice">{ for r.advice.iter().take(TOP_ADVICE).map(advice_item) }</ol>
+                if r.advice.len() > TOP_ADVICE {
+                    <details class="scan-more scan-no-print">
+                        <summary>{ (t.more_advice)(r.advice.len() - TOP_ADVICE) }</summary>
+                        <ol class="scan-advice" start={(TOP_ADVICE + 1).to_string()}>
+                            { for r.advice.iter().skip(TOP_ADVICE).map(advice_item) }
+                        </ol>
+                    </details>
+                }
             }
 
             if let Some(fit) = &r.form_fit {
@@ -156,9 +180,10 @@ pub fn report_view(props: &ReportProps) -> Html {
             <figure class="scan-figure">
                 <Chart factors={r.factors.clone()} phases={r.phases.clone()} label={t.chart_label} not_answered={t.not_answered} />
             </figure>
-            <div class="scan-table-wrap">
+            // Focusable and labelled: on narrow screens this region scrolls sideways.
+            <div class="scan-table-wrap scan-no-print" tabindex="0" role="region" aria-labelledby={caption_id}>
                 <table class="scan-table scan-table--factors">
-                    <caption>{ t.table_caption }</caption>
+                    <caption id={caption_id}>{ t.table_caption }</caption>
                     <thead><tr>
                         <th scope="col">{ t.col_factor }</th>
                         <th scope="col">{ t.phase }</th>
