@@ -205,7 +205,8 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
             } else {
                 if position > 0 {
-                    <Progress lang={state.lang} position={position} total={steps.len() - 1} answered={answered} statements={total_statements} />
+                    <Progress lang={state.lang} position={position} total={steps.len() - 1} answered={answered} statements={total_statements}
+                        saved_at={state.saved_at} />
                 }
                 <main class="scan__screen">{ screen }</main>
                 if position > 0 {
@@ -334,6 +335,7 @@ struct ProgressProps {
     total: usize,
     answered: usize,
     statements: usize,
+    saved_at: Option<u64>,
 }
 
 #[function_component(Progress)]
@@ -345,6 +347,10 @@ fn progress(props: &ProgressProps) -> Html {
             <progress max={props.statements.to_string()} value={props.answered.to_string()}
                 aria-label={(t.answered)(props.answered, props.statements)}></progress>
             <p class="scan__progress-count">{ (t.answered)(props.answered, props.statements) }</p>
+            // Polite and per minute: saying "saved" on every click would drown a screen reader.
+            <p class="scan__progress-saved" role="status">
+                { props.saved_at.map(|at| (t.saved_at)(&crate::screens::data::time_of(at, props.lang))).unwrap_or_default() }
+            </p>
         </div>
     }
 }

@@ -229,9 +229,13 @@ pub fn data_panel(props: &DataProps) -> Html {
     }
 }
 
-fn time_of(ms: u64, lang: &str) -> String {
+/// Hours and minutes in the user's language: a live region re-announces at most once a minute.
+pub fn time_of(ms: u64, lang: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    date.to_locale_time_string(if lang == "en" { "en-GB" } else { "nl-NL" })
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"hour".into(), &"2-digit".into());
+    let _ = js_sys::Reflect::set(&options, &"minute".into(), &"2-digit".into());
+    date.to_locale_time_string_with_options(if lang == "en" { "en-GB" } else { "nl-NL" }, &options)
         .as_string()
         .unwrap_or_default()
 }
