@@ -9,7 +9,7 @@ const port = Number(process.env.SCAN_TEST_PORT ?? 4173);
 export default defineConfig({
   testDir: './e2e',
   outputDir: './artifacts/results',
-  timeout: 60_000,
+  timeout: 120_000,
   fullyParallel: true,
   workers: 2,
   forbidOnly: true,

@@ -206,14 +206,7 @@ impl Instrument {
     /// assert!(error.problems[0].message.contains("missing field"));
     /// ```
     pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
-        let deserializer = &mut serde_json::Deserializer::from_str(json);
-        let instrument: Instrument =
-            serde_path_to_error::deserialize(deserializer).map_err(|error| InstrumentError {
-                problems: vec![Problem::new(
-                    json_path(&error.path().to_string()),
-                    error.inner().to_string(),
-                )],
-            })?;
+        let instrument = parse(json)?;
         let problems = validate::validate(&instrument);
         if problems.is_empty() {
             Ok(instrument)
@@ -251,7 +244,26 @@ impl Instrument {
     }
 }
 
+#[cfg(feature = "path-errors")]
+fn parse(json: &str) -> Result<Instrument, InstrumentError> {
+    let deserializer = &mut serde_json::Deserializer::from_str(json);
+    serde_path_to_error::deserialize(deserializer).map_err(|error| InstrumentError {
+        problems: vec![Problem::new(
+            json_path(&error.path().to_string()),
+            error.inner().to_string(),
+        )],
+    })
+}
+
+#[cfg(not(feature = "path-errors"))]
+fn parse(json: &str) -> Result<Instrument, InstrumentError> {
+    serde_json::from_str(json).map_err(|error| InstrumentError {
+        problems: vec![Problem::new("$", error.to_string())],
+    })
+}
+
 /// serde_path_to_error writes `.` for the root; we write `$` like JSONPath.
+#[cfg(feature = "path-errors")]
 fn json_path(path: &str) -> String {
     if path == "." || path.is_empty() {
         "$".to_string()
@@ -317,6 +329,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "path-errors")]
     fn syntax_errors_and_wrong_types_come_back_with_a_path() {
         let error = Instrument::from_json("{ not json").unwrap_err();
         assert_eq!(error.problems.len(), 1);

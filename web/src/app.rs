@@ -22,6 +22,9 @@ pub struct AppProps {
     /// Problems with a custom instrument; the built-in one is used instead.
     #[prop_or_default]
     pub instrument_problems: Vec<String>,
+    /// Called as `(type, detail)` for "change" and "report" (see `emit`).
+    #[prop_or_default]
+    pub on_event: Option<js_sys::Function>,
 }
 
 impl PartialEq for AppProps {
@@ -30,6 +33,7 @@ impl PartialEq for AppProps {
             && self.storage_key == other.storage_key
             && self.lang == other.lang
             && self.instrument_problems == other.instrument_problems
+            && self.on_event == other.on_event
     }
 }
 
@@ -39,10 +43,10 @@ fn current_hash() -> String {
 
 /// Navigates by setting the fragment: the browser records it in history and
 /// the `hashchange` listener updates the state.
-fn navigate(step: Step, pages: &[Page]) {
+fn navigate(ns: &str, step: Step, pages: &[Page]) {
     let _ = gloo::utils::window()
         .location()
-        .set_hash(&route::fragment(step, pages));
+        .set_hash(&route::fragment(ns, step, pages));
 }
 
 #[function_component(App)]
@@ -50,12 +54,14 @@ pub fn app(props: &AppProps) -> Html {
     let instrument = props.instrument.clone();
     let pages = use_memo(instrument.clone(), |i| pages(i));
     let key = props.storage_key.to_string();
+    let ns = route::namespace(&key);
     let state = {
         let instrument = instrument.clone();
         let lang = i18n::supported(&props.lang);
         let key = key.clone();
         let pages = pages.clone();
-        use_reducer(move || initial_state(&instrument, lang, &key, &pages))
+        let ns = ns.clone();
+        use_reducer(move || initial_state(&instrument, lang, &key, &ns, &pages))
     };
     let root = use_node_ref();
 
@@ -72,10 +78,11 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let pages = pages.clone();
         let instrument = instrument.clone();
+        let ns = ns.clone();
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    match route::parse(&current_hash(), &pages) {
+                    match route::parse(&ns, &current_hash(), &pages) {
                         Some(Route::Step(step)) => state.dispatch(Action::ShowStep(step)),
                         Some(Route::Shared(code)) => state.dispatch(Action::Incoming(
                             decode_share(&instrument, &code).map_err(|e| e.message),
@@ -122,6 +129,30 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // Tell the host page: "change" on every change of the answers, "report"
+    // when the report is shown. The detail is the report as plain JSON data;
+    // the widget itself sends nothing anywhere.
+    {
+        let on_event = props.on_event.clone();
+        let instrument = instrument.clone();
+        let deps = (
+            state.answers.clone(),
+            state.lang,
+            state.step == Step::Report,
+        );
+        use_effect_with(deps, move |(answers, lang, on_report)| {
+            if let Some(callback) = on_event {
+                let report = evaluate(&instrument, answers, lang);
+                let detail = serde_json::to_string(&report)
+                    .ok()
+                    .and_then(|json| js_sys::JSON::parse(&json).ok())
+                    .unwrap_or(wasm_bindgen::JsValue::NULL);
+                let kind = if *on_report { "report" } else { "change" };
+                let _ = callback.call2(&wasm_bindgen::JsValue::NULL, &kind.into(), &detail);
+            }
+        });
+    }
+
     // Focus the new screen's heading after navigation (not on first render,
     // which would steal focus from the host page).
     {
@@ -147,7 +178,8 @@ pub fn app(props: &AppProps) -> Html {
     let position = steps.iter().position(|s| *s == state.step).unwrap_or(0);
     let go = {
         let pages = pages.clone();
-        Callback::from(move |step: Step| navigate(step, &pages))
+        let ns = ns.clone();
+        Callback::from(move |step: Step| navigate(&ns, step, &pages))
     };
     let dispatch = {
         let state = state.clone();
@@ -187,6 +219,12 @@ pub fn app(props: &AppProps) -> Html {
                 <LanguageSwitch lang={state.lang} on_change={dispatch.reform(Action::SetLang)} />
             </header>
             { banners(&state, t, &dispatch, &key) }
+            if !props.instrument_problems.is_empty() {
+                <div class="scan-alert scan-alert--error" role="alert">
+                    <p>{ t.instrument_broken }</p>
+                    <ul>{ for props.instrument_problems.iter().map(|p| html! { <li><code>{ p }</code></li> }) }</ul>
+                </div>
+            }
             if let Some(incoming) = &state.incoming {
                 <section class="scan__incoming" aria-labelledby="scan-incoming-title">
                     <h2 id="scan-incoming-title">{ t.incoming_heading }</h2>
@@ -235,6 +273,7 @@ fn initial_state(
     instrument: &Rc<Instrument>,
     lang: &'static str,
     key: &str,
+    ns: &str,
     pages: &[Page],
 ) -> State {
     let mut state = State::new(instrument, lang);
@@ -252,7 +291,7 @@ fn initial_state(
             state.corrupt = Some(raw);
         }
     }
-    match route::parse(&current_hash(), pages) {
+    match route::parse(ns, &current_hash(), pages) {
         Some(Route::Step(step)) => state.step = step,
         Some(Route::Shared(code)) => match decode_share(instrument, &code) {
             Ok(answers) => state.incoming = Some(answers),
@@ -264,7 +303,7 @@ fn initial_state(
                 h.replace_state_with_url(
                     &wasm_bindgen::JsValue::NULL,
                     "",
-                    Some(&route::fragment(Step::Intro, pages)),
+                    Some(&route::fragment(ns, Step::Intro, pages)),
                 )
             });
         }

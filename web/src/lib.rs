@@ -1,8 +1,9 @@
 //! The Samenwerkingsscan widget: a Yew front end over the rules core.
 //!
 //! The widget renders, navigates and stores; every rule lives in the core
-//! crate (`samenwerkingsscan`). It mounts into any element it is given and
-//! never assumes it owns the page, its `<body>` or its global CSS.
+//! crate (`samenwerkingsscan`). It mounts into any element it is given (a
+//! div on our own page, or a div inside a shadow root on a municipal website)
+//! and never assumes it owns the page, its `<body>` or its global CSS.
 
 mod app;
 mod export;
@@ -16,24 +17,58 @@ mod storage;
 use samenwerkingsscan::Instrument;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The localStorage key (and fragment namespace) when the host sets none.
+pub const DEFAULT_STORAGE_KEY: &str = "samenwerkingsscan";
+
+/// A mounted widget; `destroy()` removes it (the custom element calls this
+/// before re-mounting with changed attributes).
+#[wasm_bindgen]
+pub struct ScanHandle {
+    app: Option<yew::AppHandle<app::App>>,
+}
+
+#[wasm_bindgen]
+impl ScanHandle {
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
 
 /// Mounts the widget into `element`.
 ///
-/// `options` (all optional): `{ lang: "nl" | "en", storageKey: string }`.
+/// `options` (all optional): `{ lang: "nl" | "en", storageKey: string,
+/// instrument: string (instrument JSON), onEvent: (type, detail) => void }`.
+/// A custom instrument that does not validate is not used: the widget shows
+/// its problems and runs the built-in instrument.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) {
-    let get = |name: &str| {
-        js_sys::Reflect::get(&options, &JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_string())
+pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
+    let field = |name: &str| js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok();
+    let text = |name: &str| field(name).and_then(|v| v.as_string());
+    let (instrument, problems) = match text("instrument") {
+        Some(json) => match Instrument::from_json(&json) {
+            Ok(custom) => (custom, Vec::new()),
+            Err(error) => (
+                Instrument::builtin_owned(),
+                error.problems.iter().map(ToString::to_string).collect(),
+            ),
+        },
+        None => (Instrument::builtin_owned(), Vec::new()),
     };
     let props = app::AppProps {
-        instrument: Rc::new(Instrument::builtin_owned()),
-        storage_key: get("storageKey")
-            .unwrap_or_else(|| "samenwerkingsscan".into())
+        instrument: Rc::new(instrument),
+        storage_key: text("storageKey")
+            .filter(|k| !k.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_STORAGE_KEY.into())
             .into(),
-        lang: get("lang").unwrap_or_else(|| "nl".into()).into(),
-        instrument_problems: Vec::new(),
+        lang: text("lang").unwrap_or_else(|| "nl".into()).into(),
+        instrument_problems: problems,
+        on_event: field("onEvent").and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
     };
-    yew::Renderer::<app::App>::with_root_and_props(element, props).render();
+    ScanHandle {
+        app: Some(yew::Renderer::<app::App>::with_root_and_props(element, props).render()),
+    }
 }

@@ -21,10 +21,20 @@ pub enum Route {
     Shared(String),
 }
 
-const STEP_PREFIX: &str = "scan=";
-const SHARE_PREFIX: &str = "scan-code=";
+/// The fragment namespace of one widget: `scan` for the default storage key,
+/// else the key itself, so two scans on one page keep separate steps.
+pub fn namespace(storage_key: &str) -> String {
+    if storage_key == crate::DEFAULT_STORAGE_KEY {
+        "scan".to_string()
+    } else {
+        storage_key
+            .chars()
+            .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+            .collect()
+    }
+}
 
-pub fn fragment(step: Step, pages: &[Page]) -> String {
+pub fn fragment(ns: &str, step: Step, pages: &[Page]) -> String {
     let name = match step {
         Step::Intro => "start".to_string(),
         Step::Context => "samenwerking".to_string(),
@@ -33,20 +43,20 @@ pub fn fragment(step: Step, pages: &[Page]) -> String {
             .map_or_else(|| "start".to_string(), |p| p.slug.clone()),
         Step::Report => "rapport".to_string(),
     };
-    format!("#{STEP_PREFIX}{name}")
+    format!("#{ns}={name}")
 }
 
-pub fn share_fragment(code: &str) -> String {
-    format!("#{SHARE_PREFIX}{code}")
+pub fn share_fragment(ns: &str, code: &str) -> String {
+    format!("#{ns}-code={code}")
 }
 
 /// Reads a fragment (with or without `#`); unknown fragments are not ours.
-pub fn parse(hash: &str, pages: &[Page]) -> Option<Route> {
+pub fn parse(ns: &str, hash: &str, pages: &[Page]) -> Option<Route> {
     let hash = hash.trim_start_matches('#');
-    if let Some(code) = hash.strip_prefix(SHARE_PREFIX) {
+    if let Some(code) = hash.strip_prefix(&format!("{ns}-code=")) {
         return Some(Route::Shared(code.to_string()));
     }
-    let name = hash.strip_prefix(STEP_PREFIX)?;
+    let name = hash.strip_prefix(&format!("{ns}="))?;
     let step = match name {
         "start" => Step::Intro,
         "samenwerking" => Step::Context,

@@ -88,6 +88,10 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
 
     std::fs::copy(root().join("index.html"), dist.join("index.html"))?;
     copy_dir(&root().join("web/static"), &dist)?;
+    // Example host pages for the dev server and the e2e tests; never shipped
+    // (the size report skips `examples/`).
+    std::fs::create_dir_all(dist.join("examples"))?;
+    copy_dir(&root().join("web/examples"), &dist.join("examples"))?;
 
     let report = sizes::measure(&dist)?;
     report.print();

@@ -34,10 +34,16 @@ fn serve(dist: &Path, port: u16) -> Result {
     for request in server.incoming_requests() {
         let response = match resolve(dist, request.url()) {
             Some(path) => match std::fs::read(&path) {
-                Ok(body) => tiny_http::Response::from_data(body)
-                    .with_header(header("Content-Type", content_type(&path)))
-                    .with_header(header("Cache-Control", "no-store"))
-                    .with_header(header("X-Content-Type-Options", "nosniff")),
+                Ok(body) => {
+                    let mut response = tiny_http::Response::from_data(body)
+                        .with_header(header("Content-Type", content_type(&path)))
+                        .with_header(header("Cache-Control", "no-store"))
+                        .with_header(header("X-Content-Type-Options", "nosniff"));
+                    for (name, value) in extra_headers(&path) {
+                        response.add_header(header(&name, &value));
+                    }
+                    response
+                }
                 Err(_) => not_found(),
             },
             None => not_found(),
@@ -64,6 +70,20 @@ fn resolve(dist: &Path, url: &str) -> Option<PathBuf> {
         full = full.join("index.html");
     }
     full.is_file().then_some(full)
+}
+
+/// Headers from a sidecar file `<file>.headers` ("Name: value" per line),
+/// e.g. the Content-Security-Policy of the strict-CSP example host.
+fn extra_headers(path: &Path) -> Vec<(String, String)> {
+    let mut sidecar = path.as_os_str().to_owned();
+    sidecar.push(".headers");
+    std::fs::read_to_string(sidecar)
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|line| line.split_once(':'))
+        .map(|(name, value)| (name.trim().to_string(), value.trim().to_string()))
+        .filter(|(name, _)| !name.is_empty())
+        .collect()
 }
 
 fn content_type(path: &Path) -> &'static str {

@@ -127,4 +127,5 @@ pub static TEXTS: Texts = Texts {
     incoming_adopted: "The shared answers have been taken over.",
     share_broken: |why| format!("This share link does not work ({why}). Your own answers have not changed."),
     dismiss: "Close",
+    instrument_broken: "This website’s questionnaire contains errors, so the scan uses the standard questionnaire. For the website’s administrator:",
 };

@@ -150,4 +150,5 @@ pub struct Texts {
     pub incoming_adopted: &'static str,
     pub share_broken: fn(&str) -> String,
     pub dismiss: &'static str,
+    pub instrument_broken: &'static str,
 }

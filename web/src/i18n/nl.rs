@@ -127,4 +127,5 @@ pub static TEXTS: Texts = Texts {
     incoming_adopted: "De gedeelde antwoorden zijn overgenomen.",
     share_broken: |why| format!("Deze deellink werkt niet ({why}). Uw eigen antwoorden zijn niet veranderd."),
     dismiss: "Sluiten",
+    instrument_broken: "De vragenlijst van deze website bevat fouten. Daarom gebruikt de scan de standaardvragenlijst. Voor de beheerder van de website:",
 };

@@ -60,10 +60,10 @@ pub fn parse_import(
     Ok((answers, notices))
 }
 
-fn share_link(code: &str) -> String {
+fn share_link(ns: &str, code: &str) -> String {
     let href = gloo::utils::window().location().href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default().to_string();
-    format!("{base}{}", route::share_fragment(code))
+    format!("{base}{}", route::share_fragment(ns, code))
 }
 
 #[function_component(DataPanel)]
@@ -119,7 +119,7 @@ pub fn data_panel(props: &DataProps) -> Html {
         })
     };
     let code = encode_share(&props.instrument, &s.answers, true);
-    let link = share_link(&code);
+    let link = share_link(&route::namespace(&props.storage_key), &code);
     let copy = {
         let (link, dispatch, text) = (link.clone(), props.dispatch.clone(), t.copied.to_string());
         Callback::from(move |_: MouseEvent| {

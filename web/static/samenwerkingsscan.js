@@ -1,0 +1,79 @@
+// <samenwerkings-scan>: the Samenwerkingsscan as a custom element.
+//
+//   <script type="module" src="https://example.nl/scan/samenwerkingsscan.js"></script>
+//   <samenwerkings-scan lang="nl"></samenwerkings-scan>
+//
+// Renders in an open shadow root with its own stylesheet, so the host's CSS
+// cannot break the widget and the widget's CSS cannot leak out. Every asset
+// resolves relative to this script's URL. Works under a strict CSP:
+// `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline code).
+//
+// Attributes: lang (nl|en), storage-key, instrument (URL of an instrument
+// JSON on the same site), mode (reserved for the workshop mode).
+// Events (composed, bubbling): `samenwerkingsscan-change` and
+// `samenwerkingsscan-report`, with the report as `event.detail`.
+import init, { mount } from './samenwerkingsscan_web.js';
+
+const ready = init({ module_or_path: new URL('./samenwerkingsscan_web_bg.wasm', import.meta.url) });
+const stylesheet = new URL('./scan.css', import.meta.url).href;
+
+class SamenwerkingsScan extends HTMLElement {
+  static observedAttributes = ['lang', 'storage-key', 'instrument', 'mode'];
+
+  #handle = null;
+  #generation = 0;
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      const root = this.attachShadow({ mode: 'open' });
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = stylesheet;
+      root.append(link);
+    }
+    this.#render();
+  }
+
+  disconnectedCallback() {
+    this.#handle?.destroy();
+    this.#handle = null;
+  }
+
+  attributeChangedCallback(name, before, after) {
+    if (before !== after && this.isConnected && this.shadowRoot) this.#render();
+  }
+
+  async #render() {
+    const generation = ++this.#generation;
+    let instrument;
+    const url = this.getAttribute('instrument');
+    if (url) {
+      try {
+        const response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
+        instrument = response.ok ? await response.text() : `{"error": "HTTP ${response.status} for ${url}"}`;
+      } catch (error) {
+        instrument = `{"error": "could not load ${url}: ${String(error).replaceAll('"', "'")}"}`;
+      }
+    }
+    await ready;
+    if (generation !== this.#generation) return; // a newer render won
+    this.#handle?.destroy();
+    const container = document.createElement('div');
+    this.shadowRoot.querySelector('div[data-scan-root]')?.remove();
+    container.dataset.scanRoot = '';
+    this.shadowRoot.append(container);
+    this.#handle = mount(container, {
+      lang: this.getAttribute('lang') || document.documentElement.lang || 'nl',
+      storageKey: this.getAttribute('storage-key') || undefined,
+      instrument,
+      mode: this.getAttribute('mode') || undefined,
+      onEvent: (type, detail) => {
+        this.dispatchEvent(new CustomEvent(`samenwerkingsscan-${type}`, { detail, bubbles: true, composed: true }));
+      },
+    });
+  }
+}
+
+if (!customElements.get('samenwerkings-scan')) {
+  customElements.define('samenwerkings-scan', SamenwerkingsScan);
+}
