@@ -1,1 +1,471 @@
+//! # Samenwerkingsscan — JavaScript API
+//!
+//! A thin wasm-bindgen layer over the rules core (crate `samenwerkingsscan`):
+//! every rule lives in the core; this crate only converts between JavaScript
+//! values and the core's types. Results are plain JavaScript objects (maps
+//! become objects, missing values `null`), shaped exactly like the core's
+//! JSON (see the core's rustdoc for every field). Errors are thrown as
+//! JavaScript `Error` objects with a readable message.
+//!
+//! ```js
+//! import init, { defaultInstrument, evaluate, aggregate, compare,
+//!                encodeShare, decodeShare, validateInstrument } from './samenwerkingsscan_js.js';
+//! await init();
+//!
+//! const instrument = defaultInstrument('nl');          // texts as plain Dutch strings
+//! const answers = { responses: { 'noodzaak-onderkend.1': 4, 'werkdruk.1': 'unknown' } };
+//! const report = evaluate(answers, { lang: 'nl' });
+//! console.log(report.verdict.label, report.reasons.map(r => r.text));
+//!
+//! const code = encodeShare(answers);                     // e.g. "10R4Z-…"
+//! const same = decodeShare(code);                        // the answers back
+//! ```
+//!
+//! | function | returns |
+//! |---|---|
+//! | [`defaultInstrument(lang?)`](default_instrument) | the built-in instrument |
+//! | [`validateInstrument(json)`](validate_instrument) | `[{path, message}]`, empty when valid |
+//! | [`evaluate(answers, options?)`](evaluate) | a report |
+//! | [`aggregate(answersArray, options?)`](aggregate) | a group report |
+//! | [`compare(baselineReport, currentReport)`](compare) | a comparison |
+//! | [`encodeShare(answers, withContext?, instrument?)`](encode_share) | a share code |
+//! | [`decodeShare(code, instrument?)`](decode_share) | answers |
+//!
+//! Answers, instruments and reports may be passed as objects or as JSON
+//! strings. A custom `instrument` is validated first; if it has problems the
+//! call throws, naming the first problem (use `validateInstrument` for all).
 
+use samenwerkingsscan::{self as core, Answers, GroupOptions, GroupReport, Instrument, Report};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = stringify, catch)]
+    fn json_stringify(value: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn json_parse(text: &str) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Reflect, js_name = get, catch)]
+    fn reflect_get(target: &JsValue, key: &JsValue) -> Result<JsValue, JsValue>;
+
+    #[wasm_bindgen(js_namespace = Array, js_name = isArray)]
+    fn is_array(value: &JsValue) -> bool;
+}
+
+type JsResult<T> = Result<T, JsError>;
+
+fn error(message: impl AsRef<str>) -> JsError {
+    JsError::new(message.as_ref())
+}
+
+/// Any serde value as a plain JavaScript object.
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsResult<JsValue> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| error(format!("cannot convert the result: {e}")))
+}
+
+/// A JavaScript value as JSON text: strings are taken as JSON already.
+fn json_text(value: &JsValue, what: &str) -> JsResult<String> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    if value.is_undefined() || value.is_null() {
+        return Err(error(format!("{what}: nothing was given")));
+    }
+    json_stringify(value)
+        .ok()
+        .and_then(|v| v.as_string())
+        .ok_or_else(|| error(format!("{what} cannot be converted to JSON")))
+}
+
+/// A property of an options object; `undefined` when absent.
+fn option(options: &JsValue, key: &str) -> JsResult<JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(JsValue::UNDEFINED);
+    }
+    if !options.is_object() {
+        return Err(error("options must be an object"));
+    }
+    reflect_get(options, &JsValue::from_str(key))
+        .map_err(|_| error(format!("cannot read option '{key}'")))
+}
+
+fn answers_from(value: &JsValue, what: &str) -> JsResult<Answers> {
+    let text = json_text(value, what)?;
+    Answers::from_json(&text).map_err(|e| error(format!("{what}: {e}")))
+}
+
+/// The built-in instrument, or the validated custom one in `value`.
+fn instrument_from(value: &JsValue) -> JsResult<Instrument> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Instrument::builtin().clone());
+    }
+    let text = json_text(value, "the instrument")?;
+    Instrument::from_json(&text).map_err(|e| {
+        let first = &e.problems[0];
+        error(format!(
+            "the instrument has {} problem(s), the first at {}: {}",
+            e.problems.len(),
+            first.path,
+            first.message
+        ))
+    })
+}
+
+fn lang_from(options: &JsValue) -> JsResult<String> {
+    let lang = option(options, "lang")?;
+    if lang.is_undefined() || lang.is_null() {
+        Ok("nl".to_string())
+    } else {
+        lang.as_string()
+            .filter(|l| !l.trim().is_empty())
+            .ok_or_else(|| error("option 'lang' must be a language code such as \"nl\" or \"en\""))
+    }
+}
+
+/// The built-in instrument as a plain object. Without `lang` every text is an
+/// object with all languages (`{nl: "…", en: "…"}`); with `lang` ("nl" or
+/// "en") every text is a plain string in that language.
+///
+/// ```js
+/// const all = defaultInstrument();        // all.factors[0].name.nl, .en
+/// const nl = defaultInstrument('nl');     // nl.factors[0].name is a string
+/// ```
+#[wasm_bindgen(js_name = defaultInstrument)]
+pub fn default_instrument(lang: Option<String>) -> JsResult<JsValue> {
+    let instrument = Instrument::builtin();
+    let Some(lang) = lang else {
+        return to_js(instrument);
+    };
+    if !instrument.languages.contains(&lang) {
+        return Err(error(format!(
+            "unknown language '{lang}' (the instrument has {})",
+            instrument.languages.join(", ")
+        )));
+    }
+    let tree: Tree = serde_wasm_bindgen::from_value(to_js(instrument)?)
+        .map_err(|e| error(format!("cannot convert the instrument: {e}")))?;
+    to_js(&tree.localize(&lang, &instrument.languages))
+}
+
+/// Validates a custom instrument (a JSON string, or an object). Returns every
+/// problem as `{path, message}`, e.g. `{path: "$.factors[3].weight",
+/// message: "weight 7 out of range 0.5–3"}`; an empty array means valid.
+#[wasm_bindgen(js_name = validateInstrument)]
+pub fn validate_instrument(json: JsValue) -> JsResult<JsValue> {
+    let text = json_text(&json, "the instrument")?;
+    match Instrument::from_json(&text) {
+        Ok(_) => to_js(&Vec::<core::Problem>::new()),
+        Err(e) => to_js(&e.problems),
+    }
+}
+
+/// Evaluates one respondent's answers into a report.
+///
+/// `answers` is an object (or JSON string) in the answers format:
+/// `{format_version: 1, respondent: {role, municipality}, context: {…},
+/// responses: {"<statement id>": 1..5 | "unknown"}}`; every part is optional.
+/// Options: `lang` ("nl", default, or "en") and `instrument` (a custom
+/// instrument, object or JSON string).
+///
+/// ```js
+/// const report = evaluate(answers, { lang: 'en' });
+/// report.verdict.level;   // "ready" | "promising" | "preconditions_first" | "not_ready" | "insufficient_information"
+/// ```
+#[wasm_bindgen]
+pub fn evaluate(answers: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let instrument = instrument_from(&option(&options, "instrument")?)?;
+    let lang = lang_from(&options)?;
+    let answers = answers_from(&answers, "the answers")?;
+    to_js(&core::evaluate(&instrument, &answers, &lang))
+}
+
+/// Aggregates many respondents into a group report (the result does not
+/// depend on their order). Options: `lang`, `minGroupSize` (the anonymity
+/// minimum, default 3), `gapThreshold` (points between subgroups that count
+/// as a gap, default 25) and `instrument`.
+///
+/// ```js
+/// const group = aggregate([a1, a2, a3], { minGroupSize: 3 });
+/// group.report.verdict.label; group.municipality_gaps; group.discussion_points;
+/// ```
+#[wasm_bindgen]
+pub fn aggregate(answers_array: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let instrument = instrument_from(&option(&options, "instrument")?)?;
+    let lang = lang_from(&options)?;
+    let mut group_options = GroupOptions::default();
+    let min = option(&options, "minGroupSize")?;
+    if !(min.is_undefined() || min.is_null()) {
+        group_options.min_group_size = match min.as_f64() {
+            Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 1e9 => n as usize,
+            _ => {
+                return Err(error(
+                    "option 'minGroupSize' must be a whole number of at least 1",
+                ))
+            }
+        };
+    }
+    let gap = option(&options, "gapThreshold")?;
+    if !(gap.is_undefined() || gap.is_null()) {
+        group_options.gap_threshold = match gap.as_f64() {
+            Some(x) if (0.0..=100.0).contains(&x) => x,
+            _ => {
+                return Err(error(
+                    "option 'gapThreshold' must be a number from 0 to 100",
+                ))
+            }
+        };
+    }
+    if !is_array(&answers_array) {
+        return Err(error("aggregate expects an array of answers"));
+    }
+    let length = reflect_get(&answers_array, &JsValue::from_str("length"))
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0) as u32;
+    let mut respondents = Vec::with_capacity(length as usize);
+    for i in 0..length {
+        let item = reflect_get(&answers_array, &JsValue::from(i))
+            .map_err(|_| error(format!("cannot read respondent {}", i + 1)))?;
+        respondents.push(answers_from(&item, &format!("respondent {}", i + 1))?);
+    }
+    to_js(&core::aggregate(
+        &instrument,
+        &respondents,
+        &group_options,
+        &lang,
+    ))
+}
+
+/// A report from `evaluate`, or the `report` of a group report from
+/// `aggregate` (objects or JSON strings).
+fn report_from(value: &JsValue, what: &str) -> JsResult<Report> {
+    let value = match value.as_string() {
+        Some(text) => json_parse(&text).map_err(|_| error(format!("{what} is not valid JSON")))?,
+        None => value.clone(),
+    };
+    match serde_wasm_bindgen::from_value::<Report>(value.clone()) {
+        Ok(report) => Ok(report),
+        Err(single) => serde_wasm_bindgen::from_value::<GroupReport>(value)
+            .map(|group| group.report)
+            .map_err(|_| {
+                error(format!(
+                    "{what} is not a report from evaluate or aggregate: {single}"
+                ))
+            }),
+    }
+}
+
+/// Compares a baseline (nulmeting) with a later measurement: deltas per
+/// phase and factor, and the factors that improved or worsened by 10 points
+/// or more. Both arguments are reports from `evaluate` or group reports from
+/// `aggregate`.
+///
+/// ```js
+/// const change = compare(evaluate(before), evaluate(after));
+/// change.improved.map(f => f.name);
+/// ```
+#[wasm_bindgen]
+pub fn compare(baseline_report: JsValue, current_report: JsValue) -> JsResult<JsValue> {
+    let baseline = report_from(&baseline_report, "the baseline report")?;
+    let current = report_from(&current_report, "the current report")?;
+    to_js(&core::compare(&baseline, &current))
+}
+
+/// Encodes one respondent's answers into a short share code (Crockford
+/// base32 in groups of five, with a checksum). `withContext` adds the
+/// partnership context (partners, stage, form…), which makes the code longer.
+///
+/// ```js
+/// const code = encodeShare(answers, true);
+/// ```
+#[wasm_bindgen(js_name = encodeShare)]
+pub fn encode_share(
+    answers: JsValue,
+    with_context: Option<bool>,
+    instrument: JsValue,
+) -> JsResult<String> {
+    let instrument = instrument_from(&instrument)?;
+    let answers = answers_from(&answers, "the answers")?;
+    Ok(core::encode_share(
+        &instrument,
+        &answers,
+        with_context.unwrap_or(false),
+    ))
+}
+
+/// Decodes a share code back into answers. Case, hyphens and spaces do not
+/// matter; a typo or a code for another questionnaire throws an `Error`
+/// that says so.
+///
+/// ```js
+/// try { decodeShare(input.value) } catch (e) { show(e.message) }
+/// ```
+#[wasm_bindgen(js_name = decodeShare)]
+pub fn decode_share(code: JsValue, instrument: JsValue) -> JsResult<JsValue> {
+    let instrument = instrument_from(&instrument)?;
+    let code = code
+        .as_string()
+        .ok_or_else(|| error("a share code must be a string"))?;
+    let answers = core::decode_share(&instrument, &code)
+        .map_err(|e| error(format!("the share code cannot be read: {e}")))?;
+    to_js(&answers)
+}
+
+/// A JSON-like value, read from and written to JavaScript through serde, so
+/// that the instrument can be reduced to one language without a JSON
+/// library: every text object (only language keys, only string values)
+/// becomes the string in that language.
+#[derive(Clone, Debug, PartialEq)]
+enum Tree {
+    Null,
+    Bool(bool),
+    Num(f64),
+    Str(String),
+    Arr(Vec<Tree>),
+    Obj(Vec<(String, Tree)>),
+}
+
+impl Tree {
+    fn localize(self, lang: &str, languages: &[String]) -> Tree {
+        match self {
+            Tree::Obj(entries) => {
+                let is_text = !entries.is_empty()
+                    && entries
+                        .iter()
+                        .all(|(k, v)| languages.contains(k) && matches!(v, Tree::Str(_)));
+                if is_text {
+                    let text = |key: &str| {
+                        entries.iter().find_map(|(k, v)| match v {
+                            Tree::Str(s) if k == key && !s.trim().is_empty() => Some(s.clone()),
+                            _ => None,
+                        })
+                    };
+                    // As the core's Text::get: the language, else Dutch, else English, else any.
+                    let chosen = text(lang)
+                        .or_else(|| text("nl"))
+                        .or_else(|| text("en"))
+                        .or_else(|| {
+                            entries.iter().find_map(|(_, v)| match v {
+                                Tree::Str(s) => Some(s.clone()),
+                                _ => None,
+                            })
+                        })
+                        .unwrap_or_default();
+                    Tree::Str(chosen)
+                } else {
+                    Tree::Obj(
+                        entries
+                            .into_iter()
+                            .map(|(k, v)| (k, v.localize(lang, languages)))
+                            .collect(),
+                    )
+                }
+            }
+            Tree::Arr(items) => Tree::Arr(
+                items
+                    .into_iter()
+                    .map(|v| v.localize(lang, languages))
+                    .collect(),
+            ),
+            other => other,
+        }
+    }
+}
+
+impl Serialize for Tree {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Tree::Null => serializer.serialize_unit(),
+            Tree::Bool(b) => serializer.serialize_bool(*b),
+            Tree::Num(n) => serializer.serialize_f64(*n),
+            Tree::Str(s) => serializer.serialize_str(s),
+            Tree::Arr(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Tree::Obj(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (k, v) in entries {
+                    map.serialize_entry(k, v)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Tree {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Tree, D::Error> {
+        struct TreeVisitor;
+
+        impl<'de> Visitor<'de> for TreeVisitor {
+            type Value = Tree;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON-compatible value")
+            }
+
+            fn visit_unit<E>(self) -> Result<Tree, E> {
+                Ok(Tree::Null)
+            }
+
+            fn visit_none<E>(self) -> Result<Tree, E> {
+                Ok(Tree::Null)
+            }
+
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
+                Tree::deserialize(d)
+            }
+
+            fn visit_bool<E>(self, b: bool) -> Result<Tree, E> {
+                Ok(Tree::Bool(b))
+            }
+
+            fn visit_i64<E>(self, n: i64) -> Result<Tree, E> {
+                Ok(Tree::Num(n as f64))
+            }
+
+            fn visit_u64<E>(self, n: u64) -> Result<Tree, E> {
+                Ok(Tree::Num(n as f64))
+            }
+
+            fn visit_f64<E>(self, n: f64) -> Result<Tree, E> {
+                Ok(Tree::Num(n))
+            }
+
+            fn visit_str<E>(self, s: &str) -> Result<Tree, E> {
+                Ok(Tree::Str(s.to_string()))
+            }
+
+            fn visit_string<E>(self, s: String) -> Result<Tree, E> {
+                Ok(Tree::Str(s))
+            }
+
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Tree::Arr(items))
+            }
+
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
+                let mut entries = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, Tree>()? {
+                    entries.push((k, v));
+                }
+                Ok(Tree::Obj(entries))
+            }
+        }
+
+        deserializer.deserialize_any(TreeVisitor)
+    }
+}

@@ -1,0 +1,315 @@
+//! Runs the `samenwerkingsscan` binary on the golden answers files of the
+//! core and checks output, exit codes and error lines.
+
+use samenwerkingsscan::{Answers, Instrument};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn golden(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../core/tests/golden")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+const SINGLE: &str = "blnp-bedrijfsvoering-orientatie";
+const GROUP: &str = "druten-wijchen-groep-vertrouwenskloof";
+const PREPARING: &str = "druten-wijchen-werkorganisatie-voorbereiding";
+
+fn answers(name: &str) -> String {
+    golden(&format!("{name}.answers.json"))
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_samenwerkingsscan"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("the binary runs")
+}
+
+fn run_with_stdin(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_samenwerkingsscan"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("UTF-8 output")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("UTF-8 errors")
+}
+
+#[track_caller]
+fn ok(args: &[&str]) -> String {
+    let output = run(args);
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{args:?} failed: {}",
+        stderr(&output)
+    );
+    stdout(&output)
+}
+
+/// Asserts the exit code and that stderr is exactly one line; returns it.
+#[track_caller]
+fn fails(args: &[&str], code: i32) -> String {
+    let output = run(args);
+    assert_eq!(
+        output.status.code(),
+        Some(code),
+        "{args:?}: {}",
+        stderr(&output)
+    );
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "one line on stderr: {err:?}");
+    assert!(err.starts_with("samenwerkingsscan: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+/// A scratch file for this test process.
+fn scratch(name: &str, content: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("samenwerkingsscan-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn evaluate_json_is_the_golden_report() {
+    for name in [SINGLE, GROUP, PREPARING] {
+        let out = ok(&["evaluate", &answers(name)]);
+        let expected = std::fs::read_to_string(golden(&format!("{name}.report.json"))).unwrap();
+        assert_eq!(out, expected, "{name}");
+    }
+}
+
+#[test]
+fn evaluate_markdown_reads_as_a_report() {
+    let out = ok(&["evaluate", "--format", "markdown", &answers(PREPARING)]);
+    assert!(out.starts_with("# Samenwerkingsscan: Kansrijk, met aandachtspunten\n"));
+    for heading in [
+        "## Waarom dit oordeel",
+        "## Per fase",
+        "## Sterke punten",
+        "## Risico’s",
+        "## Advies, belangrijkste eerst",
+        "## Volgende stap",
+        "## Past de gekozen vorm?",
+    ] {
+        assert!(out.contains(heading), "{heading} missing in\n{out}");
+    }
+    assert!(out.contains(": past slecht"));
+    let english = ok(&["evaluate", "--lang=en", "--format=md", &answers(PREPARING)]);
+    assert!(english.starts_with("# Partnership scan: Promising, with points of attention\n"));
+}
+
+#[test]
+fn a_group_file_or_several_files_give_a_group_report() {
+    let out = ok(&["evaluate", &answers(GROUP)]);
+    let group: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(group["respondents"], 8);
+    assert_eq!(group["report"]["verdict"]["level"], "promising");
+
+    let out = ok(&["evaluate", &answers(SINGLE), &answers(PREPARING)]);
+    let group: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(group["respondents"], 2);
+    assert_eq!(group["min_group_size"], 3);
+
+    // A lower anonymity minimum shows the two executives.
+    let out = ok(&["evaluate", "--min-group-size", "2", &answers(GROUP)]);
+    let group: Value = serde_json::from_str(&out).unwrap();
+    let executives = group["roles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["key"] == "bestuurder")
+        .unwrap();
+    assert_eq!(executives["shown"], true);
+
+    let md = ok(&["evaluate", "--format", "markdown", &answers(GROUP)]);
+    assert!(md.contains("## Verschillen tussen gemeenten"));
+    assert!(md.contains("niet getoond (minder dan 3)"));
+}
+
+#[test]
+fn evaluate_reads_stdin() {
+    let text = std::fs::read_to_string(answers(SINGLE)).unwrap();
+    let output = run_with_stdin(&["evaluate", "-"], &text);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["verdict"]["level"], "promising");
+}
+
+#[test]
+fn compare_gives_a_comparison() {
+    let out = ok(&["compare", &answers(SINGLE), &answers(PREPARING)]);
+    let comparison: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(comparison["baseline_verdict"], "promising");
+    assert!(comparison["factors"].as_array().unwrap().len() == Instrument::builtin().factors.len());
+    let md = ok(&[
+        "compare",
+        "--format",
+        "markdown",
+        &answers(GROUP),
+        &answers(PREPARING),
+    ]);
+    assert!(md.starts_with("# Samenwerkingsscan: nulmeting en nieuwe meting"));
+    assert!(md.contains("## Verbeterd"));
+    assert!(md.contains("## Verslechterd"));
+    fails(&["compare", &answers(SINGLE)], 2);
+}
+
+#[test]
+fn share_codes_round_trip_through_the_cli() {
+    let path = answers(PREPARING);
+    let original = Answers::from_json(&std::fs::read_to_string(&path).unwrap()).unwrap();
+
+    let code = ok(&["share", "encode", &path]);
+    let code = code.trim();
+    assert!(code.chars().all(|c| c == '-' || c.is_ascii_alphanumeric()));
+    let decoded = Answers::from_json(&ok(&["share", "decode", code])).unwrap();
+    assert_eq!(decoded.responses, original.responses);
+    assert_eq!(decoded.respondent, original.respondent);
+    assert!(decoded.context.partners.is_empty());
+
+    let long = ok(&["share", "encode", "--with-context", &path]);
+    let decoded = Answers::from_json(&ok(&["share", "decode", long.trim()])).unwrap();
+    assert_eq!(decoded, original);
+    // Split in parts on the command line, in lower case.
+    let parts: Vec<String> = code.split('-').map(str::to_lowercase).collect();
+    let mut args = vec!["share", "decode"];
+    args.extend(parts.iter().map(String::as_str));
+    assert_eq!(
+        Answers::from_json(&ok(&args)).unwrap().responses,
+        original.responses
+    );
+
+    let err = fails(&["share", "decode", "ABCDE-FGHJK"], 1);
+    assert!(err.contains("share code"), "{err}");
+    fails(&["share", "encode", &answers(GROUP)], 1);
+    fails(&["share", "encode"], 2);
+}
+
+#[test]
+fn the_instrument_prints_in_all_languages_or_one() {
+    let all: Value = serde_json::from_str(&ok(&["instrument"])).unwrap();
+    assert_eq!(
+        all["factors"].as_array().unwrap().len(),
+        Instrument::builtin().factors.len()
+    );
+    assert!(all["title"]["en"].is_string());
+    let nl: Value = serde_json::from_str(&ok(&["instrument", "--lang", "nl"])).unwrap();
+    assert_eq!(nl["title"], Instrument::builtin().title.get("nl"));
+    assert_eq!(nl["scale"]["points"][0]["value"], 1);
+    assert!(nl["context"]["forms"][0]["label"].is_string());
+    fails(&["instrument", "--lang", "de"], 2);
+}
+
+#[test]
+fn validate_accepts_the_builtin_and_lists_every_problem() {
+    let builtin = scratch("builtin.json", &ok(&["instrument"]));
+    let out = ok(&["validate", builtin.to_str().unwrap()]);
+    assert!(out.contains("valid"), "{out}");
+
+    let mut value: Value = serde_json::from_str(&ok(&["instrument"])).unwrap();
+    value["factors"][1]["id"] = value["factors"][0]["id"].clone();
+    value["factors"][2]["weight"] = serde_json::json!(7);
+    value["factors"][3]["name"]
+        .as_object_mut()
+        .unwrap()
+        .remove("en");
+    let broken = scratch("broken.json", &value.to_string());
+    let output = run(&["validate", broken.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let listing = stdout(&output);
+    for path in [
+        "$.factors[1].id:",
+        "$.factors[2].weight:",
+        "$.factors[3].name.en:",
+    ] {
+        assert!(listing.contains(path), "{path} in {listing}");
+    }
+    assert!(stderr(&output).contains("3 problem(s)"));
+
+    let output = run(&["validate", "--format", "json", broken.to_str().unwrap()]);
+    let problems: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(problems.as_array().unwrap().len(), 3);
+
+    // A custom instrument with problems is refused by evaluate too.
+    let err = fails(
+        &[
+            "evaluate",
+            "--instrument",
+            broken.to_str().unwrap(),
+            &answers(SINGLE),
+        ],
+        1,
+    );
+    assert!(err.contains("3 problem(s)"), "{err}");
+    // A valid one is used.
+    let out = ok(&[
+        "evaluate",
+        "--instrument",
+        builtin.to_str().unwrap(),
+        &answers(SINGLE),
+    ]);
+    assert!(out.contains("\"verdict\""));
+}
+
+#[test]
+fn errors_are_one_line_with_the_right_exit_code() {
+    fails(&[], 2);
+    fails(&["frobnicate"], 2);
+    fails(&["evaluate"], 2);
+    fails(&["evaluate", "--format", "pdf", &answers(SINGLE)], 2);
+    fails(&["evaluate", "--min-group-size", "-1", &answers(SINGLE)], 2);
+    fails(&["evaluate", "--colour", &answers(SINGLE)], 2);
+    fails(&["validate"], 2);
+    let err = fails(&["evaluate", "/no/such/file.json"], 1);
+    assert!(err.contains("/no/such/file.json"));
+    let not_json = scratch("not-json.json", "{ responses: ");
+    let err = fails(&["evaluate", not_json.to_str().unwrap()], 1);
+    assert!(err.contains("not valid JSON"), "{err}");
+    let wrong_shape = scratch(
+        "wrong-shape.json",
+        r#"{"responses": {"werkdruk.1": "veel"}}"#,
+    );
+    fails(&["evaluate", wrong_shape.to_str().unwrap()], 1);
+    let newer = scratch(
+        "newer.json",
+        r#"[{"format_version": 1}, {"format_version": 9}]"#,
+    );
+    let err = fails(&["evaluate", newer.to_str().unwrap()], 1);
+    assert!(err.contains("respondent 2"), "{err}");
+    let empty = scratch("empty.json", "[]");
+    fails(&["evaluate", empty.to_str().unwrap()], 1);
+    fails(&["validate", not_json.to_str().unwrap()], 1);
+}
+
+#[test]
+fn help_and_version() {
+    assert!(ok(&["help"]).contains("samenwerkingsscan evaluate"));
+    assert!(ok(&["--help"]).contains("Exit codes"));
+    assert!(ok(&["--version"]).starts_with("samenwerkingsscan "));
+    assert!(ok(&["share", "encode", "--help"]).contains("share decode"));
+}
