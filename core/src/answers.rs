@@ -221,9 +221,10 @@ impl Answers {
                     message: format!("not valid JSON: {e}"),
                 })
             }
-            Err(e) => {
+            // Only the root's type can be wrong here (the probe names no other field).
+            Err(_) => {
                 return Err(AnswersError {
-                    message: format!("answers do not have the expected shape: {e}"),
+                    message: "answers must be a JSON object with format_version, respondent, context and responses".into(),
                 })
             }
         };

@@ -265,7 +265,7 @@ fn parse(json: &str) -> Result<Instrument, InstrumentError> {
 /// serde_path_to_error writes `.` for the root; we write `$` like JSONPath.
 #[cfg(feature = "path-errors")]
 fn json_path(path: &str) -> String {
-    if path == "." || path.is_empty() {
+    if path == "." || path == "?" || path.is_empty() {
         "$".to_string()
     } else {
         format!("$.{path}")

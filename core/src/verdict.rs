@@ -78,8 +78,12 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
     // fired on what *was* answered.
     let (mut reasons, blocking) = information(input, m);
     let vetoed = d.reasons.iter().any(|r| r.rule.starts_with("veto"));
-    if blocking && !vetoed {
-        d.level = VerdictLevel::InsufficientInformation;
+    if blocking {
+        if !vetoed {
+            d.level = VerdictLevel::InsufficientInformation;
+        }
+        // The overall reading rests on too little: don't present it as a reason.
+        d.reasons.retain(|r| r.rule != "base");
     }
     reasons.append(&mut d.reasons);
     d.reasons = reasons;
@@ -99,8 +103,10 @@ fn base_level(input: &Inputs, m: Msg) -> Decision {
         .or((!has(Polarity::Promoting)).then_some(100.0));
     let risk = input.risk.or((!has(Polarity::Hindering)).then_some(0.0));
     let (Some(r), Some(k)) = (readiness, risk) else {
+        // No reading yet: start neutral so that a veto can still lower the
+        // verdict; the information rules then refuse to judge the rest.
         return Decision {
-            level: VerdictLevel::InsufficientInformation,
+            level: VerdictLevel::Ready,
             reasons: Vec::new(),
         };
     };
@@ -224,13 +230,20 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision) {
         .iter()
         .filter(|f| f.band == Some(Band::Concern) && !f.red_flag)
         .collect();
-    if weak.is_empty() || d.level < VerdictLevel::Ready {
+    if weak.is_empty() {
         return;
     }
-    let text = m.pick(
-        format!("Er zijn zorgpunten ({}). Met zorgpunten is de samenwerking hooguit kansrijk, niet klaar.", names(&weak)),
-        format!("There are concerns ({}). With concerns the partnership is at most promising, not ready.", names(&weak)),
-    );
+    let text = if d.level == VerdictLevel::Ready {
+        m.pick(
+            format!("Er zijn zorgpunten ({}). Met zorgpunten is de samenwerking hooguit kansrijk, niet klaar.", names(&weak)),
+            format!("There are concerns ({}). With concerns the partnership is at most promising, not ready.", names(&weak)),
+        )
+    } else {
+        m.pick(
+            format!("Zorgpunten: {}.", names(&weak)),
+            format!("Concerns: {}.", names(&weak)),
+        )
+    };
     d.cap(
         VerdictLevel::Promising,
         reason("concerns", text, ids(&weak)),
@@ -306,6 +319,19 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
                 Vec::new(),
             ));
         }
+    }
+    let has = |p: Polarity| input.instrument.factors.iter().any(|f| f.polarity == p);
+    if (input.readiness.is_none() && has(Polarity::Promoting))
+        || (input.risk.is_none() && has(Polarity::Hindering))
+    {
+        out.push(reason(
+            "polarity-unanswered",
+            m.pick(
+                "Van de factoren die helpen óf van de factoren die in de weg staan is nog niets beantwoord. Voor een oordeel zijn beide nodig.".to_string(),
+                "Nothing has been answered yet about either the factors that help or those that stand in the way. A verdict needs both.".to_string(),
+            ),
+            Vec::new(),
+        ));
     }
     let blocking = out.iter().any(|r| r.rule != "many-unknown");
     (out, blocking)
