@@ -263,6 +263,14 @@ impl Answers {
     /// Lists what the evaluation will ignore: responses to statements the
     /// instrument does not have, values off the scale, unknown context ids.
     pub fn check(&self, instrument: &Instrument) -> Vec<Notice> {
+        self.check_with(instrument, &crate::score::StatementIndex::new(instrument))
+    }
+
+    pub(crate) fn check_with(
+        &self,
+        instrument: &Instrument,
+        index: &crate::score::StatementIndex,
+    ) -> Vec<Notice> {
         let mut notices = Vec::new();
         let mut note = |path: String, message: String| notices.push(Notice { path, message });
         if !self.instrument_id.is_empty() && self.instrument_id != instrument.id {
@@ -275,14 +283,14 @@ impl Answers {
             );
         }
         let max = instrument.scale_max();
+        let path = |id: &str| format!("$.responses[\"{id}\"]");
         for (id, response) in &self.responses {
-            let path = format!("$.responses[\"{id}\"]");
-            if !instrument.statements().any(|(_, s)| &s.id == id) {
-                note(path, format!("unknown statement '{id}' is ignored"));
+            if !index.contains(id) {
+                note(path(id), format!("unknown statement '{id}' is ignored"));
             } else if let Response::Scale(value) = response {
                 if *value < 1 || *value > max {
                     note(
-                        path,
+                        path(id),
                         format!("value {value} is not on the scale 1–{max} and is ignored"),
                     );
                 }
@@ -344,14 +352,6 @@ impl Answers {
             }
         }
         notices
-    }
-
-    /// The valid scale value for a statement, if answered on the scale.
-    pub(crate) fn scale_value(&self, statement_id: &str, max: u8) -> Option<u8> {
-        match self.responses.get(statement_id) {
-            Some(Response::Scale(v)) if (1..=max).contains(v) => Some(*v),
-            _ => None,
-        }
     }
 }
 

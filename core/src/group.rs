@@ -10,7 +10,9 @@ use crate::answers::{Answers, Context, Notice, Partner};
 use crate::evaluate::{build_report, Cap};
 use crate::instrument::Instrument;
 use crate::report::{Reason, Report, VerdictLevel};
-use crate::score::{favourability, mean, score_factors, std_dev, FactorScore};
+use crate::score::{
+    favourability, mean, score_codes, std_dev, FactorScore, StatementIndex, UNKNOWN_CODE,
+};
 use crate::text::{whole, Msg};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -119,11 +121,19 @@ pub fn aggregate(
 ) -> GroupReport {
     let m = Msg::of(lang);
     let min = options.min_group_size.max(1);
-    let per_person: Vec<Vec<FactorScore>> = respondents
-        .iter()
-        .map(|a| score_factors(instrument, a))
-        .collect();
+    // Each respondent is read once into response codes; everything below
+    // works on those (see `StatementIndex`).
+    let index = StatementIndex::new(instrument);
+    let codes: Vec<Vec<u8>> = respondents.iter().map(|a| index.codes(a)).collect();
+    let per_person: Vec<Vec<FactorScore>> =
+        codes.iter().map(|c| score_codes(instrument, c)).collect();
     let max = instrument.scale_max();
+    let mut offsets = Vec::with_capacity(instrument.factors.len());
+    let mut at = 0;
+    for factor in &instrument.factors {
+        offsets.push(at);
+        at += factor.statements.len();
+    }
 
     let pooled: Vec<FactorScore> = (0..instrument.factors.len())
         .map(|i| pool(per_person.iter().map(|scores| &scores[i])))
@@ -146,12 +156,13 @@ pub fn aggregate(
             let range = hi.zip(lo).map(|(h, l)| h - l);
             let mut distribution = vec![0u32; usize::from(max)];
             let mut unknown = 0;
-            for answers in respondents {
-                for statement in &factor.statements {
-                    match answers.scale_value(&statement.id, max) {
-                        Some(v) => distribution[usize::from(v) - 1] += 1,
-                        None if answers.responses.contains_key(&statement.id) => unknown += 1,
-                        None => {}
+            let own = offsets[i]..offsets[i] + factor.statements.len();
+            for person in &codes {
+                for &code in &person[own.clone()] {
+                    match code {
+                        0 => {}
+                        UNKNOWN_CODE => unknown += 1,
+                        v => distribution[usize::from(v) - 1] += 1,
                     }
                 }
             }
@@ -256,7 +267,7 @@ pub fn aggregate(
         &pooled,
         &context,
         lang,
-        group_notices(instrument, respondents),
+        group_notices(instrument, respondents, &index),
         caps,
     );
     let discussion_points = factors
@@ -478,10 +489,14 @@ pub fn merge_contexts<'a>(contexts: impl Iterator<Item = &'a Context>) -> Contex
 
 /// Notices of all respondents, without respondent numbers so that the
 /// result does not depend on their order.
-fn group_notices(instrument: &Instrument, respondents: &[Answers]) -> Vec<Notice> {
+fn group_notices(
+    instrument: &Instrument,
+    respondents: &[Answers],
+    index: &StatementIndex,
+) -> Vec<Notice> {
     let mut all: Vec<Notice> = respondents
         .iter()
-        .flat_map(|a| a.check(instrument))
+        .flat_map(|a| a.check_with(instrument, index))
         .collect();
     all.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
     all.dedup();

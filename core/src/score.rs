@@ -5,9 +5,10 @@
 //! hindering factors, so that for every factor higher is better and the bands
 //! are the same. See `core/SCORING.md` for the reasoning.
 
-use crate::answers::Answers;
-use crate::instrument::{Factor, Instrument, Polarity};
+use crate::answers::{Answers, Response};
+use crate::instrument::{Instrument, Polarity};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// Favourability at or above this is a strength (a mean of 4 "eens" on a promoting factor).
 pub const STRENGTH_FROM: f64 = 75.0;
@@ -78,32 +79,86 @@ pub fn scale_to_score(value: u8, max: u8) -> f64 {
     f64::from(value.saturating_sub(1).min(max - 1)) * 100.0 / f64::from(max - 1)
 }
 
+/// "Don't know" in a respondent's response codes.
+pub(crate) const UNKNOWN_CODE: u8 = u8::MAX;
+
+/// Statement id → position in instrument order, built once per evaluation
+/// so that many respondents are read in one pass each (no string search per
+/// statement).
+pub(crate) struct StatementIndex<'a> {
+    positions: HashMap<&'a str, usize>,
+    max: u8,
+}
+
+impl<'a> StatementIndex<'a> {
+    pub(crate) fn new(instrument: &'a Instrument) -> Self {
+        StatementIndex {
+            positions: instrument
+                .statements()
+                .enumerate()
+                .map(|(i, (_, s))| (s.id.as_str(), i))
+                .collect(),
+            max: instrument.scale_max(),
+        }
+    }
+
+    pub(crate) fn contains(&self, id: &str) -> bool {
+        self.positions.contains_key(id)
+    }
+
+    /// One code per statement: 0 = not answered (or off the scale, which is
+    /// ignored), 1..=max = scale point, [`UNKNOWN_CODE`] = "don't know".
+    pub(crate) fn codes(&self, answers: &Answers) -> Vec<u8> {
+        let mut codes = vec![0; self.positions.len()];
+        for (id, response) in &answers.responses {
+            if let Some(&i) = self.positions.get(id.as_str()) {
+                codes[i] = match response {
+                    Response::Scale(v) if (1..=self.max).contains(v) => *v,
+                    Response::Scale(_) => 0,
+                    Response::Unknown => UNKNOWN_CODE,
+                };
+            }
+        }
+        codes
+    }
+}
+
 /// Scores every factor of the instrument for one respondent, in instrument order.
 pub fn score_factors(instrument: &Instrument, answers: &Answers) -> Vec<FactorScore> {
+    score_codes(instrument, &StatementIndex::new(instrument).codes(answers))
+}
+
+/// As [`score_factors`], from response codes (see [`StatementIndex::codes`]).
+pub(crate) fn score_codes(instrument: &Instrument, codes: &[u8]) -> Vec<FactorScore> {
     let max = instrument.scale_max();
+    let mut at = 0;
     instrument
         .factors
         .iter()
-        .map(|factor| score_factor(factor, answers, max))
+        .map(|factor| {
+            let own = codes.get(at..at + factor.statements.len()).unwrap_or(&[]);
+            at += factor.statements.len();
+            let mut sum = 0.0;
+            let (mut answered, mut unknown) = (0, 0);
+            for &code in own {
+                match code {
+                    0 => {}
+                    UNKNOWN_CODE => unknown += 1,
+                    v => {
+                        sum += scale_to_score(v, max);
+                        answered += 1;
+                    }
+                }
+            }
+            FactorScore {
+                // At most three statements: summation order cannot matter here.
+                score: (answered > 0).then(|| sum / answered as f64),
+                answered,
+                unknown,
+                missing: factor.statements.len() - answered - unknown,
+            }
+        })
         .collect()
-}
-
-fn score_factor(factor: &Factor, answers: &Answers, max: u8) -> FactorScore {
-    let mut values = Vec::new();
-    let mut unknown = 0;
-    for statement in &factor.statements {
-        match answers.scale_value(&statement.id, max) {
-            Some(value) => values.push(scale_to_score(value, max)),
-            None if answers.responses.contains_key(&statement.id) => unknown += 1,
-            None => {}
-        }
-    }
-    FactorScore {
-        score: mean(&values),
-        answered: values.len(),
-        unknown,
-        missing: factor.statements.len() - values.len() - unknown,
-    }
 }
 
 /// Arithmetic mean; `None` for no values. Sums in sorted order so the result
