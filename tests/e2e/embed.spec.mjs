@@ -53,6 +53,7 @@ test('strict CSP host: works with zero policy violations', async ({ page }) => {
   await expect(inside(page, 'h1')).toHaveText('Samenwerkingsscan');
   await completeScan(page);
   await expect(inside(page, '.scan-chart')).toBeVisible();
+  await expectNoAxeViolations(page, 'strict CSP host report');
   expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
 });
 
