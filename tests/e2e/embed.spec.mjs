@@ -53,8 +53,10 @@ test('strict CSP host: works with zero policy violations', async ({ page }) => {
   await expect(inside(page, 'h1')).toHaveText('Samenwerkingsscan');
   await completeScan(page);
   await expect(inside(page, '.scan-chart')).toBeVisible();
-  await expectNoAxeViolations(page, 'strict CSP host report');
   expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
+  // Last: axe-core injects an inline <style> of its own, which this CSP
+  // (rightly) reports; that is the test tool, not the widget.
+  await expectNoAxeViolations(page, 'strict CSP host report');
 });
 
 test('hostile host CSS changes nothing inside the widget', async ({ page, browser }) => {
