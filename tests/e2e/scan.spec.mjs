@@ -36,12 +36,15 @@ async function start(page) {
 test('keyboard only: from intro to report without a mouse', async ({ page }) => {
   const problems = watchPage(page);
   await page.goto('/');
+  const startButton = widget(page).getByRole('button', { name: 'Start de scan' });
+  await expect(startButton).toBeVisible(); // the widget has mounted
   // Tab to the start button and press Enter.
   for (let i = 0; i < 20; i++) {
     await page.keyboard.press('Tab');
     const text = await page.evaluate(() => document.activeElement?.textContent ?? '');
     if (text.includes('Start de scan')) break;
   }
+  await expect(startButton).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(heading(page)).toHaveText('De samenwerking');
   await expect(heading(page)).toBeFocused();
