@@ -49,6 +49,17 @@ pub enum Consensus {
     Low,
 }
 
+/// Agreement from the spread (standard deviation on 0–100) of a group's answers.
+pub(crate) fn consensus_of(std_dev: f64) -> Consensus {
+    if std_dev <= CONSENSUS_HIGH_UPTO {
+        Consensus::High
+    } else if std_dev <= CONSENSUS_MEDIUM_UPTO {
+        Consensus::Medium
+    } else {
+        Consensus::Low
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct GroupReport {
     pub respondents: usize,
@@ -166,15 +177,7 @@ pub fn aggregate(
                     }
                 }
             }
-            let consensus = sd.filter(|_| n >= 2).map(|sd| {
-                if sd <= CONSENSUS_HIGH_UPTO {
-                    Consensus::High
-                } else if sd <= CONSENSUS_MEDIUM_UPTO {
-                    Consensus::Medium
-                } else {
-                    Consensus::Low
-                }
-            });
+            let consensus = sd.filter(|_| n >= 2).map(consensus_of);
             let discussion = n >= 2
                 && (consensus == Some(Consensus::Low)
                     || range.is_some_and(|r| r >= DISCUSSION_RANGE_FROM));

@@ -35,6 +35,7 @@ mod signals;
 mod text;
 mod validate;
 mod verdict;
+mod workshop;
 
 pub use answers::{
     Answers, AnswersError, Context, Notice, Partner, Respondent, Response, Role,
@@ -58,6 +59,11 @@ pub use score::{Band, CONCERN_UPTO, STRENGTH_FROM};
 pub use share::{decode_share, encode_share, ShareError, SHARE_VERSION};
 pub use text::Text;
 pub use validate::{validate, Problem};
+pub use workshop::{
+    compare_workshops, tally_result, workshop_report, CodeOutcome, FactorNote, RoomResult, Tally,
+    TallyResult, Workshop, WorkshopComparison, WorkshopError, WorkshopReport, MAX_NOTE_CHARS,
+    MAX_PARTICIPANTS, MAX_VOTES, WORKSHOP_FORMAT_VERSION,
+};
 
 /// Thresholds of the verdict rules, exported so front ends and docs can show them.
 pub mod thresholds {

@@ -1013,3 +1013,89 @@ proptest! {
         check_group(&aggregate(&custom, &respondents, &GroupOptions { min_group_size: 1, gap_threshold: 10.0 }, "nl"))?;
     }
 }
+
+// ---------------------------------------------------------------------------
+// Workshops: any votes, notes, codes and files
+// ---------------------------------------------------------------------------
+
+fn any_workshop() -> impl Strategy<Value = samenwerkingsscan::Workshop> {
+    let factors = instrument().factors.len();
+    (
+        prop::collection::vec(
+            (0..factors + 1, 0u8..8, prop_oneof![0u32..12, any::<u32>()]),
+            0..120,
+        ),
+        prop::collection::vec(shareable_answers(), 0..6),
+        prop::collection::vec((0..factors, "\\PC{0,40}"), 0..4),
+    )
+        .prop_map(|(votes, people, notes)| {
+            let i = instrument();
+            let mut w = samenwerkingsscan::Workshop::new(i);
+            for (f, point, n) in votes {
+                // Index `factors` stands for an id the instrument does not know.
+                let id = i.factors.get(f).map_or("onbekend", |f| f.id.as_str());
+                w.set_votes(i, id, point, n);
+            }
+            for answers in &people {
+                w.add_answers(i, answers, String::new());
+            }
+            for (f, text) in notes {
+                w.set_note(&i.factors[f].id, &text);
+            }
+            w
+        })
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    #[test]
+    fn workshop_reports_stay_within_bounds(w in any_workshop(), english in any::<bool>()) {
+        let lang = if english { "en" } else { "nl" };
+        let options = GroupOptions::default();
+        let report = samenwerkingsscan::workshop_report(instrument(), &w, &options, lang);
+        if let Some(room) = &report.room {
+            check_report(&room.report)?;
+            for f in &room.factors {
+                in_range("favourability", f.favourability)?;
+                prop_assert!(f.shown || f.distribution.is_none());
+                prop_assert!(!f.shown || f.votes >= options.min_group_size as u64);
+                if let Some(mean) = f.mean_point {
+                    prop_assert!((1.0..=5.0).contains(&mean));
+                }
+            }
+        }
+        if let Some(group) = &report.group {
+            check_group(group)?;
+        }
+        // A saved workshop reads back as itself.
+        let back = samenwerkingsscan::Workshop::from_json(&w.to_json()).unwrap();
+        prop_assert_eq!(back, w);
+    }
+
+    #[test]
+    fn comparing_any_two_workshops_never_panics(a in any_workshop(), b in any_workshop()) {
+        let c = samenwerkingsscan::compare_workshops(instrument(), &a, &b, &GroupOptions::default(), "nl");
+        prop_assert_eq!(c.room.is_some(), a.tallies.values().any(|t| !t.is_empty()) && b.tallies.values().any(|t| !t.is_empty()));
+    }
+
+    #[test]
+    fn pasted_text_never_corrupts_the_participants(text in "\\PC{0,200}", codes in "[0-9A-Z\\-\\n=,;]{0,200}") {
+        let i = instrument();
+        let mut w = samenwerkingsscan::Workshop::new(i);
+        w.add_codes(i, &text);
+        w.add_codes(i, &codes);
+        // Every stored code decodes, and none is stored twice.
+        prop_assert_eq!(w.participant_answers(i).len(), w.participants.len());
+        let mut unique = w.participants.clone();
+        unique.sort();
+        unique.dedup();
+        prop_assert_eq!(unique.len(), w.participants.len());
+    }
+
+    #[test]
+    fn workshop_from_json_never_panics(text in "\\PC{0,200}", value in json_value()) {
+        let _ = samenwerkingsscan::Workshop::from_json(&text);
+        let _ = samenwerkingsscan::Workshop::from_json(&value.to_string());
+    }
+}

@@ -1,0 +1,749 @@
+//! A workshop: a group in one room, with a facilitator and a projector.
+//!
+//! Two kinds of evidence, kept apart because they may come from the same
+//! people and must not be counted twice:
+//!
+//! - **hand votes** per factor (a [`Tally`]: how many chose each scale point
+//!   or "don't know"), anonymous by nature;
+//! - **participant codes**: each participant's own scan as a share code
+//!   (see `share.rs`), carrying an optional municipality and role, so the
+//!   group rules (`group.rs`) can show differences between partners.
+//!
+//! A vote is about the factor as a whole (its statements read together), so
+//! a tally scores the factor directly: the mean of the votes on 0–100, the
+//! same scale as one respondent's factor score.
+//!
+//! Everything here is pure data in, data out: the widget stores a
+//! [`Workshop`] and renders a [`WorkshopReport`].
+
+use crate::answers::{Answers, Context};
+use crate::compare::{compare, Comparison};
+use crate::evaluate::build_report;
+use crate::group::{aggregate, consensus_of, GroupOptions, GroupReport, DISCUSSION_RANGE_FROM};
+use crate::instrument::{Factor, Instrument, Polarity};
+use crate::report::Report;
+use crate::score::{favourability, scale_to_score, FactorScore};
+use crate::share::{decode_share, encode_share};
+use crate::text::Msg;
+use crate::{Consensus, Role};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The workshop file format this crate writes (and the newest it reads).
+pub const WORKSHOP_FORMAT_VERSION: u32 = 1;
+/// Votes per scale point are capped here: a typing slip like 1000000 must not
+/// outweigh a whole room (and sums stay far from overflow).
+pub const MAX_VOTES: u32 = 9_999;
+/// A workshop holds at most this many participant codes.
+pub const MAX_PARTICIPANTS: usize = 500;
+/// Notes longer than this are cut (they are the gist of a discussion).
+pub const MAX_NOTE_CHARS: usize = 2_000;
+
+/// Everything a facilitator has collected. Saved as JSON (autosave, file).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Workshop {
+    pub format_version: u32,
+    pub instrument_id: String,
+    /// Free text, e.g. "Druten en Wijchen, raadsconferentie 12 maart".
+    pub title: String,
+    /// Factor id → hand votes.
+    pub tallies: BTreeMap<String, Tally>,
+    /// Factors whose results the facilitator has revealed.
+    pub revealed: BTreeSet<String>,
+    /// Factor id → the gist of the discussion.
+    pub notes: BTreeMap<String, String>,
+    /// Participant share codes, canonical (see [`Workshop::add_codes`]).
+    pub participants: Vec<String>,
+}
+
+impl Default for Workshop {
+    fn default() -> Self {
+        Workshop {
+            format_version: WORKSHOP_FORMAT_VERSION,
+            instrument_id: String::new(),
+            title: String::new(),
+            tallies: BTreeMap::new(),
+            revealed: BTreeSet::new(),
+            notes: BTreeMap::new(),
+            participants: Vec::new(),
+        }
+    }
+}
+
+/// Hand votes on one factor.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Tally {
+    /// Votes per scale point (index 0 = point 1).
+    pub counts: Vec<u32>,
+    /// "Don't know" votes.
+    pub unknown: u32,
+}
+
+impl Tally {
+    /// Votes on the scale (not "don't know"), counting only points 1..=max.
+    pub fn on_scale(&self, max: u8) -> u64 {
+        self.counts
+            .iter()
+            .take(usize::from(max))
+            .map(|&c| u64::from(c.min(MAX_VOTES)))
+            .sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.counts.iter().all(|&c| c == 0) && self.unknown == 0
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopError {
+    pub message: String,
+}
+
+impl std::fmt::Display for WorkshopError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for WorkshopError {}
+
+/// What happened to one pasted code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "result", rename_all = "lowercase")]
+pub enum CodeOutcome {
+    Added {
+        code: String,
+        municipality: Option<String>,
+        role: Option<Role>,
+    },
+    /// The same answers are already in the workshop (the same code twice).
+    Duplicate {
+        code: String,
+    },
+    Invalid {
+        input: String,
+        message: String,
+    },
+    /// The workshop already holds [`MAX_PARTICIPANTS`].
+    Full {
+        input: String,
+    },
+}
+
+impl Workshop {
+    pub fn new(instrument: &Instrument) -> Self {
+        Workshop {
+            instrument_id: instrument.id.clone(),
+            ..Workshop::default()
+        }
+    }
+
+    /// Reads a saved workshop. Unknown fields and factors are ignored (the
+    /// report skips factors the instrument does not have); a file that is not
+    /// a workshop, or is from a newer version, is an error.
+    pub fn from_json(json: &str) -> Result<Workshop, WorkshopError> {
+        // Probe first (no `serde_json::Value`: it would add a second parser to wasm).
+        #[derive(Deserialize)]
+        struct Probe {
+            format_version: Option<serde_json::Number>,
+            tallies: Option<serde::de::IgnoredAny>,
+            participants: Option<serde::de::IgnoredAny>,
+        }
+        let fail = |message: String| Err(WorkshopError { message });
+        let probe: Probe = match serde_json::from_str(json) {
+            Ok(p) => p,
+            Err(e) if e.is_syntax() || e.is_eof() => {
+                return fail(format!("this is not a valid JSON file ({e})"))
+            }
+            Err(_) => return fail("this file does not contain a workshop".into()),
+        };
+        if probe.tallies.is_none() && probe.participants.is_none() {
+            return fail("this file does not contain a workshop (no tallies or participants); is it a single scan?".into());
+        }
+        let version = probe
+            .format_version
+            .map_or(0, |n| n.as_u64().unwrap_or(u64::MAX));
+        if version > u64::from(WORKSHOP_FORMAT_VERSION) {
+            return fail(format!(
+                "workshop format {version} is newer than this Samenwerkingsscan can read"
+            ));
+        }
+        match serde_json::from_str::<Workshop>(json) {
+            Ok(mut w) => {
+                w.format_version = WORKSHOP_FORMAT_VERSION;
+                w.participants.truncate(MAX_PARTICIPANTS);
+                Ok(w)
+            }
+            Err(e) => fail(format!("the workshop file is damaged: {e}")),
+        }
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Sets the votes for one scale point (`point` 1..=max) or, with
+    /// `point == 0`, the "don't know" votes. Out-of-range points are ignored.
+    pub fn set_votes(&mut self, instrument: &Instrument, factor: &str, point: u8, votes: u32) {
+        let max = instrument.scale_max();
+        if instrument.factor(factor).is_none() || point > max {
+            return;
+        }
+        let tally = self.tallies.entry(factor.to_string()).or_default();
+        tally.counts.resize(usize::from(max), 0);
+        let votes = votes.min(MAX_VOTES);
+        if point == 0 {
+            tally.unknown = votes;
+        } else {
+            tally.counts[usize::from(point) - 1] = votes;
+        }
+        if tally.is_empty() {
+            self.tallies.remove(factor);
+        }
+    }
+
+    pub fn set_note(&mut self, factor: &str, note: &str) {
+        let note: String = note.chars().take(MAX_NOTE_CHARS).collect();
+        if note.trim().is_empty() {
+            self.notes.remove(factor);
+        } else {
+            self.notes.insert(factor.to_string(), note);
+        }
+    }
+
+    /// Adds participant codes from pasted text: one per line (or separated by
+    /// commas or semicolons); a whole share link works too. Every code is
+    /// checked; only valid, new ones are added, so a bad paste never
+    /// corrupts the group. Codes are stored canonically (without context), so
+    /// the same answers typed differently count as a duplicate.
+    pub fn add_codes(&mut self, instrument: &Instrument, text: &str) -> Vec<CodeOutcome> {
+        text.split(['\n', ',', ';'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(|input| self.add_code(instrument, input))
+            .collect()
+    }
+
+    fn add_code(&mut self, instrument: &Instrument, input: &str) -> CodeOutcome {
+        // A pasted link: the code follows the last '=' of the fragment.
+        let code = input.rsplit_once('=').map_or(input, |(_, c)| c);
+        let shown: String = input.chars().take(80).collect();
+        match decode_share(instrument, code) {
+            Err(e) => CodeOutcome::Invalid {
+                input: shown,
+                message: e.message,
+            },
+            Ok(answers) => self.add_answers(instrument, &answers, shown),
+        }
+    }
+
+    /// Adds one participant's answers (e.g. from an exported JSON file).
+    pub fn add_answers(
+        &mut self,
+        instrument: &Instrument,
+        answers: &Answers,
+        input: String,
+    ) -> CodeOutcome {
+        let code = encode_share(instrument, answers, false);
+        if self.participants.contains(&code) {
+            CodeOutcome::Duplicate { code }
+        } else if self.participants.len() >= MAX_PARTICIPANTS {
+            CodeOutcome::Full { input }
+        } else {
+            self.participants.push(code.clone());
+            CodeOutcome::Added {
+                code,
+                municipality: answers.respondent.municipality.clone(),
+                role: answers.respondent.role,
+            }
+        }
+    }
+
+    pub fn remove_participant(&mut self, code: &str) {
+        self.participants.retain(|c| c != code);
+    }
+
+    /// The participants' answers; codes that no longer decode (a file edited
+    /// by hand, another instrument) are skipped.
+    pub fn participant_answers(&self, instrument: &Instrument) -> Vec<Answers> {
+        self.participants
+            .iter()
+            .filter_map(|c| decode_share(instrument, c).ok())
+            .collect()
+    }
+}
+
+/// One factor's hand votes, as shown after the reveal and in the report.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct TallyResult {
+    pub id: String,
+    pub name: String,
+    pub phase: String,
+    pub polarity: Polarity,
+    /// Votes on the scale.
+    pub votes: u64,
+    pub unknown: u64,
+    /// False when fewer than the anonymity minimum voted: figures withheld.
+    pub shown: bool,
+    /// Votes per scale point (index 0 = point 1).
+    pub distribution: Option<Vec<u64>>,
+    /// Mean scale point, e.g. 3.4 on 1–5.
+    pub mean_point: Option<f64>,
+    /// 0–100, higher is better for both polarities.
+    pub favourability: Option<f64>,
+    pub band: Option<crate::Band>,
+    pub consensus: Option<Consensus>,
+    /// Strong disagreement: talk about this one.
+    pub discussion: bool,
+}
+
+/// The figures for one factor's votes (used by the reveal screen).
+pub fn tally_result(
+    instrument: &Instrument,
+    factor: &Factor,
+    tally: Option<&Tally>,
+    min_group_size: usize,
+    lang: &str,
+) -> TallyResult {
+    let max = instrument.scale_max();
+    let counts: Vec<u64> = (0..usize::from(max))
+        .map(|i| {
+            tally
+                .and_then(|t| t.counts.get(i))
+                .map_or(0, |&c| u64::from(c.min(MAX_VOTES)))
+        })
+        .collect();
+    let votes: u64 = counts.iter().sum();
+    let unknown = tally.map_or(0, |t| u64::from(t.unknown.min(MAX_VOTES)));
+    let shown = votes >= min_group_size.max(1) as u64;
+    let score = mean_score(&counts, max);
+    let spread = spread(&counts, max, score);
+    let lowest = counts.iter().position(|&c| c > 0);
+    let highest = counts.iter().rposition(|&c| c > 0);
+    let range = lowest
+        .zip(highest)
+        .map(|(lo, hi)| scale_to_score(hi as u8 + 1, max) - scale_to_score(lo as u8 + 1, max));
+    let consensus = spread.filter(|_| votes >= 2).map(consensus_of);
+    let discussion = votes >= 2
+        && (consensus == Some(Consensus::Low) || range.is_some_and(|r| r >= DISCUSSION_RANGE_FROM));
+    let fav = score.map(|s| favourability(s, factor.polarity));
+    TallyResult {
+        id: factor.id.clone(),
+        name: factor.name.get(lang).to_string(),
+        phase: factor.phase.clone(),
+        polarity: factor.polarity,
+        votes,
+        unknown,
+        shown,
+        distribution: shown.then_some(counts.clone()),
+        mean_point: score
+            .filter(|_| shown)
+            .map(|s| 1.0 + s * f64::from(max.saturating_sub(1)) / 100.0),
+        favourability: fav.filter(|_| shown),
+        band: fav.filter(|_| shown).map(crate::Band::of),
+        consensus: consensus.filter(|_| shown),
+        discussion: discussion && shown,
+    }
+}
+
+/// Mean of the votes on 0–100, `None` without votes.
+fn mean_score(counts: &[u64], max: u8) -> Option<f64> {
+    let votes: u64 = counts.iter().sum();
+    (votes > 0).then(|| {
+        let sum: f64 = counts
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| c as f64 * scale_to_score(i as u8 + 1, max))
+            .sum();
+        sum / votes as f64
+    })
+}
+
+/// Population standard deviation of the votes on 0–100.
+fn spread(counts: &[u64], max: u8, mean: Option<f64>) -> Option<f64> {
+    let mean = mean?;
+    let votes: u64 = counts.iter().sum();
+    let squares: f64 = counts
+        .iter()
+        .enumerate()
+        .map(|(i, &c)| {
+            let d = scale_to_score(i as u8 + 1, max) - mean;
+            c as f64 * d * d
+        })
+        .sum();
+    Some((squares / votes as f64).sqrt())
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RoomResult {
+    /// The largest number of votes on any one factor (about the room's size).
+    pub voters: u64,
+    /// The verdict and everything else, from the votes.
+    pub report: Report,
+    /// Per factor, in instrument order (factors without votes included).
+    pub factors: Vec<TallyResult>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FactorNote {
+    pub factor: String,
+    pub factor_name: String,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopReport {
+    pub title: String,
+    pub min_group_size: usize,
+    /// From the hand votes; `None` before any factor has votes.
+    pub room: Option<RoomResult>,
+    /// From the participant codes; `None` without participants.
+    pub group: Option<GroupReport>,
+    /// In instrument order.
+    pub notes: Vec<FactorNote>,
+    /// Factors to talk about (room or participants), in instrument order.
+    pub discussion_points: Vec<String>,
+}
+
+/// Builds the workshop report: the room's votes through the same rules as a
+/// single scan, the participants through the group rules.
+pub fn workshop_report(
+    instrument: &Instrument,
+    workshop: &Workshop,
+    options: &GroupOptions,
+    lang: &str,
+) -> WorkshopReport {
+    let min = options.min_group_size.max(1);
+    let participants = workshop.participant_answers(instrument);
+    let group =
+        (!participants.is_empty()).then(|| aggregate(instrument, &participants, options, lang));
+    let context = group
+        .as_ref()
+        .map(|_| crate::merge_contexts(participants.iter().map(|a| &a.context)))
+        .unwrap_or_default();
+    let room = room_result(instrument, workshop, &context, min, lang);
+    let discussed: BTreeSet<&str> = room
+        .iter()
+        .flat_map(|r| {
+            r.factors
+                .iter()
+                .filter(|f| f.discussion)
+                .map(|f| f.id.as_str())
+        })
+        .chain(
+            group
+                .iter()
+                .flat_map(|g| g.discussion_points.iter().map(String::as_str)),
+        )
+        .collect();
+    WorkshopReport {
+        title: workshop.title.clone(),
+        min_group_size: min,
+        discussion_points: instrument
+            .factors
+            .iter()
+            .filter(|f| discussed.contains(f.id.as_str()))
+            .map(|f| f.id.clone())
+            .collect(),
+        notes: instrument
+            .factors
+            .iter()
+            .filter_map(|f| {
+                let text = workshop.notes.get(&f.id)?.trim();
+                (!text.is_empty()).then(|| FactorNote {
+                    factor: f.id.clone(),
+                    factor_name: f.name.get(lang).to_string(),
+                    text: text.to_string(),
+                })
+            })
+            .collect(),
+        room,
+        group,
+    }
+}
+
+fn room_result(
+    instrument: &Instrument,
+    workshop: &Workshop,
+    context: &Context,
+    min: usize,
+    lang: &str,
+) -> Option<RoomResult> {
+    let max = instrument.scale_max();
+    let results: Vec<TallyResult> = instrument
+        .factors
+        .iter()
+        .map(|f| tally_result(instrument, f, workshop.tallies.get(&f.id), min, lang))
+        .collect();
+    if results.iter().all(|r| r.votes == 0 && r.unknown == 0) {
+        return None;
+    }
+    // A vote covers all statements of its factor, so coverage is counted in
+    // statements like a single scan's. Factors below the anonymity minimum
+    // count as not answered: their figures are not shown either.
+    let scores: Vec<FactorScore> = instrument
+        .factors
+        .iter()
+        .zip(&results)
+        .map(|(factor, r)| {
+            let statements = factor.statements.len();
+            let counts = r.distribution.clone().unwrap_or_default();
+            let score = mean_score(&counts, max).filter(|_| r.shown);
+            let (answered, unknown) = match (score.is_some(), r.unknown > 0) {
+                (true, _) => (statements, 0),
+                (false, true) => (0, statements),
+                (false, false) => (0, 0),
+            };
+            FactorScore {
+                score,
+                answered,
+                unknown,
+                missing: statements - answered - unknown,
+            }
+        })
+        .collect();
+    Some(RoomResult {
+        voters: results
+            .iter()
+            .map(|r| r.votes + r.unknown)
+            .max()
+            .unwrap_or(0),
+        report: build_report(instrument, &scores, context, lang, Vec::new(), Vec::new()),
+        factors: results,
+    })
+}
+
+/// A later workshop against an earlier one (the nulmeting, §8.6): the
+/// room's votes against the room's, the participants against the
+/// participants. A part missing on either side is `None`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopComparison {
+    pub baseline_title: String,
+    pub room: Option<Comparison>,
+    pub group: Option<Comparison>,
+    pub notes: Vec<String>,
+}
+
+pub fn compare_workshops(
+    instrument: &Instrument,
+    baseline: &Workshop,
+    current: &Workshop,
+    options: &GroupOptions,
+    lang: &str,
+) -> WorkshopComparison {
+    let m = Msg::of(lang);
+    let before = workshop_report(instrument, baseline, options, lang);
+    let after = workshop_report(instrument, current, options, lang);
+    let mut notes = Vec::new();
+    if !baseline.instrument_id.is_empty() && baseline.instrument_id != instrument.id {
+        notes.push(m.pick(
+            format!("De nulmeting is gemaakt met een andere vragenlijst ({}); alleen gelijke factoren worden vergeleken.", baseline.instrument_id),
+            format!("The baseline was made with a different questionnaire ({}); only matching factors are compared.", baseline.instrument_id),
+        ));
+    }
+    let pair = |a: Option<&Report>, b: Option<&Report>| a.zip(b).map(|(a, b)| compare(a, b));
+    let room = pair(
+        before.room.as_ref().map(|r| &r.report),
+        after.room.as_ref().map(|r| &r.report),
+    );
+    let group = pair(
+        before.group.as_ref().map(|g| &g.report),
+        after.group.as_ref().map(|g| &g.report),
+    );
+    if room.is_none() && group.is_none() {
+        notes.push(m.pick(
+            "Er is niets te vergelijken: de nulmeting en deze workshop hebben geen stemmen of deelnemers van dezelfde soort.".to_string(),
+            "There is nothing to compare: the baseline and this workshop have no votes or participants of the same kind.".to_string(),
+        ));
+    }
+    WorkshopComparison {
+        baseline_title: baseline.title.clone(),
+        room,
+        group,
+        notes,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Response;
+
+    fn instrument() -> &'static Instrument {
+        Instrument::builtin()
+    }
+
+    fn votes(w: &mut Workshop, factor: &str, counts: [u32; 5]) {
+        for (i, c) in counts.iter().enumerate() {
+            w.set_votes(instrument(), factor, i as u8 + 1, *c);
+        }
+    }
+
+    #[test]
+    fn a_tally_scores_the_factor_and_flags_disagreement() {
+        let i = instrument();
+        let factor = i.factor("noodzaak-onderkend").unwrap();
+        let calm = Tally {
+            counts: vec![0, 0, 0, 4, 4],
+            unknown: 1,
+        };
+        let r = tally_result(i, factor, Some(&calm), 3, "nl");
+        assert_eq!((r.votes, r.unknown), (8, 1));
+        assert_eq!(r.mean_point, Some(4.5));
+        assert_eq!(r.favourability, Some(87.5));
+        assert_eq!(r.consensus, Some(Consensus::High));
+        assert!(!r.discussion);
+        let split = Tally {
+            counts: vec![3, 0, 0, 0, 3],
+            unknown: 0,
+        };
+        let r = tally_result(i, factor, Some(&split), 3, "nl");
+        assert_eq!(r.consensus, Some(Consensus::Low));
+        assert!(r.discussion);
+    }
+
+    #[test]
+    fn hindering_votes_turn_around() {
+        let i = instrument();
+        let factor = i
+            .factors
+            .iter()
+            .find(|f| f.polarity == Polarity::Hindering)
+            .unwrap();
+        let agree = Tally {
+            counts: vec![0, 0, 0, 0, 5],
+            unknown: 0,
+        };
+        let r = tally_result(i, factor, Some(&agree), 3, "nl");
+        assert_eq!(r.favourability, Some(0.0));
+    }
+
+    #[test]
+    fn small_tallies_are_withheld() {
+        let i = instrument();
+        let factor = &i.factors[0];
+        let two = Tally {
+            counts: vec![1, 0, 0, 0, 1],
+            unknown: 0,
+        };
+        let r = tally_result(i, factor, Some(&two), 3, "nl");
+        assert!(!r.shown);
+        assert_eq!(
+            (r.distribution, r.mean_point, r.discussion),
+            (None, None, false)
+        );
+    }
+
+    #[test]
+    fn set_votes_validates_and_caps() {
+        let i = instrument();
+        let mut w = Workshop::new(i);
+        w.set_votes(i, "no-such-factor", 1, 3);
+        w.set_votes(i, &i.factors[0].id, 9, 3);
+        assert!(w.tallies.is_empty());
+        w.set_votes(i, &i.factors[0].id, 2, u32::MAX);
+        assert_eq!(
+            w.tallies[&i.factors[0].id].counts,
+            vec![0, MAX_VOTES, 0, 0, 0]
+        );
+        w.set_votes(i, &i.factors[0].id, 2, 0);
+        assert!(w.tallies.is_empty(), "an all-zero tally is no tally");
+    }
+
+    #[test]
+    fn codes_are_checked_and_deduplicated() {
+        let i = instrument();
+        let mut answers = Answers::new(i);
+        answers.respondent.municipality = Some("Druten".into());
+        answers.respondent.role = Some(Role::Raadslid);
+        answers
+            .responses
+            .insert("noodzaak-onderkend.1".into(), Response::Scale(4));
+        let code = encode_share(i, &answers, true);
+        let link = format!("https://example.nl/scan#scan-code={code}");
+        let mut broken = code.clone();
+        broken.replace_range(6..7, if &code[6..7] == "A" { "B" } else { "A" });
+        let mut w = Workshop::new(i);
+        let out = w.add_codes(i, &format!("{code}\n\n{link}; {broken}\nhello"));
+        assert!(
+            matches!(&out[0], CodeOutcome::Added { municipality: Some(m), role: Some(Role::Raadslid), .. } if m == "Druten")
+        );
+        assert!(matches!(out[1], CodeOutcome::Duplicate { .. }));
+        assert!(matches!(out[2], CodeOutcome::Invalid { .. }));
+        assert!(matches!(out[3], CodeOutcome::Invalid { .. }));
+        assert_eq!(w.participants.len(), 1);
+        assert_eq!(w.participant_answers(i)[0].responses, answers.responses);
+    }
+
+    #[test]
+    fn the_report_keeps_room_and_participants_apart() {
+        let i = instrument();
+        let mut w = Workshop::new(i);
+        assert_eq!(
+            workshop_report(i, &w, &GroupOptions::default(), "nl").room,
+            None
+        );
+        for f in &i.factors {
+            let counts = if f.polarity == Polarity::Promoting {
+                [0, 0, 1, 4, 3]
+            } else {
+                [3, 4, 1, 0, 0]
+            };
+            votes(&mut w, &f.id, counts);
+        }
+        w.set_note(&i.factors[1].id, "  Eerst de raden meenemen.  ");
+        w.set_note(&i.factors[2].id, "   ");
+        let report = workshop_report(i, &w, &GroupOptions::default(), "nl");
+        let room = report.room.expect("votes give a room result");
+        assert_eq!(room.voters, 8);
+        assert_eq!(room.report.coverage.ratio, 1.0);
+        assert_eq!(room.report.verdict.level, crate::VerdictLevel::Ready);
+        assert!(report.group.is_none());
+        assert_eq!(report.notes.len(), 1);
+        assert_eq!(report.notes[0].text, "Eerst de raden meenemen.");
+    }
+
+    #[test]
+    fn a_baseline_compares_like_with_like() {
+        let i = instrument();
+        let mut before = Workshop::new(i);
+        let mut after = Workshop::new(i);
+        for f in &i.factors {
+            votes(&mut before, &f.id, [0, 0, 5, 0, 0]);
+            votes(&mut after, &f.id, [0, 0, 0, 5, 0]);
+        }
+        let c = compare_workshops(i, &before, &after, &GroupOptions::default(), "en");
+        let room = c.room.expect("both have votes");
+        assert!(c.group.is_none());
+        let promoting = i
+            .factors
+            .iter()
+            .filter(|f| f.polarity == Polarity::Promoting)
+            .count();
+        assert_eq!(room.improved.len(), promoting);
+        assert!(c.notes.is_empty());
+    }
+
+    #[test]
+    fn files_round_trip_and_bad_files_say_why() {
+        let i = instrument();
+        let mut w = Workshop::new(i);
+        w.title = "Druten–Wijchen".into();
+        votes(&mut w, &i.factors[0].id, [1, 2, 3, 4, 5]);
+        w.revealed.insert(i.factors[0].id.clone());
+        assert_eq!(Workshop::from_json(&w.to_json()).unwrap(), w);
+        assert!(Workshop::from_json("not json").is_err());
+        assert!(Workshop::from_json("[]").is_err());
+        assert!(Workshop::from_json(r#"{"responses":{}}"#)
+            .unwrap_err()
+            .message
+            .contains("single scan"));
+        assert!(Workshop::from_json(r#"{"format_version":99,"tallies":{}}"#)
+            .unwrap_err()
+            .message
+            .contains("newer"));
+        assert!(Workshop::from_json(r#"{"tallies":{"x":{"counts":"many"}}}"#).is_err());
+    }
+}
