@@ -25,6 +25,15 @@ pub struct AppProps {
     /// Called as `(type, detail)` for "change" and "report" (see `emit`).
     #[prop_or_default]
     pub on_event: Option<js_sys::Function>,
+    /// Start in workshop mode (`mode="workshop"`).
+    #[prop_or_default]
+    pub workshop: bool,
+    /// The address participants open (the workshop's QR code); empty = this page.
+    #[prop_or_default]
+    pub scan_url: AttrValue,
+    /// Set by the root: switch to workshop mode in the given language.
+    #[prop_or_default]
+    pub on_workshop: Option<Callback<&'static str>>,
 }
 
 impl PartialEq for AppProps {
@@ -34,6 +43,9 @@ impl PartialEq for AppProps {
             && self.lang == other.lang
             && self.instrument_problems == other.instrument_problems
             && self.on_event == other.on_event
+            && self.workshop == other.workshop
+            && self.scan_url == other.scan_url
+            && self.on_workshop == other.on_workshop
     }
 }
 
@@ -216,7 +228,14 @@ pub fn app(props: &AppProps) -> Html {
         <div class="scan" lang={state.lang} ref={root}>
             <header class="scan__header">
                 <p class="scan__brand">{ instrument.title.get(state.lang) }</p>
-                <LanguageSwitch lang={state.lang} on_change={dispatch.reform(Action::SetLang)} />
+                <div class="scan__tools">
+                    if let Some(on_workshop) = &props.on_workshop {
+                        <button type="button" class="scan-button scan-button--small scan-no-print"
+                            onclick={let (on_workshop, lang) = (on_workshop.clone(), state.lang); move |_| on_workshop.emit(lang)}>
+                            { crate::i18n::workshop_texts(state.lang).to_workshop }</button>
+                    }
+                    <LanguageSwitch lang={state.lang} on_change={dispatch.reform(Action::SetLang)} />
+                </div>
             </header>
             { banners(&state, t, &dispatch, &key) }
             if !props.instrument_problems.is_empty() {
@@ -345,13 +364,13 @@ fn banners(state: &State, t: &'static i18n::Texts, dispatch: &Callback<Action>, 
 }
 
 #[derive(Properties, PartialEq)]
-struct LanguageSwitchProps {
-    lang: &'static str,
-    on_change: Callback<&'static str>,
+pub struct LanguageSwitchProps {
+    pub lang: &'static str,
+    pub on_change: Callback<&'static str>,
 }
 
 #[function_component(LanguageSwitch)]
-fn language_switch(props: &LanguageSwitchProps) -> Html {
+pub fn language_switch(props: &LanguageSwitchProps) -> Html {
     let t = texts(props.lang);
     html! {
         <div class="scan__lang" role="group" aria-label={t.language}>

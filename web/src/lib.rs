@@ -9,10 +9,12 @@ mod app;
 mod export;
 mod i18n;
 mod pages;
+mod root;
 mod route;
 mod screens;
 mod state;
 mod storage;
+mod workshop;
 
 use samenwerkingsscan::Instrument;
 use std::rc::Rc;
@@ -26,7 +28,7 @@ pub const DEFAULT_STORAGE_KEY: &str = "samenwerkingsscan";
 /// before re-mounting with changed attributes).
 #[wasm_bindgen]
 pub struct ScanHandle {
-    app: Option<yew::AppHandle<app::App>>,
+    app: Option<yew::AppHandle<root::Root>>,
 }
 
 #[wasm_bindgen]
@@ -41,7 +43,9 @@ impl ScanHandle {
 /// Mounts the widget into `element`.
 ///
 /// `options` (all optional): `{ lang: "nl" | "en", storageKey: string,
-/// instrument: string (instrument JSON), onEvent: (type, detail) => void }`.
+/// instrument: string (instrument JSON), mode: "scan" | "workshop",
+/// scanUrl: string (the QR code's address in workshop mode; default this
+/// page), onEvent: (type, detail) => void }`.
 /// A custom instrument that does not validate is not used: the widget shows
 /// its problems and runs the built-in instrument.
 #[wasm_bindgen]
@@ -67,8 +71,11 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
         lang: text("lang").unwrap_or_else(|| "nl".into()).into(),
         instrument_problems: problems,
         on_event: field("onEvent").and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
+        workshop: text("mode").is_some_and(|m| m == "workshop"),
+        scan_url: text("scanUrl").unwrap_or_default().into(),
+        on_workshop: None,
     };
     ScanHandle {
-        app: Some(yew::Renderer::<app::App>::with_root_and_props(element, props).render()),
+        app: Some(yew::Renderer::<root::Root>::with_root_and_props(element, props).render()),
     }
 }

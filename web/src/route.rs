@@ -50,6 +50,25 @@ pub fn share_fragment(ns: &str, code: &str) -> String {
     format!("#{ns}-code={code}")
 }
 
+/// `#scan-workshop`: the widget is in workshop mode (its own steps are in
+/// its autosave, so a reload resumes at the same factor).
+pub fn workshop_fragment(ns: &str) -> String {
+    format!("#{ns}-workshop")
+}
+
+/// Whether a fragment belongs to this widget: `Some(true)` for workshop
+/// mode, `Some(false)` for a step or share code of the scan.
+pub fn is_workshop(ns: &str, hash: &str) -> Option<bool> {
+    let hash = hash.trim_start_matches('#');
+    if hash == format!("{ns}-workshop") {
+        Some(true)
+    } else if hash.starts_with(&format!("{ns}=")) || hash.starts_with(&format!("{ns}-code=")) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
 /// Reads a fragment (with or without `#`); unknown fragments are not ours.
 pub fn parse(ns: &str, hash: &str, pages: &[Page]) -> Option<Route> {
     let hash = hash.trim_start_matches('#');

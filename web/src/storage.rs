@@ -40,16 +40,30 @@ fn storage() -> Option<web_sys::Storage> {
 }
 
 pub fn load(key: &str) -> Loaded {
-    let Some(storage) = storage() else {
-        return Loaded::Unavailable;
-    };
-    match storage.get_item(key) {
-        Err(_) => Loaded::Unavailable,
+    match read(key) {
+        Err(()) => Loaded::Unavailable,
         Ok(None) => Loaded::Nothing,
         Ok(Some(raw)) => match parse(&raw) {
             Some(saved) => Loaded::Saved(saved),
             None => Loaded::Corrupt { raw },
         },
+    }
+}
+
+/// The raw text under `key`; `Err` when storage is blocked.
+pub fn read(key: &str) -> Result<Option<String>, ()> {
+    storage().ok_or(())?.get_item(key).map_err(|_| ())
+}
+
+/// Writes `json` under `key`.
+pub fn write(key: &str, json: &str) -> SaveResult {
+    let Some(storage) = storage() else {
+        return SaveResult::Unavailable;
+    };
+    match storage.set_item(key, json) {
+        Ok(()) => SaveResult::Saved,
+        // QuotaExceededError, or a browser that refuses writes.
+        Err(_) => SaveResult::Full,
     }
 }
 
@@ -75,15 +89,8 @@ pub fn parse(raw: &str) -> Option<Saved> {
 }
 
 pub fn save(key: &str, saved: &Saved) -> SaveResult {
-    let Some(storage) = storage() else {
-        return SaveResult::Unavailable;
-    };
-    let Ok(json) = serde_json::to_string(saved) else {
-        return SaveResult::Full;
-    };
-    match storage.set_item(key, &json) {
-        Ok(()) => SaveResult::Saved,
-        // QuotaExceededError, or a browser that refuses writes.
+    match serde_json::to_string(saved) {
+        Ok(json) => write(key, &json),
         Err(_) => SaveResult::Full,
     }
 }

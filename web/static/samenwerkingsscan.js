@@ -9,7 +9,9 @@
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline code).
 //
 // Attributes: lang (nl|en), storage-key, instrument (URL of an instrument
-// JSON on the same site), mode (reserved for the workshop mode).
+// JSON on the same site), mode ("workshop" starts in workshop mode for a
+// facilitator), scan-url (the address the workshop's QR code points to;
+// default: this page).
 // Events (composed, bubbling): `samenwerkingsscan-change` and
 // `samenwerkingsscan-report`, with the report as `event.detail`.
 import init, { mount } from './samenwerkingsscan_web.js';
@@ -18,7 +20,7 @@ const ready = init({ module_or_path: new URL('./samenwerkingsscan_web_bg.wasm', 
 const stylesheet = new URL('./scan.css', import.meta.url).href;
 
 class SamenwerkingsScan extends HTMLElement {
-  static observedAttributes = ['lang', 'storage-key', 'instrument', 'mode'];
+  static observedAttributes = ['lang', 'storage-key', 'instrument', 'mode', 'scan-url'];
 
   #handle = null;
   #generation = 0;
@@ -67,6 +69,7 @@ class SamenwerkingsScan extends HTMLElement {
       storageKey: this.getAttribute('storage-key') || undefined,
       instrument,
       mode: this.getAttribute('mode') || undefined,
+      scanUrl: this.getAttribute('scan-url') || undefined,
       onEvent: (type, detail) => {
         this.dispatchEvent(new CustomEvent(`samenwerkingsscan-${type}`, { detail, bubbles: true, composed: true }));
       },

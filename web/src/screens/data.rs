@@ -120,6 +120,8 @@ pub fn data_panel(props: &DataProps) -> Html {
     };
     let code = encode_share(&props.instrument, &s.answers, true);
     let link = share_link(&route::namespace(&props.storage_key), &code);
+    // Without the context: shorter to read out in a workshop.
+    let short_code = encode_share(&props.instrument, &s.answers, false);
     let copy = {
         let (link, dispatch, text) = (link.clone(), props.dispatch.clone(), t.copied.to_string());
         Callback::from(move |_: MouseEvent| {
@@ -206,7 +208,9 @@ pub fn data_panel(props: &DataProps) -> Html {
             </div>
             <div class="scan-field">
                 <label for="scan-share-code">{ t.share_code }</label>
-                <input type="text" id="scan-share-code" class="scan-input scan-input--code" readonly=true value={code} />
+                <p class="scan-hint" id="scan-share-code-hint">{ t.share_code_hint }</p>
+                <input type="text" id="scan-share-code" class="scan-input scan-input--code" readonly=true value={short_code}
+                    aria-describedby="scan-share-code-hint" />
             </div>
             <div class="scan__actions">
                 <button type="button" class="scan-button" onclick={copy}>{ t.copy }</button>

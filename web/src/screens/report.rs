@@ -16,6 +16,12 @@ pub struct ReportProps {
     /// Shown inside another section (a share link preview): headings one level down.
     #[prop_or_default]
     pub nested: bool,
+    /// Nested only: show the heading (else it is for screen readers only).
+    #[prop_or_default]
+    pub heading_visible: bool,
+    /// Prefix for element ids, so two nested reports on one page stay unique.
+    #[prop_or_default]
+    pub id_prefix: AttrValue,
 }
 
 /// Advice items shown in full (and printed); the rest fold away.
@@ -68,27 +74,22 @@ pub fn report_view(props: &ReportProps) -> Html {
             </li>
         }
     };
-    let phases_id = if props.nested {
-        "scan-phases-title-nested"
-    } else {
-        "scan-phases-title"
-    };
-    let caption_id = if props.nested {
-        "scan-factors-caption-nested"
-    } else {
-        "scan-factors-caption"
-    };
+    let suffix = if props.nested { "-nested" } else { "" };
+    let id = |name: &str| format!("{}scan-{name}{suffix}", props.id_prefix);
+    let phases_id = id("phases-title");
+    let caption_id = id("factors-caption");
+    let title_id = id("report-title");
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });
 
     html! {
-        <section class="scan-report" aria-labelledby={if props.nested { "scan-report-title-nested" } else { "scan-report-title" }}>
+        <section class="scan-report" aria-labelledby={title_id.clone()}>
             if !props.nested {
-                <@{h_top} id="scan-report-title" tabindex="-1" data-screen-heading="">{ props.heading.clone() }</@>
+                <@{h_top} id={title_id} tabindex="-1" data-screen-heading="">{ props.heading.clone() }</@>
                 <p class="scan-small">{ (t.report_date)(&date) }</p>
             } else {
-                <@{h_top} id="scan-report-title-nested" class="scan__sr-only">{ props.heading.clone() }</@>
+                <@{h_top} id={title_id} class={(!props.heading_visible).then_some("scan__sr-only")}>{ props.heading.clone() }</@>
             }
             <div class={classes!("scan-verdict", verdict_class(r.verdict.level))}>
                 <p class="scan-verdict__label">{ t.verdict_heading }{ ": " }<strong>{ &r.verdict.label }</strong></p>
@@ -98,7 +99,7 @@ pub fn report_view(props: &ReportProps) -> Html {
             <@{h}>{ t.reasons_heading }</@>
             <ul class="scan-reasons">{ for r.reasons.iter().map(|x| html! { <li>{ &x.text }</li> }) }</ul>
 
-            <@{h} id={phases_id}>{ t.phases_heading }</@>
+            <@{h} id={phases_id.clone()}>{ t.phases_heading }</@>
             <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={phases_id}>
             <table class="scan-table">
                 <thead><tr>
@@ -181,7 +182,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                 <Chart factors={r.factors.clone()} phases={r.phases.clone()} label={t.chart_label} not_answered={t.not_answered} />
             </figure>
             // Focusable and labelled: on narrow screens this region scrolls sideways.
-            <div class="scan-table-wrap scan-no-print" tabindex="0" role="region" aria-labelledby={caption_id}>
+            <div class="scan-table-wrap scan-no-print" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
                 <table class="scan-table scan-table--factors">
                     <caption id={caption_id}>{ t.table_caption }</caption>
                     <thead><tr>

@@ -1,0 +1,80 @@
+//! The mounted root: the individual scan or workshop mode, switchable in
+//! the page. The mode lives in the URL fragment (`#scan-workshop`), so a
+//! reload or the back button keeps the facilitator where they were.
+
+use crate::app::{App, AppProps};
+use crate::i18n;
+use crate::route;
+use crate::workshop::WorkshopApp;
+use yew::prelude::*;
+
+fn current_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// The page's own address without fragment: where participants start.
+fn this_page() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+#[function_component(Root)]
+pub fn root(props: &AppProps) -> Html {
+    let ns = route::namespace(&props.storage_key);
+    let workshop = {
+        let (ns, initial) = (ns.clone(), props.workshop);
+        use_state(move || route::is_workshop(&ns, &current_hash()).unwrap_or(initial))
+    };
+    let lang = {
+        let lang = props.lang.clone();
+        use_state(move || i18n::supported(&lang))
+    };
+    // The host's attribute wins when it changes.
+    {
+        let lang = lang.clone();
+        use_effect_with(props.lang.clone(), move |l| lang.set(i18n::supported(l)));
+    }
+    // Back and forward between the scan and workshop mode.
+    {
+        let (workshop, ns) = (workshop.clone(), ns.clone());
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                    if let Some(on) = route::is_workshop(&ns, &current_hash()) {
+                        workshop.set(on);
+                    }
+                });
+            move || drop(listener)
+        });
+    }
+    let switch = |to_workshop: bool| {
+        let (workshop, lang, ns) = (workshop.clone(), lang.clone(), ns.clone());
+        Callback::from(move |l: &'static str| {
+            lang.set(l);
+            workshop.set(to_workshop);
+            let hash = if to_workshop {
+                route::workshop_fragment(&ns)
+            } else {
+                format!("#{ns}=start")
+            };
+            let _ = gloo::utils::window().location().set_hash(&hash);
+        })
+    };
+    if *workshop {
+        let scan_url = if props.scan_url.is_empty() {
+            this_page().into()
+        } else {
+            props.scan_url.clone()
+        };
+        html! {
+            <WorkshopApp instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
+                lang={*lang} {scan_url} on_scan={switch(false)} />
+        }
+    } else {
+        html! {
+            <App instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
+                lang={AttrValue::from(*lang)} instrument_problems={props.instrument_problems.clone()}
+                on_event={props.on_event.clone()} on_workshop={switch(true)} />
+        }
+    }
+}

@@ -1,0 +1,232 @@
+//! One factor on the projector: the statements in large type, the vote
+//! tally the facilitator enters, and (only after "reveal") the results.
+
+use crate::i18n::{texts, workshop_texts};
+use crate::screens::chart::band_class;
+use samenwerkingsscan::{
+    tally_result, Consensus, GroupFactor, Instrument, Polarity, Tally, MAX_VOTES,
+};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FactorProps {
+    pub instrument: Rc<Instrument>,
+    pub index: usize,
+    pub lang: &'static str,
+    pub tally: Option<Tally>,
+    pub revealed: bool,
+    pub note: AttrValue,
+    /// The participants' figures for this factor (from their codes), if any.
+    pub participants: Option<GroupFactor>,
+    pub min_group_size: usize,
+    pub on_votes: Callback<(u8, u32)>,
+    pub on_reveal: Callback<()>,
+    pub on_note: Callback<String>,
+}
+
+/// "3,4" in Dutch, "3.4" in English.
+pub fn decimal(value: f64, lang: &str) -> String {
+    let text = format!("{value:.1}");
+    if lang == "en" {
+        text
+    } else {
+        text.replace('.', ",")
+    }
+}
+
+pub fn consensus_label(c: Consensus, lang: &str) -> &'static str {
+    let w = workshop_texts(lang);
+    match c {
+        Consensus::High => w.consensus_high,
+        Consensus::Medium => w.consensus_medium,
+        Consensus::Low => w.consensus_low,
+    }
+}
+
+/// Counts as a table with a bar per row: readable on a projector and by a
+/// screen reader alike (the bars are decoration).
+pub fn distribution_table(
+    caption: &str,
+    labels: &[String],
+    counts: &[u64],
+    unknown: Option<(String, u64)>,
+    count_label: &str,
+) -> Html {
+    let most = counts
+        .iter()
+        .copied()
+        .chain(unknown.as_ref().map(|u| u.1))
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let row = |label: &str, n: u64| {
+        let width = (n * 1000 / most).to_string();
+        html! {
+            <tr>
+                <th scope="row">{ label }</th>
+                <td class="scan-ws-count">{ n }</td>
+                <td class="scan-ws-bar-cell">
+                    <svg class="scan-ws-bar" viewBox="0 0 1000 100" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                        <rect width={width} height="100" />
+                    </svg>
+                </td>
+            </tr>
+        }
+    };
+    html! {
+        <table class="scan-table scan-ws-distribution">
+            <caption>{ caption }</caption>
+            <thead><tr>
+                <th scope="col"><span class="scan__sr-only">{ "–" }</span></th>
+                <th scope="col">{ count_label }</th>
+                <th scope="col"><span class="scan__sr-only">{ "–" }</span></th>
+            </tr></thead>
+            <tbody>
+                { for labels.iter().zip(counts).map(|(l, &n)| row(l, n)) }
+                if let Some((label, n)) = unknown { { row(&label, n) } }
+            </tbody>
+        </table>
+    }
+}
+
+#[function_component(FactorScreen)]
+pub fn factor_screen(props: &FactorProps) -> Html {
+    let t = texts(props.lang);
+    let w = workshop_texts(props.lang);
+    let lang = props.lang;
+    let instrument = &props.instrument;
+    let Some(factor) = instrument.factors.get(props.index) else {
+        return html! {};
+    };
+    let phase = instrument
+        .phase(&factor.phase)
+        .map(|p| p.name.get(lang).to_string())
+        .unwrap_or_default();
+    let labels: Vec<String> = instrument
+        .scale
+        .points
+        .iter()
+        .map(|p| p.label.get(lang).to_string())
+        .collect();
+    let unknown_label = instrument.scale.unknown.get(lang).to_string();
+    let count = |point: u8| {
+        props.tally.as_ref().map_or(0, |t| {
+            if point == 0 {
+                t.unknown
+            } else {
+                t.counts.get(usize::from(point) - 1).copied().unwrap_or(0)
+            }
+        })
+    };
+    let vote_input = |point: u8, label: &str| {
+        let id = format!("scan-ws-vote-{point}");
+        let on_votes = props.on_votes.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let votes = input.value().trim().parse::<u32>().unwrap_or(0);
+            on_votes.emit((point, votes));
+        });
+        let value = count(point);
+        html! {
+            <div class="scan-ws-vote">
+                <label for={id.clone()}>{ label }</label>
+                <input type="number" id={id} class="scan-input scan-input--number" min="0" max={MAX_VOTES.to_string()}
+                    inputmode="numeric" value={if value == 0 { String::new() } else { value.to_string() }}
+                    placeholder="0" data-vote-point={point.to_string()} {oninput} />
+            </div>
+        }
+    };
+    let result = tally_result(
+        instrument,
+        factor,
+        props.tally.as_ref(),
+        props.min_group_size,
+        lang,
+    );
+    let on_note = {
+        let on_note = props.on_note.clone();
+        Callback::from(move |e: InputEvent| {
+            let area: HtmlTextAreaElement = e.target_unchecked_into();
+            on_note.emit(area.value());
+        })
+    };
+    let reveal = props.on_reveal.reform(|_: MouseEvent| ());
+    let kind = if factor.polarity == Polarity::Promoting {
+        t.promoting
+    } else {
+        t.hindering
+    };
+
+    html! {
+        <section class="scan-ws-factor" aria-labelledby="scan-ws-factor-title">
+            <p class="scan-ws-meta">
+                { (w.factor_of)(props.index + 1, instrument.factors.len()) }{ " · " }{ phase }{ " · " }
+                <span class={classes!("scan-ws-kind", (factor.polarity == Polarity::Hindering).then_some("scan-ws-kind--hindering"))}>{ kind }</span>
+            </p>
+            <h2 id="scan-ws-factor-title" class="scan-ws-title" tabindex="-1" data-screen-heading="">{ factor.name.get(lang) }</h2>
+            <ul class="scan-ws-statements">
+                { for factor.statements.iter().map(|s| html! { <li>{ s.text.get(lang) }</li> }) }
+            </ul>
+            <p class="scan-ws-question">{ w.vote_question }</p>
+
+            <fieldset class="scan-ws-votes">
+                <legend>{ w.votes_legend }</legend>
+                <p class="scan-hint">{ w.votes_hint }</p>
+                <div class="scan-ws-vote-grid">
+                    { for labels.iter().enumerate().map(|(i, l)| vote_input(i as u8 + 1, &format!("{} {l}", i + 1))) }
+                    { vote_input(0, &format!("0 {unknown_label}")) }
+                </div>
+                <p class="scan-ws-total">{ (w.votes_total)(result.votes + result.unknown) }</p>
+            </fieldset>
+
+            <div class="scan__actions">
+                <button type="button" class="scan-button scan-button--primary" aria-pressed={props.revealed.to_string()}
+                    onclick={reveal} aria-keyshortcuts="R">
+                    { if props.revealed { w.hide } else { w.reveal } }
+                </button>
+            </div>
+
+            <div class="scan-ws-results">
+                if !props.revealed {
+                    <p class="scan-ws-hidden">{ w.hidden_until_reveal }</p>
+                } else if result.votes == 0 {
+                    <p>{ w.no_votes }</p>
+                } else if !result.shown {
+                    <p>{ (w.too_few_votes)(props.min_group_size) }</p>
+                } else {
+                    <h3>{ w.results_heading }</h3>
+                    <div class="scan-ws-summary">
+                        <p><span class="scan-ws-figure">{ result.mean_point.map(|m| decimal(m, lang)).unwrap_or_default() }</span>
+                           { " " }{ (w.mean_of)(labels.len()) }</p>
+                        if let Some(band) = result.band {
+                            <p><span class={classes!("scan-band", band_class(Some(band)))}>{ band.label(lang) }</span></p>
+                        }
+                        if let Some(c) = result.consensus {
+                            <p>{ w.consensus }{ ": " }<strong>{ consensus_label(c, lang) }</strong></p>
+                        }
+                    </div>
+                    if result.discussion {
+                        <p class="scan-ws-discussion"><strong>{ w.discussion_point }</strong>{ " " }{ w.discussion_hint }</p>
+                    }
+                    { distribution_table(w.room_votes, &labels, result.distribution.as_deref().unwrap_or_default(), Some((unknown_label.clone(), result.unknown)), w.col_votes) }
+                    if let Some(p) = &props.participants {
+                        if let Some(dist) = &p.distribution {
+                            { distribution_table(&(w.participant_answers)(p.n), &labels, &dist.iter().map(|&d| u64::from(d)).collect::<Vec<_>>(), Some((unknown_label.clone(), u64::from(p.unknown))), w.col_answers) }
+                        } else if p.n > 0 {
+                            <p>{ (w.participants_too_few)(p.n, props.min_group_size) }</p>
+                        }
+                    }
+                }
+            </div>
+
+            <div class="scan-field">
+                <label for="scan-ws-note">{ w.note_label }</label>
+                <p class="scan-hint" id="scan-ws-note-hint">{ w.note_hint }</p>
+                <textarea id="scan-ws-note" class="scan-input scan-ws-note" rows="3" aria-describedby="scan-ws-note-hint"
+                    value={props.note.clone()} oninput={on_note} />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,346 @@
+//! Workshop mode: a facilitator runs the scan with a group on a projector.
+//! One factor per screen, hand votes hidden until revealed, participant
+//! codes merged without any server, a group report, a baseline comparison.
+//!
+//! Like the scan's `app.rs`, this root owns the state and the side effects
+//! (autosave, focus, keyboard, full screen); the screens only render.
+
+mod factor;
+mod qr;
+mod results;
+mod setup;
+pub mod state;
+
+use crate::app::LanguageSwitch;
+use crate::i18n::{texts, workshop_texts};
+use crate::state::StorageStatus;
+use crate::storage::{self, SaveResult};
+use factor::FactorScreen;
+use results::WorkshopResults;
+use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Workshop};
+use setup::{shortcut_list, Setup};
+use state::{SavedWorkshop, Screen, WAction, WState, WORKSHOP_STORAGE_FORMAT};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct WorkshopProps {
+    pub instrument: Rc<Instrument>,
+    pub storage_key: AttrValue,
+    pub lang: &'static str,
+    /// The address participants open (shown as a QR code).
+    pub scan_url: AttrValue,
+    /// Back to the individual scan, in the current language.
+    pub on_scan: Callback<&'static str>,
+}
+
+/// Where the workshop is saved: beside the scan's own answers, never over them.
+pub fn storage_key(key: &str) -> String {
+    format!("{key}:workshop")
+}
+
+fn initial(instrument: &Instrument, lang: &'static str, key: &str) -> WState {
+    let mut s = WState::new(instrument, lang);
+    match storage::read(key) {
+        Err(()) => s.storage = StorageStatus::Unavailable,
+        Ok(None) => {}
+        Ok(Some(raw)) => match serde_json::from_str::<SavedWorkshop>(&raw) {
+            Ok(saved) if saved.format == WORKSHOP_STORAGE_FORMAT => {
+                s.screen = match saved.screen {
+                    Screen::Factor(i) if i >= instrument.factors.len() => Screen::Setup,
+                    other => other,
+                };
+                s.shortcuts = saved.shortcuts;
+                s.workshop = saved.workshop;
+                s.baseline = saved.baseline;
+                s.saved_at = (saved.saved_at > 0).then_some(saved.saved_at);
+            }
+            _ => {
+                storage::set_aside(key, &raw);
+                s.corrupt = Some(raw);
+            }
+        },
+    }
+    s
+}
+
+fn focus_heading(root: &NodeRef) {
+    if let Some(heading) = root
+        .cast::<web_sys::Element>()
+        .and_then(|r| r.query_selector("[data-screen-heading]").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.focus();
+    }
+}
+
+fn toggle_fullscreen(root: &NodeRef) {
+    let document = gloo::utils::document();
+    if document.fullscreen_element().is_some() {
+        document.exit_fullscreen();
+    } else if let Some(element) = root.cast::<web_sys::Element>() {
+        let _ = element.request_fullscreen();
+    }
+}
+
+#[function_component(WorkshopApp)]
+pub fn workshop_app(props: &WorkshopProps) -> Html {
+    let instrument = props.instrument.clone();
+    let key = storage_key(&props.storage_key);
+    let state = {
+        let (instrument, key, lang) = (instrument.clone(), key.clone(), props.lang);
+        use_reducer(move || initial(&instrument, lang, &key))
+    };
+    let root = use_node_ref();
+    let lang = state.lang;
+    let t = texts(lang);
+    let w = workshop_texts(lang);
+
+    // Autosave on every change.
+    {
+        let (state, key) = (state.clone(), key.clone());
+        let deps = (
+            state.workshop.clone(),
+            state.baseline.clone(),
+            state.screen,
+            state.shortcuts,
+        );
+        use_effect_with(deps, move |(workshop, baseline, screen, shortcuts)| {
+            let saved = SavedWorkshop {
+                format: WORKSHOP_STORAGE_FORMAT,
+                saved_at: js_sys::Date::now() as u64,
+                screen: *screen,
+                shortcuts: *shortcuts,
+                workshop: workshop.clone(),
+                baseline: baseline.clone(),
+            };
+            let result = match serde_json::to_string(&saved) {
+                Ok(json) => storage::write(&key, &json),
+                Err(_) => SaveResult::Full,
+            };
+            let status = match result {
+                SaveResult::Saved => StorageStatus::Working,
+                SaveResult::Unavailable => StorageStatus::Unavailable,
+                SaveResult::Full => StorageStatus::Full,
+            };
+            let at = matches!(result, SaveResult::Saved).then_some(saved.saved_at);
+            state.dispatch(WAction::StorageResult(status, at));
+        });
+    }
+
+    // Focus the new screen's heading (not on the first render).
+    {
+        let root = root.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(state.screen, move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                focus_heading(&root);
+            }
+        });
+    }
+
+    // The participants' group report, recomputed only when they change.
+    let group: Rc<Option<GroupReport>> = {
+        let instrument = instrument.clone();
+        use_memo(
+            (state.workshop.participants.clone(), lang),
+            move |(codes, lang)| {
+                let only_codes = Workshop {
+                    participants: codes.clone(),
+                    ..Workshop::default()
+                };
+                let answers = only_codes.participant_answers(&instrument);
+                (!answers.is_empty())
+                    .then(|| aggregate(&instrument, &answers, &GroupOptions::default(), lang))
+            },
+        )
+    };
+
+    let factors = instrument.factors.len();
+    let show = {
+        let state = state.clone();
+        Callback::from(move |screen: Screen| state.dispatch(WAction::Show(screen)))
+    };
+    let step = {
+        let (show, screen) = (show.clone(), state.screen);
+        move |forward: bool| {
+            let next = match (screen, forward) {
+                (Screen::Setup, true) => Screen::Factor(0),
+                (Screen::Factor(i), true) if i + 1 < factors => Screen::Factor(i + 1),
+                (Screen::Factor(_), true) => Screen::Report,
+                (Screen::Factor(0), false) => Screen::Setup,
+                (Screen::Factor(i), false) => Screen::Factor(i - 1),
+                (Screen::Report, false) => Screen::Factor(factors.saturating_sub(1)),
+                (other, _) => other,
+            };
+            show.emit(next);
+        }
+    };
+    let dispatch = {
+        let state = state.clone();
+        Callback::from(move |a: WAction| state.dispatch(a))
+    };
+    let reveal = {
+        let (dispatch, screen, instrument) = (dispatch.clone(), state.screen, instrument.clone());
+        let text = w.revealed.to_string();
+        Callback::from(move |_: ()| {
+            if let Screen::Factor(i) = screen {
+                if let Some(f) = instrument.factors.get(i) {
+                    dispatch.emit(WAction::ToggleReveal(f.id.clone(), text.clone()));
+                }
+            }
+        })
+    };
+
+    let onkeydown = {
+        let (root, reveal, step) = (root.clone(), reveal.clone(), step.clone());
+        let (screen, single) = (state.screen, state.shortcuts);
+        Callback::from(move |e: KeyboardEvent| {
+            if e.ctrl_key() || e.meta_key() || e.alt_key() {
+                return;
+            }
+            let tag = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .map(|t| t.tag_name())
+                .unwrap_or_default();
+            let typing = matches!(tag.as_str(), "INPUT" | "TEXTAREA" | "SELECT");
+            let key = e.key();
+            if typing {
+                if key == "Escape" {
+                    focus_heading(&root);
+                }
+                return;
+            }
+            let on_factor = matches!(screen, Screen::Factor(_));
+            match key.as_str() {
+                "ArrowRight" | "PageDown" if screen != Screen::Report => step(true),
+                "ArrowLeft" | "PageUp" if screen != Screen::Setup => step(false),
+                "r" | "R" if single && on_factor => reveal.emit(()),
+                "f" | "F" if single => toggle_fullscreen(&root),
+                "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" if single && on_factor => {
+                    let selector = format!("[data-vote-point=\"{key}\"]");
+                    match root
+                        .cast::<web_sys::Element>()
+                        .and_then(|r| r.query_selector(&selector).ok().flatten())
+                        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    {
+                        Some(input) => {
+                            let _ = input.focus();
+                            input.select();
+                        }
+                        None => return,
+                    }
+                }
+                _ => return,
+            }
+            e.prevent_default();
+        })
+    };
+
+    let screen = match state.screen {
+        Screen::Setup => html! {
+            <Setup instrument={instrument.clone()} state={Rc::new((*state).clone())} dispatch={dispatch.clone()}
+                scan_url={props.scan_url.clone()} storage_key={props.storage_key.clone()} />
+        },
+        Screen::Factor(i) => {
+            let factor = &instrument.factors[i.min(factors - 1)];
+            let id = factor.id.clone();
+            let participants = group
+                .as_ref()
+                .as_ref()
+                .and_then(|g| g.factors.iter().find(|f| f.id == id).cloned());
+            html! {
+                <FactorScreen instrument={instrument.clone()} index={i} {lang}
+                    tally={state.workshop.tallies.get(&id).cloned()}
+                    revealed={state.workshop.revealed.contains(&id)}
+                    note={state.workshop.notes.get(&id).cloned().unwrap_or_default()}
+                    {participants} min_group_size={GroupOptions::default().min_group_size}
+                    on_votes={dispatch.reform({ let (id, instrument) = (id.clone(), instrument.clone()); move |(point, votes)| WAction::Votes(instrument.clone(), id.clone(), point, votes) })}
+                    on_reveal={reveal.clone()}
+                    on_note={dispatch.reform({ let id = id.clone(); move |text| WAction::Note(id.clone(), text) })} />
+            }
+        }
+        Screen::Report => html! {
+            <WorkshopResults instrument={instrument.clone()} {lang} workshop={Rc::new(state.workshop.clone())}
+                baseline={state.baseline.clone().map(Rc::new)} />
+        },
+    };
+    let tallied = instrument
+        .factors
+        .iter()
+        .filter(|f| state.workshop.tallies.contains_key(&f.id))
+        .count();
+    let to_scan = {
+        let on_scan = props.on_scan.clone();
+        Callback::from(move |_: MouseEvent| on_scan.emit(lang))
+    };
+    let fullscreen = {
+        let root = root.clone();
+        Callback::from(move |_: MouseEvent| toggle_fullscreen(&root))
+    };
+    let jump = show.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        select
+            .value()
+            .parse::<usize>()
+            .map_or(Screen::Setup, Screen::Factor)
+    });
+    let current = match state.screen {
+        Screen::Factor(i) => i.to_string(),
+        _ => String::new(),
+    };
+
+    html! {
+        <div class="scan scan--workshop" lang={lang} ref={root} {onkeydown}>
+            <header class="scan__header scan-no-print">
+                <p class="scan__brand">{ instrument.title.get(lang) }{ " · " }{ w.mode_name }</p>
+                <div class="scan__tools">
+                    <button type="button" class="scan-button scan-button--small" onclick={fullscreen} aria-keyshortcuts={state.shortcuts.then_some("F")}>{ w.fullscreen }</button>
+                    <button type="button" class="scan-button scan-button--small" onclick={to_scan}>{ w.to_scan }</button>
+                    <LanguageSwitch {lang} on_change={dispatch.reform(WAction::SetLang)} />
+                </div>
+            </header>
+            if state.storage != StorageStatus::Working {
+                <div class="scan-alert scan-alert--warning scan-no-print"><p>{ if state.storage == StorageStatus::Full { t.storage_full } else { t.storage_unavailable } }</p></div>
+            }
+            if let Some(raw) = state.corrupt.clone() {
+                <div class="scan-alert scan-alert--warning scan-no-print">
+                    <p>{ w.storage_corrupt }</p>
+                    <button type="button" class="scan-button"
+                        onclick={let key = key.clone(); move |_| crate::export::download(&format!("{key}-beschadigd.txt"), "text/plain", &raw)}>
+                        { t.download_corrupt }</button>
+                </div>
+            }
+            <p class="scan-ws-status scan-no-print">{ (w.status)(tallied, factors, state.workshop.participants.len()) }</p>
+            <main class="scan__screen">{ screen }</main>
+            <nav class="scan__nav scan-no-print" aria-label={w.nav_label}>
+                if state.screen != Screen::Setup {
+                    <button type="button" class="scan-button" onclick={let step = step.clone(); move |_| step(false)} aria-keyshortcuts="ArrowLeft">
+                        { "← " }{ t.previous }</button>
+                }
+                <div class="scan-field scan-ws-jump">
+                    <label for="scan-ws-jump">{ w.jump_label }</label>
+                    <select id="scan-ws-jump" class="scan-input" onchange={jump}>
+                        <option value="" selected={current.is_empty()}>{ w.setup_heading }</option>
+                        { for instrument.factors.iter().enumerate().map(|(i, f)| html! {
+                            <option value={i.to_string()} selected={current == i.to_string()}>{ format!("{}. {}", i + 1, f.name.get(lang)) }</option>
+                        }) }
+                    </select>
+                </div>
+                if state.screen != Screen::Report {
+                    <button type="button" class="scan-button scan-button--primary" onclick={let step = step.clone(); move |_| step(true)} aria-keyshortcuts="ArrowRight">
+                        { match state.screen { Screen::Factor(i) if i + 1 == factors => w.to_report, Screen::Setup => w.start_voting, _ => t.next } }{ " →" }</button>
+                }
+            </nav>
+            if matches!(state.screen, Screen::Factor(_)) {
+                <footer class="scan-ws-footer scan-no-print">{ shortcut_list(lang, state.shortcuts) }</footer>
+            }
+            <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">
+                { state.announcement.1.clone() }
+            </div>
+        </div>
+    }
+}
+

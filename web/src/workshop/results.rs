@@ -1,0 +1,291 @@
+//! The workshop report: the room's votes and the participants' answers,
+//! each through the core's rules, plus discussion points, notes and the
+//! comparison with a baseline. Prints as a clean A4 workshop report.
+
+use super::factor::{consensus_label, decimal};
+use crate::i18n::{texts, workshop_texts};
+use crate::screens::chart::band_class;
+use crate::screens::report::ReportView;
+use samenwerkingsscan::{
+    compare_workshops, workshop_report, Comparison, Delta, GroupOptions, GroupReport, Instrument,
+    RoomResult, Subgroup, Workshop,
+};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsProps {
+    pub instrument: Rc<Instrument>,
+    pub lang: &'static str,
+    pub workshop: Rc<Workshop>,
+    pub baseline: Option<Rc<Workshop>>,
+}
+
+fn whole(v: Option<f64>) -> String {
+    v.map(|x| format!("{}", x.round() as i64))
+        .unwrap_or_else(|| "–".into())
+}
+
+fn signed(d: &Delta) -> String {
+    d.change
+        .map(|c| format!("{:+}", c.round() as i64))
+        .unwrap_or_else(|| "–".into())
+}
+
+#[function_component(WorkshopResults)]
+pub fn workshop_results(props: &ResultsProps) -> Html {
+    let lang = props.lang;
+    let t = texts(lang);
+    let w = workshop_texts(lang);
+    let options = GroupOptions::default();
+    let report = workshop_report(&props.instrument, &props.workshop, &options, lang);
+    let comparison = props
+        .baseline
+        .as_ref()
+        .map(|b| compare_workshops(&props.instrument, b, &props.workshop, &options, lang));
+    let name_of = |id: &str| {
+        props
+            .instrument
+            .factor(id)
+            .map(|f| f.name.get(lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    };
+    let date = js_sys::Date::new_0()
+        .to_locale_date_string(
+            if lang == "en" { "en-GB" } else { "nl-NL" },
+            &wasm_bindgen::JsValue::UNDEFINED,
+        )
+        .as_string()
+        .unwrap_or_default();
+    let print = Callback::from(|_: MouseEvent| {
+        let _ = gloo::utils::window().print();
+    });
+
+    html! {
+        <section class="scan-report scan-ws-report" aria-labelledby="scan-ws-report-title">
+            <h2 id="scan-ws-report-title" tabindex="-1" data-screen-heading="">{ w.report_heading }</h2>
+            if !report.title.is_empty() {
+                <p class="scan-lead">{ &report.title }</p>
+            }
+            <p class="scan-small">{ (t.report_date)(&date) }{ " · " }{ (w.anonymity_note)(report.min_group_size) }</p>
+            <div class="scan__actions scan-no-print">
+                <button type="button" class="scan-button" onclick={print}>{ t.print }</button>
+            </div>
+            if report.room.is_none() && report.group.is_none() {
+                <p>{ w.report_empty }</p>
+            }
+
+            <h3>{ w.discussion_heading }</h3>
+            if report.discussion_points.is_empty() {
+                <p>{ t.none }</p>
+            } else {
+                <ul>{ for report.discussion_points.iter().map(|id| html! { <li>{ name_of(id) }</li> }) }</ul>
+            }
+            if !report.notes.is_empty() {
+                <h3>{ w.notes_heading }</h3>
+                <dl class="scan-ws-notes">
+                    { for report.notes.iter().map(|n| html! { <><dt>{ &n.factor_name }</dt><dd>{ &n.text }</dd></> }) }
+                </dl>
+            }
+
+            if let Some(room) = &report.room {
+                { room_section(room, &props.instrument, lang) }
+            }
+            if let Some(group) = &report.group {
+                { group_section(group, lang) }
+            }
+            if let Some(c) = &comparison {
+                <h3>{ (w.compare_heading)(if c.baseline_title.is_empty() { w.untitled } else { &c.baseline_title }) }</h3>
+                { for c.notes.iter().map(|n| html! { <p>{ n }</p> }) }
+                if let Some(room) = &c.room {
+                    { comparison_tables(room, w.room_heading, "room", lang) }
+                }
+                if let Some(group) = &c.group {
+                    { comparison_tables(group, w.group_heading_short, "group", lang) }
+                }
+            }
+        </section>
+    }
+}
+
+fn room_section(room: &RoomResult, instrument: &Instrument, lang: &'static str) -> Html {
+    let t = texts(lang);
+    let w = workshop_texts(lang);
+    let points = instrument.scale.points.len();
+    html! {
+        <>
+            <ReportView report={Rc::new(room.report.clone())} {lang} heading={(w.room_heading_n)(room.voters)}
+                nested=true heading_visible=true id_prefix="room-" />
+            <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby="scan-ws-room-caption">
+            <table class="scan-table">
+                <caption id="scan-ws-room-caption">{ w.room_table_caption }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.col_factor }</th>
+                    <th scope="col">{ w.col_votes }</th>
+                    <th scope="col">{ (w.mean_of)(points) }</th>
+                    <th scope="col">{ t.col_band }</th>
+                    <th scope="col">{ w.consensus }</th>
+                    <th scope="col">{ w.col_distribution }</th>
+                </tr></thead>
+                <tbody>
+                    { for room.factors.iter().filter(|f| f.votes + f.unknown > 0).map(|f| html! {
+                        <tr>
+                            <th scope="row">{ &f.name }{ if f.discussion { format!(" ({})", w.discussion_point) } else { String::new() } }</th>
+                            <td>{ f.votes }{ if f.unknown > 0 { format!(" + {} ?", f.unknown) } else { String::new() } }</td>
+                            <td>{ f.mean_point.map(|m| decimal(m, lang)).unwrap_or_else(|| "–".into()) }</td>
+                            <td><span class={classes!("scan-band", band_class(f.band))}>{ f.band.map(|b| b.label(lang)).unwrap_or(if f.shown { t.not_answered } else { w.withheld }) }</span></td>
+                            <td>{ f.consensus.map(|c| consensus_label(c, lang)).unwrap_or("–") }</td>
+                            <td>{ f.distribution.as_ref().map(|d| d.iter().map(u64::to_string).collect::<Vec<_>>().join(" · ")).unwrap_or_else(|| w.withheld.into()) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </>
+    }
+}
+
+fn subgroup_table(caption: &str, id: &str, groups: &[Subgroup], lang: &'static str) -> Html {
+    let t = texts(lang);
+    let w = workshop_texts(lang);
+    if groups.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={id.to_string()}>
+        <table class="scan-table">
+            <caption id={id.to_string()}>{ caption }</caption>
+            <thead><tr>
+                <th scope="col">{ w.col_group }</th>
+                <th scope="col">{ w.col_people }</th>
+                <th scope="col">{ t.readiness }</th>
+                <th scope="col">{ t.risk }</th>
+            </tr></thead>
+            <tbody>
+                { for groups.iter().map(|g| html! {
+                    <tr>
+                        <th scope="row">{ &g.label }</th>
+                        <td>{ g.n }</td>
+                        if g.shown {
+                            <td>{ whole(g.readiness) }</td>
+                            <td>{ whole(g.risk) }</td>
+                        } else {
+                            <td colspan="2">{ w.withheld }</td>
+                        }
+                    </tr>
+                }) }
+            </tbody>
+        </table>
+        </div>
+    }
+}
+
+fn group_section(group: &GroupReport, lang: &'static str) -> Html {
+    let t = texts(lang);
+    let w = workshop_texts(lang);
+    let gaps = |list: &[samenwerkingsscan::Gap]| {
+        html! {
+            <ul>{ for list.iter().map(|g| html! {
+                <li><strong>{ &g.factor_name }</strong>{ ": " }
+                    { g.groups.iter().map(|s| format!("{} {}", s.key, s.mean.round() as i64)).collect::<Vec<_>>().join(" · ") }
+                    { " " }{ (w.gap_of)(g.gap.round() as i64) }</li>
+            }) }</ul>
+        }
+    };
+    html! {
+        <>
+            <ReportView report={Rc::new(group.report.clone())} {lang} heading={(w.group_heading)(group.respondents)}
+                nested=true heading_visible=true id_prefix="group-" />
+            <h4>{ w.differences_heading }</h4>
+            { subgroup_table(w.municipalities_caption, "scan-ws-municipalities", &group.municipalities, lang) }
+            { subgroup_table(w.roles_caption, "scan-ws-roles", &group.roles, lang) }
+            if group.municipalities.is_empty() && group.roles.is_empty() {
+                <p>{ w.no_subgroups }</p>
+            }
+            if !group.municipality_gaps.is_empty() {
+                <p>{ w.municipality_gaps }</p>
+                { gaps(&group.municipality_gaps) }
+            }
+            if !group.role_gaps.is_empty() {
+                <p>{ w.role_gaps }</p>
+                { gaps(&group.role_gaps) }
+            }
+            <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby="scan-ws-group-caption">
+            <table class="scan-table">
+                <caption id="scan-ws-group-caption">{ w.group_table_caption }</caption>
+                <thead><tr>
+                    <th scope="col">{ t.col_factor }</th>
+                    <th scope="col">{ w.col_people }</th>
+                    <th scope="col">{ t.col_score }</th>
+                    <th scope="col">{ w.col_spread }</th>
+                    <th scope="col">{ w.consensus }</th>
+                    <th scope="col">{ w.col_distribution }</th>
+                </tr></thead>
+                <tbody>
+                    { for group.factors.iter().filter(|f| f.n > 0).map(|f| html! {
+                        <tr>
+                            <th scope="row">{ &f.name }{ if f.discussion { format!(" ({})", w.discussion_point) } else { String::new() } }</th>
+                            <td>{ f.n }</td>
+                            <td>{ f.mean.map(|m| whole(Some(m))).unwrap_or_else(|| w.withheld.into()) }</td>
+                            <td>{ f.min.zip(f.max).map(|(lo, hi)| format!("{}–{}", lo.round() as i64, hi.round() as i64)).unwrap_or_else(|| "–".into()) }</td>
+                            <td>{ f.consensus.map(|c| consensus_label(c, lang)).unwrap_or("–") }</td>
+                            <td>{ f.distribution.as_ref().map(|d| d.iter().map(u32::to_string).collect::<Vec<_>>().join(" · ")).unwrap_or_else(|| w.withheld.into()) }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            </div>
+        </>
+    }
+}
+
+fn comparison_tables(c: &Comparison, what: &str, id: &str, lang: &'static str) -> Html {
+    let t = texts(lang);
+    let w = workshop_texts(lang);
+    let phases_id = format!("scan-ws-compare-{id}-phases");
+    let factors_id = format!("scan-ws-compare-{id}-factors");
+    let row = |name: &str, d: &Delta| {
+        html! {
+            <tr>
+                <th scope="row">{ name }</th>
+                <td>{ whole(d.before) }</td>
+                <td>{ whole(d.after) }</td>
+                <td>{ signed(d) }</td>
+            </tr>
+        }
+    };
+    let head = html! {
+        <thead><tr>
+            <th scope="col">{ t.col_factor }</th>
+            <th scope="col">{ w.col_before }</th>
+            <th scope="col">{ w.col_after }</th>
+            <th scope="col">{ w.col_change }</th>
+        </tr></thead>
+    };
+    html! {
+        <>
+            <h4>{ what }{ ": " }{ &c.current_verdict.label(lang) }{ " (" }{ w.before_was }{ " " }{ c.baseline_verdict.label(lang) }{ ")" }</h4>
+            <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={phases_id.clone()}>
+            <table class="scan-table">
+                <caption id={phases_id}>{ (w.compare_phases)(what) }</caption>
+                { head.clone() }
+                <tbody>
+                    { row(t.readiness, &c.readiness) }
+                    { row(t.risk, &c.risk) }
+                    { for c.phases.iter().map(|p| row(&format!("{} – {}", p.name, t.readiness), &p.readiness)) }
+                </tbody>
+            </table>
+            </div>
+            <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={factors_id.clone()}>
+            <table class="scan-table">
+                <caption id={factors_id}>{ (w.compare_factors)(what) }</caption>
+                { head }
+                <tbody>
+                    { for c.factors.iter().filter(|f| f.favourability.before.is_some() || f.favourability.after.is_some())
+                        .map(|f| row(&f.name, &f.favourability)) }
+                </tbody>
+            </table>
+            </div>
+        </>
+    }
+}

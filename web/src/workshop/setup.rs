@@ -1,0 +1,300 @@
+//! Preparing a workshop: its title, the QR code for participants, their
+//! result codes and files, saving and loading, a baseline, shortcuts.
+
+use super::qr::Qr;
+use super::state::{Screen, WAction, WState};
+use crate::i18n::{texts, workshop_texts};
+use samenwerkingsscan::{Answers, CodeOutcome, Instrument, Workshop};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SetupProps {
+    pub instrument: Rc<Instrument>,
+    pub state: Rc<WState>,
+    pub dispatch: Callback<WAction>,
+    /// Where participants open the scan (the QR code's target).
+    pub scan_url: AttrValue,
+    pub storage_key: AttrValue,
+}
+
+type Readers = Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>;
+
+/// Reads every chosen file as text and hands `(name, text)` to `done`.
+fn read_files(e: &Event, readers: &Readers, done: Callback<(String, Result<String, String>)>) {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let Some(files) = input.files() else { return };
+    let mut keep = readers.borrow_mut();
+    keep.clear();
+    for i in 0..files.length() {
+        if let Some(file) = files.get(i) {
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let done = done.clone();
+            keep.push(gloo::file::callbacks::read_as_text(&file, move |r| {
+                done.emit((name, r.map_err(|e| e.to_string())))
+            }));
+        }
+    }
+    input.set_value("");
+}
+
+#[function_component(Setup)]
+pub fn setup(props: &SetupProps) -> Html {
+    let lang = props.state.lang;
+    let t = texts(lang);
+    let w = workshop_texts(lang);
+    let s = &props.state;
+    let d = &props.dispatch;
+    let codes_ref = use_node_ref();
+    let readers: Readers = use_mut_ref(Vec::new);
+
+    let on_title = d.reform(|e: InputEvent| {
+        WAction::SetTitle(e.target_unchecked_into::<HtmlInputElement>().value())
+    });
+    let add_codes = {
+        let (d, codes_ref, instrument) = (d.clone(), codes_ref.clone(), props.instrument.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(area) = codes_ref.cast::<HtmlTextAreaElement>() {
+                d.emit(WAction::AddCodes(instrument.clone(), area.value()));
+                area.set_value("");
+            }
+        })
+    };
+    let on_participant_files = {
+        let (d, readers, instrument) = (d.clone(), readers.clone(), props.instrument.clone());
+        let not_answers = w.file_not_answers;
+        Callback::from(move |e: Event| {
+            d.emit(WAction::ClearOutcomes);
+            let (d, instrument) = (d.clone(), instrument.clone());
+            read_files(
+                &e,
+                &readers,
+                Callback::from(move |(name, text): (String, Result<String, String>)| {
+                    let answers = text.and_then(|text| {
+                        Answers::from_json(&text).map_err(|e| format!("{not_answers} ({e})"))
+                    });
+                    d.emit(WAction::AddFile(instrument.clone(), name, answers));
+                }),
+            )
+        })
+    };
+    let load_workshop = |baseline: bool| {
+        let (d, readers) = (d.clone(), readers.clone());
+        let (loaded, not_workshop) = if baseline {
+            (w.baseline_loaded, w.file_not_workshop)
+        } else {
+            (w.workshop_loaded, w.file_not_workshop)
+        };
+        Callback::from(move |e: Event| {
+            let d = d.clone();
+            read_files(
+                &e,
+                &readers,
+                Callback::from(move |(name, text): (String, Result<String, String>)| {
+                    let parsed = text.and_then(|text| {
+                        Workshop::from_json(&text).map_err(|e| e.message)
+                    });
+                    d.emit(match parsed {
+                        Ok(w) if baseline => WAction::LoadBaseline(w, loaded.to_string()),
+                        Ok(w) => WAction::LoadWorkshop(w, loaded.to_string()),
+                        Err(why) => WAction::FileError(format!("{name}: {not_workshop} ({why})")),
+                    });
+                }),
+            )
+        })
+    };
+    let save = {
+        let (workshop, key) = (s.workshop.clone(), props.storage_key.clone());
+        Callback::from(move |_: MouseEvent| {
+            let date = js_sys::Date::new_0()
+                .to_iso_string()
+                .as_string()
+                .unwrap_or_default();
+            let day = date.get(..10).unwrap_or("workshop");
+            crate::export::download(
+                &format!("{key}-workshop-{day}.json"),
+                "application/json",
+                &workshop.to_json(),
+            );
+        })
+    };
+    let new_workshop = {
+        let (d, instrument, text) = (d.clone(), props.instrument.clone(), w.new_done);
+        Callback::from(move |_: MouseEvent| d.emit(WAction::New(instrument.clone(), text.into())))
+    };
+    let on_shortcuts = d.reform(|e: Event| {
+        WAction::Shortcuts(e.target_unchecked_into::<HtmlInputElement>().checked())
+    });
+    let answers = s.workshop.participant_answers(&props.instrument);
+
+    html! {
+        <section class="scan-ws-setup" aria-labelledby="scan-ws-setup-title">
+            <h2 id="scan-ws-setup-title" tabindex="-1" data-screen-heading="">{ w.setup_heading }</h2>
+            <p class="scan-lead">{ w.setup_lead }</p>
+            <div class="scan-field">
+                <label for="scan-ws-title">{ w.title_label }</label>
+                <p class="scan-hint" id="scan-ws-title-hint">{ w.title_hint }</p>
+                <input type="text" id="scan-ws-title" class="scan-input" value={s.workshop.title.clone()}
+                    aria-describedby="scan-ws-title-hint" oninput={on_title} />
+            </div>
+            <div class="scan__actions">
+                <button type="button" class="scan-button scan-button--primary"
+                    onclick={d.reform(|_| WAction::Show(Screen::Factor(0)))}>{ w.start_voting }{ " →" }</button>
+                <button type="button" class="scan-button" onclick={d.reform(|_| WAction::Show(Screen::Report))}>{ w.to_report }</button>
+            </div>
+
+            <h3>{ w.join_heading }</h3>
+            <div class="scan-ws-join">
+                <Qr text={props.scan_url.clone()} label={(w.qr_label)(&props.scan_url)} />
+                <div>
+                    <p>{ w.join_lead }</p>
+                    <p class="scan-ws-url">{ props.scan_url.clone() }</p>
+                </div>
+            </div>
+
+            <h3 id="scan-ws-codes-title">{ w.codes_heading }</h3>
+            <p>{ w.codes_lead }</p>
+            <div class="scan-field">
+                <label for="scan-ws-codes">{ w.codes_label }</label>
+                <p class="scan-hint" id="scan-ws-codes-hint">{ w.codes_hint }</p>
+                <textarea id="scan-ws-codes" class="scan-input scan-input--code" rows="4" ref={codes_ref}
+                    aria-describedby="scan-ws-codes-hint" />
+            </div>
+            <div class="scan__actions">
+                <button type="button" class="scan-button scan-button--primary" onclick={add_codes}>{ w.codes_add }</button>
+            </div>
+            <div class="scan-field">
+                <label for="scan-ws-files">{ w.files_label }</label>
+                <input type="file" id="scan-ws-files" class="scan-file" accept=".json,application/json" multiple=true
+                    onchange={on_participant_files} />
+            </div>
+            <div role="status" class="scan-ws-outcomes">
+                if !s.outcomes.is_empty() {
+                    <ul>{ for s.outcomes.iter().map(|o| outcome(o, lang)) }</ul>
+                }
+            </div>
+            if answers.is_empty() {
+                <p>{ w.no_participants }</p>
+            } else {
+                <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby="scan-ws-participants-caption">
+                <table class="scan-table">
+                    <caption id="scan-ws-participants-caption">{ (w.participants_caption)(answers.len()) }</caption>
+                    <thead><tr>
+                        <th scope="col">{ "#" }</th>
+                        <th scope="col">{ w.col_municipality }</th>
+                        <th scope="col">{ w.col_role }</th>
+                        <th scope="col">{ w.col_answered }</th>
+                        <th scope="col"><span class="scan__sr-only">{ w.remove }</span></th>
+                    </tr></thead>
+                    <tbody>
+                        { for s.workshop.participants.iter().zip(&answers).enumerate().map(|(i, (code, a))| {
+                            let code = code.clone();
+                            html! {
+                                <tr>
+                                    <th scope="row">{ i + 1 }</th>
+                                    <td>{ a.respondent.municipality.clone().unwrap_or_else(|| "–".into()) }</td>
+                                    <td>{ a.respondent.role.map(|r| r.label(lang)).unwrap_or("–") }</td>
+                                    <td>{ a.responses.len() }</td>
+                                    <td><button type="button" class="scan-button scan-button--small"
+                                        aria-label={(w.remove_participant)(i + 1)}
+                                        onclick={d.reform(move |_| WAction::RemoveParticipant(code.clone()))}>{ w.remove }</button></td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+                </div>
+            }
+
+            <h3>{ w.files_heading }</h3>
+            <p>{ w.files_lead }</p>
+            <div class="scan__actions">
+                <button type="button" class="scan-button" onclick={save}>{ w.save_file }</button>
+            </div>
+            <div class="scan-field">
+                <label for="scan-ws-load">{ w.load_file }</label>
+                <input type="file" id="scan-ws-load" class="scan-file" accept=".json,application/json" onchange={load_workshop(false)} />
+            </div>
+            <div class="scan-field">
+                <label for="scan-ws-baseline">{ w.load_baseline }</label>
+                <p class="scan-hint" id="scan-ws-baseline-hint">{ w.baseline_hint }</p>
+                <input type="file" id="scan-ws-baseline" class="scan-file" accept=".json,application/json"
+                    aria-describedby="scan-ws-baseline-hint" onchange={load_workshop(true)} />
+            </div>
+            if let Some(b) = &s.baseline {
+                <p>{ (w.baseline_is)(if b.title.is_empty() { w.untitled } else { &b.title }) }{ " " }
+                    <button type="button" class="scan-button scan-button--small" onclick={d.reform(|_| WAction::DropBaseline)}>{ w.baseline_drop }</button></p>
+            }
+            if let Some(why) = &s.file_error {
+                <div class="scan-alert scan-alert--error" role="alert">
+                    <p>{ why }</p>
+                    <button type="button" class="scan-button" onclick={d.reform(|_| WAction::DismissFileError)}>{ t.dismiss }</button>
+                </div>
+            }
+
+            <h3>{ w.shortcuts_heading }</h3>
+            <div class="scan-choice">
+                <input type="checkbox" id="scan-ws-shortcuts" checked={s.shortcuts} onchange={on_shortcuts} />
+                <label for="scan-ws-shortcuts">{ w.shortcuts_toggle }</label>
+            </div>
+            { shortcut_list(lang, s.shortcuts) }
+
+            <div class="scan__actions scan-data__danger">
+                <button type="button" class="scan-button scan-button--danger" onclick={d.reform(|_| WAction::AskNew)}>{ w.new_workshop }</button>
+            </div>
+            if s.confirm_new {
+                <div class="scan-alert scan-alert--warning" role="alertdialog" aria-labelledby="scan-ws-new-text">
+                    <p id="scan-ws-new-text">{ w.new_confirm }</p>
+                    <div class="scan__actions">
+                        <button type="button" class="scan-button scan-button--danger" onclick={new_workshop}>{ t.confirm }</button>
+                        <button type="button" class="scan-button" onclick={d.reform(|_| WAction::CancelNew)}>{ t.cancel }</button>
+                    </div>
+                </div>
+            }
+        </section>
+    }
+}
+
+fn outcome(o: &CodeOutcome, lang: &'static str) -> Html {
+    let w = workshop_texts(lang);
+    match o {
+        CodeOutcome::Added {
+            municipality, role, ..
+        } => {
+            let who = [
+                municipality.clone(),
+                role.map(|r| r.label(lang).to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(", ");
+            html! { <li class="scan-ws-outcome--added">{ (w.code_added)(&who) }</li> }
+        }
+        CodeOutcome::Duplicate { .. } => html! { <li class="scan-ws-outcome--duplicate">{ w.code_duplicate }</li> },
+        CodeOutcome::Invalid { input, message } => html! {
+            <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(input, message) }</li>
+        },
+        CodeOutcome::Full { input } => html! { <li class="scan-ws-outcome--invalid">{ (w.code_full)(input) }</li> },
+    }
+}
+
+/// The shortcuts, shown on the setup screen and in the projector's footer.
+pub fn shortcut_list(lang: &'static str, single_keys: bool) -> Html {
+    let w = workshop_texts(lang);
+    html! {
+        <dl class="scan-ws-keys">
+            <div><dt><kbd>{ "→" }</kbd>{ " / " }<kbd>{ "PgDn" }</kbd></dt><dd>{ w.key_next }</dd></div>
+            <div><dt><kbd>{ "←" }</kbd>{ " / " }<kbd>{ "PgUp" }</kbd></dt><dd>{ w.key_previous }</dd></div>
+            if single_keys {
+                <div><dt><kbd>{ "R" }</kbd></dt><dd>{ w.key_reveal }</dd></div>
+                <div><dt><kbd>{ "1" }</kbd>{ "–" }<kbd>{ "5" }</kbd>{ ", " }<kbd>{ "0" }</kbd></dt><dd>{ w.key_votes }</dd></div>
+                <div><dt><kbd>{ "F" }</kbd></dt><dd>{ w.key_fullscreen }</dd></div>
+            }
+            <div><dt><kbd>{ "Esc" }</kbd></dt><dd>{ w.key_escape }</dd></div>
+        </dl>
+    }
+}

@@ -1,0 +1,173 @@
+//! All state of a workshop, changed only by actions (a pure reducer, like
+//! the scan's `state.rs`). The facilitator's work itself is a core
+//! [`Workshop`]; this adds where they are and what the screen shows.
+
+use crate::state::StorageStatus;
+use samenwerkingsscan::{CodeOutcome, Instrument, Workshop};
+use serde::{Deserialize, Serialize};
+use std::rc::Rc;
+use yew::Reducible;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase", tag = "screen", content = "factor")]
+pub enum Screen {
+    Setup,
+    /// One factor on the projector, by index in instrument order.
+    Factor(usize),
+    Report,
+}
+
+/// What autosave writes (`<storage key>:workshop`). Versioned like the scan's envelope.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedWorkshop {
+    pub format: u32,
+    pub saved_at: u64,
+    pub screen: Screen,
+    /// Single-key shortcuts on (WCAG 2.1.4: the facilitator can turn them off).
+    pub shortcuts: bool,
+    pub workshop: Workshop,
+    #[serde(default)]
+    pub baseline: Option<Workshop>,
+}
+
+pub const WORKSHOP_STORAGE_FORMAT: u32 = 1;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WState {
+    pub lang: &'static str,
+    pub screen: Screen,
+    pub shortcuts: bool,
+    pub workshop: Workshop,
+    pub baseline: Option<Workshop>,
+    pub storage: StorageStatus,
+    pub saved_at: Option<u64>,
+    /// Damaged saved workshop, kept for download.
+    pub corrupt: Option<String>,
+    /// What happened to the last pasted codes or loaded files.
+    pub outcomes: Vec<CodeOutcome>,
+    /// A file that could not be read (workshop or baseline), with why.
+    pub file_error: Option<String>,
+    pub confirm_new: bool,
+    pub announcement: (u32, String),
+}
+
+pub enum WAction {
+    SetLang(&'static str),
+    Show(Screen),
+    SetTitle(String),
+    /// Factor id, scale point (0 = "don't know"), votes.
+    Votes(Rc<Instrument>, String, u8, u32),
+    ToggleReveal(String, String),
+    Note(String, String),
+    AddCodes(Rc<Instrument>, String),
+    /// One participant file, read: its name and its answers (or why not).
+    AddFile(Rc<Instrument>, String, Result<samenwerkingsscan::Answers, String>),
+    ClearOutcomes,
+    RemoveParticipant(String),
+    LoadWorkshop(Workshop, String),
+    LoadBaseline(Workshop, String),
+    DropBaseline,
+    FileError(String),
+    DismissFileError,
+    AskNew,
+    CancelNew,
+    New(Rc<Instrument>, String),
+    Shortcuts(bool),
+    StorageResult(StorageStatus, Option<u64>),
+}
+
+impl WState {
+    pub fn new(instrument: &Instrument, lang: &'static str) -> Self {
+        WState {
+            lang,
+            screen: Screen::Setup,
+            shortcuts: true,
+            workshop: Workshop::new(instrument),
+            baseline: None,
+            storage: StorageStatus::Working,
+            saved_at: None,
+            corrupt: None,
+            outcomes: Vec::new(),
+            file_error: None,
+            confirm_new: false,
+            announcement: (0, String::new()),
+        }
+    }
+
+    fn announce(&mut self, text: String) {
+        self.announcement = (self.announcement.0 + 1, text);
+    }
+}
+
+impl Reducible for WState {
+    type Action = WAction;
+
+    fn reduce(self: Rc<Self>, action: WAction) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            WAction::SetLang(lang) => s.lang = lang,
+            WAction::Show(screen) => {
+                s.screen = screen;
+                s.confirm_new = false;
+            }
+            WAction::SetTitle(title) => s.workshop.title = title.chars().take(200).collect(),
+            WAction::Votes(instrument, factor, point, votes) => {
+                s.workshop.set_votes(&instrument, &factor, point, votes)
+            }
+            WAction::ToggleReveal(factor, text) => {
+                if !s.workshop.revealed.remove(&factor) {
+                    s.workshop.revealed.insert(factor);
+                    s.announce(text);
+                }
+            }
+            WAction::Note(factor, text) => s.workshop.set_note(&factor, &text),
+            WAction::AddCodes(instrument, text) => {
+                s.outcomes = s.workshop.add_codes(&instrument, &text);
+            }
+            WAction::AddFile(instrument, name, answers) => {
+                let outcome = match answers {
+                    Ok(answers) => s.workshop.add_answers(&instrument, &answers, name),
+                    Err(message) => CodeOutcome::Invalid {
+                        input: name,
+                        message,
+                    },
+                };
+                s.outcomes.push(outcome);
+            }
+            WAction::ClearOutcomes => s.outcomes.clear(),
+            WAction::RemoveParticipant(code) => s.workshop.remove_participant(&code),
+            WAction::LoadWorkshop(workshop, text) => {
+                s.workshop = workshop;
+                s.outcomes.clear();
+                s.file_error = None;
+                s.announce(text);
+            }
+            WAction::LoadBaseline(baseline, text) => {
+                s.baseline = Some(baseline);
+                s.file_error = None;
+                s.announce(text);
+            }
+            WAction::DropBaseline => s.baseline = None,
+            WAction::FileError(why) => s.file_error = Some(why),
+            WAction::DismissFileError => s.file_error = None,
+            WAction::AskNew => s.confirm_new = true,
+            WAction::CancelNew => s.confirm_new = false,
+            WAction::New(instrument, text) => {
+                s.workshop = Workshop::new(&instrument);
+                s.baseline = None;
+                s.outcomes.clear();
+                s.screen = Screen::Setup;
+                s.confirm_new = false;
+                s.announce(text);
+            }
+            WAction::Shortcuts(on) => s.shortcuts = on,
+            WAction::StorageResult(status, at) => {
+                s.storage = status;
+                if at.is_some() {
+                    s.saved_at = at;
+                }
+            }
+        }
+        Rc::new(s)
+    }
+}
