@@ -31,6 +31,9 @@ pub struct AppProps {
     /// The address participants open (the workshop's QR code); empty = this page.
     #[prop_or_default]
     pub scan_url: AttrValue,
+    /// URL of `workshop.css` (from the loader), linked in workshop mode.
+    #[prop_or_default]
+    pub workshop_stylesheet: AttrValue,
     /// Set by the root: switch to workshop mode in the given language.
     #[prop_or_default]
     pub on_workshop: Option<Callback<&'static str>>,
@@ -45,6 +48,7 @@ impl PartialEq for AppProps {
             && self.on_event == other.on_event
             && self.workshop == other.workshop
             && self.scan_url == other.scan_url
+            && self.workshop_stylesheet == other.workshop_stylesheet
             && self.on_workshop == other.on_workshop
     }
 }
@@ -232,7 +236,7 @@ pub fn app(props: &AppProps) -> Html {
                     if let Some(on_workshop) = &props.on_workshop {
                         <button type="button" class="scan-button scan-button--small scan-no-print"
                             onclick={let (on_workshop, lang) = (on_workshop.clone(), state.lang); move |_| on_workshop.emit(lang)}>
-                            { crate::i18n::workshop_texts(state.lang).to_workshop }</button>
+                            { t.to_workshop }</button>
                     }
                     <LanguageSwitch lang={state.lang} on_change={dispatch.reform(Action::SetLang)} />
                 </div>

@@ -14,6 +14,7 @@ mod route;
 mod screens;
 mod state;
 mod storage;
+#[cfg(feature = "workshop")]
 mod workshop;
 
 use samenwerkingsscan::Instrument;
@@ -45,7 +46,8 @@ impl ScanHandle {
 /// `options` (all optional): `{ lang: "nl" | "en", storageKey: string,
 /// instrument: string (instrument JSON), mode: "scan" | "workshop",
 /// scanUrl: string (the QR code's address in workshop mode; default this
-/// page), onEvent: (type, detail) => void }`.
+/// page), workshopStylesheet: string (URL of workshop.css; the loader sets
+/// it), onEvent: (type, detail) => void }`.
 /// A custom instrument that does not validate is not used: the widget shows
 /// its problems and runs the built-in instrument.
 #[wasm_bindgen]
@@ -73,6 +75,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
         on_event: field("onEvent").and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
         workshop: text("mode").is_some_and(|m| m == "workshop"),
         scan_url: text("scanUrl").unwrap_or_default().into(),
+        workshop_stylesheet: text("workshopStylesheet").unwrap_or_default().into(),
         on_workshop: None,
     };
     ScanHandle {

@@ -5,6 +5,7 @@
 use crate::app::{App, AppProps};
 use crate::i18n;
 use crate::route;
+#[cfg(feature = "workshop")]
 use crate::workshop::WorkshopApp;
 use yew::prelude::*;
 
@@ -13,6 +14,7 @@ fn current_hash() -> String {
 }
 
 /// The page's own address without fragment: where participants start.
+#[cfg(feature = "workshop")]
 fn this_page() -> String {
     let href = gloo::utils::window().location().href().unwrap_or_default();
     href.split('#').next().unwrap_or_default().to_string()
@@ -61,15 +63,7 @@ pub fn root(props: &AppProps) -> Html {
         })
     };
     if *workshop {
-        let scan_url = if props.scan_url.is_empty() {
-            this_page().into()
-        } else {
-            props.scan_url.clone()
-        };
-        html! {
-            <WorkshopApp instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
-                lang={*lang} {scan_url} on_scan={switch(false)} />
-        }
+        workshop_mode(props, *lang, switch(false))
     } else {
         html! {
             <App instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
@@ -77,4 +71,32 @@ pub fn root(props: &AppProps) -> Html {
                 on_event={props.on_event.clone()} on_workshop={switch(true)} />
         }
     }
+}
+
+#[cfg(feature = "workshop")]
+fn workshop_mode(props: &AppProps, lang: &'static str, on_scan: Callback<&'static str>) -> Html {
+    let scan_url = if props.scan_url.is_empty() {
+        this_page().into()
+    } else {
+        props.scan_url.clone()
+    };
+    html! {
+        <WorkshopApp instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
+            {lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
+    }
+}
+
+/// The scan bundle has no workshop: ask the loader (`loader.js`) for the
+/// workshop bundle, which mounts in this one's place.
+#[cfg(not(feature = "workshop"))]
+fn workshop_mode(props: &AppProps, lang: &'static str, _: Callback<&'static str>) -> Html {
+    if let Some(f) = &props.on_event {
+        // The loader swaps bundles on its next turn, after this render.
+        let _ = f.call2(
+            &wasm_bindgen::JsValue::NULL,
+            &"mode".into(),
+            &"workshop".into(),
+        );
+    }
+    html! { <p class="scan" role="status">{ crate::i18n::texts(lang).workshop_loading }</p> }
 }

@@ -1,14 +1,15 @@
 // The stand-alone page for the iframe fallback. Mounts the widget and tells
 // the parent page its height, so the parent can size the frame without an
 // inner scrollbar. Only the height is sent; never any answers.
-import init, { mount } from './samenwerkingsscan_web.js';
+import { mountScan } from './loader.js';
 
-await init();
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('samenwerkingsscan');
-mount(root, {
+await mountScan(root, {
   lang: params.get('lang') || 'nl',
   storageKey: params.get('storage-key') || undefined,
+  mode: params.get('mode') || undefined,
+  scanUrl: params.get('scan-url') || undefined,
 });
 if (window.parent !== window) {
   const report = () => {

@@ -1,5 +1,4 @@
 // Loads the widget and mounts it on the page's placeholder element.
-import init, { mount } from './samenwerkingsscan_web.js';
+import { mountScan } from './loader.js';
 
-await init();
-mount(document.getElementById("samenwerkingsscan"), { lang: document.documentElement.lang || "nl" });
+await mountScan(document.getElementById('samenwerkingsscan'), { lang: document.documentElement.lang || 'nl' });

@@ -14,9 +14,8 @@
 // default: this page).
 // Events (composed, bubbling): `samenwerkingsscan-change` and
 // `samenwerkingsscan-report`, with the report as `event.detail`.
-import init, { mount } from './samenwerkingsscan_web.js';
+import { mountScan } from './loader.js';
 
-const ready = init({ module_or_path: new URL('./samenwerkingsscan_web_bg.wasm', import.meta.url) });
 const stylesheet = new URL('./scan.css', import.meta.url).href;
 
 class SamenwerkingsScan extends HTMLElement {
@@ -57,14 +56,14 @@ class SamenwerkingsScan extends HTMLElement {
         instrument = `{"error": "could not load ${url}: ${String(error).replaceAll('"', "'")}"}`;
       }
     }
-    await ready;
     if (generation !== this.#generation) return; // a newer render won
     this.#handle?.destroy();
+    this.#handle = null;
     const container = document.createElement('div');
     this.shadowRoot.querySelector('div[data-scan-root]')?.remove();
     container.dataset.scanRoot = '';
     this.shadowRoot.append(container);
-    this.#handle = mount(container, {
+    const handle = await mountScan(container, {
       lang: this.getAttribute('lang') || document.documentElement.lang || 'nl',
       storageKey: this.getAttribute('storage-key') || undefined,
       instrument,
@@ -74,6 +73,13 @@ class SamenwerkingsScan extends HTMLElement {
         this.dispatchEvent(new CustomEvent(`samenwerkingsscan-${type}`, { detail, bubbles: true, composed: true }));
       },
     });
+    if (generation !== this.#generation) {
+      // A newer render started while this one loaded: it owns the element.
+      handle.destroy();
+      container.remove();
+      return;
+    }
+    this.#handle = handle;
   }
 }
 

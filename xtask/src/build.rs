@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const WEB_CRATE: &str = "samenwerkingsscan-web";
-const WASM_NAME: &str = "samenwerkingsscan_web";
+/// What cargo names the web crate's wasm output.
+const WASM_FILE: &str = "samenwerkingsscan_web";
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Profile {
@@ -35,57 +36,23 @@ pub fn dist() -> PathBuf {
     root().join("dist")
 }
 
+/// The two bundles: the scan (what participants load) and the facilitator's
+/// workshop mode, which the loader fetches only when a workshop starts.
+pub const BUNDLES: [(&str, &[&str]); 2] = [
+    ("samenwerkingsscan_web", &[]),
+    ("samenwerkingsscan_workshop", &["--features", "workshop"]),
+];
+
 /// Builds `dist/` and returns the size report of the shipped files.
 pub fn run(profile: Profile) -> Result<sizes::Report> {
-    let mut cargo = Command::new(env!("CARGO"));
-    cargo.args(["build", "--package", WEB_CRATE, "--target", WASM_TARGET]);
-    if profile == Profile::Release {
-        cargo.arg("--release");
-    }
-    exec(&mut cargo)?;
-
     let dist = dist();
     if dist.exists() {
         std::fs::remove_dir_all(&dist)?;
     }
     std::fs::create_dir_all(&dist)?;
-
-    let folder = if profile == Profile::Release {
-        "release"
-    } else {
-        "debug"
-    };
-    let wasm = root()
-        .join("target")
-        .join(WASM_TARGET)
-        .join(folder)
-        .join(format!("{WASM_NAME}.wasm"));
-    // `SCAN_KEEP_NAMES=1` keeps function names through wasm-bindgen and
-    // wasm-opt, for size analysis with e.g. `twiggy top dist/*.wasm`.
-    let keep_names = std::env::var_os("SCAN_KEEP_NAMES").is_some();
-    eprintln!("$ wasm-bindgen --target web {}", wasm.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .web(true)?
-        .typescript(false)
-        // The library defaults differ from the CLI: keep `new URL(…_bg.wasm,
-        // import.meta.url)` so the module finds its wasm relative to itself.
-        .omit_default_module_path(false)
-        .keep_debug(keep_names)
-        .out_name(WASM_NAME)
-        .generate(&dist)?;
-
-    if profile == Profile::Release {
-        let bg = dist.join(format!("{WASM_NAME}_bg.wasm"));
-        exec(
-            Command::new(root().join("node_modules/.bin/wasm-opt"))
-                .arg("-Oz")
-                .arg(&bg)
-                .arg("-o")
-                .arg(&bg),
-        )?;
+    for (name, features) in BUNDLES {
+        bundle(profile, name, features, &dist)?;
     }
-
     std::fs::copy(root().join("index.html"), dist.join("index.html"))?;
     copy_dir(&root().join("web/static"), &dist)?;
     // Example host pages for the dev server and the e2e tests; never shipped
@@ -96,6 +63,53 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
     let report = sizes::measure(&dist)?;
     report.print();
     Ok(report)
+}
+
+/// One cargo build → wasm-bindgen → wasm-opt, written as `dist/<name>*`.
+fn bundle(profile: Profile, name: &str, features: &[&str], dist: &Path) -> Result {
+    let mut cargo = Command::new(env!("CARGO"));
+    cargo.args(["build", "--package", WEB_CRATE, "--target", WASM_TARGET]);
+    cargo.args(features);
+    if profile == Profile::Release {
+        cargo.arg("--release");
+    }
+    exec(&mut cargo)?;
+    let folder = if profile == Profile::Release {
+        "release"
+    } else {
+        "debug"
+    };
+    // Both builds write the same file: bindgen reads it before the next build.
+    let wasm = root()
+        .join("target")
+        .join(WASM_TARGET)
+        .join(folder)
+        .join(format!("{WASM_FILE}.wasm"));
+    // `SCAN_KEEP_NAMES=1` keeps function names through wasm-bindgen and
+    // wasm-opt, for size analysis with e.g. `twiggy top dist/*.wasm`.
+    let keep_names = std::env::var_os("SCAN_KEEP_NAMES").is_some();
+    eprintln!("$ wasm-bindgen --target web {} ({name})", wasm.display());
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .web(true)?
+        .typescript(false)
+        // The library defaults differ from the CLI: keep `new URL(…_bg.wasm,
+        // import.meta.url)` so the module finds its wasm relative to itself.
+        .omit_default_module_path(false)
+        .keep_debug(keep_names)
+        .out_name(name)
+        .generate(dist)?;
+    if profile == Profile::Release {
+        let bg = dist.join(format!("{name}_bg.wasm"));
+        exec(
+            Command::new(root().join("node_modules/.bin/wasm-opt"))
+                .arg("-Oz")
+                .arg(&bg)
+                .arg("-o")
+                .arg(&bg),
+        )?;
+    }
+    Ok(())
 }
 
 fn copy_dir(from: &Path, to: &Path) -> Result {

@@ -6,10 +6,22 @@ use std::path::Path;
 
 /// The size target for everything shipped, gzip (issues #2 and #4: 150 KB).
 pub const GZIP_TARGET: u64 = 150 * 1024;
-/// What the test command enforces today. The full widget does not yet meet
-/// the target (measured 245 KB gzip with embedding, see README "Size"); until it does, this
-/// ceiling stops any further growth, and every build prints the overshoot.
+/// What the test command enforces today for the scan (what every visitor
+/// downloads). The widget does not yet meet the target (measured 245 KB gzip,
+/// see README "Size"); until it does, this ceiling stops any further growth,
+/// and every build prints the overshoot.
 pub const GZIP_BUDGET: u64 = 250 * 1024;
+/// The ceiling for a facilitator in workshop mode (the workshop bundle
+/// replaces the scan bundle; measured 334 KB gzip when introduced).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 345 * 1024;
+
+/// Files only the workshop loads, and files only the scan loads.
+fn workshop_only(path: &str) -> bool {
+    path.starts_with("samenwerkingsscan_workshop") || path == "workshop.css"
+}
+fn scan_only(path: &str) -> bool {
+    path.starts_with("samenwerkingsscan_web")
+}
 
 pub struct Entry {
     pub path: String,
@@ -23,8 +35,22 @@ pub struct Report {
 }
 
 impl Report {
+    /// Everything a visitor downloads for the scan (all but the workshop bundle).
     pub fn total_gzip(&self) -> u64 {
-        self.entries.iter().map(|e| e.gzip).sum()
+        self.entries
+            .iter()
+            .filter(|e| !workshop_only(&e.path))
+            .map(|e| e.gzip)
+            .sum()
+    }
+
+    /// What a facilitator downloads in workshop mode (all but the scan bundle).
+    pub fn workshop_gzip(&self) -> u64 {
+        self.entries
+            .iter()
+            .filter(|e| !scan_only(&e.path))
+            .map(|e| e.gzip)
+            .sum()
     }
 
     pub fn print(&self) {
@@ -44,14 +70,14 @@ impl Report {
         let sum = |f: fn(&Entry) -> u64| self.entries.iter().map(f).sum::<u64>();
         println!(
             "{:<44} {:>10} {:>10} {:>10}",
-            "total",
+            "all files",
             kb(sum(|e| e.raw)),
             kb(sum(|e| e.gzip)),
             kb(sum(|e| e.brotli))
         );
         let total = self.total_gzip();
         println!(
-            "gzip total: {} — target {} ({:.0}% of target{}), enforced ceiling {}",
+            "scan (what a visitor loads), gzip: {} — target {} ({:.0}% of target{}), enforced ceiling {}",
             kb(total),
             kb(GZIP_TARGET),
             total as f64 * 100.0 / GZIP_TARGET as f64,
@@ -61,6 +87,11 @@ impl Report {
                 String::new()
             },
             kb(GZIP_BUDGET)
+        );
+        println!(
+            "workshop mode (loaded only by a facilitator), gzip: {} — enforced ceiling {}",
+            kb(self.workshop_gzip()),
+            kb(WORKSHOP_GZIP_BUDGET)
         );
     }
 }

@@ -6,7 +6,7 @@
 
 use crate::build::{self, Profile};
 use crate::setup::{self, WASM_TARGET};
-use crate::sizes::GZIP_BUDGET;
+use crate::sizes::{GZIP_BUDGET, WORKSHOP_GZIP_BUDGET};
 use crate::util::{exec, root, Result};
 use std::process::Command;
 use std::time::Instant;
@@ -42,7 +42,18 @@ pub fn run() -> Result {
         for krate in WASM_CRATES {
             command.args(["--package", krate]);
         }
-        exec(command.args(["--", "-D", "warnings"]))
+        exec(command.args(["--all-features", "--", "-D", "warnings"]))?;
+        // The scan bundle without workshop mode is a different build: lint it too.
+        exec(cargo().args([
+            "clippy",
+            "--target",
+            WASM_TARGET,
+            "--package",
+            "samenwerkingsscan-web",
+            "--",
+            "-D",
+            "warnings",
+        ]))
     })?;
     step("unit, property, golden and doc tests", &mut || {
         exec(cargo().args(["test", "--workspace"]).args(exclude_wasm()))
@@ -53,6 +64,13 @@ pub fn run() -> Result {
         if total > GZIP_BUDGET {
             return Err(format!(
                 "size budget exceeded: {total} bytes gzip shipped, budget {GZIP_BUDGET}"
+            )
+            .into());
+        }
+        let workshop = report.workshop_gzip();
+        if workshop > WORKSHOP_GZIP_BUDGET {
+            return Err(format!(
+                "workshop size budget exceeded: {workshop} bytes gzip, budget {WORKSHOP_GZIP_BUDGET}"
             )
             .into());
         }

@@ -1,6 +1,8 @@
 //! English texts.
 
-use super::{Texts, WorkshopTexts};
+use super::Texts;
+#[cfg(feature = "workshop")]
+use super::WorkshopTexts;
 
 pub static TEXTS: Texts = Texts {
     language: "Language",
@@ -104,6 +106,8 @@ pub static TEXTS: Texts = Texts {
     share_link: "Share link",
     share_code: "Result code",
     share_code_hint: "Taking part in a workshop? Read this code out or send it to the facilitator. The code holds your answers, and your municipality and role if you filled them in.",
+    to_workshop: "Run a workshop",
+    workshop_loading: "Loading workshop mode…",
     copy: "Copy link",
     copied: "The link has been copied.",
     start_over: "Start over",
@@ -131,8 +135,8 @@ pub static TEXTS: Texts = Texts {
     instrument_broken: "This website’s questionnaire contains errors, so the scan uses the standard questionnaire. For the website’s administrator:",
 };
 
+#[cfg(feature = "workshop")]
 pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
-    to_workshop: "Run a workshop",
     mode_name: "Workshop",
     to_scan: "To the scan",
     fullscreen: "Full screen",

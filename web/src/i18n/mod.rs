@@ -8,6 +8,7 @@ mod nl;
 /// The languages the widget speaks (the instrument and the core speak both).
 pub const LANGS: [(&str, &str); 2] = [("nl", "Nederlands"), ("en", "English")];
 
+#[cfg(feature = "workshop")]
 pub fn workshop_texts(lang: &str) -> &'static WorkshopTexts {
     if lang == "en" {
         &en::WORKSHOP
@@ -135,6 +136,10 @@ pub struct Texts {
     pub share_link: &'static str,
     pub share_code: &'static str,
     pub share_code_hint: &'static str,
+    pub to_workshop: &'static str,
+    /// Only the scan bundle shows it (while the workshop bundle loads).
+    #[cfg_attr(feature = "workshop", allow(dead_code))]
+    pub workshop_loading: &'static str,
     pub copy: &'static str,
     pub copied: &'static str,
     pub start_over: &'static str,
@@ -162,9 +167,9 @@ pub struct Texts {
     pub instrument_broken: &'static str,
 }
 
+#[cfg(feature = "workshop")]
 /// The texts of workshop mode (kept apart from the scan's `Texts` so each stays readable).
 pub struct WorkshopTexts {
-    pub to_workshop: &'static str,
     pub mode_name: &'static str,
     pub to_scan: &'static str,
     pub fullscreen: &'static str,

@@ -1,6 +1,8 @@
 //! Nederlandse teksten (taalniveau B1).
 
-use super::{Texts, WorkshopTexts};
+use super::Texts;
+#[cfg(feature = "workshop")]
+use super::WorkshopTexts;
 
 pub static TEXTS: Texts = Texts {
     language: "Taal",
@@ -104,6 +106,8 @@ pub static TEXTS: Texts = Texts {
     share_link: "Deellink",
     share_code: "Resultaatcode",
     share_code_hint: "Doet u mee aan een workshop? Lees deze code voor of stuur hem naar de gespreksleider. De code bevat uw antwoorden, en uw gemeente en rol als u die hebt ingevuld.",
+    to_workshop: "Workshop leiden",
+    workshop_loading: "Workshopmodus wordt geladen…",
     copy: "Kopieer link",
     copied: "De link is gekopieerd.",
     start_over: "Opnieuw beginnen",
@@ -131,8 +135,8 @@ pub static TEXTS: Texts = Texts {
     instrument_broken: "De vragenlijst van deze website bevat fouten. Daarom gebruikt de scan de standaardvragenlijst. Voor de beheerder van de website:",
 };
 
+#[cfg(feature = "workshop")]
 pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
-    to_workshop: "Workshop leiden",
     mode_name: "Workshop",
     to_scan: "Naar de scan",
     fullscreen: "Volledig scherm",

@@ -33,6 +33,8 @@ pub struct WorkshopProps {
     pub scan_url: AttrValue,
     /// Back to the individual scan, in the current language.
     pub on_scan: Callback<&'static str>,
+    /// URL of `workshop.css`; empty when the host links it itself.
+    pub stylesheet: AttrValue,
 }
 
 /// Where the workshop is saved: beside the scan's own answers, never over them.
@@ -219,7 +221,9 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 "ArrowLeft" | "PageUp" if screen != Screen::Setup => step(false),
                 "r" | "R" if single && on_factor => reveal.emit(()),
                 "f" | "F" if single => toggle_fullscreen(&root),
-                "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" if single && on_factor => {
+                "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9"
+                    if single && on_factor =>
+                {
                     let selector = format!("[data-vote-point=\"{key}\"]");
                     match root
                         .cast::<web_sys::Element>()
@@ -294,6 +298,9 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
 
     html! {
         <div class="scan scan--workshop" lang={lang} ref={root} {onkeydown}>
+            if !props.stylesheet.is_empty() {
+                <link rel="stylesheet" href={props.stylesheet.clone()} />
+            }
             <header class="scan__header scan-no-print">
                 <p class="scan__brand">{ instrument.title.get(lang) }{ " · " }{ w.mode_name }</p>
                 <div class="scan__tools">
@@ -343,4 +350,3 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
         </div>
     }
 }
-

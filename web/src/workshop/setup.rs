@@ -94,9 +94,8 @@ pub fn setup(props: &SetupProps) -> Html {
                 &e,
                 &readers,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
-                    let parsed = text.and_then(|text| {
-                        Workshop::from_json(&text).map_err(|e| e.message)
-                    });
+                    let parsed =
+                        text.and_then(|text| Workshop::from_json(&text).map_err(|e| e.message));
                     d.emit(match parsed {
                         Ok(w) if baseline => WAction::LoadBaseline(w, loaded.to_string()),
                         Ok(w) => WAction::LoadWorkshop(w, loaded.to_string()),
@@ -274,11 +273,15 @@ fn outcome(o: &CodeOutcome, lang: &'static str) -> Html {
             .join(", ");
             html! { <li class="scan-ws-outcome--added">{ (w.code_added)(&who) }</li> }
         }
-        CodeOutcome::Duplicate { .. } => html! { <li class="scan-ws-outcome--duplicate">{ w.code_duplicate }</li> },
+        CodeOutcome::Duplicate { .. } => {
+            html! { <li class="scan-ws-outcome--duplicate">{ w.code_duplicate }</li> }
+        }
         CodeOutcome::Invalid { input, message } => html! {
             <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(input, message) }</li>
         },
-        CodeOutcome::Full { input } => html! { <li class="scan-ws-outcome--invalid">{ (w.code_full)(input) }</li> },
+        CodeOutcome::Full { input } => {
+            html! { <li class="scan-ws-outcome--invalid">{ (w.code_full)(input) }</li> }
+        }
     }
 }
 

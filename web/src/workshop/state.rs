@@ -61,7 +61,11 @@ pub enum WAction {
     Note(String, String),
     AddCodes(Rc<Instrument>, String),
     /// One participant file, read: its name and its answers (or why not).
-    AddFile(Rc<Instrument>, String, Result<samenwerkingsscan::Answers, String>),
+    AddFile(
+        Rc<Instrument>,
+        String,
+        Result<samenwerkingsscan::Answers, String>,
+    ),
     ClearOutcomes,
     RemoveParticipant(String),
     LoadWorkshop(Workshop, String),

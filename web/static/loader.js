@@ -1,0 +1,50 @@
+// Loads and mounts the widget. Two bundles: the scan, which every visitor
+// loads, and workshop mode (the scan plus the facilitator's screens), which
+// is fetched only when a workshop starts, so participants' phones never
+// download it. Used by the custom element, the stand-alone page and the
+// iframe page.
+const bundles = {
+  scan: 'samenwerkingsscan_web',
+  workshop: 'samenwerkingsscan_workshop',
+};
+const loading = {};
+
+function load(kind) {
+  loading[kind] ??= import(`./${bundles[kind]}.js`).then(async (module) => {
+    await module.default({ module_or_path: new URL(`./${bundles[kind]}_bg.wasm`, import.meta.url) });
+    return module;
+  });
+  return loading[kind];
+}
+
+/// Mounts into `element` (options as `mount` in web/src/lib.rs); resolves
+/// to a handle with `destroy()`.
+export async function mountScan(element, options = {}) {
+  let handle = null;
+  let destroyed = false;
+  const start = async (kind) => {
+    const { mount } = await load(kind);
+    if (destroyed) return;
+    handle?.destroy();
+    handle = mount(element, {
+      ...options,
+      mode: kind === 'workshop' ? 'workshop' : options.mode,
+      // Workshop mode's own styles, linked inside the widget (shadow root included).
+      workshopStylesheet: new URL('./workshop.css', import.meta.url).href,
+      onEvent: (type, detail) => {
+        // The scan bundle asks for workshop mode: swap bundles, after the
+        // current render has finished.
+        if (type === 'mode' && detail === 'workshop') setTimeout(() => start('workshop'));
+        else options.onEvent?.(type, detail);
+      },
+    });
+  };
+  await start(options.mode === 'workshop' ? 'workshop' : 'scan');
+  return {
+    destroy() {
+      destroyed = true;
+      handle?.destroy();
+      handle = null;
+    },
+  };
+}
