@@ -22,9 +22,13 @@ function load(kind) {
 export async function mountScan(element, options = {}) {
   let handle = null;
   let destroyed = false;
+  let current = null;
   const start = async (kind) => {
+    // The scan bundle may ask more than once (every render): swap only once.
+    if (current === kind) return;
+    current = kind;
     const { mount } = await load(kind);
-    if (destroyed) return;
+    if (destroyed || current !== kind) return;
     handle?.destroy();
     handle = mount(element, {
       ...options,

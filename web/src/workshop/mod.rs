@@ -135,8 +135,11 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
     {
         let root = root.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(state.screen, move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+        use_effect_with(state.screen, move |screen| {
+            // On the first render only when resuming at a factor (after a
+            // reload mid-workshop): then the keys work at once.
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            if !first || matches!(screen, Screen::Factor(_)) {
                 focus_heading(&root);
             }
         });
