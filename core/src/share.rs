@@ -40,6 +40,80 @@ impl std::fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
+/// The Dutch for every message `decode_share` gives (B1, for the widget).
+const DUTCH: [(&str, &str); 15] = [
+    ("the code is empty", "de code is leeg"),
+    (
+        "the code is too short: part of it is missing",
+        "de code is te kort: er ontbreekt een deel",
+    ),
+    (
+        "the code does not check out: a character is wrong or missing",
+        "de code klopt niet: een teken is fout of ontbreekt",
+    ),
+    (
+        "the code was made with a different questionnaire (or version) than this one",
+        "de code hoort bij een andere vragenlijst (of versie)",
+    ),
+    (
+        "the code holds an unknown role",
+        "de code bevat een onbekende rol",
+    ),
+    (
+        "the code holds an answer that is not on the scale",
+        "de code bevat een antwoord dat niet op de schaal staat",
+    ),
+    (
+        "the code is longer than expected for this questionnaire",
+        "de code is langer dan verwacht voor deze vragenlijst",
+    ),
+    (
+        "the code holds a context choice this questionnaire does not have",
+        "de code bevat een keuze die deze vragenlijst niet heeft",
+    ),
+    ("the code ends too early", "de code houdt te vroeg op"),
+    (
+        "the code holds damaged text",
+        "de code bevat beschadigde tekst",
+    ),
+    (
+        "the code holds a damaged number",
+        "de code bevat een beschadigd getal",
+    ),
+    (
+        "the code was made with a different list of options",
+        "de code hoort bij een andere lijst met keuzes",
+    ),
+    (
+        "code version",
+        "de code is gemaakt met een nieuwere Samenwerkingsscan",
+    ),
+    (
+        "cannot occur in a code",
+        "er staat een teken in dat niet in een code voorkomt",
+    ),
+    ("", "de code klopt niet"),
+];
+
+impl ShareError {
+    /// The message in `lang` (Dutch or English).
+    pub fn text(&self, lang: &str) -> String {
+        if crate::text::Msg::of(lang) == crate::text::Msg::En {
+            return self.message.clone();
+        }
+        DUTCH
+            .iter()
+            .find(|(en, _)| {
+                self.message == *en
+                    || (!en.is_empty()
+                        && (self.message.starts_with(en) || self.message.ends_with(en)))
+            })
+            .or(DUTCH.last())
+            .map(|(_, nl)| nl.to_string())
+            .unwrap_or_default()
+    }
+}
+
 fn err<T>(message: impl Into<String>) -> Result<T, ShareError> {
     Err(ShareError {
         message: message.into(),
@@ -523,6 +597,17 @@ mod tests {
         assert!(decode_share(instrument, &code[..code.len() - 3]).is_err());
         assert!(decode_share(instrument, "").is_err());
         assert!(decode_share(instrument, "ÜÜÜ").is_err());
+        // Every message has its Dutch.
+        for bad in ["", "ÜÜÜ", "00", &typo, &code[..code.len() - 3]] {
+            let e = decode_share(instrument, bad).unwrap_err();
+            assert_ne!(
+                e.text("nl"),
+                "de code klopt niet",
+                "no Dutch for: {}",
+                e.message
+            );
+            assert_eq!(e.text("en"), e.message);
+        }
     }
 
     #[test]

@@ -23,7 +23,7 @@ use crate::group::{aggregate, consensus_of, GroupOptions, GroupReport, DISCUSSIO
 use crate::instrument::{Factor, Instrument, Polarity};
 use crate::report::Report;
 use crate::score::{favourability, scale_to_score, FactorScore};
-use crate::share::{decode_share, encode_share};
+use crate::share::{decode_share, encode_share, ShareError};
 use crate::text::Msg;
 use crate::{Consensus, Role};
 use serde::{Deserialize, Serialize};
@@ -124,7 +124,7 @@ pub enum CodeOutcome {
     },
     Invalid {
         input: String,
-        message: String,
+        error: ShareError,
     },
     /// The workshop already holds [`MAX_PARTICIPANTS`].
     Full {
@@ -231,9 +231,9 @@ impl Workshop {
         let code = input.rsplit_once('=').map_or(input, |(_, c)| c);
         let shown: String = input.chars().take(80).collect();
         match decode_share(instrument, code) {
-            Err(e) => CodeOutcome::Invalid {
+            Err(error) => CodeOutcome::Invalid {
                 input: shown,
-                message: e.message,
+                error,
             },
             Ok(answers) => self.add_answers(instrument, &answers, shown),
         }

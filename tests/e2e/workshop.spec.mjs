@@ -89,7 +89,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   await expect(widget(page).locator('.scan-ws-outcome--added')).toHaveCount(7);
   await expect(widget(page).locator('.scan-ws-outcome--duplicate')).toHaveCount(1);
   await expect(widget(page).locator('.scan-ws-outcome--invalid')).toHaveCount(1);
-  await expect(widget(page).locator('.scan-ws-outcome--invalid')).toContainText('De code klopt niet');
+  await expect(widget(page).locator('.scan-ws-outcome--invalid')).toContainText('de code klopt niet: een teken is fout of ontbreekt');
   await expect(widget(page).getByRole('table', { name: 'Deelnemers (7)' }).locator('tbody tr')).toHaveCount(7);
 
   // The projector: one factor per screen, driven by the keyboard.

@@ -100,9 +100,9 @@ pub fn app(props: &AppProps) -> Html {
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
                     match route::parse(&ns, &current_hash(), &pages) {
                         Some(Route::Step(step)) => state.dispatch(Action::ShowStep(step)),
-                        Some(Route::Shared(code)) => state.dispatch(Action::Incoming(
-                            decode_share(&instrument, &code).map_err(|e| e.message),
-                        )),
+                        Some(Route::Shared(code)) => {
+                            state.dispatch(Action::Incoming(decode_share(&instrument, &code)))
+                        }
                         None => {}
                     }
                 });
@@ -318,7 +318,7 @@ fn initial_state(
         Some(Route::Step(step)) => state.step = step,
         Some(Route::Shared(code)) => match decode_share(instrument, &code) {
             Ok(answers) => state.incoming = Some(answers),
-            Err(e) => state.share_error = Some(e.message),
+            Err(e) => state.share_error = Some(e),
         },
         None => {
             // Record the start without adding a history entry.
@@ -359,7 +359,7 @@ fn banners(state: &State, t: &'static i18n::Texts, dispatch: &Callback<Action>, 
             }
             if let Some(why) = &state.share_error {
                 <div class="scan-alert scan-alert--error" role="alert">
-                    <p>{ (t.share_broken)(why) }</p>
+                    <p>{ (t.share_broken)(&why.text(state.lang)) }</p>
                     <button type="button" class="scan-button" onclick={dispatch.reform(|_| Action::DismissShareError)}>{ t.dismiss }</button>
                 </div>
             }

@@ -43,7 +43,7 @@ pub struct State {
     pub import: Import,
     /// Answers from a share link, shown but not yet adopted.
     pub incoming: Option<Answers>,
-    pub share_error: Option<String>,
+    pub share_error: Option<samenwerkingsscan::ShareError>,
     pub confirm: Option<Confirm>,
     /// The latest polite announcement (a counter makes repeats re-announce).
     pub announcement: (u32, String),
@@ -59,7 +59,7 @@ pub enum Action {
     ImportParsed(Result<(Answers, Vec<String>), Vec<String>>),
     ImportConfirm(String),
     ImportCancel,
-    Incoming(Result<Answers, String>),
+    Incoming(Result<Answers, samenwerkingsscan::ShareError>),
     AdoptIncoming(String),
     DismissIncoming,
     AskConfirm(Confirm),
@@ -139,7 +139,7 @@ impl Reducible for State {
             }
             Action::ImportCancel => s.import = Import::Idle,
             Action::Incoming(Ok(answers)) => s.incoming = Some(answers),
-            Action::Incoming(Err(message)) => s.share_error = Some(message),
+            Action::Incoming(Err(error)) => s.share_error = Some(error),
             Action::AdoptIncoming(text) => {
                 if let Some(answers) = s.incoming.take() {
                     s.answers = answers;

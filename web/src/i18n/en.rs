@@ -164,7 +164,7 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     file_not_workshop: "This file is not a workshop file, or it is damaged",
     code_added: |who| if who.is_empty() { "Added.".to_string() } else { format!("Added: {who}.") },
     code_duplicate: "Duplicate: these answers were already added. They count only once.",
-    code_invalid: |input, why| format!("Not added: ‘{input}’. The code is not right ({why})."),
+    code_invalid: |input, why| format!("Not added: ‘{input}’ ({why})."),
     code_full: |input| format!("Not added: ‘{input}’. The workshop has the maximum number of participants."),
     no_participants: "There are no participant codes yet.",
     participants_caption: |n| format!("Participants ({n})"),

@@ -164,7 +164,7 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     file_not_workshop: "Dit bestand is geen workshopbestand of het is beschadigd",
     code_added: |who| if who.is_empty() { "Toegevoegd.".to_string() } else { format!("Toegevoegd: {who}.") },
     code_duplicate: "Dubbel: deze antwoorden zijn al toegevoegd. Ze tellen maar één keer.",
-    code_invalid: |input, why| format!("Niet toegevoegd: ‘{input}’. De code klopt niet ({why})."),
+    code_invalid: |input, why| format!("Niet toegevoegd: ‘{input}’ ({why})."),
     code_full: |input| format!("Niet toegevoegd: ‘{input}’. De workshop heeft het maximale aantal deelnemers."),
     no_participants: "Er zijn nog geen codes van deelnemers.",
     participants_caption: |n| format!("Deelnemers ({n})"),

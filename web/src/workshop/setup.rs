@@ -2,7 +2,7 @@
 //! result codes and files, saving and loading, a baseline, shortcuts.
 
 use super::qr::Qr;
-use super::state::{Screen, WAction, WState};
+use super::state::{Outcome, Screen, WAction, WState};
 use crate::i18n::{texts, workshop_texts};
 use samenwerkingsscan::{Answers, CodeOutcome, Instrument, Workshop};
 use std::cell::RefCell;
@@ -257,8 +257,14 @@ pub fn setup(props: &SetupProps) -> Html {
     }
 }
 
-fn outcome(o: &CodeOutcome, lang: &'static str) -> Html {
+fn outcome(o: &Outcome, lang: &'static str) -> Html {
     let w = workshop_texts(lang);
+    let o = match o {
+        Outcome::Code(o) => o,
+        Outcome::BadFile(name, why) => {
+            return html! { <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(name, why) }</li> }
+        }
+    };
     match o {
         CodeOutcome::Added {
             municipality, role, ..
@@ -276,8 +282,8 @@ fn outcome(o: &CodeOutcome, lang: &'static str) -> Html {
         CodeOutcome::Duplicate { .. } => {
             html! { <li class="scan-ws-outcome--duplicate">{ w.code_duplicate }</li> }
         }
-        CodeOutcome::Invalid { input, message } => html! {
-            <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(input, message) }</li>
+        CodeOutcome::Invalid { input, error } => html! {
+            <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(input, &error.text(lang)) }</li>
         },
         CodeOutcome::Full { input } => {
             html! { <li class="scan-ws-outcome--invalid">{ (w.code_full)(input) }</li> }

@@ -32,6 +32,14 @@ pub struct SavedWorkshop {
 
 pub const WORKSHOP_STORAGE_FORMAT: u32 = 1;
 
+/// What happened to one pasted code or one participant file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Outcome {
+    Code(CodeOutcome),
+    /// A file that holds no answers: its name and why (already in the user's language).
+    BadFile(String, String),
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct WState {
     pub lang: &'static str,
@@ -44,7 +52,7 @@ pub struct WState {
     /// Damaged saved workshop, kept for download.
     pub corrupt: Option<String>,
     /// What happened to the last pasted codes or loaded files.
-    pub outcomes: Vec<CodeOutcome>,
+    pub outcomes: Vec<Outcome>,
     /// A file that could not be read (workshop or baseline), with why.
     pub file_error: Option<String>,
     pub confirm_new: bool,
@@ -126,15 +134,19 @@ impl Reducible for WState {
             }
             WAction::Note(factor, text) => s.workshop.set_note(&factor, &text),
             WAction::AddCodes(instrument, text) => {
-                s.outcomes = s.workshop.add_codes(&instrument, &text);
+                s.outcomes = s
+                    .workshop
+                    .add_codes(&instrument, &text)
+                    .into_iter()
+                    .map(Outcome::Code)
+                    .collect();
             }
             WAction::AddFile(instrument, name, answers) => {
                 let outcome = match answers {
-                    Ok(answers) => s.workshop.add_answers(&instrument, &answers, name),
-                    Err(message) => CodeOutcome::Invalid {
-                        input: name,
-                        message,
-                    },
+                    Ok(answers) => {
+                        Outcome::Code(s.workshop.add_answers(&instrument, &answers, name))
+                    }
+                    Err(why) => Outcome::BadFile(name, why),
                 };
                 s.outcomes.push(outcome);
             }
