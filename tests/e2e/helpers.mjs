@@ -31,6 +31,19 @@ export async function expectNoAxeViolations(page, label) {
   expect(violations, `axe violations on ${label}:\n${JSON.stringify(violations, null, 2)}`).toEqual([]);
 }
 
+/** Workshop mode promises contrast of at least 7:1 (WCAG AAA) for the projector. */
+export async function expectProjectorContrast(page, label) {
+  await page.evaluate(axeSource);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'rule', values: ['color-contrast-enhanced'] },
+      resultTypes: ['violations'],
+    });
+    return result.violations.flatMap((v) => v.nodes.map((n) => n.target.join(' ') + ' :: ' + n.failureSummary));
+  });
+  expect(violations, `contrast below 7:1 on ${label}:\n${violations.join('\n')}`).toEqual([]);
+}
+
 export async function screenshot(page, name) {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });

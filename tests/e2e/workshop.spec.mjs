@@ -4,7 +4,7 @@
 // report, print, saving, a baseline and a reload are all checked.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations, screenshot, watchPage } from './helpers.mjs';
+import { expectNoAxeViolations, expectProjectorContrast, screenshot, watchPage } from './helpers.mjs';
 
 const instrument = JSON.parse(readFileSync(new URL('../../core/data/instrument.json', import.meta.url)));
 const factors = instrument.factors;
@@ -107,6 +107,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
     await expect(results(page)).toContainText('De uitslag is verborgen');
     if (i === 0) {
       await expectNoAxeViolations(page, 'workshop factor before reveal');
+      await expectProjectorContrast(page, 'workshop factor before reveal');
       await screenshot(page, 'workshop-factor-hidden-1920');
     }
     await page.keyboard.press('Escape'); // out of the input: shortcuts work again
@@ -123,6 +124,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
       await expect(results(page).getByRole('table', { name: /Antwoorden van deelnemers vooraf \(7 personen\)/ })).toBeVisible();
       await widget(page).getByLabel('Notitie bij deze factor').fill('Druten en Wijchen kennen elkaar goed uit de regio.');
       await expectNoAxeViolations(page, 'workshop factor after reveal');
+      await expectProjectorContrast(page, 'workshop factor after reveal');
       await screenshot(page, 'workshop-factor-revealed-1920');
       await page.setViewportSize({ width: 1280, height: 720 });
       await expectNoHorizontalScroll(page);
