@@ -82,15 +82,6 @@ pub struct Tally {
 }
 
 impl Tally {
-    /// Votes on the scale (not "don't know"), counting only points 1..=max.
-    pub fn on_scale(&self, max: u8) -> u64 {
-        self.counts
-            .iter()
-            .take(usize::from(max))
-            .map(|&c| u64::from(c.min(MAX_VOTES)))
-            .sum()
-    }
-
     pub fn is_empty(&self) -> bool {
         self.counts.iter().all(|&c| c == 0) && self.unknown == 0
     }
@@ -202,6 +193,13 @@ impl Workshop {
         if tally.is_empty() {
             self.tallies.remove(factor);
         }
+    }
+
+    /// Whether anything was collected (votes, notes or participants).
+    pub fn has_work(&self) -> bool {
+        self.tallies.values().any(|t| !t.is_empty())
+            || !self.notes.is_empty()
+            || !self.participants.is_empty()
     }
 
     pub fn set_note(&mut self, factor: &str, note: &str) {
@@ -640,10 +638,12 @@ mod tests {
     fn set_votes_validates_and_caps() {
         let i = instrument();
         let mut w = Workshop::new(i);
+        assert!(!w.has_work());
         w.set_votes(i, "no-such-factor", 1, 3);
         w.set_votes(i, &i.factors[0].id, 9, 3);
         assert!(w.tallies.is_empty());
         w.set_votes(i, &i.factors[0].id, 2, u32::MAX);
+        assert!(w.has_work());
         assert_eq!(
             w.tallies[&i.factors[0].id].counts,
             vec![0, MAX_VOTES, 0, 0, 0]

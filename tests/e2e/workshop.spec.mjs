@@ -25,15 +25,17 @@ async function participantCode(page, { municipality, role, favourable }) {
     format: 1, saved_at: 1, lang: 'nl',
     answers: { format_version: 1, instrument_id: instrument.id, respondent: { municipality, role }, context: {}, responses },
   };
-  await page.goto('/');
-  await page.evaluate((s) => localStorage.setItem('samenwerkingsscan', JSON.stringify(s)), saved);
-  // A fresh document (a hash change alone would keep the old page in memory).
-  await page.goto('about:blank');
-  await page.goto('/#scan=rapport');
-  await expect(widget(page).locator('.scan-report')).toContainText(municipality === 'Wijchen' ? /Zorgpunt|Niet klaar|Eerst/ : /Sterk punt|Klaar|Kansrijk/);
-  const code = widget(page).locator('#scan-share-code');
+  // A fresh tab whose storage is filled before any script runs: a mounted
+  // widget's own autosave could otherwise race with this write.
+  const tab = await page.context().newPage();
+  await tab.addInitScript((s) => localStorage.setItem('samenwerkingsscan', JSON.stringify(s)), saved);
+  await tab.goto('/#scan=rapport');
+  await expect(widget(tab).locator('.scan-report')).toContainText(municipality === 'Wijchen' ? /Zorgpunt|Niet klaar|Eerst/ : /Sterk punt|Klaar|Kansrijk/);
+  const code = widget(tab).locator('#scan-share-code');
   await expect(code).toHaveValue(/[0-9A-Z]{5}-/);
-  return code.inputValue();
+  const value = await code.inputValue();
+  await tab.close();
+  return value;
 }
 
 /** Enters votes on the current factor: counts for points 1..5 and "weet niet". */
@@ -72,6 +74,8 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto('/#scan=start');
+  await expect(widget(page).getByRole('button', { name: 'Workshop leiden' })).toBeVisible();
+  expect(requests.some((p) => p.includes('samenwerkingsscan_workshop'))).toBe(false);
   await widget(page).getByRole('button', { name: 'Workshop leiden' }).click();
   await expect(heading(page)).toHaveText('Workshop voorbereiden');
   expect(requests.some((p) => p.includes('samenwerkingsscan_workshop'))).toBe(true);
@@ -193,6 +197,14 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   });
   await expect(widget(page).getByRole('alert')).toContainText('scan.json: Dit bestand is geen workshopbestand');
   await expect(widget(page)).toContainText('Nulmeting: Nulmeting 2025.');
+  // Continuing a saved file over this workshop asks first; "cancel" keeps everything.
+  await widget(page).getByLabel('Een opgeslagen workshop verder zetten').setInputFiles({
+    name: 'nulmeting.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(baseline)),
+  });
+  const replace = widget(page).getByRole('alertdialog');
+  await expect(replace).toContainText('In deze workshop staan al stemmen');
+  await replace.getByRole('button', { name: 'Nee, terug' }).click();
+  await expect(widget(page).getByLabel('Naam van de workshop')).toHaveValue('Druten en Wijchen, raadsconferentie');
 
   await widget(page).getByRole('button', { name: 'Naar het workshoprapport' }).first().click();
   await expect(report.getByRole('heading', { name: 'Vergelijking met de nulmeting: Nulmeting 2025' })).toBeVisible();
@@ -247,4 +259,15 @@ test('a damaged saved workshop is set aside, offered for download, and the works
   await widget(page).getByLabel('Naam van de workshop').fill('Na een crash');
   await page.reload();
   await expect(widget(page).getByLabel('Naam van de workshop')).toHaveValue('Na een crash');
+  // An empty workshop takes a file at once; a code from another questionnaire
+  // gets its own row and can be removed.
+  const file = { format_version: 1, title: 'Ander bestand', tallies: {}, participants: ['ABCDE-12345'] };
+  await widget(page).getByLabel('Een opgeslagen workshop verder zetten').setInputFiles({
+    name: 'oud.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
+  });
+  await expect(widget(page).getByLabel('Naam van de workshop')).toHaveValue('Ander bestand');
+  const rows = widget(page).getByRole('table', { name: 'Deelnemers (1)' }).locator('tbody tr');
+  await expect(rows).toContainText('hoort niet bij deze vragenlijst');
+  await rows.getByRole('button', { name: 'Deelnemer 1 verwijderen' }).click();
+  await expect(widget(page)).toContainText('Er zijn nog geen codes van deelnemers.');
 });

@@ -125,11 +125,7 @@ pub fn app(props: &AppProps) -> Html {
                 };
                 let t = texts(lang);
                 let result = storage::save(&key, &saved);
-                let status = match result {
-                    SaveResult::Saved => StorageStatus::Working,
-                    SaveResult::Unavailable => StorageStatus::Unavailable,
-                    SaveResult::Full => StorageStatus::Full,
-                };
+                let status = StorageStatus::from(&result);
                 // Say it once: only when the status changes for the worse.
                 if status != state.storage && status != StorageStatus::Working {
                     let text = if status == StorageStatus::Full {

@@ -34,6 +34,16 @@ pub enum SaveResult {
     Full,
 }
 
+impl From<&SaveResult> for crate::state::StorageStatus {
+    fn from(result: &SaveResult) -> Self {
+        match result {
+            SaveResult::Saved => Self::Working,
+            SaveResult::Unavailable => Self::Unavailable,
+            SaveResult::Full => Self::Full,
+        }
+    }
+}
+
 fn storage() -> Option<web_sys::Storage> {
     // Accessing localStorage itself throws when it is blocked.
     web_sys::window()?.local_storage().ok().flatten()

@@ -27,9 +27,21 @@ pub struct ReportProps {
 /// Advice items shown in full (and printed); the rest fold away.
 const TOP_ADVICE: usize = 5;
 
-fn whole(v: Option<f64>) -> String {
+/// A 0–100 figure as a whole number, "–" when there is none.
+pub(crate) fn whole(v: Option<f64>) -> String {
     v.map(|x| format!("{}", x.round() as i64))
         .unwrap_or_else(|| "–".into())
+}
+
+/// Today's date in the user's language, for a report's heading.
+pub(crate) fn today(lang: &str) -> String {
+    js_sys::Date::new_0()
+        .to_locale_date_string(
+            if lang == "en" { "en-GB" } else { "nl-NL" },
+            &wasm_bindgen::JsValue::UNDEFINED,
+        )
+        .as_string()
+        .unwrap_or_default()
 }
 
 fn verdict_class(level: VerdictLevel) -> &'static str {
@@ -52,13 +64,7 @@ pub fn report_view(props: &ReportProps) -> Html {
     } else {
         ("h2", "h3")
     };
-    let date = js_sys::Date::new_0()
-        .to_locale_date_string(
-            if lang == "en" { "en-GB" } else { "nl-NL" },
-            &wasm_bindgen::JsValue::UNDEFINED,
-        )
-        .as_string()
-        .unwrap_or_default();
+    let date = today(lang);
     let refs = |list: &[samenwerkingsscan::FactorRef]| {
         if list.is_empty() {
             html! { <p>{ t.none }</p> }

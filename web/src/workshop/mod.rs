@@ -121,11 +121,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 Ok(json) => storage::write(&key, &json),
                 Err(_) => SaveResult::Full,
             };
-            let status = match result {
-                SaveResult::Saved => StorageStatus::Working,
-                SaveResult::Unavailable => StorageStatus::Unavailable,
-                SaveResult::Full => StorageStatus::Full,
-            };
+            let status = StorageStatus::from(&result);
             let at = matches!(result, SaveResult::Saved).then_some(saved.saved_at);
             state.dispatch(WAction::StorageResult(status, at));
         });

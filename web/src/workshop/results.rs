@@ -5,7 +5,7 @@
 use super::factor::{consensus_label, decimal};
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
-use crate::screens::report::ReportView;
+use crate::screens::report::{today, whole, ReportView};
 use samenwerkingsscan::{
     compare_workshops, workshop_report, Comparison, Delta, GroupOptions, GroupReport, Instrument,
     RoomResult, Subgroup, Workshop,
@@ -19,11 +19,6 @@ pub struct ResultsProps {
     pub lang: &'static str,
     pub workshop: Rc<Workshop>,
     pub baseline: Option<Rc<Workshop>>,
-}
-
-fn whole(v: Option<f64>) -> String {
-    v.map(|x| format!("{}", x.round() as i64))
-        .unwrap_or_else(|| "–".into())
 }
 
 fn signed(d: &Delta) -> String {
@@ -50,13 +45,7 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
             .map(|f| f.name.get(lang).to_string())
             .unwrap_or_else(|| id.to_string())
     };
-    let date = js_sys::Date::new_0()
-        .to_locale_date_string(
-            if lang == "en" { "en-GB" } else { "nl-NL" },
-            &wasm_bindgen::JsValue::UNDEFINED,
-        )
-        .as_string()
-        .unwrap_or_default();
+    let date = today(lang);
     let print = Callback::from(|_: MouseEvent| {
         let _ = gloo::utils::window().print();
     });

@@ -4,7 +4,7 @@
 use super::qr::Qr;
 use super::state::{Outcome, Screen, WAction, WState};
 use crate::i18n::{texts, workshop_texts};
-use samenwerkingsscan::{Answers, CodeOutcome, Instrument, Workshop};
+use samenwerkingsscan::{decode_share, Answers, CodeOutcome, Instrument, Workshop};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
@@ -127,7 +127,14 @@ pub fn setup(props: &SetupProps) -> Html {
     let on_shortcuts = d.reform(|e: Event| {
         WAction::Shortcuts(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
-    let answers = s.workshop.participant_answers(&props.instrument);
+    // Each code with its answers; a code that no longer decodes (a file from
+    // another questionnaire) keeps its own row, so "remove" hits the right one.
+    let participants: Vec<(String, Option<Answers>)> = s
+        .workshop
+        .participants
+        .iter()
+        .map(|c| (c.clone(), decode_share(&props.instrument, c).ok()))
+        .collect();
 
     html! {
         <section class="scan-ws-setup" aria-labelledby="scan-ws-setup-title">
@@ -175,12 +182,12 @@ pub fn setup(props: &SetupProps) -> Html {
                     <ul>{ for s.outcomes.iter().map(|o| outcome(o, lang)) }</ul>
                 }
             </div>
-            if answers.is_empty() {
+            if participants.is_empty() {
                 <p>{ w.no_participants }</p>
             } else {
                 <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby="scan-ws-participants-caption">
                 <table class="scan-table">
-                    <caption id="scan-ws-participants-caption">{ (w.participants_caption)(answers.len()) }</caption>
+                    <caption id="scan-ws-participants-caption">{ (w.participants_caption)(participants.len()) }</caption>
                     <thead><tr>
                         <th scope="col">{ "#" }</th>
                         <th scope="col">{ w.col_municipality }</th>
@@ -189,14 +196,18 @@ pub fn setup(props: &SetupProps) -> Html {
                         <th scope="col"><span class="scan__sr-only">{ w.remove }</span></th>
                     </tr></thead>
                     <tbody>
-                        { for s.workshop.participants.iter().zip(&answers).enumerate().map(|(i, (code, a))| {
+                        { for participants.iter().enumerate().map(|(i, (code, answers))| {
                             let code = code.clone();
                             html! {
                                 <tr>
                                     <th scope="row">{ i + 1 }</th>
-                                    <td>{ a.respondent.municipality.clone().unwrap_or_else(|| "–".into()) }</td>
-                                    <td>{ a.respondent.role.map(|r| r.label(lang)).unwrap_or("–") }</td>
-                                    <td>{ a.responses.len() }</td>
+                                    if let Some(a) = answers {
+                                        <td>{ a.respondent.municipality.clone().unwrap_or_else(|| "–".into()) }</td>
+                                        <td>{ a.respondent.role.map(|r| r.label(lang)).unwrap_or("–") }</td>
+                                        <td>{ a.responses.len() }</td>
+                                    } else {
+                                        <td colspan="3">{ w.participant_unreadable }</td>
+                                    }
                                     <td><button type="button" class="scan-button scan-button--small"
                                         aria-label={(w.remove_participant)(i + 1)}
                                         onclick={d.reform(move |_| WAction::RemoveParticipant(code.clone()))}>{ w.remove }</button></td>
@@ -217,6 +228,15 @@ pub fn setup(props: &SetupProps) -> Html {
                 <label for="scan-ws-load">{ w.load_file }</label>
                 <input type="file" id="scan-ws-load" class="scan-file" accept=".json,application/json" onchange={load_workshop(false)} />
             </div>
+            if s.pending.is_some() {
+                <div class="scan-alert scan-alert--warning" role="alertdialog" aria-labelledby="scan-ws-load-text">
+                    <p id="scan-ws-load-text">{ w.load_confirm }</p>
+                    <div class="scan__actions">
+                        <button type="button" class="scan-button scan-button--danger" onclick={d.reform(|_| WAction::ConfirmLoad)}>{ w.load_replace }</button>
+                        <button type="button" class="scan-button" onclick={d.reform(|_| WAction::CancelLoad)}>{ t.cancel }</button>
+                    </div>
+                </div>
+            }
             <div class="scan-field">
                 <label for="scan-ws-baseline">{ w.load_baseline }</label>
                 <p class="scan-hint" id="scan-ws-baseline-hint">{ w.baseline_hint }</p>

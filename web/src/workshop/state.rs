@@ -56,6 +56,8 @@ pub struct WState {
     /// A file that could not be read (workshop or baseline), with why.
     pub file_error: Option<String>,
     pub confirm_new: bool,
+    /// A loaded workshop file waiting for "replace" (the current one has work in it).
+    pub pending: Option<(Workshop, String)>,
     pub announcement: (u32, String),
 }
 
@@ -76,7 +78,10 @@ pub enum WAction {
     ),
     ClearOutcomes,
     RemoveParticipant(String),
+    /// A workshop file to continue; asks first when the current one has work in it.
     LoadWorkshop(Workshop, String),
+    ConfirmLoad,
+    CancelLoad,
     LoadBaseline(Workshop, String),
     DropBaseline,
     FileError(String),
@@ -102,6 +107,7 @@ impl WState {
             outcomes: Vec::new(),
             file_error: None,
             confirm_new: false,
+            pending: None,
             announcement: (0, String::new()),
         }
     }
@@ -153,11 +159,23 @@ impl Reducible for WState {
             WAction::ClearOutcomes => s.outcomes.clear(),
             WAction::RemoveParticipant(code) => s.workshop.remove_participant(&code),
             WAction::LoadWorkshop(workshop, text) => {
-                s.workshop = workshop;
-                s.outcomes.clear();
                 s.file_error = None;
-                s.announce(text);
+                if s.workshop.has_work() {
+                    s.pending = Some((workshop, text));
+                } else {
+                    s.workshop = workshop;
+                    s.outcomes.clear();
+                    s.announce(text);
+                }
             }
+            WAction::ConfirmLoad => {
+                if let Some((workshop, text)) = s.pending.take() {
+                    s.workshop = workshop;
+                    s.outcomes.clear();
+                    s.announce(text);
+                }
+            }
+            WAction::CancelLoad => s.pending = None,
             WAction::LoadBaseline(baseline, text) => {
                 s.baseline = Some(baseline);
                 s.file_error = None;
