@@ -14,7 +14,12 @@ async function completeScan(page, selector) {
     for (let i = 0; i < count; i++) await groups.nth(i).locator('input[id$="-4"]').check();
     const next = scan.locator('.scan__nav .scan-button--primary');
     if (!(await next.count())) break;
+    // Wait for the next screen before counting its statements (else the
+    // count can come from the screen that is just being replaced).
+    const heading = scan.locator('[data-screen-heading]');
+    const before = await heading.textContent();
     await next.click();
+    await expect(heading).not.toHaveText(before);
   }
   await expect(scan.locator('.scan-verdict')).toBeVisible();
 }
