@@ -50,7 +50,13 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
         std::fs::remove_dir_all(&dist)?;
     }
     std::fs::create_dir_all(&dist)?;
+    // `SCAN_ONLY=1` skips the workshop bundle: halves the build time while
+    // measuring size changes to the scan (its workshop figures are then wrong).
+    let scan_only = std::env::var_os("SCAN_ONLY").is_some();
     for (name, features) in BUNDLES {
+        if scan_only && !features.is_empty() {
+            continue;
+        }
         bundle(profile, name, features, &dist)?;
     }
     std::fs::copy(root().join("index.html"), dist.join("index.html"))?;
@@ -101,13 +107,13 @@ fn bundle(profile: Profile, name: &str, features: &[&str], dist: &Path) -> Resul
         .generate(dist)?;
     if profile == Profile::Release {
         let bg = dist.join(format!("{name}_bg.wasm"));
-        exec(
-            Command::new(root().join("node_modules/.bin/wasm-opt"))
-                .arg("-Oz")
-                .arg(&bg)
-                .arg("-o")
-                .arg(&bg),
-        )?;
+        let mut wasm_opt = Command::new(root().join("node_modules/.bin/wasm-opt"));
+        wasm_opt.arg("-Oz");
+        if keep_names {
+            // Without it wasm-opt drops the name section bindgen kept.
+            wasm_opt.arg("--debuginfo");
+        }
+        exec(wasm_opt.arg(&bg).arg("-o").arg(&bg))?;
     }
     Ok(())
 }

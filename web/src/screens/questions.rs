@@ -26,6 +26,16 @@ impl PartialEq for QuestionsProps {
     }
 }
 
+/// "Wat helpt" → "wat helpt" after the phase name. Our own titles start with
+/// an ASCII letter; `str::to_lowercase` would link Unicode's case tables into
+/// the wasm (about 10 KB) for this one word.
+fn lower_initial(title: &str) -> String {
+    let mut chars = title.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_ascii_lowercase().to_string() + chars.as_str()
+    })
+}
+
 #[function_component(Questions)]
 pub fn questions(props: &QuestionsProps) -> Html {
     let t = texts(props.lang);
@@ -39,7 +49,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
     let heading = format!(
         "{}: {}",
         phase.map(|p| p.name.get(lang)).unwrap_or(""),
-        title.to_lowercase()
+        lower_initial(title)
     );
     let points = &instrument.scale.points;
 
