@@ -54,6 +54,14 @@ fn verdict_class(level: VerdictLevel) -> &'static str {
     }
 }
 
+/// A section heading at the report's level (`h3`, or `h4` when nested).
+/// One function on purpose: `html!` expands every dynamic tag (`<@{h}>`) into
+/// three element constructors: 11 inline uses cost 4.6 KB of wasm (1.2 KB gzip).
+#[inline(never)]
+fn heading(tag: &'static str, id: Option<String>, text: &'static str) -> Html {
+    html! { <@{tag} id={id}>{ text }</@> }
+}
+
 #[function_component(ReportView)]
 pub fn report_view(props: &ReportProps) -> Html {
     let t = texts(props.lang);
@@ -102,10 +110,10 @@ pub fn report_view(props: &ReportProps) -> Html {
                 <p>{ &r.verdict.summary }</p>
             </div>
 
-            <@{h}>{ t.reasons_heading }</@>
+            { heading(h, None, t.reasons_heading) }
             <ul class="scan-reasons">{ for r.reasons.iter().map(|x| html! { <li>{ &x.text }</li> }) }</ul>
 
-            <@{h} id={phases_id.clone()}>{ t.phases_heading }</@>
+            { heading(h, Some(phases_id.clone()), t.phases_heading) }
             <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={phases_id}>
             <table class="scan-table">
                 <thead><tr>
@@ -135,17 +143,17 @@ pub fn report_view(props: &ReportProps) -> Html {
 
             <div class="scan-report__columns">
                 <div>
-                    <@{h}>{ t.strengths_heading }</@>
+                    { heading(h, None, t.strengths_heading) }
                     { refs(&r.strengths) }
                 </div>
                 <div>
-                    <@{h}>{ t.risks_heading }</@>
+                    { heading(h, None, t.risks_heading) }
                     { refs(&r.risks) }
                 </div>
             </div>
 
             if let Some(step) = &r.next_step {
-                <@{h}>{ t.next_step_heading }</@>
+                { heading(h, None, t.next_step_heading) }
                 <div class="scan-next">
                     <p><strong>{ format!("{}. {}", step.number, step.name) }</strong></p>
                     <p>{ &step.description }</p>
@@ -153,7 +161,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                 </div>
             }
 
-            <@{h}>{ t.advice_heading }</@>
+            { heading(h, None, t.advice_heading) }
             if r.advice.is_empty() {
                 <p>{ t.none }</p>
             } else {
@@ -169,20 +177,20 @@ pub fn report_view(props: &ReportProps) -> Html {
             }
 
             if let Some(fit) = &r.form_fit {
-                <@{h}>{ t.form_fit_heading }</@>
+                { heading(h, None, t.form_fit_heading) }
                 <p><strong>{ &fit.label }</strong>{ ": " }{ match fit.fit { Fit::Good => t.fit_good, Fit::Caution => t.fit_caution, Fit::Poor => t.fit_poor } }</p>
                 <ul>{ for fit.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
             }
 
             if !r.signals.is_empty() {
-                <@{h}>{ t.signals_heading }</@>
+                { heading(h, None, t.signals_heading) }
                 <ul>{ for r.signals.iter().map(|s| html! { <li>{ &s.text }</li> }) }</ul>
             }
 
-            <@{h}>{ t.gaps_heading }</@>
+            { heading(h, None, t.gaps_heading) }
             { refs(&r.gaps) }
 
-            <@{h}>{ t.factors_heading }</@>
+            { heading(h, None, t.factors_heading) }
             <p class="scan-small">{ t.chart_hint }</p>
             <figure class="scan-figure">
                 <Chart factors={r.factors.clone()} phases={r.phases.clone()} label={t.chart_label} not_answered={t.not_answered} />
@@ -216,7 +224,7 @@ pub fn report_view(props: &ReportProps) -> Html {
             </div>
 
             if !r.notices.is_empty() {
-                <@{h}>{ t.ignored_heading }</@>
+                { heading(h, None, t.ignored_heading) }
                 <ul class="scan-small">{ for r.notices.iter().map(|n| html! { <li>{ &n.message }</li> }) }</ul>
             }
             if !props.nested {
