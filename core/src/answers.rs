@@ -157,11 +157,12 @@ impl<'de> Deserialize<'de> for Response {
 
 fn check_version(version: u64) -> Result<(), AnswersError> {
     if version == 0 || version > u64::from(ANSWERS_FORMAT_VERSION) {
-        return Err(AnswersError {
-            message: format!(
+        return Err(AnswersError::new(
+            format!(
                 "format version {version} is not supported (this version reads 1 to {ANSWERS_FORMAT_VERSION}); was it made by a newer Samenwerkingsscan?"
             ),
-        });
+            "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen.",
+        ));
     }
     // Older versions are migrated here, one step at a time, when they exist.
     Ok(())
@@ -170,7 +171,38 @@ fn check_version(version: u64) -> Result<(), AnswersError> {
 /// Why a JSON text is not a usable answers file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AnswersError {
+    /// In English, with the parser's technical detail (stable for scripts).
     pub message: String,
+    /// The same for people, in Dutch (B1); empty when deserialized.
+    #[serde(skip)]
+    pub dutch: String,
+}
+
+impl AnswersError {
+    fn new(message: impl Into<String>, dutch: impl Into<String>) -> Self {
+        AnswersError {
+            message: message.into(),
+            dutch: dutch.into(),
+        }
+    }
+
+    /// The message in `lang`: English when asked for, else Dutch.
+    pub fn text(&self, lang: &str) -> &str {
+        localized(&self.message, &self.dutch, lang)
+    }
+}
+
+/// Where the JSON parser stopped, in Dutch, e.g. "regel 3, kolom 7".
+pub(crate) fn dutch_position(e: &serde_json::Error) -> String {
+    format!("regel {}, kolom {}", e.line(), e.column())
+}
+
+fn localized<'a>(english: &'a str, dutch: &'a str, lang: &str) -> &'a str {
+    if dutch.is_empty() || crate::text::Msg::of(lang) == crate::text::Msg::En {
+        english
+    } else {
+        dutch
+    }
 }
 
 impl std::fmt::Display for AnswersError {
@@ -186,7 +218,18 @@ impl std::error::Error for AnswersError {}
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     pub path: String,
+    /// In English (stable for scripts).
     pub message: String,
+    /// The same in Dutch (B1); empty when deserialized.
+    #[serde(skip)]
+    pub dutch: String,
+}
+
+impl Notice {
+    /// The message in `lang`: English when asked for, else Dutch.
+    pub fn text(&self, lang: &str) -> &str {
+        localized(&self.message, &self.dutch, lang)
+    }
 }
 
 impl Answers {
@@ -214,19 +257,32 @@ impl Answers {
         struct Probe {
             format_version: Option<serde_json::Number>,
         }
+        let not_answers = || {
+            AnswersError::new(
+                "answers must be a JSON object with format_version, respondent, context and responses",
+                "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.",
+            )
+        };
+        // serde reads a struct from an array too, so valid JSON whose root is
+        // not an object is caught here, before the probe.
+        if !json.trim_start().starts_with('{')
+            && serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok()
+        {
+            return Err(not_answers());
+        }
         let probe: Probe = match serde_json::from_str(json) {
             Ok(probe) => probe,
             Err(e) if e.is_syntax() || e.is_eof() => {
-                return Err(AnswersError {
-                    message: format!("not valid JSON: {e}"),
-                })
+                return Err(AnswersError::new(
+                    format!("not valid JSON: {e}"),
+                    format!(
+                        "Dit is geen geldig JSON-bestand (fout bij {}).",
+                        dutch_position(&e)
+                    ),
+                ))
             }
             // Only the root's type can be wrong here (the probe names no other field).
-            Err(_) => {
-                return Err(AnswersError {
-                    message: "answers must be a JSON object with format_version, respondent, context and responses".into(),
-                })
-            }
+            Err(_) => return Err(not_answers()),
         };
         let version = probe
             .format_version
@@ -234,25 +290,37 @@ impl Answers {
                 n.as_u64().unwrap_or(u64::MAX)
             });
         check_version(version)?;
-        serde_json::from_str(json).map_err(|e| AnswersError {
-            message: format!("answers do not have the expected shape: {e}"),
+        serde_json::from_str(json).map_err(|e| {
+            AnswersError::new(
+                format!("answers do not have the expected shape: {e}"),
+                // The parser's detail stays in English: it names fields and
+                // values, which helps whoever made the file.
+                format!(
+                    "De antwoorden in dit bestand zijn niet goed opgeschreven (fout bij {}). Technische melding: {e}",
+                    dutch_position(&e)
+                ),
+            )
         })
     }
 
     /// As [`Answers::from_json`], from an already parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Answers, AnswersError> {
         if !value.is_object() {
-            return Err(AnswersError {
-                message: "answers must be a JSON object".into(),
-            });
+            return Err(AnswersError::new(
+                "answers must be a JSON object",
+                "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.",
+            ));
         }
         let version = value
             .get("format_version")
             .map(|v| v.as_u64().unwrap_or(u64::MAX))
             .unwrap_or(u64::from(ANSWERS_FORMAT_VERSION));
         check_version(version)?;
-        serde_json::from_value(value).map_err(|e| AnswersError {
-            message: format!("answers do not have the expected shape: {e}"),
+        serde_json::from_value(value).map_err(|e| {
+            AnswersError::new(
+                format!("answers do not have the expected shape: {e}"),
+                "De antwoorden zijn niet goed opgeschreven.",
+            )
         })
     }
 
@@ -272,12 +340,22 @@ impl Answers {
         index: &crate::score::StatementIndex,
     ) -> Vec<Notice> {
         let mut notices = Vec::new();
-        let mut note = |path: String, message: String| notices.push(Notice { path, message });
+        let mut note = |path: String, message: String, dutch: String| {
+            notices.push(Notice {
+                path,
+                message,
+                dutch,
+            })
+        };
         if !self.instrument_id.is_empty() && self.instrument_id != instrument.id {
             note(
                 "$.instrument_id".into(),
                 format!(
                     "answers were made for instrument '{}', not '{}'; matching statements are still used",
+                    self.instrument_id, instrument.id
+                ),
+                format!(
+                    "De antwoorden horen bij vragenlijst ‘{}’, niet bij ‘{}’. Stellingen die in allebei staan, tellen wel mee.",
                     self.instrument_id, instrument.id
                 ),
             );
@@ -286,12 +364,19 @@ impl Answers {
         let path = |id: &str| format!("$.responses[\"{id}\"]");
         for (id, response) in &self.responses {
             if !index.contains(id) {
-                note(path(id), format!("unknown statement '{id}' is ignored"));
+                note(
+                    path(id),
+                    format!("unknown statement '{id}' is ignored"),
+                    format!("Stelling ‘{id}’ staat niet in deze vragenlijst en telt niet mee."),
+                );
             } else if let Response::Scale(value) = response {
                 if *value < 1 || *value > max {
                     note(
                         path(id),
                         format!("value {value} is not on the scale 1–{max} and is ignored"),
+                        format!(
+                            "Het antwoord {value} bij ‘{id}’ staat niet op de schaal 1–{max} en telt niet mee."
+                        ),
                     );
                 }
             }
@@ -306,6 +391,7 @@ impl Answers {
                 note(
                     "$.context.stage".into(),
                     format!("unknown stage '{stage}' is ignored"),
+                    format!("De fase ‘{stage}’ is onbekend en telt niet mee."),
                 );
             }
         }
@@ -314,6 +400,7 @@ impl Answers {
                 note(
                     "$.context.urgency".into(),
                     format!("unknown urgency '{urgency}' is ignored"),
+                    format!("De urgentie ‘{urgency}’ is onbekend en telt niet mee."),
                 );
             }
         }
@@ -322,22 +409,26 @@ impl Answers {
                 note(
                     "$.context.form".into(),
                     format!("unknown form '{form}' is ignored"),
+                    format!("De samenwerkingsvorm ‘{form}’ is onbekend en telt niet mee."),
                 );
             }
         }
-        for (name, chosen, options) in [
+        for (name, dutch_name, chosen, options) in [
             (
                 "goals",
+                "Het doel",
                 &c.goals,
                 spec.goals.iter().map(|x| &x.id).collect::<Vec<_>>(),
             ),
             (
                 "motives",
+                "De reden",
                 &c.motives,
                 spec.motives.iter().map(|x| &x.id).collect(),
             ),
             (
                 "domains",
+                "Het taakveld",
                 &c.domains,
                 spec.domains.iter().map(|x| &x.id).collect(),
             ),
@@ -347,6 +438,7 @@ impl Answers {
                     note(
                         format!("$.context.{name}[{i}]"),
                         format!("unknown {name} option '{id}' is ignored"),
+                        format!("{dutch_name} ‘{id}’ is onbekend en telt niet mee."),
                     );
                 }
             }
@@ -377,6 +469,53 @@ mod tests {
         assert!(error.message.contains("newer"));
         let error = Answers::from_json(r#"{"responses": {"a": "maybe"}}"#).unwrap_err();
         assert!(error.message.contains("\"unknown\""));
+    }
+
+    #[test]
+    fn errors_and_notices_speak_dutch_and_english() {
+        let cases = [
+            (
+                "{\"responses\": ",
+                "geen geldig JSON-bestand (fout bij regel 1, kolom 14)",
+            ),
+            ("[1, 2]", "bevat geen antwoorden"),
+            (r#"{"format_version": 99}"#, "nieuwere versie"),
+            (
+                r#"{"responses": {"a": "maybe"}}"#,
+                "niet goed opgeschreven (fout bij regel 1",
+            ),
+        ];
+        for (json, dutch) in cases {
+            let error = Answers::from_json(json).unwrap_err();
+            assert!(
+                error.text("nl").contains(dutch),
+                "{json}: {}",
+                error.text("nl")
+            );
+            assert_eq!(error.text("en"), error.message);
+            assert_eq!(error.text("en-GB"), error.message);
+        }
+
+        let instrument = Instrument::builtin();
+        let answers = Answers::from_json(
+            r#"{"instrument_id": "other", "responses": {"nope.1": 3, "noodzaak-onderkend.1": 9},
+                "context": {"stage": "dreaming", "urgency": "x", "form": "y", "goals": ["z"]}}"#,
+        )
+        .unwrap();
+        let notices = answers.check(instrument);
+        assert_eq!(notices.len(), 7, "{notices:?}");
+        for notice in &notices {
+            let dutch = notice.text("nl");
+            assert!(
+                dutch.ends_with("telt niet mee.") || dutch.contains("tellen wel mee"),
+                "{dutch}"
+            );
+            assert_eq!(notice.text("en"), notice.message);
+        }
+        // Deserialized notices have no Dutch: they fall back to the English.
+        let copy: Notice =
+            serde_json::from_str(&serde_json::to_string(&notices[0]).unwrap()).unwrap();
+        assert_eq!(copy.text("nl"), notices[0].message);
     }
 
     #[test]

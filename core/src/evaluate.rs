@@ -124,7 +124,13 @@ pub(crate) fn build_report(
         coverage,
         phases,
         factors,
-        notices,
+        notices: notices
+            .into_iter()
+            .map(|n| Notice {
+                message: n.text(lang).to_string(),
+                ..n
+            })
+            .collect(),
     }
 }
 

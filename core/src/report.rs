@@ -33,7 +33,8 @@ pub struct Report {
     pub form_fit: Option<FormFit>,
     /// Observations from the context (sizes, urgency …) that inform the reading.
     pub signals: Vec<Signal>,
-    /// Input that was ignored (unknown statements, values off the scale …).
+    /// Input that was ignored (unknown statements, values off the scale …),
+    /// with `message` in the report's language like every other text in it.
     pub notices: Vec<Notice>,
 }
 

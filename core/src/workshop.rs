@@ -89,7 +89,22 @@ impl Tally {
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopError {
+    /// In English, with the parser's technical detail (stable for scripts).
     pub message: String,
+    /// The same for people, in Dutch (B1); empty when deserialized.
+    #[serde(skip)]
+    pub dutch: String,
+}
+
+impl WorkshopError {
+    /// The message in `lang`: English when asked for, else Dutch.
+    pub fn text(&self, lang: &str) -> &str {
+        if self.dutch.is_empty() || crate::text::Msg::of(lang) == crate::text::Msg::En {
+            &self.message
+        } else {
+            &self.dutch
+        }
+    }
 }
 
 impl std::fmt::Display for WorkshopError {
@@ -142,24 +157,40 @@ impl Workshop {
             tallies: Option<serde::de::IgnoredAny>,
             participants: Option<serde::de::IgnoredAny>,
         }
-        let fail = |message: String| Err(WorkshopError { message });
+        let fail = |message: String, dutch: String| Err(WorkshopError { message, dutch });
+        let position = crate::answers::dutch_position;
         let probe: Probe = match serde_json::from_str(json) {
             Ok(p) => p,
             Err(e) if e.is_syntax() || e.is_eof() => {
-                return fail(format!("this is not a valid JSON file ({e})"))
+                return fail(
+                    format!("this is not a valid JSON file ({e})"),
+                    format!(
+                        "dit is geen geldig JSON-bestand (fout bij {})",
+                        position(&e)
+                    ),
+                )
             }
-            Err(_) => return fail("this file does not contain a workshop".into()),
+            Err(_) => {
+                return fail(
+                    "this file does not contain a workshop".into(),
+                    "dit bestand bevat geen workshop".into(),
+                )
+            }
         };
         if probe.tallies.is_none() && probe.participants.is_none() {
-            return fail("this file does not contain a workshop (no tallies or participants); is it a single scan?".into());
+            return fail(
+                "this file does not contain a workshop (no tallies or participants); is it a single scan?".into(),
+                "dit bestand bevat geen workshop (geen stemmen en geen deelnemers); is het misschien één ingevulde scan?".into(),
+            );
         }
         let version = probe
             .format_version
             .map_or(0, |n| n.as_u64().unwrap_or(u64::MAX));
         if version > u64::from(WORKSHOP_FORMAT_VERSION) {
-            return fail(format!(
-                "workshop format {version} is newer than this Samenwerkingsscan can read"
-            ));
+            return fail(
+                format!("workshop format {version} is newer than this Samenwerkingsscan can read"),
+                "dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan".into(),
+            );
         }
         match serde_json::from_str::<Workshop>(json) {
             Ok(mut w) => {
@@ -167,7 +198,13 @@ impl Workshop {
                 w.participants.truncate(MAX_PARTICIPANTS);
                 Ok(w)
             }
-            Err(e) => fail(format!("the workshop file is damaged: {e}")),
+            Err(e) => fail(
+                format!("the workshop file is damaged: {e}"),
+                format!(
+                    "het workshopbestand is beschadigd (fout bij {}; technische melding: {e})",
+                    position(&e)
+                ),
+            ),
         }
     }
 
@@ -744,6 +781,23 @@ mod tests {
             .unwrap_err()
             .message
             .contains("newer"));
-        assert!(Workshop::from_json(r#"{"tallies":{"x":{"counts":"many"}}}"#).is_err());
+        let damaged = Workshop::from_json(r#"{"tallies":{"x":{"counts":"many"}}}"#).unwrap_err();
+        assert!(damaged
+            .text("nl")
+            .starts_with("het workshopbestand is beschadigd (fout bij regel 1"));
+        assert_eq!(damaged.text("en"), damaged.message);
+        for (json, dutch) in [
+            ("not json", "geen geldig JSON-bestand"),
+            ("[]", "bevat geen workshop"),
+            (r#"{"responses":{}}"#, "één ingevulde scan"),
+            (r#"{"format_version":99,"tallies":{}}"#, "nieuwere versie"),
+        ] {
+            let error = Workshop::from_json(json).unwrap_err();
+            assert!(
+                error.text("nl").contains(dutch),
+                "{json}: {}",
+                error.text("nl")
+            );
+        }
     }
 }

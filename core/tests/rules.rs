@@ -745,6 +745,16 @@ fn no_form_or_an_unknown_form_gives_no_fit() {
     let report = Scan::favourable().form("federatie").report();
     assert!(report.form_fit.is_none());
     assert_eq!(report.notices[0].path, "$.context.form");
+    // Like everything in a report, the notice is in the report's language.
+    assert!(report.notices[0]
+        .message
+        .contains("samenwerkingsvorm ‘federatie’"));
+    let scan = Scan::favourable().form("federatie");
+    let english = evaluate(instrument(), &scan.answers, "en");
+    assert_eq!(
+        english.notices[0].message,
+        "unknown form 'federatie' is ignored"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1564,7 +1574,14 @@ fn unknown_and_off_scale_answers_are_notices_and_ignored() {
     }
     assert_eq!(notices.len(), 8);
     let report = eval(&answers);
-    assert_eq!(report.notices, notices);
+    // In the report, in the report's language (Dutch here).
+    let in_report: Vec<_> = report
+        .notices
+        .iter()
+        .map(|n| (&n.path, n.message.as_str()))
+        .collect();
+    let dutch: Vec<_> = notices.iter().map(|n| (&n.path, n.text("nl"))).collect();
+    assert_eq!(in_report, dutch);
     // The off-scale value counts as not answered (it is in the responses,
     // so as "unknown" in the coverage), the unknown statement not at all.
     let result = &report.factors[0];

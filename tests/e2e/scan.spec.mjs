@@ -144,11 +144,14 @@ test('a bad import lists the problem and leaves the answers alone', async ({ pag
   await input.setInputFiles({ name: 'nope.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "package"}') });
   await expect(widget(page).locator('.scan-alert--error')).toContainText('geen antwoorden');
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"responses": {"x": "maybe"}}') });
+  // In Dutch, with the parser's own detail (naming the field) kept for whoever made the file.
+  await expect(widget(page).locator('.scan-alert--error')).toContainText('niet goed opgeschreven (fout bij regel 1');
   await expect(widget(page).locator('.scan-alert--error')).toContainText('"unknown"');
-  // A good file needs confirmation first.
-  const good = { format_version: 1, responses: { 'noodzaak-onderkend.1': 1 } };
+  // A good file needs confirmation first; what it holds that we do not know is listed, in Dutch.
+  const good = { format_version: 1, responses: { 'noodzaak-onderkend.1': 1, 'bestaat-niet.1': 3 } };
   await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
   await expect(widget(page).locator('.scan-alert--info')).toContainText('1 van');
+  await expect(widget(page).locator('.scan-alert--info')).toContainText('Stelling ‘bestaat-niet.1’ staat niet in deze vragenlijst en telt niet mee.');
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
   expect(Object.values(saved.answers.responses).every((v) => v === 5)).toBe(true);
   await widget(page).getByRole('button', { name: 'Nee, houd mijn antwoorden' }).click();

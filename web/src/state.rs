@@ -24,7 +24,8 @@ pub enum Import {
     Idle,
     Failed(Vec<String>),
     Ready {
-        answers: Answers,
+        // Boxed: the other variants are small (clippy::large_enum_variant).
+        answers: Box<Answers>,
         notices: Vec<String>,
     },
 }
@@ -123,7 +124,10 @@ impl Reducible for State {
                 }
             }
             Action::ImportParsed(Ok((answers, notices))) => {
-                s.import = Import::Ready { answers, notices }
+                s.import = Import::Ready {
+                    answers: Box::new(answers),
+                    notices,
+                }
             }
             Action::ImportParsed(Err(problems)) => {
                 s.import = Import::Failed(problems);
@@ -132,7 +136,7 @@ impl Reducible for State {
                 if let Import::Ready { answers, .. } =
                     std::mem::replace(&mut s.import, Import::Idle)
                 {
-                    s.answers = answers;
+                    s.answers = *answers;
                     s.persist = true;
                     s.announce(text);
                 }

@@ -23,7 +23,8 @@ pub struct Saved {
 
 pub enum Loaded {
     Nothing,
-    Saved(Saved),
+    // Boxed: the other variants are small (clippy::large_enum_variant).
+    Saved(Box<Saved>),
     Unavailable,
     Corrupt { raw: String },
 }
@@ -54,7 +55,7 @@ pub fn load(key: &str) -> Loaded {
         Err(()) => Loaded::Unavailable,
         Ok(None) => Loaded::Nothing,
         Ok(Some(raw)) => match parse(&raw) {
-            Some(saved) => Loaded::Saved(saved),
+            Some(saved) => Loaded::Saved(Box::new(saved)),
             None => Loaded::Corrupt { raw },
         },
     }

@@ -97,6 +97,7 @@ pub static TEXTS: Texts = Texts {
     import_hint: "A JSON file made earlier with this scan. Your current answers stay until you confirm.",
     import_failed: "This file cannot be used. Your current answers have not changed.",
     import_ready: |n, total| format!("The file holds {n} of {total} answers. Do you want to replace your current answers with them?"),
+    file_unreadable: "The file could not be read. Try again or choose another file.",
     import_notices: "This will be ignored:",
     import_confirm: "Yes, replace my answers",
     import_cancel: "No, keep my answers",

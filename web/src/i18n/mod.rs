@@ -126,6 +126,8 @@ pub struct Texts {
     pub import: &'static str,
     pub import_hint: &'static str,
     pub import_failed: &'static str,
+    /// The browser could not read a chosen file (moved, or no permission).
+    pub file_unreadable: &'static str,
     pub import_ready: fn(usize, usize) -> String,
     pub import_notices: &'static str,
     pub import_confirm: &'static str,

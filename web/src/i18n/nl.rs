@@ -97,6 +97,7 @@ pub static TEXTS: Texts = Texts {
     import_hint: "Een JSON-bestand dat eerder met deze scan is gemaakt. Uw huidige antwoorden blijven staan tot u bevestigt.",
     import_failed: "Dit bestand kan niet worden gebruikt. Uw huidige antwoorden zijn niet veranderd.",
     import_ready: |n, total| format!("Het bestand bevat {n} van {total} antwoorden. Wilt u uw huidige antwoorden hierdoor vervangen?"),
+    file_unreadable: "Het bestand kon niet worden gelezen. Probeer het opnieuw of kies een ander bestand.",
     import_notices: "Dit wordt genegeerd:",
     import_confirm: "Ja, vervang mijn antwoorden",
     import_cancel: "Nee, houd mijn antwoorden",

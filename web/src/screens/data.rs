@@ -46,16 +46,23 @@ pub fn parse_import(
         context: Option<serde::de::IgnoredAny>,
         respondent: Option<serde::de::IgnoredAny>,
     }
-    let probe: Probe =
-        serde_json::from_str(text).map_err(|e| vec![not_ours.to_string(), e.to_string()])?;
+    // A file that is not JSON at all: the core's message says where it breaks.
+    let probe: Probe = serde_json::from_str(text).map_err(|_| {
+        let detail = Answers::from_json(text)
+            .err()
+            .map(|e| e.text(lang).to_string());
+        std::iter::once(not_ours.to_string())
+            .chain(detail)
+            .collect::<Vec<_>>()
+    })?;
     if probe.responses.is_none() && probe.context.is_none() && probe.respondent.is_none() {
         return Err(vec![not_ours.to_string()]);
     }
-    let answers = Answers::from_json(text).map_err(|e| vec![e.message])?;
+    let answers = Answers::from_json(text).map_err(|e| vec![e.text(lang).to_string()])?;
     let notices = answers
         .check(instrument)
         .into_iter()
-        .map(|n| n.message)
+        .map(|n| n.text(lang).to_string())
         .collect();
     Ok((answers, notices))
 }
@@ -107,12 +114,13 @@ pub fn data_panel(props: &DataProps) -> Html {
             };
             input.set_value("");
             let (dispatch, instrument) = (dispatch.clone(), instrument.clone());
+            let unreadable = t.file_unreadable;
             let file = gloo::file::File::from(file);
             *reader.borrow_mut() =
                 Some(gloo::file::callbacks::read_as_text(&file, move |result| {
                     let parsed = match result {
                         Ok(text) => parse_import(&instrument, &text, lang),
-                        Err(e) => Err(vec![e.to_string()]),
+                        Err(_) => Err(vec![unreadable.to_string()]),
                     };
                     dispatch.emit(Action::ImportParsed(parsed));
                 }));

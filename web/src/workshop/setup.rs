@@ -23,7 +23,12 @@ pub struct SetupProps {
 type Readers = Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>;
 
 /// Reads every chosen file as text and hands `(name, text)` to `done`.
-fn read_files(e: &Event, readers: &Readers, done: Callback<(String, Result<String, String>)>) {
+fn read_files(
+    e: &Event,
+    readers: &Readers,
+    unreadable: &'static str,
+    done: Callback<(String, Result<String, String>)>,
+) {
     let input: HtmlInputElement = e.target_unchecked_into();
     let Some(files) = input.files() else { return };
     let mut keep = readers.borrow_mut();
@@ -34,7 +39,7 @@ fn read_files(e: &Event, readers: &Readers, done: Callback<(String, Result<Strin
             let name = file.name();
             let done = done.clone();
             keep.push(gloo::file::callbacks::read_as_text(&file, move |r| {
-                done.emit((name, r.map_err(|e| e.to_string())))
+                done.emit((name, r.map_err(|_| unreadable.to_string())))
             }));
         }
     }
@@ -45,6 +50,7 @@ fn read_files(e: &Event, readers: &Readers, done: Callback<(String, Result<Strin
 pub fn setup(props: &SetupProps) -> Html {
     let lang = props.state.lang;
     let t = texts(lang);
+    let unreadable = t.file_unreadable;
     let w = workshop_texts(lang);
     let s = &props.state;
     let d = &props.dispatch;
@@ -72,9 +78,11 @@ pub fn setup(props: &SetupProps) -> Html {
             read_files(
                 &e,
                 &readers,
+                unreadable,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
                     let answers = text.and_then(|text| {
-                        Answers::from_json(&text).map_err(|e| format!("{not_answers} ({e})"))
+                        Answers::from_json(&text)
+                            .map_err(|e| format!("{not_answers}. {}", e.text(lang)))
                     });
                     d.emit(WAction::AddFile(instrument.clone(), name, answers));
                 }),
@@ -93,13 +101,16 @@ pub fn setup(props: &SetupProps) -> Html {
             read_files(
                 &e,
                 &readers,
+                unreadable,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
-                    let parsed =
-                        text.and_then(|text| Workshop::from_json(&text).map_err(|e| e.message));
+                    let parsed = text.and_then(|text| {
+                        Workshop::from_json(&text)
+                            .map_err(|e| format!("{not_workshop} ({})", e.text(lang)))
+                    });
                     d.emit(match parsed {
                         Ok(w) if baseline => WAction::LoadBaseline(w, loaded.to_string()),
                         Ok(w) => WAction::LoadWorkshop(w, loaded.to_string()),
-                        Err(why) => WAction::FileError(format!("{name}: {not_workshop} ({why})")),
+                        Err(why) => WAction::FileError(format!("{name}: {why}")),
                     });
                 }),
             )
