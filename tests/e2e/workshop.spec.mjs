@@ -196,6 +196,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
     name: 'scan.json', mimeType: 'application/json', buffer: Buffer.from('{"responses": {}}'),
   });
   await expect(widget(page).getByRole('alert')).toContainText('scan.json: Dit bestand is geen workshopbestand');
+  await expect(widget(page).getByRole('alert')).toContainText('is het misschien één ingevulde scan?');
   await expect(widget(page)).toContainText('Nulmeting: Nulmeting 2025.');
   // Continuing a saved file over this workshop asks first; "cancel" keeps everything.
   await widget(page).getByLabel('Een opgeslagen workshop verder zetten').setInputFiles({
