@@ -272,3 +272,26 @@ test('a damaged saved workshop is set aside, offered for download, and the works
   await rows.getByRole('button', { name: 'Deelnemer 1 verwijderen' }).click();
   await expect(widget(page)).toContainText('Er zijn nog geen codes van deelnemers.');
 });
+
+test('full storage mid-workshop: said politely, and the workshop goes on and can be saved as a file', async ({ page }) => {
+  await page.goto('/#scan-workshop');
+  await expect(heading(page)).toHaveText('Workshop voorbereiden');
+  // From now on the device is full.
+  await page.evaluate(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('full', 'QuotaExceededError'); };
+  });
+  await widget(page).getByLabel('Naam van de workshop').fill('Raadsavond');
+  const live = widget(page).locator('.scan__sr-only[role=status]');
+  await expect(live).toContainText('Er is geen ruimte meer om de workshop op dit apparaat te bewaren');
+  await expect(widget(page).locator('.scan-alert--warning')).toContainText('sla de workshop op als bestand');
+  // Work goes on in memory; "save as file" keeps it.
+  await widget(page).getByLabel('Naam van de workshop').fill('Raadsavond 2');
+  await expect(widget(page).getByLabel('Naam van de workshop')).toHaveValue('Raadsavond 2');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    widget(page).getByRole('button', { name: 'Workshop opslaan als bestand' }).click(),
+  ]);
+  const saved = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  expect(saved.title).toBe('Raadsavond 2');
+  await expectNoAxeViolations(page, 'workshop with full storage');
+});

@@ -52,7 +52,7 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
     std::fs::create_dir_all(&dist)?;
     // `SCAN_ONLY=1` skips the workshop bundle: halves the build time while
     // measuring size changes to the scan (its workshop figures are then wrong).
-    let scan_only = std::env::var_os("SCAN_ONLY").is_some();
+    let scan_only = std::env::var_os("SCAN_ONLY").is_some_and(|v| !v.is_empty());
     for (name, features) in BUNDLES {
         if scan_only && !features.is_empty() {
             continue;
@@ -93,7 +93,7 @@ fn bundle(profile: Profile, name: &str, features: &[&str], dist: &Path) -> Resul
         .join(format!("{WASM_FILE}.wasm"));
     // `SCAN_KEEP_NAMES=1` keeps function names through wasm-bindgen and
     // wasm-opt, for size analysis with e.g. `twiggy top dist/*.wasm`.
-    let keep_names = std::env::var_os("SCAN_KEEP_NAMES").is_some();
+    let keep_names = std::env::var_os("SCAN_KEEP_NAMES").is_some_and(|v| !v.is_empty());
     eprintln!("$ wasm-bindgen --target web {} ({name})", wasm.display());
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(&wasm)

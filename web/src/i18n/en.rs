@@ -145,6 +145,8 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     jump_label: "Go to",
     status: |tallied, total, people| format!("Votes on {tallied} of {total} factors · {people} participants with a code"),
     storage_corrupt: "The workshop saved on this device is damaged. We started again. Download the damaged data if you want to keep it.",
+    storage_unavailable: "Your browser does not allow the workshop to be kept on this device. You can carry on, but save the workshop as a file before you close this window.",
+    storage_full: "There is no more room to keep the workshop on this device. You can carry on, but save the workshop as a file before you close this window.",
     revealed: "Results shown.",
     setup_heading: "Prepare the workshop",
     setup_lead: "Discuss the factors with the group, one factor per screen. Let the room vote with hands or voting cards and enter how many people chose each answer. The results stay hidden until you show them. Everything stays in this browser: there is no server.",

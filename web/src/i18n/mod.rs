@@ -179,6 +179,8 @@ pub struct WorkshopTexts {
     pub jump_label: &'static str,
     pub status: fn(usize, usize, usize) -> String,
     pub storage_corrupt: &'static str,
+    pub storage_unavailable: &'static str,
+    pub storage_full: &'static str,
     pub revealed: &'static str,
     pub setup_heading: &'static str,
     pub setup_lead: &'static str,

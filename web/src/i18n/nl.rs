@@ -145,6 +145,8 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     jump_label: "Ga naar",
     status: |tallied, total, people| format!("Stemmen bij {tallied} van {total} factoren · {people} deelnemers met een code"),
     storage_corrupt: "De opgeslagen workshop op dit apparaat is beschadigd. We zijn opnieuw begonnen. Download de beschadigde gegevens als u ze wilt bewaren.",
+    storage_unavailable: "Uw browser staat niet toe dat de workshop op dit apparaat wordt bewaard. U kunt gewoon verder, maar sla de workshop op als bestand voordat u dit venster sluit.",
+    storage_full: "Er is geen ruimte meer om de workshop op dit apparaat te bewaren. U kunt gewoon verder, maar sla de workshop op als bestand voordat u dit venster sluit.",
     revealed: "Uitslag getoond.",
     setup_heading: "Workshop voorbereiden",
     setup_lead: "Bespreek de factoren met de groep, één factor per scherm. Laat de zaal stemmen met handen of stemkaarten en vul in hoeveel mensen elk antwoord kozen. De uitslag blijft verborgen tot u hem toont. Alles blijft in deze browser: er is geen server.",

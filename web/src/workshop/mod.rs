@@ -309,7 +309,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 </div>
             </header>
             if state.storage != StorageStatus::Working {
-                <div class="scan-alert scan-alert--warning scan-no-print"><p>{ if state.storage == StorageStatus::Full { t.storage_full } else { t.storage_unavailable } }</p></div>
+                <div class="scan-alert scan-alert--warning scan-no-print"><p>{ if state.storage == StorageStatus::Full { w.storage_full } else { w.storage_unavailable } }</p></div>
             }
             if let Some(raw) = state.corrupt.clone() {
                 <div class="scan-alert scan-alert--warning scan-no-print">

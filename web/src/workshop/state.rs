@@ -196,6 +196,18 @@ impl Reducible for WState {
             }
             WAction::Shortcuts(on) => s.shortcuts = on,
             WAction::StorageResult(status, at) => {
+                // Say it once, as the scan does: only when saving stops working.
+                if status != s.storage && status != StorageStatus::Working {
+                    let w = crate::i18n::workshop_texts(s.lang);
+                    s.announce(
+                        if status == StorageStatus::Full {
+                            w.storage_full
+                        } else {
+                            w.storage_unavailable
+                        }
+                        .to_string(),
+                    );
+                }
                 s.storage = status;
                 if at.is_some() {
                     s.saved_at = at;
