@@ -130,8 +130,10 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
       await expectNoAxeViolations(page, 'workshop factor after reveal');
       await expectProjectorContrast(page, 'workshop factor after reveal');
       await screenshot(page, 'workshop-factor-revealed-1920');
+      await expectResultInView(page);
       await page.setViewportSize({ width: 1280, height: 720 });
       await expectNoHorizontalScroll(page);
+      await expectResultInView(page);
       await screenshot(page, 'workshop-factor-revealed-1280');
       await page.setViewportSize({ width: 1920, height: 1080 });
       await page.keyboard.press('Escape');
@@ -216,6 +218,20 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
 
   expect(problems).toEqual([]);
 });
+
+/** On a landscape projector the room sees the statements and the result at
+ * once: with the page at the top, both are in the viewport. */
+async function expectResultInView(page) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const height = page.viewportSize().height;
+  for (const part of [
+    widget(page).locator('.scan-ws-statements'),
+    results(page).getByRole('table', { name: 'Stemmen in de zaal' }),
+  ]) {
+    const box = await part.boundingBox();
+    expect(box.y + box.height).toBeLessThanOrEqual(height);
+  }
+}
 
 async function expectNoHorizontalScroll(page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
