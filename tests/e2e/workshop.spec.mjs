@@ -139,12 +139,15 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
       await page.keyboard.press('Escape');
     }
     if (i === 9) {
-      // Reload mid-workshop: back at the same factor, votes and reveal kept.
+      // Reload mid-workshop: back at the same factor, votes and reveal kept,
+      // and only workshop mode is downloaded (not the scan bundle first).
+      requests.length = 0;
       await page.reload();
       await expect(heading(page)).toHaveText(factors[9].name.nl);
       await expect(widget(page).locator('[data-vote-point="4"]')).toHaveValue(factors[9].polarity === 'promoting' ? '5' : '');
       await expect(results(page).getByRole('table', { name: 'Stemmen in de zaal' })).toBeVisible();
       await expect(heading(page)).toBeFocused();
+      expect(requests.filter((p) => p.endsWith('.wasm'))).toEqual(['/samenwerkingsscan_workshop_bg.wasm']);
     }
     await page.keyboard.press('ArrowRight');
   }

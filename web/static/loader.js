@@ -17,6 +17,12 @@ function load(kind) {
   return loading[kind];
 }
 
+/// The widget's fragment namespace, as `route::namespace` in web/src/route.rs.
+function namespace(storageKey) {
+  if (!storageKey || storageKey === 'samenwerkingsscan') return 'scan';
+  return storageKey.replace(/[^A-Za-z0-9_-]/g, '');
+}
+
 /// Mounts into `element` (options as `mount` in web/src/lib.rs); resolves
 /// to a handle with `destroy()`.
 export async function mountScan(element, options = {}) {
@@ -43,7 +49,11 @@ export async function mountScan(element, options = {}) {
       },
     });
   };
-  await start(options.mode === 'workshop' ? 'workshop' : 'scan');
+  // A reload during a workshop (`#scan-workshop`) loads workshop mode at
+  // once, not the scan bundle first.
+  const inWorkshop = options.mode === 'workshop'
+    || globalThis.location?.hash === `#${namespace(options.storageKey)}-workshop`;
+  await start(inWorkshop ? 'workshop' : 'scan');
   return {
     destroy() {
       destroyed = true;
