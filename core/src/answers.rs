@@ -331,13 +331,16 @@ impl Answers {
     /// Lists what the evaluation will ignore: responses to statements the
     /// instrument does not have, values off the scale, unknown context ids.
     pub fn check(&self, instrument: &Instrument) -> Vec<Notice> {
-        self.check_with(instrument, &crate::score::StatementIndex::new(instrument))
+        let index = crate::score::StatementIndex::new(instrument);
+        self.check_with(instrument, Some(&index))
     }
 
+    /// As [`Answers::check`]; `statements: None` when the caller already
+    /// knows every response is used (see `StatementIndex::write_codes`).
     pub(crate) fn check_with(
         &self,
         instrument: &Instrument,
-        index: &crate::score::StatementIndex,
+        statements: Option<&crate::score::StatementIndex>,
     ) -> Vec<Notice> {
         let mut notices = Vec::new();
         let mut note = |path: String, message: String, dutch: String| {
@@ -362,8 +365,11 @@ impl Answers {
         }
         let max = instrument.scale_max();
         let path = |id: &str| format!("$.responses[\"{id}\"]");
-        for (id, response) in &self.responses {
-            if !index.contains(id) {
+        let responses = statements
+            .into_iter()
+            .flat_map(|index| index.positions(self));
+        for (id, response, at) in responses {
+            if at.is_none() {
                 note(
                     path(id),
                     format!("unknown statement '{id}' is ignored"),

@@ -132,12 +132,25 @@ pub fn aggregate(
 ) -> GroupReport {
     let m = Msg::of(lang);
     let min = options.min_group_size.max(1);
-    // Each respondent is read once into response codes; everything below
-    // works on those (see `StatementIndex`).
+    // Each respondent is read once into response codes, all in one flat
+    // table (a row per respondent); everything below works on those (see
+    // `StatementIndex`) and walks the tables row by row.
     let index = StatementIndex::new(instrument);
-    let codes: Vec<Vec<u8>> = respondents.iter().map(|a| index.codes(a)).collect();
-    let per_person: Vec<Vec<FactorScore>> =
-        codes.iter().map(|c| score_codes(instrument, c)).collect();
+    let statements: usize = instrument.factors.iter().map(|f| f.statements.len()).sum();
+    let mut codes = vec![0u8; respondents.len() * statements];
+    // Whether each respondent's responses were all used (no notices to look for).
+    let all_used: Vec<bool> = respondents
+        .iter()
+        .enumerate()
+        .map(|(p, answers)| {
+            index.write_codes(answers, &mut codes[p * statements..(p + 1) * statements])
+        })
+        .collect();
+    let row = |p: usize| &codes[p * statements..(p + 1) * statements];
+    let per_person = ScoreTable::new(
+        instrument.factors.len(),
+        (0..respondents.len()).map(|p| score_codes(instrument, row(p))),
+    );
     let max = instrument.scale_max();
     let mut offsets = Vec::with_capacity(instrument.factors.len());
     let mut at = 0;
@@ -147,7 +160,7 @@ pub fn aggregate(
     }
 
     let pooled: Vec<FactorScore> = (0..instrument.factors.len())
-        .map(|i| pool(per_person.iter().map(|scores| &scores[i])))
+        .map(|i| pool(per_person.factor(i).iter()))
         .collect();
 
     let factors: Vec<GroupFactor> = instrument
@@ -156,27 +169,33 @@ pub fn aggregate(
         .enumerate()
         .map(|(i, factor)| {
             let favs: Vec<f64> = per_person
+                .factor(i)
                 .iter()
-                .filter_map(|s| s[i].favourability(factor.polarity))
+                .filter_map(|s| s.favourability(factor.polarity))
                 .collect();
+            // The distribution of the answers to this factor's statements.
+            let mut distribution = vec![0u32; usize::from(max)];
+            let mut unknown = 0;
+            let own = offsets[i]..offsets[i] + factor.statements.len();
+            for p in 0..respondents.len() {
+                for &code in &row(p)[own.clone()] {
+                    match code {
+                        0 => {}
+                        UNKNOWN_CODE => unknown += 1,
+                        v => {
+                            if let Some(slot) = distribution.get_mut(usize::from(v) - 1) {
+                                *slot += 1;
+                            }
+                        }
+                    }
+                }
+            }
             let n = favs.len();
             let shown = n >= min;
             let sd = std_dev(&favs);
             let lo = favs.iter().copied().reduce(f64::min);
             let hi = favs.iter().copied().reduce(f64::max);
             let range = hi.zip(lo).map(|(h, l)| h - l);
-            let mut distribution = vec![0u32; usize::from(max)];
-            let mut unknown = 0;
-            let own = offsets[i]..offsets[i] + factor.statements.len();
-            for person in &codes {
-                for &code in &person[own.clone()] {
-                    match code {
-                        0 => {}
-                        UNKNOWN_CODE => unknown += 1,
-                        v => distribution[usize::from(v) - 1] += 1,
-                    }
-                }
-            }
             let consensus = sd.filter(|_| n >= 2).map(consensus_of);
             let discussion = n >= 2
                 && (consensus == Some(Consensus::Low)
@@ -270,7 +289,7 @@ pub fn aggregate(
         &pooled,
         &context,
         lang,
-        group_notices(instrument, respondents, &index),
+        group_notices(instrument, respondents, &all_used, &index),
         caps,
     );
     let discussion_points = factors
@@ -331,9 +350,38 @@ fn split(
     groups
 }
 
+/// Every respondent's factor scores, stored per factor: the group
+/// statistics walk one factor over all respondents, so that is contiguous.
+struct ScoreTable {
+    by_factor: Vec<Vec<FactorScore>>,
+}
+
+impl ScoreTable {
+    fn new(factors: usize, people: impl ExactSizeIterator<Item = Vec<FactorScore>>) -> Self {
+        // Not `vec![…; n]`: cloning a vector does not keep its capacity.
+        let mut by_factor: Vec<Vec<FactorScore>> = (0..factors)
+            .map(|_| Vec::with_capacity(people.len()))
+            .collect();
+        for scores in people {
+            for (column, score) in by_factor.iter_mut().zip(scores) {
+                column.push(score);
+            }
+        }
+        ScoreTable { by_factor }
+    }
+
+    fn factor(&self, factor: usize) -> &[FactorScore] {
+        &self.by_factor[factor]
+    }
+
+    fn get(&self, person: usize, factor: usize) -> &FactorScore {
+        &self.by_factor[factor][person]
+    }
+}
+
 fn subgroups(
     instrument: &Instrument,
-    per_person: &[Vec<FactorScore>],
+    per_person: &ScoreTable,
     groups: &BTreeMap<String, (String, Vec<usize>)>,
     min: usize,
 ) -> Vec<Subgroup> {
@@ -350,7 +398,7 @@ fn subgroups(
                     .filter_map(|(i, f)| {
                         let values: Vec<f64> = members
                             .iter()
-                            .filter_map(|&p| per_person[p][i].score)
+                            .filter_map(|&p| per_person.get(p, i).score)
                             .collect();
                         mean(&values).map(|v| (v, f.weight))
                     })
@@ -371,7 +419,7 @@ fn subgroups(
 
 fn gaps(
     instrument: &Instrument,
-    per_person: &[Vec<FactorScore>],
+    per_person: &ScoreTable,
     groups: &BTreeMap<String, (String, Vec<usize>)>,
     min: usize,
     threshold: f64,
@@ -396,7 +444,8 @@ fn gaps(
                     let favs: Vec<f64> = members
                         .iter()
                         .filter_map(|&p| {
-                            per_person[p][i]
+                            per_person
+                                .get(p, i)
                                 .score
                                 .map(|s| favourability(s, factor.polarity))
                         })
@@ -495,11 +544,13 @@ pub fn merge_contexts<'a>(contexts: impl Iterator<Item = &'a Context>) -> Contex
 fn group_notices(
     instrument: &Instrument,
     respondents: &[Answers],
+    all_used: &[bool],
     index: &StatementIndex,
 ) -> Vec<Notice> {
     let mut all: Vec<Notice> = respondents
         .iter()
-        .flat_map(|a| a.check_with(instrument, index))
+        .zip(all_used)
+        .flat_map(|(a, &used)| a.check_with(instrument, (!used).then_some(index)))
         .collect();
     all.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
     all.dedup();

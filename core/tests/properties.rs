@@ -484,6 +484,20 @@ proptest! {
     }
 
     #[test]
+    fn a_group_reports_exactly_the_notices_of_its_respondents(
+        group in prop::collection::vec(any_answers(), 1..6),
+    ) {
+        let sorted = |mut notices: Vec<samenwerkingsscan::Notice>| {
+            notices.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+            notices.dedup();
+            notices
+        };
+        let together = aggregate(instrument(), &group, &GroupOptions::default(), "nl");
+        let each = group.iter().flat_map(|a| evaluate(instrument(), a, "nl").notices).collect();
+        prop_assert_eq!(sorted(together.report.notices), sorted(each));
+    }
+
+    #[test]
     fn one_respondent_as_a_group_gives_the_same_verdict_and_indices(answers in any_answers()) {
         let single = evaluate(instrument(), &answers, "nl");
         let group = aggregate(instrument(), std::slice::from_ref(&answers), &GroupOptions::default(), "nl");
