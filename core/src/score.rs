@@ -95,12 +95,14 @@ pub(crate) struct StatementIndex<'a> {
 
 impl<'a> StatementIndex<'a> {
     pub(crate) fn new(instrument: &'a Instrument) -> Self {
-        let mut sorted: Vec<(&str, usize)> = instrument
-            .statements()
-            .enumerate()
-            .map(|(i, (_, s))| (s.id.as_str(), i))
-            .collect();
-        sorted.sort_unstable();
+        // Kept sorted while built, not sorted afterwards: a sort of these
+        // pairs would add its own 2 KB of generic code to the widget's wasm.
+        let mut sorted: Vec<(&str, usize)> = Vec::new();
+        for (i, (_, statement)) in instrument.statements().enumerate() {
+            let id = statement.id.as_str();
+            let at = sorted.partition_point(|(known, _)| *known < id);
+            sorted.insert(at, (id, i));
+        }
         StatementIndex {
             sorted,
             max: instrument.scale_max(),
