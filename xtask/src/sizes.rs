@@ -7,14 +7,14 @@ use std::path::Path;
 /// The size target for everything shipped, gzip (issues #2 and #4: 150 KB).
 pub const GZIP_TARGET: u64 = 150 * 1024;
 /// What the test command enforces today for the scan (what every visitor
-/// downloads). The widget does not meet the target: measured 241.7 KB gzip on
+/// downloads). The widget does not meet the target: measured 242.1 KB gzip on
 /// 2026-11-29 after removing the accidental costs we found (Unicode case
 /// tables, threefold dynamic-tag code) and adding Dutch error messages. README "Size" shows where the rest
 /// goes and why 150 KB needs a decision, not a trim. This ceiling stops any
 /// further growth, and every build prints the overshoot.
-pub const GZIP_BUDGET: u64 = 243 * 1024;
+pub const GZIP_BUDGET: u64 = 244 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
-/// replaces the scan bundle; measured 339.0 KB gzip on 2026-11-29).
+/// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29).
 pub const WORKSHOP_GZIP_BUDGET: u64 = 341 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
