@@ -30,6 +30,8 @@
 //! | [`compare(baselineReport, currentReport)`](compare) | a comparison |
 //! | [`encodeShare(answers, withContext?, instrument?)`](encode_share) | a share code |
 //! | [`decodeShare(code, instrument?)`](decode_share) | answers |
+//! | [`workshopReport(workshop, options?)`](workshop_report) | a workshop report |
+//! | [`compareWorkshops(baseline, current, options?)`](compare_workshops) | a workshop comparison |
 //!
 //! Answers, instruments and reports may be passed as objects or as JSON
 //! strings. A custom `instrument` is validated first; if it has problems the
@@ -197,29 +199,7 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> JsResult<JsValue> {
 pub fn aggregate(answers_array: JsValue, options: JsValue) -> JsResult<JsValue> {
     let instrument = instrument_from(&option(&options, "instrument")?)?;
     let lang = lang_from(&options)?;
-    let mut group_options = GroupOptions::default();
-    let min = option(&options, "minGroupSize")?;
-    if !(min.is_undefined() || min.is_null()) {
-        group_options.min_group_size = match min.as_f64() {
-            Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 1e9 => n as usize,
-            _ => {
-                return Err(error(
-                    "option 'minGroupSize' must be a whole number of at least 1",
-                ))
-            }
-        };
-    }
-    let gap = option(&options, "gapThreshold")?;
-    if !(gap.is_undefined() || gap.is_null()) {
-        group_options.gap_threshold = match gap.as_f64() {
-            Some(x) if (0.0..=100.0).contains(&x) => x,
-            _ => {
-                return Err(error(
-                    "option 'gapThreshold' must be a number from 0 to 100",
-                ))
-            }
-        };
-    }
+    let group_options = group_options_from(&options)?;
     if !is_array(&answers_array) {
         return Err(error("aggregate expects an array of answers"));
     }
@@ -239,6 +219,34 @@ pub fn aggregate(answers_array: JsValue, options: JsValue) -> JsResult<JsValue> 
         &group_options,
         &lang,
     ))
+}
+
+/// `minGroupSize` and `gapThreshold` from an options object.
+fn group_options_from(options: &JsValue) -> JsResult<GroupOptions> {
+    let mut group_options = GroupOptions::default();
+    let min = option(options, "minGroupSize")?;
+    if !(min.is_undefined() || min.is_null()) {
+        group_options.min_group_size = match min.as_f64() {
+            Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 1e9 => n as usize,
+            _ => {
+                return Err(error(
+                    "option 'minGroupSize' must be a whole number of at least 1",
+                ))
+            }
+        };
+    }
+    let gap = option(options, "gapThreshold")?;
+    if !(gap.is_undefined() || gap.is_null()) {
+        group_options.gap_threshold = match gap.as_f64() {
+            Some(x) if (0.0..=100.0).contains(&x) => x,
+            _ => {
+                return Err(error(
+                    "option 'gapThreshold' must be a number from 0 to 100",
+                ))
+            }
+        };
+    }
+    Ok(group_options)
 }
 
 /// A report from `evaluate`, or the `report` of a group report from
@@ -314,6 +322,61 @@ pub fn decode_share(code: JsValue, instrument: JsValue) -> JsResult<JsValue> {
     let answers = core::decode_share(&instrument, &code)
         .map_err(|e| error(format!("the share code cannot be read: {e}")))?;
     to_js(&answers)
+}
+
+/// A saved workshop (the facilitator's "save as file"), as an object or JSON.
+fn workshop_from(value: &JsValue, what: &str) -> JsResult<core::Workshop> {
+    let text = json_text(value, what)?;
+    core::Workshop::from_json(&text).map_err(|e| error(format!("{what}: {e}")))
+}
+
+/// The report of a workshop file saved by the widget's workshop mode: the
+/// room's votes through the same rules as a single scan, the participants'
+/// codes through the group rules, and the notes. Options as `aggregate`.
+///
+/// ```js
+/// const report = workshopReport(await file.text(), { lang: 'nl' });
+/// report.room?.report.verdict.label; report.group?.report.verdict.label; report.discussion_points;
+/// ```
+#[wasm_bindgen(js_name = workshopReport)]
+pub fn workshop_report(workshop: JsValue, options: JsValue) -> JsResult<JsValue> {
+    let instrument = instrument_from(&option(&options, "instrument")?)?;
+    let lang = lang_from(&options)?;
+    let group_options = group_options_from(&options)?;
+    let workshop = workshop_from(&workshop, "the workshop")?;
+    to_js(&core::workshop_report(
+        &instrument,
+        &workshop,
+        &group_options,
+        &lang,
+    ))
+}
+
+/// Compares a baseline workshop (nulmeting) with a later one: the room and
+/// the participants, each as `compare` does. Options as `aggregate`.
+///
+/// ```js
+/// const change = compareWorkshops(baseline, current, { lang: 'en' });
+/// change.room?.improved.map(f => f.name);
+/// ```
+#[wasm_bindgen(js_name = compareWorkshops)]
+pub fn compare_workshops(
+    baseline: JsValue,
+    current: JsValue,
+    options: JsValue,
+) -> JsResult<JsValue> {
+    let instrument = instrument_from(&option(&options, "instrument")?)?;
+    let lang = lang_from(&options)?;
+    let group_options = group_options_from(&options)?;
+    let baseline = workshop_from(&baseline, "the baseline workshop")?;
+    let current = workshop_from(&current, "the current workshop")?;
+    to_js(&core::compare_workshops(
+        &instrument,
+        &baseline,
+        &current,
+        &group_options,
+        &lang,
+    ))
 }
 
 /// A JSON-like value, read from and written to JavaScript through serde, so

@@ -76,6 +76,10 @@ pub fn run() -> Result {
         }
         Ok(())
     })?;
+    step("JavaScript API (Node)", &mut || {
+        build::js_api()?;
+        exec(Command::new("node").args(["--test", "tests/js/"]))
+    })?;
     step("end-to-end (headless Chromium)", &mut || {
         exec(
             Command::new(root().join("node_modules/.bin/playwright")).args([
