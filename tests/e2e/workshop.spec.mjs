@@ -123,6 +123,19 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
       await expect(results(page).locator('.scan-ws-figure')).not.toBeEmpty();
     }
     if (i === 2) await expect(results(page)).toContainText('Gesprekspunt');
+    if (i === 1) {
+      // Full screen for the projector: F, and F again (or the button) to leave.
+      const fullscreen = () => page.evaluate(() => document.fullscreenElement?.classList.contains('scan--workshop') ?? false);
+      await page.keyboard.press('f');
+      await expect.poll(fullscreen).toBe(true);
+      await expect(heading(page)).toHaveText(factors[1].name.nl);
+      await page.keyboard.press('f');
+      await expect.poll(fullscreen).toBe(false);
+      await widget(page).getByRole('button', { name: 'Volledig scherm' }).click();
+      await expect.poll(fullscreen).toBe(true);
+      await page.keyboard.press('f');
+      await expect.poll(fullscreen).toBe(false);
+    }
     if (i === 0) {
       // Participants' answers sit beside the room's votes.
       await expect(results(page).getByRole('table', { name: /Antwoorden van deelnemers vooraf \(7 personen\)/ })).toBeVisible();
