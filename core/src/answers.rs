@@ -161,7 +161,12 @@ fn check_version(version: u64) -> Result<(), AnswersError> {
             format!(
                 "format version {version} is not supported (this version reads 1 to {ANSWERS_FORMAT_VERSION}); was it made by a newer Samenwerkingsscan?"
             ),
-            "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen.",
+            // 0 is no version; u64::MAX stands for one that is not a whole number.
+            if version == 0 || version == u64::MAX {
+                "Het versienummer in dit bestand klopt niet."
+            } else {
+                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen."
+            },
         ));
     }
     // Older versions are migrated here, one step at a time, when they exist.
@@ -215,15 +220,27 @@ impl std::error::Error for AnswersError {}
 
 /// Something in the answers that the instrument does not know and the
 /// evaluation therefore ignores.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Notice {
     pub path: String,
-    /// In English (stable for scripts).
+    /// From [`Answers::check`]: in English (stable for scripts). In a
+    /// [`Report`](crate::Report): in the report's language, like all its texts.
     pub message: String,
-    /// The same in Dutch (B1); empty when deserialized.
+    /// From [`Answers::check`]: the same in Dutch (B1). Empty in a report and
+    /// when deserialized; not part of equality.
     #[serde(skip)]
     pub dutch: String,
 }
+
+/// `dutch` is derived from the same facts as `message` and not serialized:
+/// equal notices stay equal through JSON.
+impl PartialEq for Notice {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.message == other.message
+    }
+}
+
+impl Eq for Notice {}
 
 impl Notice {
     /// The message in `lang`: English when asked for, else Dutch.
@@ -296,7 +313,7 @@ impl Answers {
                 // The parser's detail stays in English: it names fields and
                 // values, which helps whoever made the file.
                 format!(
-                    "De antwoorden in dit bestand zijn niet goed opgeschreven (fout bij {}). Technische melding: {e}",
+                    "De antwoorden in dit bestand staan niet in de goede vorm (fout bij {}). Technische melding: {e}",
                     dutch_position(&e)
                 ),
             )
@@ -319,7 +336,7 @@ impl Answers {
         serde_json::from_value(value).map_err(|e| {
             AnswersError::new(
                 format!("answers do not have the expected shape: {e}"),
-                "De antwoorden zijn niet goed opgeschreven.",
+                "De antwoorden staan niet in de goede vorm.",
             )
         })
     }
@@ -487,8 +504,16 @@ mod tests {
             ("[1, 2]", "bevat geen antwoorden"),
             (r#"{"format_version": 99}"#, "nieuwere versie"),
             (
+                r#"{"format_version": 0}"#,
+                "versienummer in dit bestand klopt niet",
+            ),
+            (
+                r#"{"format_version": 1.5}"#,
+                "versienummer in dit bestand klopt niet",
+            ),
+            (
                 r#"{"responses": {"a": "maybe"}}"#,
-                "niet goed opgeschreven (fout bij regel 1",
+                "niet in de goede vorm (fout bij regel 1",
             ),
         ];
         for (json, dutch) in cases {

@@ -128,7 +128,8 @@ pub(crate) fn build_report(
             .into_iter()
             .map(|n| Notice {
                 message: n.text(lang).to_string(),
-                ..n
+                dutch: String::new(),
+                path: n.path,
             })
             .collect(),
     }

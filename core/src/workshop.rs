@@ -165,7 +165,7 @@ impl Workshop {
                 return fail(
                     format!("this is not a valid JSON file ({e})"),
                     format!(
-                        "dit is geen geldig JSON-bestand (fout bij {})",
+                        "Dit is geen geldig JSON-bestand (fout bij {}).",
                         position(&e)
                     ),
                 )
@@ -173,14 +173,14 @@ impl Workshop {
             Err(_) => {
                 return fail(
                     "this file does not contain a workshop".into(),
-                    "dit bestand bevat geen workshop".into(),
+                    "Dit bestand bevat geen workshop.".into(),
                 )
             }
         };
         if probe.tallies.is_none() && probe.participants.is_none() {
             return fail(
                 "this file does not contain a workshop (no tallies or participants); is it a single scan?".into(),
-                "dit bestand bevat geen workshop (geen stemmen en geen deelnemers); is het misschien één ingevulde scan?".into(),
+                "Dit bestand bevat geen workshop: er staan geen stemmen en geen deelnemers in. Is het misschien één ingevulde scan?".into(),
             );
         }
         let version = probe
@@ -189,7 +189,7 @@ impl Workshop {
         if version > u64::from(WORKSHOP_FORMAT_VERSION) {
             return fail(
                 format!("workshop format {version} is newer than this Samenwerkingsscan can read"),
-                "dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan".into(),
+                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan.".into(),
             );
         }
         match serde_json::from_str::<Workshop>(json) {
@@ -201,7 +201,7 @@ impl Workshop {
             Err(e) => fail(
                 format!("the workshop file is damaged: {e}"),
                 format!(
-                    "het workshopbestand is beschadigd (fout bij {}; technische melding: {e})",
+                    "Het workshopbestand is beschadigd (fout bij {}). Technische melding: {e}",
                     position(&e)
                 ),
             ),
@@ -784,7 +784,7 @@ mod tests {
         let damaged = Workshop::from_json(r#"{"tallies":{"x":{"counts":"many"}}}"#).unwrap_err();
         assert!(damaged
             .text("nl")
-            .starts_with("het workshopbestand is beschadigd (fout bij regel 1"));
+            .starts_with("Het workshopbestand is beschadigd (fout bij regel 1"));
         assert_eq!(damaged.text("en"), damaged.message);
         for (json, dutch) in [
             ("not json", "geen geldig JSON-bestand"),

@@ -145,7 +145,7 @@ test('a bad import lists the problem and leaves the answers alone', async ({ pag
   await expect(widget(page).locator('.scan-alert--error')).toContainText('geen antwoorden');
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"responses": {"x": "maybe"}}') });
   // In Dutch, with the parser's own detail (naming the field) kept for whoever made the file.
-  await expect(widget(page).locator('.scan-alert--error')).toContainText('niet goed opgeschreven (fout bij regel 1');
+  await expect(widget(page).locator('.scan-alert--error')).toContainText('niet in de goede vorm (fout bij regel 1');
   await expect(widget(page).locator('.scan-alert--error')).toContainText('"unknown"');
   // A good file needs confirmation first; what it holds that we do not know is listed, in Dutch.
   const good = { format_version: 1, responses: { 'noodzaak-onderkend.1': 1, 'bestaat-niet.1': 3 } };

@@ -213,8 +213,8 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   await widget(page).getByLabel('Nulmeting laden (een eerder workshopbestand)').setInputFiles({
     name: 'scan.json', mimeType: 'application/json', buffer: Buffer.from('{"responses": {}}'),
   });
-  await expect(widget(page).getByRole('alert')).toContainText('scan.json: Dit bestand is geen workshopbestand');
-  await expect(widget(page).getByRole('alert')).toContainText('is het misschien één ingevulde scan?');
+  await expect(widget(page).getByRole('alert')).toContainText('scan.json: Dit bestand bevat geen workshop');
+  await expect(widget(page).getByRole('alert')).toContainText('Is het misschien één ingevulde scan?');
   await expect(widget(page)).toContainText('Nulmeting: Nulmeting 2025.');
   // Continuing a saved file over this workshop asks first; "cancel" keeps everything.
   await widget(page).getByLabel('Een opgeslagen workshop verder zetten').setInputFiles({

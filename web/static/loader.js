@@ -18,8 +18,9 @@ function load(kind) {
 }
 
 /// The widget's fragment namespace, as `route::namespace` in web/src/route.rs.
+/// (`mount` also takes a missing, blank or non-text key as the default.)
 function namespace(storageKey) {
-  if (!storageKey || storageKey === 'samenwerkingsscan') return 'scan';
+  if (typeof storageKey !== 'string' || !storageKey.trim() || storageKey === 'samenwerkingsscan') return 'scan';
   return storageKey.replace(/[^A-Za-z0-9_-]/g, '');
 }
 

@@ -24,6 +24,9 @@ pub fn run() -> Result {
         Ok(())
     };
 
+    if std::env::var_os("SCAN_ONLY").is_some_and(|v| !v.is_empty()) {
+        return Err("SCAN_ONLY skips the workshop bundle, so its size ceiling would not be checked: unset it to run the tests".into());
+    }
     step("setup", &mut setup::run)?;
     step("rustfmt", &mut || {
         exec(cargo().args(["fmt", "--all", "--", "--check"]))
@@ -78,7 +81,8 @@ pub fn run() -> Result {
     })?;
     step("JavaScript API (Node)", &mut || {
         build::js_api()?;
-        exec(Command::new("node").args(["--test", "tests/js/"]))
+        // A file, not a folder: Node 21+ reads `--test` arguments as globs.
+        exec(Command::new("node").args(["--test", "tests/js/api.test.mjs"]))
     })?;
     step("end-to-end (headless Chromium)", &mut || {
         exec(

@@ -163,8 +163,6 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     codes_hint: "One code per line. A whole share link works too.",
     codes_add: "Add codes",
     files_label: "Or load participants’ export files (JSON)",
-    file_not_answers: "This file does not contain scan answers",
-    file_not_workshop: "This file is not a workshop file, or it is damaged",
     code_added: |who| if who.is_empty() { "Added.".to_string() } else { format!("Added: {who}.") },
     code_duplicate: "Duplicate: these answers were already added. They count only once.",
     code_invalid: |input, why| format!("Not added: ‘{input}’ ({why})."),

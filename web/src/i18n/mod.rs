@@ -197,8 +197,6 @@ pub struct WorkshopTexts {
     pub codes_hint: &'static str,
     pub codes_add: &'static str,
     pub files_label: &'static str,
-    pub file_not_answers: &'static str,
-    pub file_not_workshop: &'static str,
     pub code_added: fn(&str) -> String,
     pub code_duplicate: &'static str,
     pub code_invalid: fn(&str, &str) -> String,

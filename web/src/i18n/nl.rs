@@ -163,8 +163,6 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     codes_hint: "Eén code per regel. Een hele deellink mag ook.",
     codes_add: "Codes toevoegen",
     files_label: "Of laad exportbestanden (JSON) van deelnemers",
-    file_not_answers: "Dit bestand bevat geen antwoorden van de scan",
-    file_not_workshop: "Dit bestand is geen workshopbestand of het is beschadigd",
     code_added: |who| if who.is_empty() { "Toegevoegd.".to_string() } else { format!("Toegevoegd: {who}.") },
     code_duplicate: "Dubbel: deze antwoorden zijn al toegevoegd. Ze tellen maar één keer.",
     code_invalid: |input, why| format!("Niet toegevoegd: ‘{input}’ ({why})."),

@@ -46,10 +46,12 @@ pub fn parse_import(
         context: Option<serde::de::IgnoredAny>,
         respondent: Option<serde::de::IgnoredAny>,
     }
-    // A file that is not JSON at all: the core's message says where it breaks.
-    let probe: Probe = serde_json::from_str(text).map_err(|_| {
-        let detail = Answers::from_json(text)
-            .err()
+    // Not JSON at all: the core's message says where it breaks. (Valid JSON
+    // of another shape needs no second sentence.)
+    let probe: Probe = serde_json::from_str(text).map_err(|e| {
+        let detail = (e.is_syntax() || e.is_eof())
+            .then(|| Answers::from_json(text).err())
+            .flatten()
             .map(|e| e.text(lang).to_string());
         std::iter::once(not_ours.to_string())
             .chain(detail)

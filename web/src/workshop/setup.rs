@@ -71,7 +71,6 @@ pub fn setup(props: &SetupProps) -> Html {
     };
     let on_participant_files = {
         let (d, readers, instrument) = (d.clone(), readers.clone(), props.instrument.clone());
-        let not_answers = w.file_not_answers;
         Callback::from(move |e: Event| {
             d.emit(WAction::ClearOutcomes);
             let (d, instrument) = (d.clone(), instrument.clone());
@@ -81,8 +80,8 @@ pub fn setup(props: &SetupProps) -> Html {
                 unreadable,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
                     let answers = text.and_then(|text| {
-                        Answers::from_json(&text)
-                            .map_err(|e| format!("{not_answers}. {}", e.text(lang)))
+                        // The core's message is a whole sentence in the UI's language.
+                        Answers::from_json(&text).map_err(|e| e.text(lang).to_string())
                     });
                     d.emit(WAction::AddFile(instrument.clone(), name, answers));
                 }),
@@ -91,10 +90,10 @@ pub fn setup(props: &SetupProps) -> Html {
     };
     let load_workshop = |baseline: bool| {
         let (d, readers) = (d.clone(), readers.clone());
-        let (loaded, not_workshop) = if baseline {
-            (w.baseline_loaded, w.file_not_workshop)
+        let loaded = if baseline {
+            w.baseline_loaded
         } else {
-            (w.workshop_loaded, w.file_not_workshop)
+            w.workshop_loaded
         };
         Callback::from(move |e: Event| {
             let d = d.clone();
@@ -104,8 +103,7 @@ pub fn setup(props: &SetupProps) -> Html {
                 unreadable,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
                     let parsed = text.and_then(|text| {
-                        Workshop::from_json(&text)
-                            .map_err(|e| format!("{not_workshop} ({})", e.text(lang)))
+                        Workshop::from_json(&text).map_err(|e| e.text(lang).to_string())
                     });
                     d.emit(match parsed {
                         Ok(w) if baseline => WAction::LoadBaseline(w, loaded.to_string()),
