@@ -197,9 +197,7 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> JsResult<JsValue> {
 /// ```
 #[wasm_bindgen]
 pub fn aggregate(answers_array: JsValue, options: JsValue) -> JsResult<JsValue> {
-    let instrument = instrument_from(&option(&options, "instrument")?)?;
-    let lang = lang_from(&options)?;
-    let group_options = group_options_from(&options)?;
+    let (instrument, lang, group_options) = group_call(&options)?;
     if !is_array(&answers_array) {
         return Err(error("aggregate expects an array of answers"));
     }
@@ -218,6 +216,16 @@ pub fn aggregate(answers_array: JsValue, options: JsValue) -> JsResult<JsValue> 
         &respondents,
         &group_options,
         &lang,
+    ))
+}
+
+/// The options every group function takes: `instrument`, `lang`,
+/// `minGroupSize` and `gapThreshold`.
+fn group_call(options: &JsValue) -> JsResult<(Instrument, String, GroupOptions)> {
+    Ok((
+        instrument_from(&option(options, "instrument")?)?,
+        lang_from(options)?,
+        group_options_from(options)?,
     ))
 }
 
@@ -340,9 +348,7 @@ fn workshop_from(value: &JsValue, what: &str) -> JsResult<core::Workshop> {
 /// ```
 #[wasm_bindgen(js_name = workshopReport)]
 pub fn workshop_report(workshop: JsValue, options: JsValue) -> JsResult<JsValue> {
-    let instrument = instrument_from(&option(&options, "instrument")?)?;
-    let lang = lang_from(&options)?;
-    let group_options = group_options_from(&options)?;
+    let (instrument, lang, group_options) = group_call(&options)?;
     let workshop = workshop_from(&workshop, "the workshop")?;
     to_js(&core::workshop_report(
         &instrument,
@@ -365,9 +371,7 @@ pub fn compare_workshops(
     current: JsValue,
     options: JsValue,
 ) -> JsResult<JsValue> {
-    let instrument = instrument_from(&option(&options, "instrument")?)?;
-    let lang = lang_from(&options)?;
-    let group_options = group_options_from(&options)?;
+    let (instrument, lang, group_options) = group_call(&options)?;
     let baseline = workshop_from(&baseline, "the baseline workshop")?;
     let current = workshop_from(&current, "the current workshop")?;
     to_js(&core::compare_workshops(
