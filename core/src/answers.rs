@@ -202,7 +202,8 @@ pub(crate) fn dutch_position(e: &serde_json::Error) -> String {
     format!("regel {}, kolom {}", e.line(), e.column())
 }
 
-fn localized<'a>(english: &'a str, dutch: &'a str, lang: &str) -> &'a str {
+/// `english` when English is asked for (or there is no Dutch), else `dutch`.
+pub(crate) fn localized<'a>(english: &'a str, dutch: &'a str, lang: &str) -> &'a str {
     if dutch.is_empty() || crate::text::Msg::of(lang) == crate::text::Msg::En {
         english
     } else {

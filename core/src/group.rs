@@ -133,8 +133,9 @@ pub fn aggregate(
     let m = Msg::of(lang);
     let min = options.min_group_size.max(1);
     // Each respondent is read once into response codes, all in one flat
-    // table (a row per respondent); everything below works on those (see
-    // `StatementIndex`) and walks the tables row by row.
+    // table (a row per respondent, see `StatementIndex`); the factor scores
+    // made from them are kept per factor (`ScoreTable`), which is how the
+    // statistics below walk them.
     let index = StatementIndex::new(instrument);
     let statements: usize = instrument.factors.iter().map(|f| f.statements.len()).sum();
     let mut codes = vec![0u8; respondents.len() * statements];

@@ -99,11 +99,7 @@ pub struct WorkshopError {
 impl WorkshopError {
     /// The message in `lang`: English when asked for, else Dutch.
     pub fn text(&self, lang: &str) -> &str {
-        if self.dutch.is_empty() || crate::text::Msg::of(lang) == crate::text::Msg::En {
-            &self.message
-        } else {
-            &self.dutch
-        }
+        crate::answers::localized(&self.message, &self.dutch, lang)
     }
 }
 
