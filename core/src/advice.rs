@@ -2,9 +2,11 @@
 //! to work on, and whether the intended form of cooperation fits.
 
 use crate::answers::Context;
-use crate::instrument::{Instrument, PlanStep};
+use crate::instrument::{FormKind, Instrument, PlanStep};
 use crate::report::{AdviceItem, AdviceStep, FactorResult, Fit, FormFit, NextStep};
 use crate::score::Band;
+use crate::signals::size_ratio;
+use crate::stage::{Reading, Stage};
 use crate::text::Msg;
 use crate::verdict::PROMISING;
 
@@ -25,7 +27,8 @@ const RED_FLAG_FACTOR: f64 = 1.5;
 
 /// Advice for every factor in concern or attention, highest impact first.
 /// Impact = weight × shortfall (100 − favourability) × phase priority
-/// (earlier phases first, §5) × 1.5 for a red flag in concern.
+/// (earlier phases first, §5) × 1.5 for a red flag in concern. Factors of
+/// a look ahead are marked `before_start`: points to arrange in the plans.
 pub(crate) fn ordered(
     instrument: &Instrument,
     factors: &[FactorResult],
@@ -58,6 +61,7 @@ pub(crate) fn ordered(
                     factor: factor.id.clone(),
                     factor_name: result.name.clone(),
                     band,
+                    before_start: result.looking_ahead,
                     impact: (impact * 10.0).round() / 10.0,
                     steps: factor
                         .advice
@@ -77,11 +81,13 @@ pub(crate) fn ordered(
 
 /// The plan step to work on next: the earliest step that holds a concern,
 /// else the earliest with a clear point of attention, else the step that
-/// follows from the stage the partnership is in.
+/// follows from the stage. A step before the stage's first step means going
+/// back (§8.3). Look-ahead factors do not choose the step: they are arranged
+/// in the plans of the current step.
 pub(crate) fn next_step(
     instrument: &Instrument,
     factors: &[FactorResult],
-    context: &Context,
+    reading: Reading,
     lang: &str,
 ) -> Option<NextStep> {
     let m = Msg::of(lang);
@@ -91,6 +97,7 @@ pub(crate) fn next_step(
             .and_then(|factor| instrument.plan_step(&factor.plan_step))
     };
     let earliest = |wanted: &dyn Fn(&FactorResult) -> bool| -> Option<(&PlanStep, Vec<String>)> {
+        let wanted = |f: &FactorResult| !f.looking_ahead && wanted(f);
         let step = factors
             .iter()
             .filter(|f| wanted(f))
@@ -103,37 +110,44 @@ pub(crate) fn next_step(
             .collect();
         Some((step, names))
     };
-    let quote = |names: Vec<String>| names.join(", ");
+    let first = reading.given.map_or(1, Stage::first_step);
     let concern = |f: &FactorResult| f.band == Some(Band::Concern);
     let attention = |f: &FactorResult| {
         f.band == Some(Band::Attention) && f.favourability.is_some_and(|v| v < 50.0)
     };
-    let (step, reason) = if let Some((step, names)) = earliest(&concern) {
-        let list = quote(names);
-        (
-            step,
-            m.pick(
+    let found = earliest(&concern)
+        .map(|(step, names)| (step, names, true))
+        .or_else(|| earliest(&attention).map(|(step, names)| (step, names, false)));
+    let (step, reason, going_back) = if let Some((step, names, is_concern)) = found {
+        let list = names.join(", ");
+        let back = step.number < first;
+        let what = match (is_concern, back) {
+            (true, false) => m.pick(
                 format!("Bij deze stap horen de zorgpunten {list}."),
                 format!("The concerns {list} belong to this step."),
             ),
-        )
-    } else if let Some((step, names)) = earliest(&attention) {
-        let list = quote(names);
-        (
-            step,
-            m.pick(
+            (false, false) => m.pick(
                 format!("Bij deze stap horen de aandachtspunten {list}."),
                 format!("The points of attention {list} belong to this step."),
             ),
-        )
+            (true, true) => m.pick(
+                format!("Bij deze stap horen de zorgpunten {list}. U bent deze stap al voorbij, maar hij is nog niet af. Ga terug naar deze stap voordat u verder gaat; zo voorkomt u dat het proces later spaak loopt (§8.3)."),
+                format!("The concerns {list} belong to this step. You are past this step, but it is not finished. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
+            ),
+            (false, true) => m.pick(
+                format!("Bij deze stap horen de aandachtspunten {list}. U bent deze stap al voorbij: kijk er opnieuw naar voordat u verder gaat (§8.3)."),
+                format!("The points of attention {list} belong to this step. You are past this step: look at it again before going further (§8.3)."),
+            ),
+        };
+        (step, what, back)
     } else {
-        let (id, nl, en) = match context.stage.as_deref() {
-            Some("preparing") => ("inrichting", "U bereidt de samenwerking voor en er zijn geen zorgpunten: richt de samenwerking nu in.", "You are preparing and there are no concerns: now set up the partnership."),
-            Some("operating") => ("evaluatie", "De samenwerking draait en er zijn geen zorgpunten: evalueer tegen de nulmeting.", "The partnership is running and there are no concerns: evaluate against the baseline."),
+        let (id, nl, en) = match reading.given {
+            Some(Stage::Preparing) => ("inrichting", "U bereidt de samenwerking voor en er zijn geen zorgpunten: richt de samenwerking nu in.", "You are preparing and there are no concerns: now set up the partnership."),
+            Some(Stage::Operating) => ("evaluatie", "De samenwerking draait en er zijn geen zorgpunten: evalueer tegen de nulmeting.", "The partnership is running and there are no concerns: evaluate against the baseline."),
             _ => ("visie-en-doelen", "Er zijn geen zorgpunten: zet visie en doelen op papier, meetbaar, zodat u later kunt evalueren.", "There are no concerns: put vision and goals on paper, measurably, so you can evaluate later."),
         };
         let step = instrument.plan_step(id).or(instrument.plan_steps.first())?;
-        (step, m.pick(nl, en).to_string())
+        (step, m.pick(nl, en).to_string(), false)
     };
     Some(NextStep {
         id: step.id.clone(),
@@ -141,17 +155,30 @@ pub(crate) fn next_step(
         name: step.name.get(lang).to_string(),
         description: step.description.get(lang).to_string(),
         reason,
+        going_back,
     })
 }
 
+/// Forms that are (usually) a gemeenschappelijke regeling under the Wgr.
+fn is_regeling(kind: FormKind) -> bool {
+    matches!(
+        kind,
+        FormKind::Centrumgemeente
+            | FormKind::GemeenschappelijkOrgaan
+            | FormKind::GemeenschappelijkeOrganisatie
+            | FormKind::AmbtelijkeFusie
+    )
+}
+
 /// Whether the intended form suits the answers (§4.4, §7.4: form follows
-/// content and relationship; heavy forms need trust and capacity, light forms
-/// save little).
+/// content and relationship; heavy forms need trust and capacity; a network
+/// saves little; a centrumgemeente leans on one strong partner).
 pub(crate) fn form_fit(
     instrument: &Instrument,
     factors: &[FactorResult],
     context: &Context,
     readiness: Option<f64>,
+    reading: Reading,
     lang: &str,
 ) -> Option<FormFit> {
     let form = instrument.form(context.form.as_deref()?)?;
@@ -166,22 +193,40 @@ pub(crate) fn form_fit(
     };
     let mut notes: Vec<(Fit, String)> = Vec::new();
     let heavy = form.heaviness >= 4;
-    let light = form.heaviness <= 2;
+    // Without a kind, the lightest form stands for coordination (§7.1).
+    let kind = form.kind;
+    let network = kind == Some(FormKind::Afstemming) || (kind.is_none() && form.heaviness == 1);
+    let wants_savings = context
+        .motives
+        .iter()
+        .any(|x| x == "kosten" || x == "kwetsbaarheid");
+    let delivery = context
+        .goals
+        .iter()
+        .any(|g| g.starts_with("bedrijfsvoering"));
+    let policy_only = !context.goals.is_empty()
+        && !delivery
+        && context.goals.iter().any(|g| g == "beleidsafstemming");
 
     if heavy {
-        for id in [ids::COMPLEXITY, ids::WORKLOAD] {
-            let n = name(id);
-            match band(id) {
-                Some(Band::Concern) => notes.push((Fit::Poor, m.pick(
-                    format!("U kiest een zware vorm, terwijl ‘{n}’ nu al een zorgpunt is. Een zware vorm maakt dat groter. Begin lichter en bouw stap voor stap uit (§4.4)."),
-                    format!("You choose a heavy form while ‘{n}’ is already a concern. A heavy form makes it bigger. Start lighter and build up step by step (§4.4)."),
-                ))),
-                Some(Band::Attention) => notes.push((Fit::Caution, m.pick(
-                    format!("Let bij deze zware vorm op ‘{n}’: dat vraagt nu al aandacht."),
-                    format!("With this heavy form, watch ‘{n}’: it already needs attention."),
-                ))),
-                _ => {}
-            }
+        let n = name(ids::COMPLEXITY);
+        match band(ids::COMPLEXITY) {
+            Some(Band::Concern) => notes.push((Fit::Poor, m.pick(
+                format!("U kiest een zware vorm, terwijl ‘{n}’ een zorgpunt is. Een zware vorm maakt dat groter. Begin lichter en bouw stap voor stap uit: gemeenten zetten samenwerking het liefst stap voor stap op (§4.4)."),
+                format!("You choose a heavy form while ‘{n}’ is a concern. A heavy form makes it bigger. Start lighter and build up step by step: municipalities prefer to set up cooperation step by step (§4.4)."),
+            ))),
+            Some(Band::Attention) => notes.push((Fit::Caution, m.pick(
+                format!("Let bij deze zware vorm op ‘{n}’: dat vraagt nu al aandacht."),
+                format!("With this heavy form, watch ‘{n}’: it already needs attention."),
+            ))),
+            _ => {}
+        }
+        let n = name(ids::WORKLOAD);
+        if band(ids::WORKLOAD).is_some_and(|b| b != Band::Strength) {
+            notes.push((Fit::Caution, m.pick(
+                format!("Een zware vorm vraagt eerst veel extra werk, en ‘{n}’ is nu al een punt. Plan de capaciteit voor de inrichting apart, met goede procesregie (§8.4)."),
+                format!("A heavy form first takes a lot of extra work, and ‘{n}’ is already an issue. Plan the capacity for setting it up separately, with good process management (§8.4)."),
+            )));
         }
         let trust_weak = band(ids::TRUST).is_some_and(|b| b != Band::Strength)
             || band(ids::DISTRUST).is_some_and(|b| b == Band::Concern);
@@ -201,38 +246,77 @@ pub(crate) fn form_fit(
             ));
         }
     }
-    if light {
-        let wants_savings = context
-            .motives
-            .iter()
-            .any(|x| x == "kosten" || x == "kwetsbaarheid")
-            || context
-                .goals
-                .iter()
-                .any(|g| g.starts_with("bedrijfsvoering"));
-        if wants_savings {
+    if network {
+        if wants_savings || delivery {
             notes.push((Fit::Caution, m.pick(
-                "U wilt kosten besparen of kwetsbaarheid verminderen. Een lichte vorm levert daarvoor meestal weinig op (§4.3.1).".to_string(),
-                "You want to save costs or reduce vulnerability. A light form usually yields little for that (§4.3.1).".to_string(),
+                "U wilt kosten besparen, kwetsbaarheid verminderen of taken samen uitvoeren. Samenwerken zonder vaste afspraken is daar geen oplossing voor: de besparing is zeer beperkt en de kwetsbaarheid blijft (§4.3.1).".to_string(),
+                "You want to save costs, reduce vulnerability or carry out tasks together. Cooperation without firm agreements does not solve that: the savings are very limited and the vulnerability remains (§4.3.1).".to_string(),
             )));
         }
         if band(ids::NONCOMMITTAL) == Some(Band::Concern) {
             notes.push((Fit::Caution, m.pick(
-                format!("‘{}’ is een zorgpunt; een lichte vorm maakt afspraken nog vrijblijvender. Een zwaardere vorm is minder vrijblijvend (§4.3.1).", name(ids::NONCOMMITTAL)),
-                format!("‘{}’ is a concern; a light form makes agreements even less binding. A heavier form is less non-committal (§4.3.1).", name(ids::NONCOMMITTAL)),
+                format!("‘{}’ is een zorgpunt; zonder vaste afspraken wordt dat nog groter. Een zwaardere vorm is minder vrijblijvend (§4.3.1).", name(ids::NONCOMMITTAL)),
+                format!("‘{}’ is a concern; without firm agreements it grows. A heavier form is less non-committal (§4.3.1).", name(ids::NONCOMMITTAL)),
             )));
         }
-        if form.heaviness == 1 && context.urgency.as_deref() == Some("short-term") {
+        let short_term = context
+            .urgency
+            .as_deref()
+            .and_then(|id| instrument.context.urgency.iter().find(|u| u.id == id))
+            .is_some_and(|u| u.level == 1);
+        if short_term {
             notes.push((Fit::Caution, m.pick(
                 "Versterking is op korte termijn nodig, maar afstemming zonder vaste afspraken is de lichtste vorm. Past dat bij de urgentie?".to_string(),
                 "Strengthening is needed soon, but coordination without firm agreements is the lightest form. Does that match the urgency?".to_string(),
             )));
         }
     }
-    let fit = notes.iter().map(|(f, _)| *f).max_by_key(|f| match f {
-        Fit::Good => 0,
+    let ratio = size_ratio(context);
+    if kind == Some(FormKind::Centrumgemeente) {
+        match ratio {
+            Some(r) if r >= crate::signals::LARGE_SIZE_RATIO => notes.push((Fit::Good, m.pick(
+                "Eén partner is veel groter dan de andere. Dat past bij een centrumgemeente: de andere gemeenten gebruiken de sterke punten van die partner (§4.2.3, §4.3.1).".to_string(),
+                "One partner is much larger than the others. That suits a centrumgemeente: the other municipalities use that partner’s strengths (§4.2.3, §4.3.1).".to_string(),
+            ))),
+            Some(r) if r <= crate::signals::COMPARABLE_SIZE_RATIO => notes.push((Fit::Caution, m.pick(
+                "Bij een centrumgemeente voert één gemeente, meestal de grootste, de taken uit voor de andere (§4.2.3). Uw partners zijn ongeveer even groot: spreek af welke gemeente de taken uitvoert en waarom juist zij.".to_string(),
+                "In a centrumgemeente arrangement one municipality, usually the largest, carries out the tasks for the others (§4.2.3). Your partners are about the same size: agree which municipality carries out the tasks and why that one.".to_string(),
+            ))),
+            _ => {}
+        }
+    }
+    if matches!(kind, Some(FormKind::Contract | FormKind::Centrumgemeente)) && wants_savings {
+        notes.push((Fit::Good, m.pick(
+            "Deze vorm is bedoeld voor schaalvoordelen en minder kwetsbaarheid, terwijl elke gemeente zelf blijft sturen (§7.2, §4.3.1). Dat past bij uw motieven.".to_string(),
+            "This form is meant for economies of scale and less vulnerability, while each municipality keeps steering itself (§7.2, §4.3.1). That suits your motives.".to_string(),
+        )));
+    }
+    if kind == Some(FormKind::GemeenschappelijkOrgaan) && delivery {
+        notes.push((Fit::Caution, m.pick(
+            "Een gemeenschappelijk orgaan is geen rechtspersoon: het kan geen personeel in dienst nemen en geen organisatie beheren. Het gaat meestal over afstemming van beleid (§7.3). Voor samen uitvoeren past een andere vorm beter.".to_string(),
+            "A gemeenschappelijk orgaan is not a legal person: it cannot employ staff or manage an organisation. It is usually about aligning policy (§7.3). For carrying out tasks together another form fits better.".to_string(),
+        )));
+    }
+    if policy_only && context.motives.iter().any(|x| x == "kosten") {
+        notes.push((Fit::Caution, m.pick(
+            "U wilt vooral beleid afstemmen en ook kosten besparen. Bij beleidsafstemming worden slagvaardigheid en kosten en baten meestal negatief beoordeeld, bij uitvoeringstaken positief (§4.3.1). Verwacht van afstemming van beleid dus weinig besparing.".to_string(),
+            "You mainly want to align policy and also save costs. For policy alignment, effectiveness and costs and benefits are usually judged negatively, for delivery tasks positively (§4.3.1). So expect few savings from aligning policy.".to_string(),
+        )));
+    }
+    let fit = notes
+        .iter()
+        .map(|(f, _)| *f)
+        .max_by_key(|f| match f {
+            Fit::Good => 0,
+            Fit::Caution => 1,
+            Fit::Poor => 2,
+        })
+        .unwrap_or(Fit::Good);
+    // The notes that set the fit first, then the ones that support the form.
+    notes.sort_by_key(|(f, _)| match f {
+        Fit::Poor => 0,
         Fit::Caution => 1,
-        Fit::Poor => 2,
+        Fit::Good => 2,
     });
     let mut texts: Vec<String> = notes.into_iter().map(|(_, t)| t).collect();
     if texts.is_empty() {
@@ -245,7 +329,47 @@ pub(crate) fn form_fit(
         form: form.id.clone(),
         label: form.label.get(lang).to_string(),
         heaviness: form.heaviness,
-        fit: fit.unwrap_or(Fit::Good),
+        fit,
         notes: texts,
+        procedure: if reading.before_start() {
+            procedure(kind, m)
+        } else {
+            Vec::new()
+        },
     })
+}
+
+/// The formal steps of a form (Dutch law, not the quickscan): council
+/// consent for a gemeenschappelijke regeling (Wgr art. 1), the works
+/// councils' right to advise when staff move (WOR art. 25), the statutory
+/// procedure of a municipal merger (Wet arhi).
+fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
+    let Some(kind) = kind else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if is_regeling(kind) {
+        out.push(m.pick(
+            "Deze vorm wordt meestal een gemeenschappelijke regeling. De colleges sturen het ontwerp naar de raden, die eerst hun zienswijze kunnen geven. Daarna is de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).",
+            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executives send the draft to the councils, which can first give their views. After that the consent of every council is needed (Wgr, article 1).",
+        ).to_string());
+    }
+    if matches!(
+        kind,
+        FormKind::AmbtelijkeFusie
+            | FormKind::GemeenschappelijkeOrganisatie
+            | FormKind::BestuurlijkeFusie
+    ) {
+        out.push(m.pick(
+            "Gaan medewerkers over naar een andere organisatie, vraag dan op tijd advies aan de ondernemingsraden: zij hebben daar adviesrecht (WOR, artikel 25).",
+            "If staff move to another organisation, ask the works councils for advice in good time: they have a right to advise on it (WOR, article 25).",
+        ).to_string());
+    }
+    if kind == FormKind::BestuurlijkeFusie {
+        out.push(m.pick(
+            "Een bestuurlijke fusie is een herindeling. De raden stellen eerst een herindelingsontwerp vast en daarna een herindelingsadvies; de fusie zelf gaat bij wet (Wet algemene regels herindeling).",
+            "A municipal merger is a redivision. The councils first adopt a draft redivision plan and then a redivision advice; the merger itself is made by an act of parliament (Wet algemene regels herindeling).",
+        ).to_string());
+    }
+    out
 }

@@ -3,13 +3,16 @@
 
 use crate::advice;
 use crate::answers::{Answers, Context, Notice};
-use crate::instrument::{Instrument, Polarity};
+use crate::instrument::{Dimension, Instrument, Polarity};
 use crate::report::{
-    Coverage, FactorRef, FactorResult, PhaseResult, Reason, Report, Verdict, VerdictLevel,
+    Coverage, DimensionResult, FactorRef, FactorResult, Fit, PhaseResult, Reason, Report, Verdict,
+    VerdictLevel,
 };
 use crate::score::{score_factors, weighted_mean, Band, FactorScore};
 use crate::signals;
-use crate::verdict;
+use crate::stage::Reading;
+use crate::text::Msg;
+use crate::verdict::{self, Cap, PartnerFlag};
 
 /// How many strengths and risks the report names.
 pub const TOP_N: usize = 5;
@@ -39,15 +42,17 @@ pub fn evaluate(instrument: &Instrument, answers: &Answers, lang: &str) -> Repor
         &answers.context,
         lang,
         answers.check(instrument),
-        Vec::new(),
+        GroupRules::default(),
     )
 }
 
-/// A limit on the verdict imposed by a rule outside the single-respondent
-/// rules (the group rules use it for gaps between municipalities).
-pub(crate) struct Cap {
-    pub level: VerdictLevel,
-    pub reason: Reason,
+/// What the group rules add to the single-respondent rules.
+#[derive(Default)]
+pub(crate) struct GroupRules {
+    /// Limits from gaps between municipalities or roles.
+    pub caps: Vec<Cap>,
+    /// Red flags in concern within a municipality (the weakest partner).
+    pub partners: Vec<PartnerFlag>,
 }
 
 pub(crate) fn build_report(
@@ -56,9 +61,10 @@ pub(crate) fn build_report(
     context: &Context,
     lang: &str,
     notices: Vec<Notice>,
-    caps: Vec<Cap>,
+    group: GroupRules,
 ) -> Report {
-    let factors = factor_results(instrument, scores, lang);
+    let reading = Reading::of(context.stage.as_deref());
+    let factors = factor_results(instrument, scores, reading, lang);
     let phases = instrument
         .phases
         .iter()
@@ -68,19 +74,39 @@ pub(crate) fn build_report(
             PhaseResult {
                 id: phase.id.clone(),
                 name: phase.name.get(lang).to_string(),
+                looking_ahead: phase.after_start && reading.before_start(),
                 readiness: index(&in_phase, Polarity::Promoting),
                 risk: index(&in_phase, Polarity::Hindering),
                 coverage: sum_coverage(in_phase.iter().map(|f| &f.coverage)),
             }
         })
         .collect::<Vec<_>>();
-    let all: Vec<&FactorResult> = factors.iter().collect();
-    let readiness = index(&all, Polarity::Promoting);
-    let risk = index(&all, Polarity::Hindering);
-    let coverage = sum_coverage(factors.iter().map(|f| &f.coverage));
+    // The verdict rests on what is not a look ahead (all of it once the
+    // partnership runs).
+    let judged: Vec<&FactorResult> = factors.iter().filter(|f| !f.looking_ahead).collect();
+    let readiness = index(&judged, Polarity::Promoting);
+    let risk = index(&judged, Polarity::Hindering);
+    let coverage = sum_coverage(judged.iter().map(|f| &f.coverage));
+    let dimensions = dimensions(&judged, lang);
 
-    let form_fit = advice::form_fit(instrument, &factors, context, readiness, lang);
-    let signals = signals::from_context(instrument, &factors, context, lang);
+    let form_fit = advice::form_fit(instrument, &factors, context, readiness, reading, lang);
+    let mut signals = signals::from_context(instrument, &factors, context, reading, lang);
+    signals.extend(signals::dimension_balance(&dimensions, lang));
+    let mut caps = group.caps;
+    if let Some(fit) = form_fit.as_ref().filter(|f| f.fit == Fit::Poor) {
+        let m = Msg::of(lang);
+        caps.push(Cap {
+            level: VerdictLevel::Promising,
+            reason: Reason {
+                rule: "form-fit".into(),
+                text: m.pick(
+                    format!("De gekozen vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de vorm?’). Kies de vorm opnieuw voordat u verder gaat: de vorm volgt de inhoud en de relatie (§7.4).", fit.label),
+                    format!("The chosen form ‘{}’ does not fit the answers well now (see ‘Does the form fit?’). Choose the form again before going further: form follows content and relationship (§7.4).", fit.label),
+                ),
+                factors: Vec::new(),
+            },
+        });
+    }
     let (level, reasons) = verdict::decide(
         &verdict::Inputs {
             instrument,
@@ -89,6 +115,9 @@ pub(crate) fn build_report(
             readiness,
             risk,
             coverage: &coverage,
+            context,
+            reading,
+            partners: &group.partners,
             lang,
         },
         caps,
@@ -98,6 +127,10 @@ pub(crate) fn build_report(
         lang: lang.to_string(),
         instrument_id: instrument.id.clone(),
         instrument_version: instrument.version.clone(),
+        stage: reading
+            .given
+            .map(|_| context.stage.clone().unwrap_or_default()),
+        running: reading.running(),
         verdict: Verdict {
             level,
             label: level.label(lang).to_string(),
@@ -118,10 +151,11 @@ pub(crate) fn build_report(
             .map(factor_ref)
             .collect(),
         advice: advice::ordered(instrument, &factors, lang),
-        next_step: advice::next_step(instrument, &factors, context, lang),
+        next_step: advice::next_step(instrument, &factors, reading, lang),
         form_fit,
         signals,
         coverage,
+        dimensions,
         phases,
         factors,
         notices: notices
@@ -138,8 +172,12 @@ pub(crate) fn build_report(
 fn factor_results(
     instrument: &Instrument,
     scores: &[FactorScore],
+    reading: Reading,
     lang: &str,
 ) -> Vec<FactorResult> {
+    let ahead = |phase: &str| {
+        reading.before_start() && instrument.phase(phase).is_some_and(|p| p.after_start)
+    };
     instrument
         .factors
         .iter()
@@ -154,6 +192,8 @@ fn factor_results(
                 dimension: factor.dimension,
                 weight: factor.weight,
                 red_flag: factor.red_flag,
+                precondition: factor.precondition,
+                looking_ahead: ahead(&factor.phase),
                 score: score.score,
                 favourability,
                 band: favourability.map(Band::of),
@@ -172,6 +212,38 @@ fn index(factors: &[&FactorResult], polarity: Polarity) -> Option<f64> {
         .filter_map(|f| f.score.map(|s| (s, f.weight)))
         .collect();
     weighted_mean(&pairs)
+}
+
+/// The balance of §6.1's three lenses: the weighted mean favourability of
+/// the answered factors of each.
+fn dimensions(factors: &[&FactorResult], lang: &str) -> Vec<DimensionResult> {
+    let m = Msg::of(lang);
+    [
+        (Dimension::Inhoud, m.pick("Inhoud", "Content")),
+        (Dimension::Structuur, m.pick("Structuur", "Structure")),
+        (Dimension::Relatie, m.pick("Relatie", "Relationship")),
+    ]
+    .into_iter()
+    .map(|(dimension, name)| {
+        let own: Vec<&&FactorResult> = factors
+            .iter()
+            .filter(|f| f.dimension == dimension)
+            .collect();
+        let pairs: Vec<(f64, f64)> = own
+            .iter()
+            .filter_map(|f| f.favourability.map(|v| (v, f.weight)))
+            .collect();
+        let favourability = weighted_mean(&pairs);
+        DimensionResult {
+            dimension,
+            name: name.to_string(),
+            favourability,
+            band: favourability.map(Band::of),
+            answered: pairs.len(),
+            factors: own.len(),
+        }
+    })
+    .collect()
 }
 
 pub(crate) fn coverage_of(answered: usize, unknown: usize, missing: usize) -> Coverage {

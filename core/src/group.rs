@@ -7,15 +7,17 @@
 //! distribution, spread or subgroup figure is shown.
 
 use crate::answers::{Answers, Context, Notice, Partner};
-use crate::evaluate::{build_report, Cap};
+use crate::evaluate::{build_report, GroupRules};
 use crate::instrument::Instrument;
-use crate::report::{Reason, Report, VerdictLevel};
+use crate::report::{Reason, Report, Signal, VerdictLevel};
 use crate::score::{
-    favourability, mean, score_codes, std_dev, FactorScore, StatementIndex, UNKNOWN_CODE,
+    favourability, mean, score_codes, std_dev, Band, FactorScore, StatementIndex, UNKNOWN_CODE,
 };
+use crate::stage::Stage;
 use crate::text::{whole, Msg};
+use crate::verdict::{Cap, PartnerFlag};
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -73,6 +75,10 @@ pub struct GroupReport {
     pub role_gaps: Vec<Gap>,
     /// Factors with strong disagreement: talk about these.
     pub discussion_points: Vec<String>,
+    /// How small subgroups were protected (disclosure control), in words;
+    /// empty when nothing had to be merged.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub disclosure: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -94,15 +100,29 @@ pub struct GroupFactor {
     pub discussion: bool,
 }
 
+/// One municipality or role of a group, or the ‘Overige’ row that
+/// disclosure control makes (see [`aggregate`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Subgroup {
+    /// The normalised name ([`name_key`]) or role id; `"overige"` for the
+    /// row of merged subgroups.
     pub key: String,
+    /// The most common spelling among the respondents (ties: the first in
+    /// code-point order), or "Overige (…)" with the merged names.
     pub label: String,
     pub n: usize,
-    /// False when `n` is below the anonymity minimum: figures are withheld.
+    /// False when figures are withheld: `n` is below the anonymity minimum,
+    /// or the subgroup is counted in the ‘Overige’ row (`in_other`).
     pub shown: bool,
+    /// Counted in the ‘Overige’ row instead of on its own.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub in_other: bool,
     pub readiness: Option<f64>,
     pub risk: Option<f64>,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -217,25 +237,33 @@ pub fn aggregate(
         })
         .collect();
 
-    let by_municipality = split(respondents, |a| {
-        a.respondent
-            .municipality
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|s| (s.to_lowercase(), s.to_string()))
-    });
+    let by_municipality = split(respondents, |a| a.respondent.municipality.clone());
     let by_role = split(respondents, |a| {
-        a.respondent
-            .role
-            .map(|r| (r.id().to_string(), r.label(lang).to_string()))
+        a.respondent.role.map(|r| r.label(lang).to_string())
     });
-    let municipalities = subgroups(instrument, &per_person, &by_municipality, min);
-    let roles = subgroups(instrument, &per_person, &by_role, min);
+    // Roles are keyed by id, not by their label.
+    let by_role = Split {
+        groups: by_role
+            .groups
+            .into_iter()
+            .map(|(_, group)| {
+                let role = respondents[group.members[0]].respondent.role;
+                (role.map(|r| r.id().to_string()).unwrap_or_default(), group)
+            })
+            .collect(),
+        unassigned: by_role.unassigned,
+    };
+    let mut disclosure = Vec::new();
+    let (municipality_parts, note) = protect(by_municipality, min, m.pick("Overige", "Other"), m);
+    disclosure.extend(note);
+    let (role_parts, note) = protect(by_role, min, m.pick("Overige rollen", "Other roles"), m);
+    disclosure.extend(note);
+    let municipalities = subgroups(instrument, &per_person, &municipality_parts);
+    let roles = subgroups(instrument, &per_person, &role_parts);
     let municipality_gaps = gaps(
         instrument,
         &per_person,
-        &by_municipality,
+        &municipality_parts,
         min,
         options.gap_threshold,
         lang,
@@ -243,20 +271,31 @@ pub fn aggregate(
     let role_gaps = gaps(
         instrument,
         &per_person,
-        &by_role,
+        &role_parts,
         min,
         options.gap_threshold,
         lang,
     );
 
-    let mut caps = Vec::new();
+    let mut rules = GroupRules {
+        partners: partner_flags(instrument, &per_person, &municipality_parts, min),
+        ..GroupRules::default()
+    };
     if !municipality_gaps.is_empty() {
-        let list = gap_names(&municipality_gaps);
+        let list = gap_details(&municipality_gaps, &municipality_parts);
         let flagged = municipality_gaps.iter().any(|g| g.red_flag);
-        let text = m.pick(
-            format!("De gemeenten kijken verschillend naar {list} (verschil {} punten of meer). Zo’n verschil is zelf een risico: ‘verschillende belangen en oriëntaties’. Bespreek het samen.", whole(options.gap_threshold)),
-            format!("The municipalities see {list} differently (a difference of {} points or more). Such a gap is a risk in itself: ‘different interests and orientations’. Discuss it together.", whole(options.gap_threshold)),
-        );
+        let t = whole(options.gap_threshold);
+        let text = if flagged {
+            m.pick(
+                format!("De gemeenten verschillen {t} punten of meer op {list}. Er zit een rode vlag bij: die moet bij elke partner in orde zijn (§5). Bespreek samen waar het verschil vandaan komt."),
+                format!("The municipalities differ by {t} points or more on {list}. A red flag is among them: it must be in order at every partner (§5). Discuss together where the difference comes from."),
+            )
+        } else {
+            m.pick(
+                format!("De gemeenten verschillen {t} punten of meer op {list}. Bespreek samen waar het verschil vandaan komt. Partners moeten open zijn over hun wensen, behoeften en belangen (§8.2)."),
+                format!("The municipalities differ by {t} points or more on {list}. Discuss together where the difference comes from. Partners need to be open about their wishes, needs and interests (§8.2)."),
+            )
+        };
         let reason = Reason {
             rule: "gap-municipalities".into(),
             text,
@@ -267,14 +306,15 @@ pub fn aggregate(
         } else {
             VerdictLevel::Ready
         };
-        caps.push(Cap { level, reason });
+        rules.caps.push(Cap { level, reason });
     }
     if !role_gaps.is_empty() {
+        let list = gap_details(&role_gaps, &role_parts);
         let text = m.pick(
-            format!("Bestuurders, raadsleden en ambtenaren kijken verschillend naar {}. Werk aan draagvlak in alle lagen (§5, tabel 4).", gap_names(&role_gaps)),
-            format!("Executives, council members and civil servants see {} differently. Build support at every level (§5, table 4).", gap_names(&role_gaps)),
+            format!("Bestuurders, raadsleden en ambtenaren verschillen sterk op {list}. Werk aan draagvlak in alle lagen (§5, tabel 4)."),
+            format!("Executives, council members and civil servants differ strongly on {list}. Build support at every level (§5, table 4)."),
         );
-        caps.push(Cap {
+        rules.caps.push(Cap {
             level: VerdictLevel::Ready,
             reason: Reason {
                 rule: "gap-roles".into(),
@@ -285,14 +325,21 @@ pub fn aggregate(
     }
 
     let context = merge_contexts(respondents.iter().map(|a| &a.context));
-    let report = build_report(
+    let mut report = build_report(
         instrument,
         &pooled,
         &context,
         lang,
         group_notices(instrument, respondents, &all_used, &index),
-        caps,
+        rules,
     );
+    report.signals.extend(urgency_differs(
+        instrument,
+        respondents,
+        &municipality_parts,
+        min,
+        lang,
+    ));
     let discussion_points = factors
         .iter()
         .filter(|f| f.discussion)
@@ -308,6 +355,7 @@ pub fn aggregate(
         municipality_gaps,
         role_gaps,
         discussion_points,
+        disclosure,
     }
 }
 
@@ -330,25 +378,198 @@ fn pool<'a>(scores: impl Iterator<Item = &'a FactorScore>) -> FactorScore {
     }
 }
 
-/// Respondent indices per subgroup key (sorted by key), with a display label.
-fn split(
-    respondents: &[Answers],
-    key: impl Fn(&Answers) -> Option<(String, String)>,
-) -> BTreeMap<String, (String, Vec<usize>)> {
-    let mut groups: BTreeMap<String, (String, Vec<usize>)> = BTreeMap::new();
-    for (i, answers) in respondents.iter().enumerate() {
-        if let Some((key, label)) = key(answers) {
-            let entry = groups
-                .entry(key)
-                .or_insert_with(|| (label.clone(), Vec::new()));
-            // The label must not depend on respondent order: keep the smallest spelling.
-            if label < entry.0 {
-                entry.0 = label;
+/// The key that groups spellings of one name: case, accents (composed or
+/// combining), apostrophe and dash variants, and surrounding or repeated
+/// spaces do not matter. "’s-Hertogenbosch", "'s-hertogenbosch " and
+/// "'S-HERTOGENBOSCH" are one municipality; so are "Súdwest-Fryslân" and
+/// "Sudwest-Fryslan" typed on a phone without accents.
+///
+/// ```
+/// use samenwerkingsscan::name_key;
+/// assert_eq!(name_key("’s-Hertogenbosch"), name_key(" 's-hertogenbosch"));
+/// assert_eq!(name_key("Súdwest-Fryslân"), name_key("Sudwest  Fryslan".replace(' ', "-").as_str()));
+/// assert_eq!(name_key("Sude\u{0301}"), name_key("Sudé"));
+/// ```
+pub fn name_key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        let folded: &str = match c {
+            // Combining diacritical marks: dropped (the base letter stays).
+            '\u{0300}'..='\u{036F}' => continue,
+            '’' | '‘' | 'ʼ' | '`' | '´' | '′' | '‛' => "'",
+            '‐' | '‑' | '‒' | '–' | '—' | '−' => "-",
+            'à'..='å' | 'À'..='Å' | 'ā' | 'Ā' => "a",
+            'ç' | 'Ç' => "c",
+            'è'..='ë' | 'È'..='Ë' | 'ē' | 'Ē' => "e",
+            'ì'..='ï' | 'Ì'..='Ï' => "i",
+            'ĳ' | 'Ĳ' => "ij",
+            'ñ' | 'Ñ' => "n",
+            'ò'..='ö' | 'ø' | 'Ò'..='Ö' | 'Ø' => "o",
+            'ù'..='ü' | 'Ù'..='Ü' => "u",
+            'ý' | 'ÿ' | 'Ý' => "y",
+            c if c.is_whitespace() => {
+                space = !out.is_empty();
+                continue;
             }
-            entry.1.push(i);
+            _ => "",
+        };
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        if folded.is_empty() {
+            out.extend(c.to_lowercase());
+        } else {
+            out.push_str(folded);
         }
     }
-    groups
+    out
+}
+
+/// A name as people wrote it, with surrounding spaces removed and inner
+/// runs of spaces made one: the candidates for a subgroup's label.
+fn tidy(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The most common spelling (ties: the first in code-point order), so the
+/// label does not depend on respondent order.
+fn most_common(spellings: &BTreeMap<String, usize>) -> String {
+    let best = spellings.values().copied().max().unwrap_or(0);
+    spellings
+        .iter()
+        .find(|(_, n)| **n == best)
+        .map(|(s, _)| s.clone())
+        .unwrap_or_default()
+}
+
+/// The respondents of one subgroup, before disclosure control.
+struct Group {
+    label: String,
+    members: Vec<usize>,
+}
+
+/// Respondents split by a name: groups by [`name_key`] (sorted), and those
+/// who gave none.
+struct Split {
+    groups: BTreeMap<String, Group>,
+    unassigned: Vec<usize>,
+}
+
+fn split(respondents: &[Answers], name: impl Fn(&Answers) -> Option<String>) -> Split {
+    let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
+    let mut unassigned = Vec::new();
+    for (i, answers) in respondents.iter().enumerate() {
+        let Some(raw) = name(answers) else {
+            unassigned.push(i);
+            continue;
+        };
+        let key = name_key(&raw);
+        if key.is_empty() {
+            unassigned.push(i);
+            continue;
+        }
+        let entry = groups.entry(key).or_default();
+        *entry.0.entry(tidy(&raw)).or_insert(0) += 1;
+        entry.1.push(i);
+    }
+    Split {
+        groups: groups
+            .into_iter()
+            .map(|(key, (spellings, members))| {
+                let label = most_common(&spellings);
+                (key, Group { label, members })
+            })
+            .collect(),
+        unassigned,
+    }
+}
+
+/// A subgroup after disclosure control.
+struct Part {
+    key: String,
+    label: String,
+    members: Vec<usize>,
+    shown: bool,
+    /// The ‘Overige’ row (not a municipality or role of its own).
+    other: bool,
+    in_other: bool,
+}
+
+/// Complementary suppression, as statistical offices do it: subgroups below
+/// the minimum are withheld, and when the withheld respondents (with those
+/// who gave no name) number 1 to min − 1, their answers would follow from
+/// the whole group's figures minus the shown subgroups. Then the smallest
+/// shown subgroup joins them in one ‘Overige’ row of at least `min`.
+fn protect(split: Split, min: usize, other: &str, m: Msg) -> (Vec<Part>, Option<String>) {
+    let mut parts: Vec<Part> = split
+        .groups
+        .into_iter()
+        .map(|(key, g)| Part {
+            shown: g.members.len() >= min,
+            key,
+            label: g.label,
+            members: g.members,
+            other: false,
+            in_other: false,
+        })
+        .collect();
+    let hidden: usize = parts
+        .iter()
+        .filter(|p| !p.shown)
+        .map(|p| p.members.len())
+        .sum::<usize>()
+        + split.unassigned.len();
+    if hidden == 0 || hidden >= min || !parts.iter().any(|p| p.shown) {
+        return (parts, None);
+    }
+    // The smallest shown subgroup (then the first key) makes up the rest.
+    let smallest = parts
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.shown)
+        .min_by_key(|(_, p)| p.members.len())
+        .map(|(i, _)| i)
+        .expect("a shown subgroup");
+    parts[smallest].shown = false;
+    let mut members = split.unassigned.clone();
+    let mut names = Vec::new();
+    for part in parts.iter_mut().filter(|p| !p.shown) {
+        part.in_other = true;
+        members.extend(&part.members);
+        names.push(part.label.clone());
+    }
+    members.sort_unstable();
+    let withheld: Vec<&str> = parts
+        .iter()
+        .filter(|p| p.in_other && p.members.len() < min)
+        .map(|p| p.label.as_str())
+        .collect();
+    let joined = parts[smallest].label.clone();
+    let mut list = names.join(", ");
+    if !split.unassigned.is_empty() {
+        list.push_str(m.pick(", zonder naam", ", without a name"));
+    }
+    let few = if withheld.is_empty() {
+        m.pick("Wie geen naam gaf", "Those without a name")
+            .to_string()
+    } else {
+        withheld.join(", ")
+    };
+    let note = m.pick(
+        format!("{few}: minder dan {min} deelnemers. Zonder maatregel zou iemand hun antwoorden kunnen terugrekenen uit het totaal. Daarom staan zij samen met {joined} in één rij ‘{other}’ ({list}); van deze groepen apart staan geen cijfers in het rapport."),
+        format!("{few}: fewer than {min} participants. Without a measure their answers could be worked out from the total. So they are shown together with {joined} in one row ‘{other}’ ({list}); the report holds no figures for these groups separately."),
+    );
+    parts.push(Part {
+        key: "overige".into(),
+        label: format!("{other} ({list})"),
+        members,
+        shown: true,
+        other: true,
+        in_other: false,
+    });
+    (parts, Some(note))
 }
 
 /// Every respondent's factor scores, stored per factor: the group
@@ -380,16 +601,10 @@ impl ScoreTable {
     }
 }
 
-fn subgroups(
-    instrument: &Instrument,
-    per_person: &ScoreTable,
-    groups: &BTreeMap<String, (String, Vec<usize>)>,
-    min: usize,
-) -> Vec<Subgroup> {
-    groups
+fn subgroups(instrument: &Instrument, per_person: &ScoreTable, parts: &[Part]) -> Vec<Subgroup> {
+    parts
         .iter()
-        .map(|(key, (label, members))| {
-            let shown = members.len() >= min;
+        .map(|part| {
             let index = |polarity| {
                 let pairs: Vec<(f64, f64)> = instrument
                     .factors
@@ -397,20 +612,22 @@ fn subgroups(
                     .enumerate()
                     .filter(|(_, f)| f.polarity == polarity)
                     .filter_map(|(i, f)| {
-                        let values: Vec<f64> = members
+                        let values: Vec<f64> = part
+                            .members
                             .iter()
                             .filter_map(|&p| per_person.get(p, i).score)
                             .collect();
                         mean(&values).map(|v| (v, f.weight))
                     })
                     .collect();
-                crate::score::weighted_mean(&pairs).filter(|_| shown)
+                crate::score::weighted_mean(&pairs).filter(|_| part.shown)
             };
             Subgroup {
-                key: key.clone(),
-                label: label.clone(),
-                n: members.len(),
-                shown,
+                key: part.key.clone(),
+                label: part.label.clone(),
+                n: part.members.len(),
+                shown: part.shown,
+                in_other: part.in_other,
                 readiness: index(crate::instrument::Polarity::Promoting),
                 risk: index(crate::instrument::Polarity::Hindering),
             }
@@ -418,20 +635,69 @@ fn subgroups(
         .collect()
 }
 
+/// Per shown subgroup of its own (not ‘Overige’), the mean favourability
+/// of factor `i` over its members who answered it, where those are at least
+/// `min`. Per-factor complementary suppression: when the respondents who
+/// answered the factor but are in none of these figures number 1 to
+/// min − 1, the smallest figure is dropped too, so nobody’s answer follows
+/// from the group’s figure by subtraction.
+fn factor_means(
+    instrument: &Instrument,
+    per_person: &ScoreTable,
+    parts: &[Part],
+    i: usize,
+    min: usize,
+) -> Vec<SubgroupMean> {
+    let factor = &instrument.factors[i];
+    let answered = per_person
+        .factor(i)
+        .iter()
+        .filter(|s| s.score.is_some())
+        .count();
+    let mut out: Vec<SubgroupMean> = parts
+        .iter()
+        .filter(|p| p.shown && !p.other)
+        .filter_map(|part| {
+            let favs: Vec<f64> = part
+                .members
+                .iter()
+                .filter_map(|&p| {
+                    per_person
+                        .get(p, i)
+                        .score
+                        .map(|s| favourability(s, factor.polarity))
+                })
+                .collect();
+            (favs.len() >= min).then(|| SubgroupMean {
+                key: part.key.clone(),
+                n: favs.len(),
+                mean: mean(&favs).unwrap_or_default(),
+            })
+        })
+        .collect();
+    let rest = answered - out.iter().map(|g| g.n).sum::<usize>();
+    if (1..min).contains(&rest) {
+        if let Some(smallest) = out
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| a.n.cmp(&b.n).then(b.key.cmp(&a.key)))
+            .map(|(at, _)| at)
+        {
+            out.remove(smallest);
+        }
+    }
+    out
+}
+
 fn gaps(
     instrument: &Instrument,
     per_person: &ScoreTable,
-    groups: &BTreeMap<String, (String, Vec<usize>)>,
+    parts: &[Part],
     min: usize,
     threshold: f64,
     lang: &str,
 ) -> Vec<Gap> {
-    let shown: Vec<(&String, &Vec<usize>)> = groups
-        .iter()
-        .filter(|(_, (_, members))| members.len() >= min)
-        .map(|(key, (_, members))| (key, members))
-        .collect();
-    if shown.len() < 2 {
+    if parts.iter().filter(|p| p.shown && !p.other).count() < 2 {
         return Vec::new();
     }
     let mut out: Vec<Gap> = instrument
@@ -439,25 +705,7 @@ fn gaps(
         .iter()
         .enumerate()
         .filter_map(|(i, factor)| {
-            let groups: Vec<SubgroupMean> = shown
-                .iter()
-                .filter_map(|(key, members)| {
-                    let favs: Vec<f64> = members
-                        .iter()
-                        .filter_map(|&p| {
-                            per_person
-                                .get(p, i)
-                                .score
-                                .map(|s| favourability(s, factor.polarity))
-                        })
-                        .collect();
-                    (favs.len() >= min).then(|| SubgroupMean {
-                        key: (*key).clone(),
-                        n: favs.len(),
-                        mean: mean(&favs).unwrap_or_default(),
-                    })
-                })
-                .collect();
+            let groups = factor_means(instrument, per_person, parts, i, min);
             let hi = groups.iter().map(|g| g.mean).reduce(f64::max)?;
             let lo = groups.iter().map(|g| g.mean).reduce(f64::min)?;
             (groups.len() >= 2 && hi - lo >= threshold).then(|| Gap {
@@ -473,56 +721,167 @@ fn gaps(
     out
 }
 
-fn gap_names(gaps: &[Gap]) -> String {
-    gaps.iter()
-        .take(5)
-        .map(|g| format!("‘{}’", g.factor_name))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// The weakest partner decides on red flags: every red flag in concern
+/// within a municipality whose figure may be shown.
+fn partner_flags(
+    instrument: &Instrument,
+    per_person: &ScoreTable,
+    parts: &[Part],
+    min: usize,
+) -> Vec<PartnerFlag> {
+    let mut out = Vec::new();
+    for (i, factor) in instrument.factors.iter().enumerate() {
+        if !factor.red_flag {
+            continue;
+        }
+        for g in factor_means(instrument, per_person, parts, i, min) {
+            if Band::of(g.mean) == Band::Concern {
+                let place = parts
+                    .iter()
+                    .find(|p| p.key == g.key)
+                    .map(|p| p.label.clone())
+                    .unwrap_or_default();
+                out.push(PartnerFlag {
+                    factor: factor.id.clone(),
+                    place,
+                    favourability: g.mean,
+                });
+            }
+        }
+    }
+    // Grouped by place for the reasons, in label order.
+    out.sort_by(|a, b| a.place.cmp(&b.place));
+    out
 }
 
-/// One context for the group: partners united by name, single choices by
-/// majority (ties to the smallest id), multiple choices united.
+/// "‘Onderling vertrouwen en chemie’ (Druten 31, Wijchen 85), …": what
+/// differs and where, for at most five gaps.
+fn gap_details(gaps: &[Gap], parts: &[Part]) -> String {
+    let label = |key: &str| -> String {
+        parts
+            .iter()
+            .find(|p| p.key == key)
+            .map_or_else(|| key.to_string(), |p| p.label.clone())
+    };
+    gaps.iter()
+        .take(5)
+        .map(|g| {
+            let figures = g
+                .groups
+                .iter()
+                .map(|s| format!("{} {}", label(&s.key), whole(s.mean)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("‘{}’ ({figures})", g.factor_name)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Urgency is not voted on: when respondents chose different levels of the
+/// §8.1 scale, that difference is a signal of its own. Municipalities are
+/// named only where their figure may be shown and all their respondents
+/// agree; otherwise only the counts, and those only from the minimum on.
+fn urgency_differs(
+    instrument: &Instrument,
+    respondents: &[Answers],
+    parts: &[Part],
+    min: usize,
+    lang: &str,
+) -> Vec<Signal> {
+    let m = Msg::of(lang);
+    let level_of = |a: &Answers| {
+        let id = a.context.urgency.as_deref()?;
+        instrument.context.urgency.iter().find(|u| u.id == id)
+    };
+    let mut counts: BTreeMap<u8, (usize, &str)> = BTreeMap::new();
+    for a in respondents {
+        if let Some(u) = level_of(a) {
+            counts.entry(u.level).or_insert((0, u.label.get(lang))).0 += 1;
+        }
+    }
+    if counts.len() < 2 {
+        return Vec::new();
+    }
+    let mut named = Vec::new();
+    for part in parts.iter().filter(|p| p.shown && !p.other) {
+        let levels: BTreeSet<u8> = part
+            .members
+            .iter()
+            .filter_map(|&p| level_of(&respondents[p]).map(|u| u.level))
+            .collect();
+        if levels.len() == 1 {
+            let level = *levels.iter().next().expect("one level");
+            named.push(format!("{}: ‘{}’", part.label, counts[&level].1));
+        }
+    }
+    let detail = if named.len() >= 2 {
+        named.join("; ")
+    } else if respondents.len() >= min {
+        counts
+            .values()
+            .map(|(n, label)| format!("{n} × ‘{label}’"))
+            .collect::<Vec<_>>()
+            .join("; ")
+    } else {
+        String::new()
+    };
+    let detail = if detail.is_empty() {
+        String::new()
+    } else {
+        format!(" ({detail})")
+    };
+    vec![Signal {
+        code: "urgency-differs".into(),
+        text: m.pick(
+            format!("De deelnemers vinden samenwerking niet even dringend{detail}. Dat verschil is zelf een gesprekspunt: partners met een andere urgentie haken bij tegenslag eerder af. Bespreek ieders zelfanalyse samen (§8.1, §8.2)."),
+            format!("The participants do not find cooperation equally urgent{detail}. That difference is a topic in itself: partners with a different urgency drop out sooner when things get hard. Discuss each partner’s self-analysis together (§8.1, §8.2)."),
+        ),
+    }]
+}
+
+/// One context for the group: partners united by [`name_key`] (shown in
+/// their most common spelling, the largest number of inhabitants given);
+/// the stage and form by majority (a tie on the stage goes to the earlier
+/// stage, the cautious reading; on the form to the smallest id); the urgency
+/// only when everyone who answered agrees, because a difference in urgency
+/// is a signal, never a vote; multiple choices united.
 pub fn merge_contexts<'a>(contexts: impl Iterator<Item = &'a Context>) -> Context {
-    let mut partners: BTreeMap<String, Partner> = BTreeMap::new();
+    let mut partners: BTreeMap<String, (BTreeMap<String, usize>, Option<u32>)> = BTreeMap::new();
     let mut stage = BTreeMap::new();
-    let mut urgency = BTreeMap::new();
+    let mut urgency = BTreeSet::new();
     let mut form = BTreeMap::new();
     let (mut goals, mut motives, mut domains) = (Vec::new(), Vec::new(), Vec::new());
     for c in contexts {
         for p in &c.partners {
-            let key = p.name.trim().to_lowercase();
+            let key = name_key(&p.name);
             if key.is_empty() {
                 continue;
             }
-            let entry = partners.entry(key).or_insert_with(|| Partner {
-                name: p.name.trim().to_string(),
-                inhabitants: None,
-            });
-            if p.name.trim() < entry.name.as_str() {
-                entry.name = p.name.trim().to_string();
-            }
-            entry.inhabitants = entry.inhabitants.max(p.inhabitants);
+            let entry = partners.entry(key).or_default();
+            *entry.0.entry(tidy(&p.name)).or_insert(0) += 1;
+            entry.1 = entry.1.max(p.inhabitants);
         }
-        for (votes, choice) in [
-            (&mut stage, &c.stage),
-            (&mut urgency, &c.urgency),
-            (&mut form, &c.form),
-        ] {
+        for (votes, choice) in [(&mut stage, &c.stage), (&mut form, &c.form)] {
             if let Some(id) = choice {
                 *votes.entry(id.clone()).or_insert(0usize) += 1;
             }
         }
+        urgency.extend(c.urgency.iter().cloned());
         goals.extend(c.goals.iter().cloned());
         motives.extend(c.motives.iter().cloned());
         domains.extend(c.domains.iter().cloned());
     }
     let majority = |votes: BTreeMap<String, usize>| {
         let best = votes.values().copied().max()?;
-        votes
+        let mut tied: Vec<String> = votes
             .into_iter()
-            .find(|(_, n)| *n == best)
+            .filter(|(_, n)| *n == best)
             .map(|(id, _)| id)
+            .collect();
+        // Known stages in their order, before any other id.
+        tied.sort_by_key(|id| (Stage::from_id(Some(id)).is_none(), Stage::from_id(Some(id))));
+        tied.into_iter().next()
     };
     let unite = |mut v: Vec<String>| {
         v.sort();
@@ -530,9 +889,15 @@ pub fn merge_contexts<'a>(contexts: impl Iterator<Item = &'a Context>) -> Contex
         v
     };
     Context {
-        partners: partners.into_values().collect(),
+        partners: partners
+            .into_values()
+            .map(|(spellings, inhabitants)| Partner {
+                name: most_common(&spellings),
+                inhabitants,
+            })
+            .collect(),
         stage: majority(stage),
-        urgency: majority(urgency),
+        urgency: (urgency.len() == 1).then(|| urgency.into_iter().next().expect("one")),
         goals: unite(goals),
         motives: unite(motives),
         form: majority(form),

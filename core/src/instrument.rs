@@ -55,6 +55,17 @@ pub struct Phase {
     pub id: String,
     pub name: Text,
     pub description: Text,
+    /// The phase is about the partnership once it runs (the source's third
+    /// phase, "Indien de samenwerking staat"). Before the start (stage
+    /// orienting or preparing) its statements are answered looking ahead:
+    /// they never count for coverage, and their concerns become points to
+    /// arrange before the start instead of limits on the verdict.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub after_start: bool,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// A step of the six-step plan (§8 of the source).
@@ -103,14 +114,75 @@ pub struct Factor {
     pub weight: f64,
     /// A potential veto: when it scores as a concern, no positive verdict.
     pub red_flag: bool,
+    /// Which of the three preconditions of §5 ("noodzaak, vertrouwen en
+    /// tijd") the factor measures. Red flags of the same precondition are one
+    /// underlying problem and count once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precondition: Option<Precondition>,
+    /// How the statements combine into the factor score (default: the mean).
+    #[serde(default, skip_serializing_if = "Combine::is_mean")]
+    pub combine: Combine,
     pub advice: Vec<Advice>,
+}
+
+/// How a factor's statements combine into its score (SCORING.md §1).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Combine {
+    /// The mean of the statements answered on the scale: each statement is
+    /// one view of the same thing.
+    #[default]
+    Mean,
+    /// The least favourable statement answered on the scale: for red flags,
+    /// where one firm sign is enough, and for factors whose statements are
+    /// alternative ways the same problem shows (e.g. no support *or* endless
+    /// consensus-seeking), which an average would cancel out.
+    Worst,
+}
+
+impl Combine {
+    fn is_mean(&self) -> bool {
+        *self == Combine::Mean
+    }
+}
+
+/// The three preconditions of §5 (Van den Heuvel 2010): "noodzaak,
+/// vertrouwen en tijd".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precondition {
+    /// "Is er een gedeelde urgentie, wat is het doel?"
+    Noodzaak,
+    /// "Hebben de partners vertrouwen in elkaar?"
+    Vertrouwen,
+    /// "Is men bereid tijd en geld te investeren, ook al zal het een tijd
+    /// duren tot de baten duidelijk zijn?"
+    Tijd,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     pub id: String,
+    /// The wording for a running partnership (and the only one when
+    /// `ahead` is absent).
     pub text: Text,
+    /// The wording for a partnership that is not running yet (stage
+    /// orienting, preparing or not given), where `text` presumes agreements
+    /// or an organisation that do not exist yet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ahead: Option<Text>,
+}
+
+impl Statement {
+    /// The wording for this stage (a stage id from `context.stages`, or
+    /// `None` when not given): `ahead` before the start, else `text`.
+    pub fn text_for(&self, stage: Option<&str>, lang: &str) -> &str {
+        match (&self.ahead, crate::stage::Stage::from_id(stage)) {
+            (Some(ahead), stage) if !stage.is_some_and(|s| s.running()) => ahead.get(lang),
+            _ => self.text.get(lang),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -159,6 +231,34 @@ pub struct FormOption {
     pub heaviness: u8,
     pub label: Text,
     pub description: Text,
+    /// What kind of form it is (§7: afstemming, contract, gemeenschappelijke
+    /// organisatie; §4.2: centrumgemeente; §8.3: ambtelijke of bestuurlijke
+    /// fusie). The form rules use it; without it only the heaviness counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<FormKind>,
+}
+
+/// The kinds of forms the form rules distinguish.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FormKind {
+    /// §7.1 and §4.2.2: coordination or a network without formal agreements.
+    Afstemming,
+    /// §7.2: a contract such as a dienstverleningsovereenkomst (DVO).
+    Contract,
+    /// §4.2.3, §7.3: one (usually the largest) municipality carries out
+    /// tasks for the others under a mandate.
+    Centrumgemeente,
+    /// §7.3: a gemeenschappelijk orgaan (no legal personality; usually
+    /// policy coordination).
+    GemeenschappelijkOrgaan,
+    /// §7.3, §4.2.5: an openbaar lichaam, shared service centre or
+    /// werkorganisatie that employs staff.
+    GemeenschappelijkeOrganisatie,
+    /// §8.3: a partial or full merger of the civil services.
+    AmbtelijkeFusie,
+    /// §4.2.8, §8.3: a municipal merger (herindeling).
+    BestuurlijkeFusie,
 }
 
 /// Why an instrument could not be used: every problem, each with its path.
@@ -285,13 +385,14 @@ mod tests {
     }
 
     #[test]
-    fn builtin_has_the_39_factors_of_tables_2_and_3() {
+    fn builtin_has_the_39_factors_of_tables_2_and_3_and_the_time_precondition() {
         let instrument = Instrument::builtin();
         let count = |phase: &str, polarity: Polarity| {
             instrument
                 .factors
                 .iter()
                 .filter(|f| f.phase == phase && f.polarity == polarity)
+                .filter(|f| f.source_ref.starts_with("Tabel"))
                 .count()
         };
         use Polarity::*;
@@ -301,11 +402,62 @@ mod tests {
         assert_eq!(count("randvoorwaarden", Hindering), 5);
         assert_eq!(count("proces", Hindering), 10);
         assert_eq!(count("samenwerking-staat", Hindering), 7);
-        assert_eq!(instrument.factors.len(), 39);
+        // Tables 2 and 3, plus §5's third precondition ('tijd'), which the
+        // tables do not cover.
+        assert_eq!(instrument.factors.len(), 40);
+        let time = instrument.factor("tijd-en-geld-investeren").unwrap();
+        assert!(time.source_ref.starts_with("§5"));
+        assert_eq!(time.precondition, Some(Precondition::Tijd));
+        // §5's three preconditions are each measured by a red flag, and
+        // nothing else is a red flag.
+        let mut measured: Vec<Precondition> = instrument
+            .factors
+            .iter()
+            .filter(|f| f.red_flag)
+            .map(|f| {
+                f.precondition
+                    .expect("every built-in red flag names its precondition")
+            })
+            .collect();
+        measured.dedup();
+        measured.sort();
+        measured.dedup();
+        assert_eq!(
+            measured,
+            [
+                Precondition::Noodzaak,
+                Precondition::Vertrouwen,
+                Precondition::Tijd
+            ]
+        );
+        let ahead = instrument.phases.iter().filter(|p| p.after_start).count();
+        assert_eq!(
+            ahead, 1,
+            "only 'Indien de samenwerking staat' is a look ahead"
+        );
         let phases: Vec<_> = instrument.phases.iter().map(|p| p.id.as_str()).collect();
         assert_eq!(phases, ["randvoorwaarden", "proces", "samenwerking-staat"]);
         assert_eq!(instrument.plan_steps.len(), 6);
         assert_eq!(instrument.scale_max(), 5);
+    }
+
+    #[test]
+    fn every_statement_of_the_running_phase_has_a_look_ahead_wording() {
+        let instrument = Instrument::builtin();
+        for (factor, statement) in instrument.statements() {
+            let after = instrument.phase(&factor.phase).unwrap().after_start;
+            assert_eq!(statement.ahead.is_some(), after, "{}", statement.id);
+            if after {
+                assert_ne!(
+                    statement.text_for(Some("preparing"), "nl"),
+                    statement.text_for(Some("operating"), "nl")
+                );
+                assert_eq!(
+                    statement.text_for(None, "nl"),
+                    statement.text_for(Some("orienting"), "nl")
+                );
+            }
+        }
     }
 
     #[test]

@@ -32,6 +32,7 @@ mod report;
 mod score;
 mod share;
 mod signals;
+mod stage;
 mod text;
 mod validate;
 mod verdict;
@@ -44,19 +45,21 @@ pub use answers::{
 pub use compare::{compare, Comparison, Delta, FactorDelta, PhaseDelta, CHANGE_THRESHOLD};
 pub use evaluate::evaluate;
 pub use group::{
-    aggregate, merge_contexts, Consensus, Gap, GroupFactor, GroupOptions, GroupReport, Subgroup,
-    SubgroupMean,
+    aggregate, merge_contexts, name_key, Consensus, Gap, GroupFactor, GroupOptions, GroupReport,
+    Subgroup, SubgroupMean,
 };
 pub use instrument::{
-    Advice, Choice, ContextSpec, Dimension, Factor, FormOption, Instrument, InstrumentError, Phase,
-    PlanStep, Polarity, Scale, ScalePoint, Statement, UrgencyLevel, SCHEMA_VERSION,
+    Advice, Choice, Combine, ContextSpec, Dimension, Factor, FormKind, FormOption, Instrument,
+    InstrumentError, Phase, PlanStep, Polarity, Precondition, Scale, ScalePoint, Statement,
+    UrgencyLevel, SCHEMA_VERSION,
 };
 pub use report::{
-    AdviceItem, AdviceStep, Coverage, FactorRef, FactorResult, Fit, FormFit, NextStep, PhaseResult,
-    Reason, Report, Signal, Verdict, VerdictLevel,
+    AdviceItem, AdviceStep, Coverage, DimensionResult, FactorRef, FactorResult, Fit, FormFit,
+    NextStep, PhaseResult, Reason, Report, Signal, Verdict, VerdictLevel,
 };
 pub use score::{Band, CONCERN_UPTO, STRENGTH_FROM};
 pub use share::{decode_share, encode_share, ShareError, SHARE_VERSION};
+pub use stage::Stage;
 pub use text::Text;
 pub use validate::{validate, Problem};
 pub use workshop::{
@@ -68,9 +71,11 @@ pub use workshop::{
 /// Thresholds of the verdict rules, exported so front ends and docs can show them.
 pub mod thresholds {
     pub use crate::group::{CONSENSUS_HIGH_UPTO, CONSENSUS_MEDIUM_UPTO, DISCUSSION_RANGE_FROM};
-    pub use crate::signals::{COMPARABLE_SIZE_RATIO, LARGE_SIZE_RATIO, MANY_PARTNERS};
+    pub use crate::signals::{
+        COMPARABLE_SIZE_RATIO, DIMENSION_GAP, LARGE_SIZE_RATIO, MANY_PARTNERS,
+    };
     pub use crate::verdict::{
         MANY_UNKNOWN, MIN_COVERAGE, MIN_PHASE_COVERAGE, NOT_READY, PRECONDITIONS, PROMISING, READY,
-        SEVERE_VETO_UPTO,
+        SEVERE_VETO_UPTO, URGENCY_NOT_NEEDED,
     };
 }

@@ -3,7 +3,7 @@
 //! advice) is here; front ends only render it.
 
 use crate::answers::Notice;
-use crate::instrument::{Dimension, Polarity};
+use crate::instrument::{Dimension, Polarity, Precondition};
 use crate::score::Band;
 use serde::{Deserialize, Serialize};
 
@@ -13,6 +13,13 @@ pub struct Report {
     pub lang: String,
     pub instrument_id: String,
     pub instrument_version: String,
+    /// The stage the reading rests on: the context's stage id, or `None`
+    /// when not given (then the report reads as before the start and a
+    /// reason with rule `stage-assumed` says so).
+    pub stage: Option<String>,
+    /// True when the partnership runs (stage operating): the verdict then
+    /// describes how it runs, never whether it can start.
+    pub running: bool,
     pub verdict: Verdict,
     /// Every rule that fired, in words, most decisive first.
     pub reasons: Vec<Reason>,
@@ -20,7 +27,11 @@ pub struct Report {
     pub readiness: Option<f64>,
     /// Weighted risk 0–100 from the hindering factors (higher is worse).
     pub risk: Option<f64>,
+    /// Statements the verdict needs answered: before the start, the phase
+    /// about the running partnership is a look ahead and is not counted.
     pub coverage: Coverage,
+    /// The balance of inhoud, structuur and relatie (§6.1), in that order.
+    pub dimensions: Vec<DimensionResult>,
     pub phases: Vec<PhaseResult>,
     pub factors: Vec<FactorResult>,
     pub strengths: Vec<FactorRef>,
@@ -38,11 +49,19 @@ pub struct Report {
     pub notices: Vec<Notice>,
 }
 
+/// The verdict. Before the start (stage orienting, preparing or not given)
+/// the levels run from `NoReasonToStart` to `Ready`; for a running
+/// partnership (stage operating) from `SeriousProblems` to `RunningWell`.
+/// `InsufficientInformation` can come at any stage. The derived order is
+/// the declaration order and means nothing across the two families; the
+/// rules compare with [`VerdictLevel::rank`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictLevel {
     /// Too little was answered to judge: "onvoldoende informatie".
     InsufficientInformation,
+    /// "Geen reden om nu te starten": the necessity is not there (§6.3).
+    NoReasonToStart,
     /// "Niet gereed".
     NotReady,
     /// "Eerst randvoorwaarden op orde".
@@ -51,6 +70,14 @@ pub enum VerdictLevel {
     Promising,
     /// "Klaar om te starten".
     Ready,
+    /// Running: "Ernstige problemen".
+    SeriousProblems,
+    /// Running: "Bijsturen nodig".
+    NeedsSteering,
+    /// Running: "Loopt, met aandachtspunten".
+    RunningWithAttention,
+    /// Running: "Loopt goed".
+    RunningWell,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -80,10 +107,28 @@ pub struct Coverage {
     pub ratio: f64,
 }
 
+/// One of the three lenses of §6.1, over the answered factors that carry it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DimensionResult {
+    pub dimension: Dimension,
+    pub name: String,
+    /// Weighted mean favourability 0–100 of its answered factors (higher is
+    /// better), `None` when none was answered.
+    pub favourability: Option<f64>,
+    pub band: Option<Band>,
+    /// Answered factors / all factors of this dimension.
+    pub answered: usize,
+    pub factors: usize,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PhaseResult {
     pub id: String,
     pub name: String,
+    /// Answered as a look ahead (the partnership does not run yet): not
+    /// needed for coverage, and its concerns are points to arrange before
+    /// the start.
+    pub looking_ahead: bool,
     pub readiness: Option<f64>,
     pub risk: Option<f64>,
     pub coverage: Coverage,
@@ -98,6 +143,11 @@ pub struct FactorResult {
     pub dimension: Dimension,
     pub weight: f64,
     pub red_flag: bool,
+    /// The §5 precondition a red flag measures, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub precondition: Option<Precondition>,
+    /// In a phase answered as a look ahead (see [`PhaseResult::looking_ahead`]).
+    pub looking_ahead: bool,
     /// Agreement 0–100 (for hindering factors: how present the hindrance is).
     pub score: Option<f64>,
     /// 0–100, higher is better for both polarities.
@@ -120,6 +170,8 @@ pub struct AdviceItem {
     pub factor: String,
     pub factor_name: String,
     pub band: Band,
+    /// A point to arrange before the start (a look-ahead factor).
+    pub before_start: bool,
     /// Weight × shortfall × priority; only the order matters.
     pub impact: f64,
     pub steps: Vec<AdviceStep>,
@@ -138,6 +190,9 @@ pub struct NextStep {
     pub name: String,
     pub description: String,
     pub reason: String,
+    /// The step lies before the stage the partnership is in: go back to it
+    /// (§8.3: "terug te grijpen naar de tweede stap").
+    pub going_back: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -155,6 +210,10 @@ pub struct FormFit {
     pub heaviness: u8,
     pub fit: Fit,
     pub notes: Vec<String>,
+    /// The formal steps this form takes (council consent, works council
+    /// advice …), before the start only; empty when the form needs none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub procedure: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -164,11 +223,47 @@ pub struct Signal {
 }
 
 impl VerdictLevel {
+    /// Severity on one scale for both families (0 = insufficient
+    /// information, 5 = ready / running well): a rule caps the verdict by
+    /// taking the lower rank.
+    pub fn rank(self) -> u8 {
+        match self {
+            VerdictLevel::InsufficientInformation => 0,
+            VerdictLevel::NoReasonToStart => 1,
+            VerdictLevel::NotReady | VerdictLevel::SeriousProblems => 2,
+            VerdictLevel::PreconditionsFirst | VerdictLevel::NeedsSteering => 3,
+            VerdictLevel::Promising | VerdictLevel::RunningWithAttention => 4,
+            VerdictLevel::Ready | VerdictLevel::RunningWell => 5,
+        }
+    }
+
+    /// The level of the same rank for a running partnership (`running`) or
+    /// one that has not started. `NoReasonToStart` has no running
+    /// counterpart: a running partnership without necessity needs steering.
+    pub fn for_stage(self, running: bool) -> VerdictLevel {
+        use VerdictLevel::*;
+        match (self, running) {
+            (InsufficientInformation, _) => InsufficientInformation,
+            (NoReasonToStart, false) => NoReasonToStart,
+            (NoReasonToStart | NeedsSteering | PreconditionsFirst, true) => NeedsSteering,
+            (NotReady | SeriousProblems, true) => SeriousProblems,
+            (Promising | RunningWithAttention, true) => RunningWithAttention,
+            (Ready | RunningWell, true) => RunningWell,
+            (NotReady | SeriousProblems, false) => NotReady,
+            (PreconditionsFirst | NeedsSteering, false) => PreconditionsFirst,
+            (Promising | RunningWithAttention, false) => Promising,
+            (Ready | RunningWell, false) => Ready,
+        }
+    }
+
     pub fn label(self, lang: &str) -> &'static str {
         let m = crate::text::Msg::of(lang);
         match self {
             VerdictLevel::InsufficientInformation => {
                 m.pick("Onvoldoende informatie", "Insufficient information")
+            }
+            VerdictLevel::NoReasonToStart => {
+                m.pick("Geen reden om nu te starten", "No reason to start now")
             }
             VerdictLevel::NotReady => m.pick("Niet gereed", "Not ready"),
             VerdictLevel::PreconditionsFirst => m.pick(
@@ -180,6 +275,13 @@ impl VerdictLevel {
                 "Promising, with points of attention",
             ),
             VerdictLevel::Ready => m.pick("Klaar om te starten", "Ready to start"),
+            VerdictLevel::SeriousProblems => m.pick("Ernstige problemen", "Serious problems"),
+            VerdictLevel::NeedsSteering => m.pick("Bijsturen nodig", "Needs steering"),
+            VerdictLevel::RunningWithAttention => m.pick(
+                "Loopt, met aandachtspunten",
+                "Running, with points of attention",
+            ),
+            VerdictLevel::RunningWell => m.pick("Loopt goed", "Running well"),
         }
     }
 
@@ -190,13 +292,17 @@ impl VerdictLevel {
                 "Er zijn te weinig stellingen beantwoord om een eerlijk oordeel te geven. Vul de ontbrekende onderdelen aan of zoek eerst uit hoe het zit.",
                 "Too few statements were answered to give a fair verdict. Complete the missing parts or find out the facts first.",
             ),
+            VerdictLevel::NoReasonToStart => m.pick(
+                "Er is nu geen duidelijke reden om met deze samenwerking te beginnen. Bespreek eerst of het idee zelf klopt: wat levert samenwerken op dat een gemeente alleen niet bereikt?",
+                "There is no clear reason to start this partnership now. First discuss whether the idea itself is right: what does working together achieve that a municipality cannot achieve alone?",
+            ),
             VerdictLevel::NotReady => m.pick(
                 "De samenwerking is nu niet gereed. Er zijn ernstige belemmeringen die eerst opgelost moeten worden. Begin niet voordat die zijn besproken.",
                 "The partnership is not ready now. There are serious obstacles to resolve first. Do not start before they have been discussed.",
             ),
             VerdictLevel::PreconditionsFirst => m.pick(
-                "De basis is nog niet op orde. Werk eerst aan de randvoorwaarden, zoals noodzaak, vertrouwen en tijd, voordat u verder gaat.",
-                "The foundations are not yet in place. Work on the preconditions, such as necessity, trust and time, before going further.",
+                "De basis is nog niet op orde. Werk eerst aan de randvoorwaarden die de redenen noemen, voordat u verder gaat.",
+                "The foundations are not yet in place. First work on the preconditions named in the reasons, before going further.",
             ),
             VerdictLevel::Promising => m.pick(
                 "De samenwerking is kansrijk. Er zijn aandachtspunten: pak die op in de volgende stap.",
@@ -205,6 +311,22 @@ impl VerdictLevel {
             VerdictLevel::Ready => m.pick(
                 "De samenwerking is klaar om te starten. Blijf de aandachtspunten volgen en leg nu een nulmeting vast.",
                 "The partnership is ready to start. Keep following the points of attention and record a baseline now.",
+            ),
+            VerdictLevel::SeriousProblems => m.pick(
+                "De samenwerking heeft ernstige problemen. Bespreek die eerst openlijk met de partners, voordat u verder bouwt.",
+                "The partnership has serious problems. Discuss them openly with the partners first, before building further.",
+            ),
+            VerdictLevel::NeedsSteering => m.pick(
+                "De samenwerking draait, maar moet worden bijgestuurd. Pak de punten uit de redenen nu op.",
+                "The partnership is running, but needs steering. Take up the points in the reasons now.",
+            ),
+            VerdictLevel::RunningWithAttention => m.pick(
+                "De samenwerking loopt. Er zijn aandachtspunten: neem die mee in het gewone overleg en in de volgende evaluatie.",
+                "The partnership is running. There are points of attention: include them in the regular meetings and the next evaluation.",
+            ),
+            VerdictLevel::RunningWell => m.pick(
+                "De samenwerking loopt goed. Houd dat vast en evalueer tegen de nulmeting.",
+                "The partnership is running well. Keep it up and evaluate against the baseline.",
             ),
         }
     }

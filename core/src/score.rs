@@ -6,7 +6,7 @@
 //! are the same. See `core/SCORING.md` for the reasoning.
 
 use crate::answers::{Answers, Response};
-use crate::instrument::{Instrument, Polarity};
+use crate::instrument::{Combine, Instrument, Polarity};
 use serde::{Deserialize, Serialize};
 
 /// Favourability at or above this is a strength (a mean of 4 "eens" on a promoting factor).
@@ -171,27 +171,43 @@ pub(crate) fn score_codes(instrument: &Instrument, codes: &[u8]) -> Vec<FactorSc
         .map(|factor| {
             let own = codes.get(at..at + factor.statements.len()).unwrap_or(&[]);
             at += factor.statements.len();
-            let mut sum = 0.0;
+            let mut values = [0.0; 8];
             let (mut answered, mut unknown) = (0, 0);
             for &code in own {
                 match code {
                     0 => {}
                     UNKNOWN_CODE => unknown += 1,
                     v => {
-                        sum += scale_to_score(v, max);
+                        if let Some(slot) = values.get_mut(answered) {
+                            *slot = scale_to_score(v, max);
+                        }
                         answered += 1;
                     }
                 }
             }
+            let values = &values[..answered.min(values.len())];
             FactorScore {
-                // At most three statements: summation order cannot matter here.
-                score: (answered > 0).then(|| sum / answered as f64),
+                score: combine(factor.combine, factor.polarity, values),
                 answered,
                 unknown,
                 missing: factor.statements.len() - answered - unknown,
             }
         })
         .collect()
+}
+
+/// A factor's score from its statements' scores (0–100, at most three):
+/// the mean, or the least favourable one (SCORING.md §1). `None` for none.
+pub(crate) fn combine(rule: Combine, polarity: Polarity, values: &[f64]) -> Option<f64> {
+    if values.is_empty() {
+        return None;
+    }
+    Some(match (rule, polarity) {
+        // At most three statements: summation order cannot matter here.
+        (Combine::Mean, _) => values.iter().sum::<f64>() / values.len() as f64,
+        (Combine::Worst, Polarity::Promoting) => values.iter().copied().fold(f64::MAX, f64::min),
+        (Combine::Worst, Polarity::Hindering) => values.iter().copied().fold(f64::MIN, f64::max),
+    })
 }
 
 /// Arithmetic mean; `None` for no values. Sums in sorted order so the result
@@ -244,6 +260,18 @@ mod tests {
         assert_eq!(scale_to_score(5, 5), 100.0);
         assert_eq!(scale_to_score(9, 5), 100.0);
         assert_eq!(scale_to_score(2, 1), 0.0);
+    }
+
+    #[test]
+    fn worst_takes_the_least_favourable_statement() {
+        use Polarity::*;
+        assert_eq!(combine(Combine::Mean, Promoting, &[0.0, 100.0]), Some(50.0));
+        assert_eq!(combine(Combine::Worst, Promoting, &[0.0, 100.0]), Some(0.0));
+        assert_eq!(
+            combine(Combine::Worst, Hindering, &[0.0, 100.0]),
+            Some(100.0)
+        );
+        assert_eq!(combine(Combine::Worst, Hindering, &[]), None);
     }
 
     #[test]

@@ -4,9 +4,10 @@
 use crate::advice::ids;
 use crate::answers::Context;
 use crate::instrument::Instrument;
-use crate::report::{FactorResult, Signal};
+use crate::report::{DimensionResult, FactorResult, Signal};
 use crate::score::Band;
-use crate::text::Msg;
+use crate::stage::Reading;
+use crate::text::{whole, Msg};
 
 /// From this ratio between the largest and smallest partner, sizes differ strongly.
 pub const LARGE_SIZE_RATIO: f64 = 3.0;
@@ -14,11 +15,56 @@ pub const LARGE_SIZE_RATIO: f64 = 3.0;
 pub const COMPARABLE_SIZE_RATIO: f64 = 2.0;
 /// From this many partners coordination becomes a theme of its own (§4.4).
 pub const MANY_PARTNERS: usize = 5;
+/// From this difference (0–100) between the strongest and the weakest of
+/// inhoud, structuur and relatie, the balance of §6.1 is named.
+pub const DIMENSION_GAP: f64 = 25.0;
+
+/// Largest / smallest number of inhabitants of the partners that give one
+/// (two or more needed).
+pub(crate) fn size_ratio(context: &Context) -> Option<f64> {
+    let sizes: Vec<u32> = context
+        .partners
+        .iter()
+        .filter_map(|p| p.inhabitants.filter(|n| *n > 0))
+        .collect();
+    let small = *sizes.iter().min()?;
+    let large = *sizes.iter().max()?;
+    (sizes.len() >= 2).then(|| f64::from(large) / f64::from(small))
+}
+
+/// §6.1: "samenwerking levert tastbare resultaten op wanneer deze drie
+/// invalshoeken op evenwichtige wijze ... aan bod komen". Names the
+/// imbalance when the weakest lens is far behind the strongest.
+pub(crate) fn dimension_balance(dimensions: &[DimensionResult], lang: &str) -> Vec<Signal> {
+    let m = Msg::of(lang);
+    let scored: Vec<(&DimensionResult, f64)> = dimensions
+        .iter()
+        .filter_map(|d| d.favourability.map(|v| (d, v)))
+        .collect();
+    let (Some(strong), Some(weak)) = (
+        scored.iter().max_by(|a, b| a.1.total_cmp(&b.1)),
+        scored.iter().min_by(|a, b| a.1.total_cmp(&b.1)),
+    ) else {
+        return Vec::new();
+    };
+    if strong.1 - weak.1 < DIMENSION_GAP {
+        return Vec::new();
+    }
+    let (sn, sv, wn, wv) = (&strong.0.name, whole(strong.1), &weak.0.name, whole(weak.1));
+    vec![Signal {
+        code: "dimension-imbalance".into(),
+        text: m.pick(
+            format!("‘{sn}’ scoort {sv} van 100, ‘{wn}’ maar {wv}. Samenwerking levert pas resultaat op als inhoud, structuur en relatie in evenwicht zijn. Vaak wordt te veel vanuit structuur gedacht en te weinig vanuit inhoud en relatie (§6.1). Geef ‘{wn}’ nu voorrang."),
+            format!("‘{sn}’ scores {sv} out of 100, ‘{wn}’ only {wv}. Cooperation only yields results when content, structure and relationship are in balance. Too often the thinking starts from structure and too little from content and relationship (§6.1). Give ‘{wn}’ priority now."),
+        ),
+    }]
+}
 
 pub(crate) fn from_context(
-    _instrument: &Instrument,
+    instrument: &Instrument,
     factors: &[FactorResult],
     context: &Context,
+    reading: Reading,
     lang: &str,
 ) -> Vec<Signal> {
     let m = Msg::of(lang);
@@ -72,15 +118,26 @@ pub(crate) fn from_context(
         ));
     }
     let necessity = band(ids::NECESSITY);
-    match context.urgency.as_deref() {
-        Some("short-term") if necessity.is_some_and(|b| b != Band::Strength) => signal("urgency-not-shared", m.pick(
+    let level = context
+        .urgency
+        .as_deref()
+        .and_then(|id| instrument.context.urgency.iter().find(|u| u.id == id))
+        .map(|u| u.level);
+    match level {
+        Some(1) if necessity.is_some_and(|b| b != Band::Strength) => signal("urgency-not-shared", m.pick(
             "U noemt versterking op korte termijn nodig, maar de noodzaak wordt niet breed gedeeld. Zorg dat bestuur en management achter de zelfanalyse staan (§8.1).".to_string(),
             "You say strengthening is needed soon, but the necessity is not widely shared. Make sure the board and management support the self-analysis (§8.1).".to_string(),
         )),
-        Some("not-needed") => signal("urgency-low", m.pick(
+        // Before the start the verdict itself says this when the necessity
+        // is not a strength (rule `no-reason`); the signal is for the rest.
+        Some(crate::verdict::URGENCY_NOT_NEEDED)
+            if reading.running() || necessity == Some(Band::Strength) =>
+        {
+            signal("urgency-low", m.pick(
             "U kunt de taken nog lang zelf goed uitvoeren. Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuur af om te starten (§6.3).".to_string(),
             "You can still perform the tasks well on your own for a long time. Start only if the added value of working together is clear; otherwise the literature advises against starting (§6.3).".to_string(),
-        )),
+        ))
+        }
         _ => {}
     }
     out

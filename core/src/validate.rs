@@ -229,6 +229,15 @@ impl Validator<'_> {
                     &mut statement_ids,
                 );
                 self.text(&format!("{path}.statements[{j}].text"), &statement.text);
+                if let Some(ahead) = &statement.ahead {
+                    self.text(&format!("{path}.statements[{j}].ahead"), ahead);
+                }
+            }
+            if factor.precondition.is_some() && !factor.red_flag {
+                self.problem(
+                    format!("{path}.precondition"),
+                    "only a red flag (\"red_flag\": true) measures a precondition of §5",
+                );
             }
             if factor.advice.is_empty() {
                 self.problem(
@@ -259,6 +268,17 @@ impl Validator<'_> {
                 c.domains.iter().map(|x| (&x.id, &x.label)).collect(),
             ),
         ];
+        for (i, stage) in c.stages.iter().enumerate() {
+            if !crate::stage::Stage::IDS.contains(&stage.id.as_str()) {
+                self.problem(
+                    format!("$.context.stages[{i}].id"),
+                    format!(
+                        "unknown stage '{}': the rules know \"orienting\", \"preparing\" and \"operating\"",
+                        stage.id
+                    ),
+                );
+            }
+        }
         for (name, items) in lists {
             let mut ids = HashSet::new();
             for (i, (id, label)) in items.into_iter().enumerate() {

@@ -1,11 +1,18 @@
 //! The verdict and its reasons. Each rule either sets or caps the level and,
 //! when it fires, says so in words. Thresholds are explained in SCORING.md.
+//!
+//! The rules decide on one scale (before the start: `NoReasonToStart` …
+//! `Ready`); for a running partnership the result is mapped onto the
+//! running levels at the end ([`VerdictLevel::for_stage`]) and the texts are
+//! phrased for it.
 
-use crate::evaluate::Cap;
-use crate::instrument::{Instrument, Polarity};
+use crate::answers::Context;
+use crate::instrument::{Instrument, Polarity, Precondition};
 use crate::report::{Coverage, FactorResult, PhaseResult, Reason, VerdictLevel};
 use crate::score::Band;
+use crate::stage::Reading;
 use crate::text::{whole, Msg};
+use std::collections::BTreeSet;
 
 /// Below this share of answered statements the scan does not judge.
 pub const MIN_COVERAGE: f64 = 0.6;
@@ -21,6 +28,33 @@ pub const NOT_READY: (f64, f64) = (40.0, 65.0);
 pub const PRECONDITIONS: (f64, f64) = (55.0, 50.0);
 /// A red flag this unfavourable is a veto on its own that says "not ready".
 pub const SEVERE_VETO_UPTO: f64 = 12.5;
+/// The urgency level of §8.1 point 3: "we kunnen nog lange tijd onze taken
+/// zelf uitvoeren".
+pub const URGENCY_NOT_NEEDED: u8 = 3;
+
+/// Built-in factor ids with a rule of their own. With a custom instrument
+/// that lacks them, those rules simply do not fire.
+pub mod ids {
+    /// §6.4: council involvement.
+    pub const COUNCILS: &str = "tijdige-en-periodieke-betrokkenheid-van-de-gemeenteraden";
+}
+
+/// A limit on the verdict imposed by a rule outside the single-respondent
+/// rules (gaps between municipalities, the form that does not fit).
+pub(crate) struct Cap {
+    pub level: VerdictLevel,
+    pub reason: Reason,
+}
+
+/// A red flag in concern within one municipality of a group (its subgroup
+/// meets the anonymity minimum), while the group as a whole may look fine.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct PartnerFlag {
+    pub factor: String,
+    /// The municipality as the report shows it.
+    pub place: String,
+    pub favourability: f64,
+}
 
 pub(crate) struct Inputs<'a> {
     pub instrument: &'a Instrument,
@@ -29,17 +63,23 @@ pub(crate) struct Inputs<'a> {
     pub readiness: Option<f64>,
     pub risk: Option<f64>,
     pub coverage: &'a Coverage,
+    pub context: &'a Context,
+    pub reading: Reading,
+    pub partners: &'a [PartnerFlag],
     pub lang: &'a str,
 }
 
 struct Decision {
+    /// On the before-the-start scale; mapped at the end.
     level: VerdictLevel,
     reasons: Vec<Reason>,
 }
 
 impl Decision {
     fn cap(&mut self, level: VerdictLevel, reason: Reason) {
-        self.level = self.level.min(level);
+        if level.rank() < self.level.rank() {
+            self.level = level;
+        }
         self.reasons.push(reason);
     }
 }
@@ -64,12 +104,21 @@ fn ids(factors: &[&FactorResult]) -> Vec<String> {
     factors.iter().map(|f| f.id.clone()).collect()
 }
 
+/// Rules whose finding stands even when too little was answered: they rest
+/// on what *was* answered.
+fn stands_alone(rule: &str) -> bool {
+    rule.starts_with("veto") || rule == "no-reason"
+}
+
 pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reason>) {
     let m = Msg::of(input.lang);
     let mut d = base_level(input, m);
     vetoes(input, m, &mut d);
+    no_reason(input, m, &mut d);
     preconditions(input, m, &mut d);
-    concerns(input, m, &mut d);
+    let councils = councils(input, m, &mut d);
+    concerns(input, m, &mut d, councils);
+    before_start(input, m, &mut d);
     unanswered_red_flags(input, m, &mut d);
     for cap in caps {
         d.cap(cap.level, cap.reason);
@@ -77,7 +126,7 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
     // Information last: it replaces a guess, but never hides a veto that
     // fired on what *was* answered.
     let (mut reasons, blocking) = information(input, m);
-    let vetoed = d.reasons.iter().any(|r| r.rule.starts_with("veto"));
+    let vetoed = d.reasons.iter().any(|r| stands_alone(&r.rule));
     if blocking {
         if !vetoed {
             d.level = VerdictLevel::InsufficientInformation;
@@ -86,13 +135,18 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
         d.reasons.retain(|r| r.rule != "base");
     }
     reasons.append(&mut d.reasons);
-    d.reasons = reasons;
-    // Most decisive first: rules that lowered the verdict before the base reading.
-    let (base, mut rest): (Vec<Reason>, Vec<Reason>) =
-        d.reasons.into_iter().partition(|r| r.rule == "base");
-    rest.extend(base);
-    d.reasons = rest;
-    (d.level, d.reasons)
+    if let Some(text) = input.reading.assumed_text(m) {
+        reasons.push(reason("stage-assumed", text, Vec::new()));
+    }
+    // Most decisive first: rules that lowered the verdict before the base
+    // reading; the stage note last.
+    let order = |r: &Reason| match r.rule.as_str() {
+        "base" => 1,
+        "stage-assumed" => 2,
+        _ => 0,
+    };
+    reasons.sort_by_key(order);
+    (d.level.for_stage(input.reading.running()), reasons)
 }
 
 fn base_level(input: &Inputs, m: Msg) -> Decision {
@@ -120,22 +174,39 @@ fn base_level(input: &Inputs, m: Msg) -> Decision {
         VerdictLevel::NotReady
     };
     let (rs, ks) = (whole(r), whole(k));
-    let text = match level {
-        VerdictLevel::Ready => m.pick(
+    let running = input.reading.running();
+    let text = match (level, running) {
+        (VerdictLevel::Ready, false) => m.pick(
             format!("De bevorderende factoren scoren hoog ({rs} van 100) en de belemmeringen laag ({ks} van 100)."),
             format!("The promoting factors score high ({rs} out of 100) and the hindrances low ({ks} out of 100)."),
         ),
-        VerdictLevel::Promising => m.pick(
+        (VerdictLevel::Ready, true) => m.pick(
+            format!("De bevorderende factoren scoren hoog ({rs} van 100) en de belemmeringen laag ({ks} van 100): de samenwerking staat stevig."),
+            format!("The promoting factors score high ({rs} out of 100) and the hindrances low ({ks} out of 100): the partnership stands firm."),
+        ),
+        (VerdictLevel::Promising, false) => m.pick(
             format!("Gereedheid {rs} en risico {ks} (van 100): voldoende basis, maar nog niet overal sterk."),
             format!("Readiness {rs} and risk {ks} (out of 100): a sufficient basis, but not strong everywhere."),
         ),
-        VerdictLevel::PreconditionsFirst => m.pick(
+        (VerdictLevel::Promising, true) => m.pick(
+            format!("Wat helpt scoort {rs} en wat remt {ks} (van 100): de samenwerking draait op een voldoende basis, maar is nog niet overal sterk."),
+            format!("What helps scores {rs} and what hinders {ks} (out of 100): the partnership runs on a sufficient basis, but is not strong everywhere."),
+        ),
+        (VerdictLevel::PreconditionsFirst, false) => m.pick(
             format!("Gereedheid {rs} en risico {ks} (van 100): de basis is nog te smal om te starten."),
             format!("Readiness {rs} and risk {ks} (out of 100): the basis is still too narrow to start."),
         ),
-        _ => m.pick(
+        (VerdictLevel::PreconditionsFirst, true) => m.pick(
+            format!("Wat helpt scoort {rs} en wat remt {ks} (van 100): de basis onder de samenwerking is te smal. Stuur bij."),
+            format!("What helps scores {rs} and what hinders {ks} (out of 100): the basis under the partnership is too narrow. Adjust course."),
+        ),
+        (_, false) => m.pick(
             format!("Gereedheid {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
             format!("Readiness {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
+        ),
+        (_, true) => m.pick(
+            format!("Wat helpt scoort {rs} en wat remt {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
+            format!("What helps scores {rs} and what hinders {ks} (out of 100): the hindrances outweigh what supports the partnership."),
         ),
     };
     Decision {
@@ -144,46 +215,187 @@ fn base_level(input: &Inputs, m: Msg) -> Decision {
     }
 }
 
+/// The underlying problem a red flag stands for: its §5 precondition, or
+/// the factor itself. Two red flags of one problem count once.
+fn problem(f: &FactorResult) -> String {
+    match f.precondition {
+        Some(p) => format!("{p:?}"),
+        None => f.id.clone(),
+    }
+}
+
 fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
-    let fired: Vec<&FactorResult> = input
+    let pooled: Vec<&FactorResult> = input
         .factors
         .iter()
         .filter(|f| f.red_flag && f.band == Some(Band::Concern))
         .collect();
-    if fired.is_empty() {
+    // Red flags in concern within a municipality (groups): the weakest
+    // partner decides, as if it were one respondent.
+    let partner: Vec<(&PartnerFlag, &FactorResult)> = input
+        .partners
+        .iter()
+        .filter_map(|p| {
+            let f = input.factors.iter().find(|f| f.id == p.factor)?;
+            (f.red_flag).then_some((p, f))
+        })
+        .collect();
+    if pooled.is_empty() && partner.is_empty() {
         return;
     }
-    let severe: Vec<&FactorResult> = fired
+    let problems: BTreeSet<String> = pooled
         .iter()
-        .copied()
-        .filter(|f| f.favourability.is_some_and(|v| v <= SEVERE_VETO_UPTO))
+        .map(|f| problem(f))
+        .chain(partner.iter().map(|(_, f)| problem(f)))
         .collect();
-    let list = names(&fired);
-    if fired.len() >= 2 || !severe.is_empty() {
-        let text = m.pick(
-            format!("Rode vlag: {list}. Zo’n ernstige belemmering blokkeert de samenwerking, hoe goed de rest ook scoort. Bespreek dit eerst openlijk met de partners."),
-            format!("Red flag: {list}. A serious obstacle like this blocks the partnership, however well the rest scores. Discuss it openly with the partners first."),
-        );
-        d.cap(
-            VerdictLevel::NotReady,
-            reason("veto-severe", text, ids(&fired)),
-        );
+    let extreme = pooled
+        .iter()
+        .any(|f| f.favourability.is_some_and(|v| v <= SEVERE_VETO_UPTO))
+        || partner
+            .iter()
+            .any(|(p, _)| p.favourability <= SEVERE_VETO_UPTO);
+    let severe = problems.len() >= 2 || extreme;
+    let level = if severe {
+        VerdictLevel::NotReady
     } else {
-        let text = m.pick(
-            format!("Rode vlag: {list} scoort zwak. Daarom is het oordeel niet positief, ook al zijn de gemiddelden dat misschien wel."),
-            format!("Red flag: {list} scores weakly. That is why the verdict is not positive, even if the averages might be."),
-        );
-        d.cap(
-            VerdictLevel::PreconditionsFirst,
-            reason("veto", text, ids(&fired)),
-        );
+        VerdictLevel::PreconditionsFirst
+    };
+    let running = input.reading.running();
+    if !pooled.is_empty() {
+        let list = names(&pooled);
+        let text = match (severe, running) {
+            (true, false) => m.pick(
+                format!("Rode vlag: {list}. Zo’n ernstige belemmering blokkeert de samenwerking, hoe goed de rest ook scoort. Bespreek dit eerst openlijk met de partners."),
+                format!("Red flag: {list}. A serious obstacle like this blocks the partnership, however well the rest scores. Discuss it openly with the partners first."),
+            ),
+            (true, true) => m.pick(
+                format!("Rode vlag: {list}. Zo’n ernstig probleem raakt de kern van de samenwerking, hoe goed de rest ook loopt. Bespreek dit eerst openlijk met de partners."),
+                format!("Red flag: {list}. A problem this serious strikes at the heart of the partnership, however well the rest runs. Discuss it openly with the partners first."),
+            ),
+            (false, _) => m.pick(
+                format!("Rode vlag: {list} scoort zwak. Daarom is het oordeel niet positief, ook al zijn de gemiddelden dat misschien wel."),
+                format!("Red flag: {list} scores weakly. That is why the verdict is not positive, even if the averages might be."),
+            ),
+        };
+        let rule = if severe { "veto-severe" } else { "veto" };
+        d.cap(level, reason(rule, text, ids(&pooled)));
     }
+    // One reason per municipality, in the order the flags came (by place).
+    let mut places: Vec<&str> = partner.iter().map(|(p, _)| p.place.as_str()).collect();
+    places.dedup();
+    for place in places {
+        let here: Vec<&(&PartnerFlag, &FactorResult)> =
+            partner.iter().filter(|(p, _)| p.place == place).collect();
+        let list = here
+            .iter()
+            .map(|(p, f)| {
+                format!(
+                    "‘{}’ ({} {})",
+                    f.name,
+                    whole(p.favourability),
+                    m.pick("van 100", "out of 100")
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(", ");
+        let trust = here
+            .iter()
+            .any(|(_, f)| f.precondition == Some(Precondition::Vertrouwen));
+        let mut text = m.pick(
+            format!("Rode vlag bij {place}: {list} is daar een zorgpunt, ook als het gemiddelde van de hele groep beter is. Noodzaak, vertrouwen en tijd moeten bij elke partner aanwezig zijn (§5)."),
+            format!("Red flag in {place}: {list} is a concern there, even if the whole group’s average is better. Necessity, trust and time must be present at every partner (§5)."),
+        );
+        if trust {
+            text.push_str(m.pick(
+                " Vertrouwen moet van beide kanten komen (§8.2).",
+                " Trust must come from both sides (§8.2).",
+            ));
+        }
+        text.push_str(m.pick(
+            " Bespreek dit eerst met alle partners.",
+            " Discuss this with all partners first.",
+        ));
+        let factors = here.iter().map(|(_, f)| f.id.clone()).collect();
+        d.cap(level, reason("veto-partner", text, factors));
+    }
+}
+
+/// §6.3: "Als de meerwaarde van samenwerking niet duidelijk is en/of als
+/// gemeenten of partners zelfstandig taken kunnen uitvoeren tegen gelijke
+/// kosten, adviseren wij om hieraan niet te beginnen." Before the start
+/// only: without necessity the advice is not "work on the preconditions"
+/// (nobody can be told to create a need) but to question the idea itself.
+fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
+    if !input.reading.before_start() {
+        return;
+    }
+    let Some(necessity) = input
+        .factors
+        .iter()
+        .find(|f| f.precondition == Some(Precondition::Noodzaak))
+    else {
+        return;
+    };
+    let level = input
+        .context
+        .urgency
+        .as_deref()
+        .and_then(|id| input.instrument.context.urgency.iter().find(|u| u.id == id))
+        .map(|u| u.level);
+    let not_needed = level == Some(URGENCY_NOT_NEEDED);
+    let places: Vec<&str> = input
+        .partners
+        .iter()
+        .filter(|p| p.factor == necessity.id)
+        .map(|p| p.place.as_str())
+        .collect();
+    let name = &necessity.name;
+    let why = if necessity.band == Some(Band::Concern) {
+        m.pick(
+            format!("‘{name}’ is een zorgpunt"),
+            format!("‘{name}’ is a concern"),
+        )
+    } else if !places.is_empty() {
+        let list = places.join(", ");
+        m.pick(
+            format!("‘{name}’ is een zorgpunt bij {list}"),
+            format!("‘{name}’ is a concern in {list}"),
+        )
+    } else if not_needed && necessity.answered && necessity.band != Some(Band::Strength) {
+        m.pick(
+            format!("u kunt uw taken nog lang zelf goed uitvoeren, en ‘{name}’ is geen sterk punt"),
+            format!("you can carry out your tasks well on your own for a long time, and ‘{name}’ is not a strength"),
+        )
+    } else {
+        if not_needed && !necessity.answered {
+            let text = m.pick(
+                format!("U kunt uw taken nog lang zelf goed uitvoeren, en over ‘{name}’ is niets bekend. Begin alleen als duidelijk is wat samenwerken oplevert (§6.3)."),
+                format!("You can carry out your tasks well on your own for a long time, and nothing is known about ‘{name}’. Start only if it is clear what working together yields (§6.3)."),
+            );
+            d.cap(
+                VerdictLevel::Promising,
+                reason("urgency-low", text, vec![necessity.id.clone()]),
+            );
+        }
+        return;
+    };
+    let text = m.pick(
+        format!("Er is nu geen duidelijke reden om te starten: {why}. Als de meerwaarde van samenwerken niet duidelijk is, of als een gemeente haar taken zelf even goed kan uitvoeren, raadt de literatuur af om eraan te beginnen (§6.3). Bespreek eerst of het idee zelf klopt."),
+        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can perform its tasks just as well on its own, the literature advises against starting (§6.3). First discuss whether the idea itself is right."),
+    );
+    d.cap(
+        VerdictLevel::NoReasonToStart,
+        reason("no-reason", text, vec![necessity.id.clone()]),
+    );
 }
 
 fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
     let (Some(first), Some(phase)) = (input.instrument.phases.first(), input.phases.first()) else {
         return;
     };
+    if phase.looking_ahead {
+        return;
+    }
     let weak: Vec<&FactorResult> = input
         .factors
         .iter()
@@ -195,18 +407,12 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
         return;
     }
     let name = &phase.name;
+    let figure = |v: Option<f64>| v.map(whole).unwrap_or_else(|| "–".into());
     let detail = if weak.is_empty() {
+        let (r, k) = (figure(phase.readiness), figure(phase.risk));
         m.pick(
-            format!(
-                "gereedheid {} en risico {} van 100",
-                phase.readiness.map(whole).unwrap_or("–".into()),
-                phase.risk.map(whole).unwrap_or("–".into())
-            ),
-            format!(
-                "readiness {} and risk {} out of 100",
-                phase.readiness.map(whole).unwrap_or("–".into()),
-                phase.risk.map(whole).unwrap_or("–".into())
-            ),
+            format!("gereedheid {r} en risico {k} van 100"),
+            format!("readiness {r} and risk {k} out of 100"),
         )
     } else {
         m.pick(
@@ -214,35 +420,75 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
             format!("concerns: {}", names(&weak)),
         )
     };
-    let text = m.pick(
-        format!("De fase ‘{name}’ is nog niet op orde ({detail}). Volgens de literatuur kijkt u eerst naar deze randvoorwaarden (§5)."),
-        format!("The phase ‘{name}’ is not yet in order ({detail}). The literature says to look at these preconditions first (§5)."),
-    );
+    let text = if input.reading.running() {
+        m.pick(
+            format!("De fase ‘{name}’ staat onder druk ({detail}). Ook een lopende samenwerking heeft deze randvoorwaarden nodig (§5)."),
+            format!("The phase ‘{name}’ is under pressure ({detail}). A running partnership needs these preconditions too (§5)."),
+        )
+    } else {
+        m.pick(
+            format!("De fase ‘{name}’ is nog niet op orde ({detail}). Volgens de literatuur kijkt u eerst naar deze randvoorwaarden (§5)."),
+            format!("The phase ‘{name}’ is not yet in order ({detail}). The literature says to look at these preconditions first (§5)."),
+        )
+    };
     d.cap(
         VerdictLevel::PreconditionsFirst,
         reason("preconditions", text, ids(&weak)),
     );
 }
 
-fn concerns(input: &Inputs, m: Msg, d: &mut Decision) {
+/// §6.4: councils that are not involved start "vroeg of laat een politieke
+/// discussie over nut en noodzaak". Returns whether the rule fired (its
+/// factor is then not repeated among the other concerns).
+fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
+    let Some(f) = input
+        .factors
+        .iter()
+        .find(|f| f.id == ids::COUNCILS && f.band == Some(Band::Concern) && !f.looking_ahead)
+    else {
+        return false;
+    };
+    let text = if input.reading.running() {
+        m.pick(
+            "De gemeenteraden zijn nog weinig betrokken bij de samenwerking. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Spreek vaste momenten af waarop de raden meepraten over doelen en resultaten.".to_string(),
+            "The councils are hardly involved in the partnership. Without involved councils a political debate about its use and necessity will arise sooner or later (§6.4). Agree fixed moments at which the councils discuss goals and results.".to_string(),
+        )
+    } else {
+        m.pick(
+            "De gemeenteraden zijn nog weinig betrokken. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Betrek de raden voordat de belangrijke keuzes vallen: voor een gemeenschappelijke regeling hebben de colleges de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).".to_string(),
+            "The councils are hardly involved yet. Without involved councils a political debate about its use and necessity will arise sooner or later (§6.4). Involve the councils before the important choices are made: for a joint arrangement (gemeenschappelijke regeling) the executives need the consent of every council (Wgr, article 1).".to_string(),
+        )
+    };
+    d.cap(
+        VerdictLevel::Promising,
+        reason("councils", text, vec![f.id.clone()]),
+    );
+    true
+}
+
+fn concerns(input: &Inputs, m: Msg, d: &mut Decision, councils: bool) {
     let weak: Vec<&FactorResult> = input
         .factors
         .iter()
-        .filter(|f| f.band == Some(Band::Concern) && !f.red_flag)
+        .filter(|f| f.band == Some(Band::Concern) && !f.red_flag && !f.looking_ahead)
+        .filter(|f| !(councils && f.id == ids::COUNCILS))
         .collect();
     if weak.is_empty() {
         return;
     }
-    let text = if d.level == VerdictLevel::Ready {
-        m.pick(
+    let text = match (d.level == VerdictLevel::Ready, input.reading.running()) {
+        (true, false) => m.pick(
             format!("Er zijn zorgpunten ({}). Met zorgpunten is de samenwerking hooguit kansrijk, niet klaar.", names(&weak)),
             format!("There are concerns ({}). With concerns the partnership is at most promising, not ready.", names(&weak)),
-        )
-    } else {
-        m.pick(
+        ),
+        (true, true) => m.pick(
+            format!("Er zijn zorgpunten ({}). Met zorgpunten loopt de samenwerking hooguit ‘met aandachtspunten’.", names(&weak)),
+            format!("There are concerns ({}). With concerns the partnership runs ‘with points of attention’ at best.", names(&weak)),
+        ),
+        _ => m.pick(
             format!("Zorgpunten: {}.", names(&weak)),
             format!("Concerns: {}.", names(&weak)),
-        )
+        ),
     };
     d.cap(
         VerdictLevel::Promising,
@@ -250,19 +496,47 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision) {
     );
 }
 
+/// Before the start, concerns in the look ahead are points to arrange in the
+/// plans, not limits on the verdict (§8.3: "Richt deze activiteiten niet
+/// alleen op de voorbereiding van de nieuwe organisatie, maar ook op het
+/// functioneren ervan na de start").
+fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
+    let ahead: Vec<&FactorResult> = input
+        .factors
+        .iter()
+        .filter(|f| f.looking_ahead && f.band == Some(Band::Concern) && !f.red_flag)
+        .collect();
+    if ahead.is_empty() {
+        return;
+    }
+    let text = m.pick(
+        format!("Regel vóór de start: {}. Dit zijn zorgpunten in uw vooruitblik op de lopende samenwerking. Ze tellen niet mee in het oordeel, maar horen in de plannen voor de inrichting (§8.3, §8.4).", names(&ahead)),
+        format!("Arrange before the start: {}. These are concerns in your look ahead at the running partnership. They do not count in the verdict, but belong in the plans for setting it up (§8.3, §8.4).", names(&ahead)),
+    );
+    d.reasons
+        .push(reason("arrange-before-start", text, ids(&ahead)));
+}
+
 fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
     let open: Vec<&FactorResult> = input
         .factors
         .iter()
-        .filter(|f| f.red_flag && !f.answered)
+        .filter(|f| f.red_flag && !f.answered && !f.looking_ahead)
         .collect();
     if open.is_empty() {
         return;
     }
-    let text = m.pick(
-        format!("Over {} is niets bekend. Dat is een mogelijke rode vlag; zonder antwoord is ‘klaar om te starten’ niet mogelijk.", names(&open)),
-        format!("Nothing is known about {}. That is a potential red flag; without an answer ‘ready to start’ is not possible.", names(&open)),
-    );
+    let text = if input.reading.running() {
+        m.pick(
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag; zonder antwoord kan het oordeel niet ‘loopt goed’ zijn.", names(&open)),
+            format!("Nothing is known about {}. That is a potential red flag; without an answer the verdict cannot be ‘running well’.", names(&open)),
+        )
+    } else {
+        m.pick(
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag; zonder antwoord is ‘klaar om te starten’ niet mogelijk.", names(&open)),
+            format!("Nothing is known about {}. That is a potential red flag; without an answer ‘ready to start’ is not possible.", names(&open)),
+        )
+    };
     d.cap(
         VerdictLevel::Promising,
         reason("red-flag-unanswered", text, ids(&open)),
@@ -271,6 +545,8 @@ fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
 
 /// The information rules: their reasons, and whether they block a verdict.
 /// "many-unknown" alone only informs; it blocks through the coverage rules.
+/// Phases answered as a look ahead are not needed (the coverage passed in
+/// leaves them out already).
 fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
     let mut out = Vec::new();
     let c = input.coverage;
@@ -295,7 +571,7 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
             Vec::new(),
         ));
     }
-    for phase in input.phases {
+    for phase in input.phases.iter().filter(|p| !p.looking_ahead) {
         if phase.coverage.statements > 0
             && phase.coverage.ratio < MIN_PHASE_COVERAGE
             && c.ratio >= MIN_COVERAGE
@@ -320,7 +596,12 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
             ));
         }
     }
-    let has = |p: Polarity| input.instrument.factors.iter().any(|f| f.polarity == p);
+    let has = |p: Polarity| {
+        input
+            .factors
+            .iter()
+            .any(|f| f.polarity == p && !f.looking_ahead)
+    };
     if (input.readiness.is_none() && has(Polarity::Promoting))
         || (input.risk.is_none() && has(Polarity::Hindering))
     {

@@ -18,7 +18,7 @@
 
 use crate::answers::{Answers, Context};
 use crate::compare::{compare, Comparison};
-use crate::evaluate::build_report;
+use crate::evaluate::{build_report, GroupRules};
 use crate::group::{aggregate, consensus_of, GroupOptions, GroupReport, DISCUSSION_RANGE_FROM};
 use crate::instrument::{Factor, Instrument, Polarity};
 use crate::report::Report;
@@ -541,7 +541,14 @@ fn room_result(
             .map(|r| r.votes + r.unknown)
             .max()
             .unwrap_or(0),
-        report: build_report(instrument, &scores, context, lang, Vec::new(), Vec::new()),
+        report: build_report(
+            instrument,
+            &scores,
+            context,
+            lang,
+            Vec::new(),
+            GroupRules::default(),
+        ),
         factors: results,
     })
 }

@@ -8,8 +8,8 @@ use common::instrument;
 use proptest::prelude::*;
 use proptest::sample::Index;
 use samenwerkingsscan::{
-    aggregate, decode_share, encode_share, evaluate, Answers, Context, GroupOptions, GroupReport,
-    Instrument, Partner, Polarity, Report, Respondent, Response, Role, VerdictLevel,
+    aggregate, decode_share, encode_share, evaluate, name_key, Answers, Context, GroupOptions,
+    GroupReport, Instrument, Partner, Polarity, Report, Respondent, Response, Role, VerdictLevel,
     ANSWERS_FORMAT_VERSION,
 };
 use serde_json::{json, Map, Value};
@@ -352,7 +352,7 @@ fn check_group(group: &GroupReport) -> Result<(), TestCaseError> {
     for s in group.municipalities.iter().chain(&group.roles) {
         in_range(&format!("{} readiness", s.key), s.readiness)?;
         in_range(&format!("{} risk", s.key), s.risk)?;
-        prop_assert_eq!(s.shown, s.n >= group.min_group_size);
+        prop_assert_eq!(s.shown, s.n >= group.min_group_size && !s.in_other);
     }
     for g in group.municipality_gaps.iter().chain(&group.role_gaps) {
         in_range(&format!("{} gap", g.factor), Some(g.gap))?;
@@ -504,6 +504,106 @@ proptest! {
         prop_assert_eq!(group.report.verdict, single.verdict);
         prop_assert_eq!(group.report.readiness, single.readiness);
         prop_assert_eq!(group.report.risk, single.risk);
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Disclosure control: no hidden respondent follows from the shown figures
+// ---------------------------------------------------------------------------
+
+fn small_group() -> impl Strategy<Value = (Vec<Answers>, usize)> {
+    let names = prop::option::weighted(
+        0.85,
+        prop::sample::select(vec![
+            "Druten",
+            "DRUTEN ",
+            "Wijchen",
+            "Beuningen",
+            "’s-Hertogenbosch",
+            "'s-Hertogenbosch",
+            "Súdwest-Fryslân",
+        ]),
+    );
+    (
+        prop::collection::vec((any_answers(), names), 1..14),
+        2usize..5,
+    )
+        .prop_map(|(people, min)| {
+            let group = people
+                .into_iter()
+                .map(|(mut a, name)| {
+                    a.respondent.municipality = name.map(String::from);
+                    a
+                })
+                .collect();
+            (group, min)
+        })
+}
+
+/// Respondents not covered by any shown figure of a dimension must number
+/// 0 or at least the minimum; otherwise the total minus the shown figures
+/// gives away their answers.
+fn check_rest(what: &str, rest: usize, min: usize) -> Result<(), TestCaseError> {
+    prop_assert!(
+        rest == 0 || rest >= min,
+        "{what}: {rest} respondent(s) outside the shown figures (minimum {min})"
+    );
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config(160))]
+
+    #[test]
+    fn no_hidden_subgroup_can_be_recovered_by_subtraction((group, min) in small_group()) {
+        let options = GroupOptions { min_group_size: min, gap_threshold: 0.0 };
+        let report = aggregate(instrument(), &group, &options, "nl");
+        check_group(&report)?;
+        let municipality = |a: &Answers| {
+            a.respondent.municipality.as_deref().map(name_key).filter(|k| !k.is_empty())
+        };
+        let role = |a: &Answers| a.respondent.role.map(|r| r.id().to_string());
+        for (what, subgroups, gaps, key) in [
+            ("municipalities", &report.municipalities, &report.municipality_gaps, &municipality as &dyn Fn(&Answers) -> Option<String>),
+            ("roles", &report.roles, &report.role_gaps, &role),
+        ] {
+            // Whole rows: readiness and risk per subgroup.
+            let shown: Vec<&samenwerkingsscan::Subgroup> = subgroups.iter().filter(|s| s.shown).collect();
+            for s in &shown {
+                prop_assert!(s.n >= min, "{what}: {} shown with {}", s.label, s.n);
+            }
+            // Nothing shown: nothing to subtract (the whole group's own
+            // figures are the group's, not a subgroup's).
+            if !shown.is_empty() {
+                let covered: usize = shown.iter().map(|s| s.n).sum();
+                check_rest(what, group.len() - covered, min)?;
+            }
+            // Per factor: the subgroup means in the gap list.
+            for gap in gaps.iter() {
+                let i = instrument().factors.iter().position(|f| f.id == gap.factor).unwrap();
+                let answered = group
+                    .iter()
+                    .filter(|a| evaluate(instrument(), a, "nl").factors[i].answered)
+                    .count();
+                let covered: usize = gap.groups.iter().map(|g| g.n).sum();
+                check_rest(&format!("{what}, gap on {}", gap.factor), answered - covered, min)?;
+                for g in &gap.groups {
+                    // A figure's members are exactly that subgroup's answerers.
+                    let members = group
+                        .iter()
+                        .filter(|a| key(a).as_deref() == Some(g.key.as_str()))
+                        .filter(|a| evaluate(instrument(), a, "nl").factors[i].answered)
+                        .count();
+                    prop_assert_eq!(members, g.n);
+                }
+            }
+        }
+        // The same municipality typed two ways is one subgroup.
+        let keys: Vec<&str> = report.municipalities.iter().map(|s| s.key.as_str()).collect();
+        let mut unique = keys.clone();
+        unique.dedup();
+        prop_assert_eq!(keys.len(), unique.len());
+        prop_assert!(report.municipalities.iter().filter(|s| s.key.contains("hertogenbosch")).count() <= 1);
     }
 }
 
@@ -959,6 +1059,10 @@ fn custom_instrument() -> impl Strategy<Value = Instrument> {
                     };
                 }
                 f.red_flag ^= flag[i];
+                if !f.red_flag {
+                    // Only a red flag measures a §5 precondition (validated).
+                    f.precondition = None;
+                }
                 f.weight = weights[i];
                 f.statements.truncate(statements[i]);
                 factors.push(f);

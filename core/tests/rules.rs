@@ -18,10 +18,12 @@ fn group(respondents: &[Answers]) -> GroupReport {
     aggregate(instrument(), respondents, &GroupOptions::default(), "nl")
 }
 
-/// Every statement id in questionnaire order.
+/// Every statement id the verdict needs before the start (the look-ahead
+/// phase left out), in questionnaire order.
 fn statement_ids() -> Vec<String> {
     instrument()
         .statements()
+        .filter(|(f, _)| required_phase(&f.phase))
         .map(|(_, s)| s.id.clone())
         .collect()
 }
@@ -152,7 +154,8 @@ fn base_not_ready_when_risk_is_high() {
 
 #[test]
 fn the_base_reading_comes_last_and_reasons_are_in_english_on_request() {
-    let scan = Scan::favourable().favourability(&red_flags()[0].id, 25);
+    let trust = red_flags().into_iter().find(|f| !is_necessity(f)).unwrap();
+    let scan = Scan::favourable().favourability(&trust.id, 25);
     let report = scan.report();
     assert_eq!(rules(&report).last(), Some(&"base"));
     assert!(rules(&report).len() >= 2);
@@ -258,9 +261,18 @@ fn phase_coverage_low_blocks_when_one_phase_is_left_open() {
 // Vetoes
 // ---------------------------------------------------------------------------
 
+/// Red flags other than necessity (a necessity concern before the start is
+/// "no reason to start", tested below).
+fn vetoing_flags() -> Vec<&'static samenwerkingsscan::Factor> {
+    red_flags()
+        .into_iter()
+        .filter(|f| !is_necessity(f))
+        .collect()
+}
+
 #[test]
 fn one_weak_red_flag_is_a_veto_on_a_positive_verdict() {
-    for flag in red_flags() {
+    for flag in vetoing_flags() {
         let report = Scan::favourable().favourability(&flag.id, 25).report();
         assert_level(&report, PreconditionsFirst);
         let veto = reason(&report, "veto");
@@ -269,11 +281,18 @@ fn one_weak_red_flag_is_a_veto_on_a_positive_verdict() {
         // The averages alone would have said "ready".
         assert!(report.readiness.unwrap() >= READY.0 || report.risk.unwrap() <= READY.1);
     }
+    // Running: the same red flag means steering is needed.
+    let running = Scan::favourable()
+        .stage("operating")
+        .favourability(&vetoing_flags()[0].id, 25)
+        .report();
+    assert_level(&running, NeedsSteering);
+    assert_eq!(running.verdict.label, "Bijsturen nodig");
 }
 
 #[test]
 fn a_red_flag_at_its_worst_is_a_severe_veto() {
-    for flag in red_flags() {
+    for flag in vetoing_flags() {
         let report = Scan::favourable().favourability(&flag.id, 0).report();
         assert_level(&report, NotReady);
         let veto = reason(&report, "veto-severe");
@@ -289,26 +308,106 @@ fn a_red_flag_at_its_worst_is_a_severe_veto() {
 }
 
 #[test]
-fn two_weak_red_flags_together_are_a_severe_veto() {
-    let flags = red_flags();
-    assert!(flags.len() >= 2);
+fn two_weak_red_flags_of_different_preconditions_are_a_severe_veto() {
+    let flags = vetoing_flags();
+    let (a, b) = flags
+        .iter()
+        .flat_map(|a| flags.iter().map(move |b| (a, b)))
+        .find(|(a, b)| a.precondition != b.precondition)
+        .expect("red flags of two preconditions");
     let report = Scan::favourable()
-        .favourability(&flags[0].id, 25)
-        .favourability(&flags[1].id, 25)
+        .favourability(&a.id, 25)
+        .favourability(&b.id, 25)
         .report();
     assert_level(&report, NotReady);
     let veto = reason(&report, "veto-severe");
-    assert_eq!(veto.factors, [flags[0].id.clone(), flags[1].id.clone()]);
+    assert_eq!(veto.factors.len(), 2);
+}
+
+#[test]
+fn two_red_flags_of_one_precondition_are_one_problem() {
+    // Trust is measured by a promoting and a hindering red flag: both weak is
+    // still one underlying problem, not two.
+    let trust: Vec<_> = red_flags()
+        .into_iter()
+        .filter(|f| f.precondition == Some(samenwerkingsscan::Precondition::Vertrouwen))
+        .collect();
+    assert_eq!(trust.len(), 2);
+    let report = Scan::favourable()
+        .favourability(&trust[0].id, 25)
+        .favourability(&trust[1].id, 25)
+        .report();
+    assert_level(&report, PreconditionsFirst);
+    assert_eq!(reason(&report, "veto").factors.len(), 2);
+}
+
+#[test]
+fn timing_risks_and_others_motives_are_no_veto() {
+    for id in [
+        "instabiele-politiek-bestuurlijke-omgeving",
+        "persoonlijke-belangen-prevaleren",
+    ] {
+        assert!(!factor(id).red_flag, "{id}");
+        let report = Scan::favourable().favourability(id, 0).report();
+        // Named and capped like any concern (in the first phase, §5 looks
+        // at it first), but never a veto that says "not ready".
+        let expected = if factor(id).phase == first_phase() {
+            PreconditionsFirst
+        } else {
+            Promising
+        };
+        assert_level(&report, expected);
+        assert!(rules(&report).iter().all(|r| !r.starts_with("veto")));
+    }
+}
+
+#[test]
+fn each_precondition_of_section_5_has_a_red_flag() {
+    use samenwerkingsscan::Precondition::*;
+    for p in [Noodzaak, Vertrouwen, Tijd] {
+        assert!(
+            red_flags().iter().any(|f| f.precondition == Some(p)),
+            "{p:?}"
+        );
+    }
+}
+
+#[test]
+fn one_firm_answer_on_a_worst_combined_red_flag_is_enough() {
+    // 'Lijken in de kast': one statement firmly agreed, the others firmly
+    // disagreed. A mean would dilute it; the factor takes the worst.
+    let f = factor(DISTRUST);
+    assert_eq!(f.combine, samenwerkingsscan::Combine::Worst);
+    let report = Scan::favourable()
+        .response(&f.statements[0].id, Response::Scale(5))
+        .report();
+    let result = report.factors.iter().find(|r| r.id == DISTRUST).unwrap();
+    assert_eq!(result.band, Some(Band::Concern));
+    assert_level(&report, NotReady);
+}
+
+#[test]
+fn support_missing_is_not_averaged_away_by_its_opposite() {
+    // 'Focus op of gebrek aan draagvlak': no support (5) and no endless
+    // consensus-seeking (1) average to 50; support is clearly missing.
+    let id = "focus-op-of-gebrek-aan-draagvlak";
+    let f = factor(id);
+    let report = Scan::favourable()
+        .response(&f.statements[0].id, Response::Scale(5))
+        .response(&f.statements[1].id, Response::Scale(1))
+        .report();
+    let result = report.factors.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(result.band, Some(Band::Concern));
 }
 
 #[test]
 fn a_veto_overrides_insufficient_information() {
     // Far too little answered, but what was answered is a red flag at its
     // worst: the veto is not hidden behind "onvoldoende informatie".
-    let flag = &red_flags()[0];
+    let flag = vetoing_flags()[0];
     let other = ordinary()
         .into_iter()
-        .find(|f| f.polarity != flag.polarity)
+        .find(|f| f.polarity != flag.polarity && required_phase(&f.phase))
         .unwrap();
     let report = Scan::new()
         .favourability(&flag.id, 0)
@@ -340,11 +439,14 @@ fn a_veto_overrides_insufficient_information() {
 
 #[test]
 fn a_veto_overrides_insufficient_information_with_one_polarity_answered() {
-    for flag in red_flags() {
+    for flag in vetoing_flags() {
         let report = Scan::new().favourability(&flag.id, 0).report();
         assert!(rules(&report).contains(&"veto-severe"));
         assert_level(&report, NotReady);
     }
+    // Necessity at its worst: no reason to start, even with little answered.
+    let necessity = Scan::new().favourability(NECESSITY, 0).report();
+    assert_level(&necessity, NoReasonToStart);
 }
 
 #[test]
@@ -427,7 +529,7 @@ fn a_concern_elsewhere_caps_ready_at_promising() {
     let weak = ordinary()
         .into_iter()
         .rev()
-        .find(|f| f.phase != first_phase())
+        .find(|f| f.phase != first_phase() && required_phase(&f.phase))
         .expect("an ordinary factor outside the first phase");
     let report = Scan::favourable().favourability(&weak.id, 0).report();
     assert_level(&report, Promising);
@@ -539,11 +641,72 @@ fn a_gap_between_municipalities_is_named_without_capping_below_ready() {
 
 #[test]
 fn a_gap_on_a_red_flag_caps_at_promising() {
-    let flag = &red_flags()[0].id;
-    let report = group(&split_group(&[flag], false));
+    // One municipality strong on a red flag, the other in doubt (neutral):
+    // a gap, but no concern on either side.
+    let flag = &vetoing_flags()[0].id;
+    let mut respondents = Vec::new();
+    for (place, favourability) in [("Druten", 100), ("Wijchen", 50)] {
+        for _ in 0..3 {
+            let scan = Scan::favourable().favourability(flag, favourability);
+            respondents.push(scan.municipality(place).build());
+        }
+    }
+    let report = group(&respondents);
     assert!(report.municipality_gaps[0].red_flag);
-    reason(&report.report, "gap-municipalities");
+    let gap = reason(&report.report, "gap-municipalities");
+    assert!(gap.text.contains("Druten 100, Wijchen 50"), "{}", gap.text);
     assert_level(&report.report, Promising);
+}
+
+#[test]
+fn the_weakest_partner_decides_on_a_red_flag() {
+    // Issue 12: one municipality scores trust at about 31, the other at 85;
+    // the mean of about 58 hides it. Trust must exist on both sides.
+    let trust = TRUST;
+    let mut respondents = Vec::new();
+    for (place, values) in [("Druten", [25, 25, 50]), ("Wijchen", [75, 100, 75])] {
+        for v in values {
+            let scan = Scan::favourable().favourability(trust, v);
+            respondents.push(scan.municipality(place).build());
+        }
+    }
+    let report = group(&respondents);
+    let pooled = report
+        .report
+        .factors
+        .iter()
+        .find(|f| f.id == trust)
+        .unwrap();
+    assert_ne!(pooled.band, Some(Band::Concern), "the mean alone hides it");
+    let veto = reason(&report.report, "veto-partner");
+    assert!(veto.text.contains("Druten"), "{}", veto.text);
+    assert!(veto.text.contains("§8.2"), "{}", veto.text);
+    assert_eq!(veto.factors, [trust]);
+    assert_level(&report.report, PreconditionsFirst);
+
+    // A municipality that disagrees with every promoting statement: its
+    // red flags are concerns, so the group cannot be positive.
+    let mut respondents = Vec::new();
+    for place in ["Druten", "Wijchen"] {
+        for _ in 0..3 {
+            let scan = if place == "Druten" {
+                Scan::favourable().all(Polarity::Promoting, 1)
+            } else {
+                Scan::favourable()
+            };
+            respondents.push(scan.municipality(place).build());
+        }
+    }
+    let report = group(&respondents);
+    assert!(report.report.verdict.level.rank() <= NotReady.rank());
+    assert!(rules(&report.report).contains(&"veto-partner"));
+
+    // Below the anonymity minimum a municipality is not named.
+    let mut small = respondents.clone();
+    small.truncate(2);
+    small.extend(respondents[3..].iter().cloned());
+    let report = group(&small);
+    assert!(!rules(&report.report).contains(&"veto-partner"));
 }
 
 #[test]
@@ -609,30 +772,39 @@ fn gaps_need_subgroups_of_the_minimum_size() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn heavy_form_with_complexity_or_workload_concern_is_a_poor_fit() {
-    for id in [COMPLEXITY, WORKLOAD] {
-        let report = Scan::favourable()
-            .form(&heavy_form())
-            .favourability(id, 0)
-            .report();
-        let fit = report.form_fit.unwrap();
-        assert_eq!(fit.fit, Fit::Poor, "{id}: {:?}", fit.notes);
-        assert_eq!(fit.notes.len(), 1);
-        let name = &report.factors.iter().find(|f| f.id == id).unwrap().name;
-        assert!(fit.notes[0].contains(name.as_str()));
-    }
+fn heavy_form_with_complexity_concern_is_a_poor_fit_and_the_verdict_agrees() {
+    let report = Scan::favourable()
+        .form(&heavy_form())
+        .favourability(COMPLEXITY, 0)
+        .report();
+    let fit = report.form_fit.as_ref().unwrap();
+    assert_eq!(fit.fit, Fit::Poor, "{:?}", fit.notes);
+    assert_eq!(fit.notes.len(), 1);
+    let name = &report
+        .factors
+        .iter()
+        .find(|f| f.id == COMPLEXITY)
+        .unwrap()
+        .name;
+    assert!(fit.notes[0].contains(name.as_str()));
+    // Form fit and verdict never contradict each other: a form that does not
+    // fit keeps the verdict from "ready" and says why.
+    assert_level(&report, Promising);
+    reason(&report, "form-fit");
 }
 
 #[test]
-fn heavy_form_with_workload_needing_attention_is_a_caution() {
-    let fit = Scan::favourable()
-        .form(&heavy_form())
-        .favourability(WORKLOAD, 50)
-        .report()
-        .form_fit
-        .unwrap();
-    assert_eq!(fit.fit, Fit::Caution);
-    assert_eq!(fit.notes.len(), 1);
+fn heavy_form_with_workload_is_a_caution_not_a_misfit() {
+    for favourability in [0, 50] {
+        let report = Scan::favourable()
+            .form(&heavy_form())
+            .favourability(WORKLOAD, favourability)
+            .report();
+        let fit = report.form_fit.unwrap();
+        assert_eq!(fit.fit, Fit::Caution, "{:?}", fit.notes);
+        assert_eq!(fit.notes.len(), 1);
+        assert!(fit.notes[0].contains("§8.4"));
+    }
 }
 
 #[test]
@@ -668,31 +840,43 @@ fn heavy_form_with_low_readiness_is_a_caution() {
 }
 
 #[test]
-fn light_form_for_savings_is_a_caution() {
+fn coordination_for_savings_is_a_caution_but_a_contract_fits() {
     for scan in [
         Scan::favourable().motive("kosten"),
         Scan::favourable().motive("kwetsbaarheid"),
         Scan::favourable().goal("bedrijfsvoering-uniform"),
     ] {
-        let report = scan.form(&light_form()).report();
+        let report = scan.clone().form(&lightest_form()).report();
         assert!(report.notices.is_empty(), "{:?}", report.notices);
         let fit = report.form_fit.unwrap();
         assert_eq!(fit.fit, Fit::Caution);
         assert_eq!(fit.notes.len(), 1);
         assert!(fit.notes[0].contains("§4.3.1"));
     }
+    // §4.3.1 is about network cooperation: a contract (DVO) or a
+    // centrumgemeente is credited with economies of scale (§7.2).
+    for form in ["contract", "centrumgemeente"] {
+        let report = Scan::favourable().motive("kosten").form(form).report();
+        let fit = report.form_fit.unwrap();
+        assert_eq!(fit.fit, Fit::Good, "{form}: {:?}", fit.notes);
+        assert!(
+            fit.notes.iter().any(|n| n.contains("§7.2")),
+            "{:?}",
+            fit.notes
+        );
+    }
     let quality = Scan::favourable()
         .motive("kwaliteit")
-        .form(&light_form())
+        .form(&lightest_form())
         .report();
     assert_eq!(quality.form_fit.unwrap().fit, Fit::Good);
 }
 
 #[test]
-fn light_form_with_noncommittal_concern_is_a_caution() {
+fn coordination_with_noncommittal_concern_is_a_caution() {
     let report = Scan::favourable()
         .favourability(NONCOMMITTAL, 0)
-        .form(&light_form())
+        .form(&lightest_form())
         .report();
     let fit = report.form_fit.unwrap();
     assert_eq!(fit.fit, Fit::Caution);
@@ -703,12 +887,79 @@ fn light_form_with_noncommittal_concern_is_a_caution() {
         .unwrap()
         .name;
     assert!(fit.notes[0].contains(name.as_str()));
-    // A heavy form is not non-committal: no such note.
-    let heavy = Scan::favourable()
-        .favourability(NONCOMMITTAL, 0)
-        .form(&heavy_form())
-        .report();
-    assert_eq!(heavy.form_fit.unwrap().fit, Fit::Good);
+    // A contract or a heavy form is not non-committal: no such note.
+    for form in [light_form(), heavy_form()] {
+        let other = Scan::favourable()
+            .favourability(NONCOMMITTAL, 0)
+            .form(&form)
+            .report();
+        assert_eq!(other.form_fit.unwrap().fit, Fit::Good, "{form}");
+    }
+}
+
+#[test]
+fn a_centrumgemeente_leans_on_one_larger_partner() {
+    let fit = |a: u32, b: u32| {
+        Scan::favourable()
+            .form("centrumgemeente")
+            .partner("A", a)
+            .partner("B", b)
+            .report()
+            .form_fit
+            .unwrap()
+    };
+    let equal = fit(30_000, 32_000);
+    assert_eq!(equal.fit, Fit::Caution);
+    assert!(equal.notes[0].contains("§4.2.3"));
+    let larger = fit(20_000, 150_000);
+    assert_eq!(larger.fit, Fit::Good);
+    assert!(larger.notes.iter().any(|n| n.contains("§4.2.3")));
+}
+
+#[test]
+fn the_form_rules_know_the_task() {
+    // A gemeenschappelijk orgaan cannot employ staff (§7.3).
+    let fit = Scan::favourable()
+        .goal("bedrijfsvoering-uniform")
+        .form("gemeenschappelijk-orgaan")
+        .report()
+        .form_fit
+        .unwrap();
+    assert_eq!(fit.fit, Fit::Caution);
+    assert!(fit.notes[0].contains("§7.3"));
+    // Policy alignment saves little (§4.3.1).
+    let fit = Scan::favourable()
+        .goal("beleidsafstemming")
+        .motive("kosten")
+        .form("gemeenschappelijk-orgaan")
+        .report()
+        .form_fit
+        .unwrap();
+    assert_eq!(fit.fit, Fit::Caution);
+    assert!(fit.notes[0].contains("beleid"));
+}
+
+#[test]
+fn the_formal_steps_of_a_form_are_named_before_the_start() {
+    let fit = |form: &str, stage: &str| {
+        Scan::favourable()
+            .form(form)
+            .stage(stage)
+            .report()
+            .form_fit
+            .unwrap()
+    };
+    let werkorganisatie = fit("volledige-ambtelijke-fusie", "preparing");
+    assert!(werkorganisatie.procedure.iter().any(|p| p.contains("Wgr")));
+    assert!(werkorganisatie.procedure.iter().any(|p| p.contains("WOR")));
+    assert!(fit("bestuurlijke-fusie", "orienting")
+        .procedure
+        .iter()
+        .any(|p| p.contains("herindelingsontwerp")));
+    assert!(fit("contract", "preparing").procedure.is_empty());
+    assert!(fit("volledige-ambtelijke-fusie", "operating")
+        .procedure
+        .is_empty());
 }
 
 #[test]
@@ -774,7 +1025,9 @@ fn next_step_is_the_earliest_step_with_a_concern() {
     factors.sort_by_key(|f| step_number(&f.id));
     let (early, late) = (factors[0], factors[factors.len() - 1]);
     assert!(step_number(&early.id) < step_number(&late.id));
+    // Running: every phase counts, so the latest steps can hold concerns.
     let report = Scan::favourable()
+        .stage("operating")
         .favourability(&late.id, 0)
         .favourability(&early.id, 0)
         .report();
@@ -795,8 +1048,179 @@ fn next_step_is_the_earliest_step_with_a_concern() {
     assert!(next.reason.contains("zorgpunten"));
 
     // The later concern alone points at the later step.
-    let report = Scan::favourable().favourability(&late.id, 0).report();
+    let report = Scan::favourable()
+        .stage("operating")
+        .favourability(&late.id, 0)
+        .report();
     assert_eq!(report.next_step.unwrap().id, late.plan_step);
+}
+
+#[test]
+fn a_concern_in_a_step_already_passed_means_going_back() {
+    // Preparing (steps 3–4) with a concern of step 2, the search for
+    // partners: §8.3 says to go back to the second step.
+    let early = ordinary()
+        .into_iter()
+        .find(|f| step_number(&f.id) == 2 && required_phase(&f.phase))
+        .unwrap();
+    let report = Scan::favourable()
+        .stage("preparing")
+        .favourability(&early.id, 0)
+        .report();
+    let next = report.next_step.unwrap();
+    assert_eq!(next.number, 2);
+    assert!(next.going_back);
+    assert!(next.reason.contains("§8.3"), "{}", next.reason);
+    // Orienting, the same step lies ahead: no going back.
+    let next = Scan::favourable()
+        .stage("orienting")
+        .favourability(&early.id, 0)
+        .report()
+        .next_step
+        .unwrap();
+    assert_eq!(next.number, 2);
+    assert!(!next.going_back);
+}
+
+#[test]
+fn before_the_start_the_running_phase_is_a_look_ahead() {
+    let late = ordinary()
+        .into_iter()
+        .find(|f| !required_phase(&f.phase))
+        .unwrap();
+    for stage in ["orienting", "preparing"] {
+        // Its concerns are points to arrange, not caps on the verdict, and
+        // they do not choose the next step.
+        let report = Scan::favourable()
+            .stage(stage)
+            .favourability(&late.id, 0)
+            .report();
+        assert_level(&report, Ready);
+        assert_eq!(
+            reason(&report, "arrange-before-start").factors,
+            [late.id.clone()]
+        );
+        assert!(report
+            .advice
+            .iter()
+            .any(|a| a.factor == late.id && a.before_start));
+        assert!(!report.next_step.unwrap().going_back);
+        // Not answered at all, or "weet niet": still a verdict.
+        let open = Scan::favourable()
+            .stage(stage)
+            .phase_missing(&late.phase)
+            .report();
+        assert_level(&open, Ready);
+        let phase = open.phases.iter().find(|p| p.id == late.phase).unwrap();
+        assert!(phase.looking_ahead);
+    }
+    // Running: the same concern caps the verdict, in running words.
+    let running = Scan::favourable()
+        .stage("operating")
+        .favourability(&late.id, 0)
+        .report();
+    assert_level(&running, RunningWithAttention);
+    assert_eq!(running.verdict.label, "Loopt, met aandachtspunten");
+    reason(&running, "concerns");
+    // And unanswered, it is missing information.
+    let open = Scan::favourable()
+        .stage("operating")
+        .phase_missing(&late.phase)
+        .report();
+    assert_level(&open, InsufficientInformation);
+}
+
+#[test]
+fn a_running_partnership_is_never_ready_to_start() {
+    for scan in [Scan::favourable(), Scan::uniform(4, 3), Scan::uniform(3, 2)] {
+        let report = scan.stage("operating").report();
+        assert!(report.running);
+        assert!(
+            matches!(
+                report.verdict.level,
+                RunningWell | RunningWithAttention | NeedsSteering | SeriousProblems
+            ),
+            "{:?}",
+            report.verdict.level
+        );
+        assert_ne!(report.verdict.label, "Klaar om te starten");
+    }
+}
+
+#[test]
+fn without_a_stage_the_report_says_which_reading_it_assumed() {
+    let report = Scan::favourable().no_stage().report();
+    assert_eq!(report.stage, None);
+    assert!(!report.running);
+    assert_eq!(rules(&report).last(), Some(&"stage-assumed"));
+    assert_level(&report, Ready);
+    let with = Scan::favourable().stage("orienting").report();
+    assert!(!rules(&with).contains(&"stage-assumed"));
+    assert_eq!(with.stage.as_deref(), Some("orienting"));
+}
+
+#[test]
+fn no_necessity_means_no_reason_to_start() {
+    // Necessity in concern: not "work on the preconditions" but question
+    // the idea itself (§6.3).
+    let report = Scan::favourable().favourability(NECESSITY, 25).report();
+    assert_level(&report, NoReasonToStart);
+    let why = reason(&report, "no-reason");
+    assert!(why.text.contains("§6.3"));
+    assert_eq!(report.verdict.label, "Geen reden om nu te starten");
+    // "We can do our tasks ourselves for a long time" (§8.1 point 3) and the
+    // necessity is not a strength.
+    let report = Scan::favourable()
+        .favourability(NECESSITY, 50)
+        .urgency("not-needed")
+        .report();
+    assert_level(&report, NoReasonToStart);
+    // The same urgency with a clear necessity: only a signal.
+    let report = Scan::favourable().urgency("not-needed").report();
+    assert_level(&report, Ready);
+    assert!(report.signals.iter().any(|s| s.code == "urgency-low"));
+    // Running, a lost necessity needs steering (there is no start to skip).
+    let report = Scan::favourable()
+        .stage("operating")
+        .favourability(NECESSITY, 25)
+        .report();
+    assert_level(&report, NeedsSteering);
+}
+
+#[test]
+fn councils_left_out_are_named_with_the_formal_step() {
+    let id = "tijdige-en-periodieke-betrokkenheid-van-de-gemeenteraden";
+    let report = Scan::favourable().favourability(id, 0).report();
+    assert_level(&report, Promising);
+    let text = &reason(&report, "councils").text;
+    assert!(text.contains("§6.4") && text.contains("Wgr"), "{text}");
+    assert!(!rules(&report).contains(&"concerns"));
+}
+
+#[test]
+fn the_balance_of_inhoud_structuur_en_relatie_is_shown() {
+    let mut scan = Scan::favourable();
+    for f in instrument().factors.iter() {
+        if f.dimension == samenwerkingsscan::Dimension::Relatie {
+            scan = scan.favourability(&f.id, 50);
+        }
+    }
+    let report = scan.report();
+    assert_eq!(report.dimensions.len(), 3);
+    let relatie = &report.dimensions[2];
+    assert_eq!(relatie.name, "Relatie");
+    assert_eq!(relatie.favourability, Some(50.0));
+    let signal = report
+        .signals
+        .iter()
+        .find(|s| s.code == "dimension-imbalance")
+        .expect("an imbalance signal");
+    assert!(signal.text.contains("§6.1"));
+    assert!(!Scan::favourable()
+        .report()
+        .signals
+        .iter()
+        .any(|s| s.code == "dimension-imbalance"));
 }
 
 #[test]
@@ -828,7 +1252,7 @@ fn without_concerns_the_stage_decides_the_next_step() {
         (Some("preparing"), "inrichting"),
         (Some("operating"), "evaluatie"),
     ] {
-        let mut scan = Scan::favourable();
+        let mut scan = Scan::favourable().no_stage();
         if let Some(stage) = stage {
             scan = scan.stage(stage);
         }

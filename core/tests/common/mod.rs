@@ -49,11 +49,21 @@ impl Default for Scan {
 }
 
 impl Scan {
-    /// No responses yet.
+    /// No responses yet, at the stage "preparing" (the rules read the
+    /// last phase as a look ahead; [`Scan::stage`] changes it, and
+    /// [`Scan::no_stage`] leaves it open).
     pub fn new() -> Self {
         Scan {
             answers: Answers::new(instrument()),
         }
+        .stage("preparing")
+    }
+
+    /// No stage given: the rules assume a partnership that has not started
+    /// and say so.
+    pub fn no_stage(mut self) -> Self {
+        self.answers.context.stage = None;
+        self
     }
 
     /// Every promoting statement `promoting`, every hindering one `hindering`.
@@ -222,6 +232,17 @@ pub fn ordinary() -> Vec<&'static Factor> {
         .iter()
         .filter(|f| !f.red_flag)
         .collect()
+}
+
+/// Ids of the red flags of the §5 precondition `noodzaak` (before the start
+/// their concern means "no reason to start", not "work on it first").
+pub fn is_necessity(f: &Factor) -> bool {
+    f.precondition == Some(samenwerkingsscan::Precondition::Noodzaak)
+}
+
+/// The phases that count before the start (all but the look ahead).
+pub fn required_phase(phase: &str) -> bool {
+    !instrument().phase(phase).is_some_and(|p| p.after_start)
 }
 
 /// The id of the first phase (the preconditions, "randvoorwaarden").
