@@ -558,8 +558,8 @@ fn protect(split: Split, min: usize, other: &str, m: Msg) -> (Vec<Part>, Option<
         withheld.join(", ")
     };
     let note = m.pick(
-        format!("{few}: minder dan {min} deelnemers. Zonder maatregel zou iemand hun antwoorden kunnen terugrekenen uit het totaal. Daarom staan zij samen met {joined} in één rij ‘{other}’ ({list}); van deze groepen apart staan geen cijfers in het rapport."),
-        format!("{few}: fewer than {min} participants. Without a measure their answers could be worked out from the total. So they are shown together with {joined} in one row ‘{other}’ ({list}); the report holds no figures for these groups separately."),
+        format!("Minder dan {min} deelnemers bij: {few}. Zonder maatregel zou iemand hun antwoorden kunnen terugrekenen uit het totaal. Daarom staan zij samen met {joined} in één rij ‘{other}’ ({list}). Van deze groepen apart staan geen cijfers in het rapport."),
+        format!("Fewer than {min} participants in: {few}. Without a measure their answers could be worked out from the total. So they are shown together with {joined} in one row ‘{other}’ ({list}). The report holds no figures for these groups separately."),
     );
     parts.push(Part {
         key: "overige".into(),

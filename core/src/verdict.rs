@@ -141,9 +141,10 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
     // Most decisive first: rules that lowered the verdict before the base
     // reading; the stage note last.
     let order = |r: &Reason| match r.rule.as_str() {
-        "base" => 1,
-        "stage-assumed" => 2,
-        _ => 0,
+        "no-reason" => 0,
+        "base" => 2,
+        "stage-assumed" => 3,
+        _ => 1,
     };
     reasons.sort_by_key(order);
     (d.level.for_stage(input.reading.running()), reasons)
@@ -350,12 +351,16 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
         .map(|p| p.place.as_str())
         .collect();
     let name = &necessity.name;
-    let why = if necessity.band == Some(Band::Concern) {
+    // Who says strengthening is needed soon (§8.1 point 1) while the
+    // necessity is a concern has a necessity that is not shared: that is a
+    // precondition to work on (the red flag), not a reason to stop.
+    let short_term = level == Some(1);
+    let why = if necessity.band == Some(Band::Concern) && !short_term {
         m.pick(
             format!("‘{name}’ is een zorgpunt"),
             format!("‘{name}’ is a concern"),
         )
-    } else if !places.is_empty() {
+    } else if !places.is_empty() && !short_term {
         let list = places.join(", ");
         m.pick(
             format!("‘{name}’ is een zorgpunt bij {list}"),
@@ -403,6 +408,13 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
         .collect();
     let low_readiness = phase.readiness.is_some_and(|r| r < PRECONDITIONS.0);
     let high_risk = phase.risk.is_some_and(|k| k > PRECONDITIONS.1);
+    // Running, one concern in this phase is a point to steer on like any
+    // other (rule `concerns`); the phase as a whole under pressure is more.
+    let weak = if input.reading.running() {
+        Vec::new()
+    } else {
+        weak
+    };
     if weak.is_empty() && !low_readiness && !high_risk {
         return;
     }
