@@ -73,7 +73,8 @@ pub struct GroupReport {
     pub roles: Vec<Subgroup>,
     pub municipality_gaps: Vec<Gap>,
     pub role_gaps: Vec<Gap>,
-    /// Factors with strong disagreement: talk about these.
+    /// Factors with strong disagreement (low consensus, a wide range, or a
+    /// red flag on which the municipalities differ): talk about these.
     pub discussion_points: Vec<String>,
     /// How small subgroups were protected (disclosure control), in words;
     /// empty when nothing had to be merged.
@@ -340,6 +341,17 @@ pub fn aggregate(
         min,
         lang,
     ));
+    // A red flag on which the municipalities differ is always worth the
+    // conversation, whatever the spread of the whole group.
+    let mut factors = factors;
+    for f in factors.iter_mut() {
+        if municipality_gaps
+            .iter()
+            .any(|g| g.red_flag && g.factor == f.id)
+        {
+            f.discussion = true;
+        }
+    }
     let discussion_points = factors
         .iter()
         .filter(|f| f.discussion)
@@ -387,7 +399,8 @@ fn pool<'a>(scores: impl Iterator<Item = &'a FactorScore>) -> FactorScore {
 /// ```
 /// use samenwerkingsscan::name_key;
 /// assert_eq!(name_key("’s-Hertogenbosch"), name_key(" 's-hertogenbosch"));
-/// assert_eq!(name_key("Súdwest-Fryslân"), name_key("Sudwest  Fryslan".replace(' ', "-").as_str()));
+/// assert_eq!(name_key("Súdwest-Fryslân"), name_key("Sudwest–Fryslan"));
+/// assert_eq!(name_key("  Mook en   Middelaar "), "mook en middelaar");
 /// assert_eq!(name_key("Sude\u{0301}"), name_key("Sudé"));
 /// ```
 pub fn name_key(name: &str) -> String {
