@@ -297,9 +297,14 @@ fn body(out: &mut String, r: &Report) {
         let marker = format!("{}. ", i + 1);
         // Sub-items are indented to the item's text, so they stay inside it.
         let indent = " ".repeat(marker.len());
+        let ahead = if item.before_start {
+            l.t(", regel dit vóór de start", ", arrange before the start")
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
-            "{marker}**{}** ({})",
+            "{marker}**{}** ({}{ahead})",
             inline(&item.factor_name),
             band_word(Some(item.band), lang)
         );
@@ -323,8 +328,13 @@ fn body(out: &mut String, r: &Report) {
     if let Some(next) = &r.next_step {
         let _ = writeln!(
             out,
-            "## {}\n\n**{} {}: {}.** {}\n\n{}\n",
+            "## {}\n\n{}**{} {}: {}.** {}\n\n{}\n",
             l.t("Volgende stap", "Next step"),
+            if next.going_back {
+                l.t("Terug naar een eerdere stap. ", "Back to an earlier step. ")
+            } else {
+                ""
+            },
             l.t("Stap", "Step"),
             next.number,
             inline(&next.name),
@@ -345,7 +355,41 @@ fn body(out: &mut String, r: &Report) {
             let _ = writeln!(out, "- {}", inline(note));
         }
         out.push('\n');
+        if !fit.procedure.is_empty() {
+            let _ = writeln!(
+                out,
+                "{}\n",
+                l.t(
+                    "Formele stappen voor deze vorm:",
+                    "Formal steps for this form:"
+                )
+            );
+            for step in &fit.procedure {
+                let _ = writeln!(out, "- {}", inline(step));
+            }
+            out.push('\n');
+        }
     }
+
+    let _ = writeln!(
+        out,
+        "## {}\n",
+        l.t(
+            "Inhoud, structuur en relatie (§6.1)",
+            "Content, structure and relationship (§6.1)"
+        )
+    );
+    for d in &r.dimensions {
+        let _ = writeln!(
+            out,
+            "- **{}**: {} {}, {}",
+            inline(&d.name),
+            whole(d.favourability),
+            l.t("van 100", "out of 100"),
+            band_word(d.band, lang)
+        );
+    }
+    out.push('\n');
 
     if !r.signals.is_empty() {
         let _ = writeln!(
@@ -470,6 +514,9 @@ pub fn group(g: &GroupReport) -> String {
         l,
     );
     subgroup_table(&mut out, l.t("Rol", "Role"), &g.roles, g, l);
+    for note in &g.disclosure {
+        let _ = writeln!(out, "{}\n", inline(note));
+    }
     if g.municipalities.is_empty() && g.roles.is_empty() {
         let _ = writeln!(
             out,
@@ -530,14 +577,12 @@ pub fn group(g: &GroupReport) -> String {
             "Differences between municipalities",
         ),
         &g.municipality_gaps,
-        &g.municipalities,
         l,
     );
     gap_section(
         &mut out,
         l.t("Verschillen tussen rollen", "Differences between roles"),
         &g.role_gaps,
-        &g.roles,
         l,
     );
 
@@ -590,7 +635,15 @@ fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupR
         l.t("Risico", "Risk")
     );
     for s in groups {
-        if s.shown {
+        if s.in_other {
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} | |",
+                cell(&s.label),
+                s.n,
+                l.t("in de samengevoegde rij", "in the merged row")
+            );
+        } else if s.shown {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} | {} |",
@@ -611,29 +664,16 @@ fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupR
     out.push('\n');
 }
 
-fn gap_section(out: &mut String, title: &str, gaps: &[Gap], groups: &[Subgroup], l: L) {
+fn gap_section(out: &mut String, title: &str, gaps: &[Gap], l: L) {
     if gaps.is_empty() {
         return;
     }
     let _ = writeln!(out, "## {title}\n");
     for gap in gaps {
-        let label = |key: &str| {
-            groups
-                .iter()
-                .find(|s| s.key == key)
-                .map_or(key.to_string(), |s| s.label.clone())
-        };
         let parts: Vec<String> = gap
             .groups
             .iter()
-            .map(|m| {
-                format!(
-                    "{} {} (n={})",
-                    inline(&label(&m.key)),
-                    whole(Some(m.mean)),
-                    m.n
-                )
-            })
+            .map(|m| format!("{} {} (n={})", inline(&m.label), whole(Some(m.mean)), m.n))
             .collect();
         let flag = if gap.red_flag {
             l.t(" (mogelijke rode vlag)", " (potential red flag)")
@@ -806,6 +846,7 @@ mod tests {
     fn a_report_has_every_section_in_order() {
         let mut a = answers(4, 2);
         set_factor(&mut a, "werkdruk", 5);
+        a.context.stage = Some("preparing".into());
         a.context.form = Some("volledige-ambtelijke-fusie".into());
         a.context.urgency = Some("not-needed".into());
         let report = evaluate(Instrument::builtin(), &a, "nl");
@@ -822,13 +863,16 @@ mod tests {
                 "## Advies, belangrijkste eerst",
                 "## Volgende stap",
                 "## Past de gekozen vorm?",
+                "## Inhoud, structuur en relatie (§6.1)",
                 "## Signalen uit de context",
                 "## Bijlage: alle factoren",
             ]
         );
         assert!(md.contains("**Oordeel: Kansrijk, met aandachtspunten.**"));
         assert!(md.contains("- **Werkdruk**: zorgpunt, 0 van 100 (belemmering)"));
-        assert!(md.contains("**Volledige ambtelijke fusie**: past slecht"));
+        assert!(md.contains("**Werkdruk** (zorgpunt, regel dit vóór de start)"));
+        assert!(md.contains("**Volledige ambtelijke fusie**: "));
+        assert!(md.contains("Formele stappen voor deze vorm:"));
         // One row per phase plus the total.
         let section = md.split("## Per fase").nth(1).unwrap();
         let phase_rows = section
@@ -840,7 +884,7 @@ mod tests {
             .count();
         assert_eq!(phase_rows, Instrument::builtin().phases.len() + 1);
         // Advice is numbered, with the source of each step.
-        assert!(md.contains("1. **Werkdruk** (zorgpunt)\n   - "));
+        assert!(md.contains("1. **Werkdruk** (zorgpunt, regel dit vóór de start)\n   - "));
         assert!(md.contains("_(§"));
         // Every factor in the appendix.
         let appendix = md.split("## Bijlage: alle factoren").nth(1).unwrap();
@@ -920,8 +964,12 @@ mod tests {
         assert!(md.starts_with("# Samenwerkingsscan, groep: "));
         assert!(md.contains("6 respondenten. Spreiding en deelgroepen worden getoond vanaf 3"));
         assert!(md.contains("| Druten | 3 |"));
-        assert!(md.contains("| Ambtenaar | 4 |"));
-        assert!(md.contains("| Raadslid | 2 | niet getoond (minder dan 3) | |"));
+        assert!(md.contains("| Ambtenaar | 4 | in de samengevoegde rij | |"));
+        // Two council members would follow from the total minus the civil
+        // servants: both are shown only together.
+        assert!(md.contains("| Raadslid | 2 | in de samengevoegde rij | |"));
+        assert!(md.contains("| Ambtenaar en Raadslid samen | 6 |"));
+        assert!(md.contains("Uit Raadslid deden minder dan 3 mensen mee."));
         assert!(md.contains("## Verschillen tussen gemeenten"));
         assert!(md.contains(
             "- **Onderling vertrouwen en chemie** (mogelijke rode vlag): verschil 100 punten: Druten 0 (n=3), Wijchen 100 (n=3)"

@@ -3,7 +3,7 @@
 
 use crate::answers::Context;
 use crate::instrument::{FormKind, Instrument, PlanStep};
-use crate::report::{AdviceItem, AdviceStep, FactorResult, Fit, FormFit, NextStep};
+use crate::report::{AdviceItem, AdviceStep, FactorResult, Fit, FormFit, NextStep, VerdictLevel};
 use crate::score::Band;
 use crate::signals::size_ratio;
 use crate::stage::{Reading, Stage};
@@ -79,15 +79,27 @@ pub(crate) fn ordered(
     items.into_iter().map(|(_, item)| item).collect()
 }
 
-/// The plan step to work on next: the earliest step that holds a concern,
-/// else the earliest with a clear point of attention, else the step that
-/// follows from the stage. A step before the stage's first step means going
-/// back (§8.3). Look-ahead factors do not choose the step: they are arranged
-/// in the plans of the current step.
+/// The plan step to work on next (§8):
+///
+/// - too little known for a verdict: step 1, the self-analysis (§8.1);
+/// - running: a red flag in concern sends back to its step (§8.3); other
+///   concerns and points of attention are handled in operation (step 5,
+///   §8.5); else the evaluation against the baseline (step 6, §8.6);
+/// - before the start: the earliest step that holds a concern, then the
+///   form choice (step 3) when the form does not fit, then the earliest
+///   step with a clear point of attention, else the step that follows from
+///   the stage (orienting: the search for partners until steps 1–2 are
+///   strong, §8.2 "wordt vaak te licht opgevat").
+///
+/// A step before the stage's first step means going back (§8.3).
+/// Look-ahead factors do not choose the step: they are arranged in the
+/// plans of the current step.
 pub(crate) fn next_step(
     instrument: &Instrument,
     factors: &[FactorResult],
     reading: Reading,
+    level: VerdictLevel,
+    form_poor: bool,
     lang: &str,
 ) -> Option<NextStep> {
     let m = Msg::of(lang);
@@ -96,58 +108,106 @@ pub(crate) fn next_step(
             .factor(&f.id)
             .and_then(|factor| instrument.plan_step(&factor.plan_step))
     };
-    let earliest = |wanted: &dyn Fn(&FactorResult) -> bool| -> Option<(&PlanStep, Vec<String>)> {
+    let earliest = |wanted: &dyn Fn(&FactorResult) -> bool| -> Option<(&PlanStep, String)> {
         let wanted = |f: &FactorResult| !f.looking_ahead && wanted(f);
         let step = factors
             .iter()
             .filter(|f| wanted(f))
             .filter_map(step_of)
             .min_by_key(|s| s.number)?;
-        let names = factors
+        let names: Vec<String> = factors
             .iter()
             .filter(|f| wanted(f) && step_of(f).is_some_and(|s| s.id == step.id))
             .map(|f| format!("‘{}’", f.name))
             .collect();
-        Some((step, names))
+        Some((step, names.join(", ")))
     };
+    let by_number = |n: u8| instrument.plan_steps.iter().find(|s| s.number == n);
     let first = reading.given.map_or(1, Stage::first_step);
     let concern = |f: &FactorResult| f.band == Some(Band::Concern);
     let attention = |f: &FactorResult| {
         f.band == Some(Band::Attention) && f.favourability.is_some_and(|v| v < 50.0)
     };
-    let found = earliest(&concern)
-        .map(|(step, names)| (step, names, true))
-        .or_else(|| earliest(&attention).map(|(step, names)| (step, names, false)));
-    let (step, reason, going_back) = if let Some((step, names, is_concern)) = found {
-        let list = names.join(", ");
-        let back = step.number < first;
-        let what = match (is_concern, back) {
-            (true, false) => m.pick(
+    let red_concern = |f: &FactorResult| f.red_flag && concern(f);
+    let weak = |f: &FactorResult| concern(f) || attention(f);
+    let back_text = |list: &str| {
+        m.pick(
+            format!("Bij deze stap horen de zorgpunten {list}. U bent deze stap al voorbij, maar hij is nog niet af. Ga terug naar deze stap voordat u verder gaat; zo voorkomt u dat het proces later spaak loopt (§8.3)."),
+            format!("The concerns {list} belong to this step. You are past this step, but it is not finished. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
+        )
+    };
+
+    let (step, reason): (&PlanStep, String) = if level == VerdictLevel::InsufficientInformation {
+        let step = by_number(1).or(instrument.plan_steps.first())?;
+        (step, m.pick(
+            "Er is nog te weinig bekend voor een oordeel. Begin bij de zelfanalyse: breng de kwaliteit, de kwetsbaarheid en de toekomst van uw eigen gemeente in beeld (§8.1).".to_string(),
+            "Too little is known yet for a verdict. Start with the self-assessment: map the quality, vulnerability and future of your own municipality (§8.1).".to_string(),
+        ))
+    } else if reading.running() {
+        if let Some((step, list)) = earliest(&red_concern) {
+            let text = if step.number < first {
+                back_text(&list)
+            } else {
+                m.pick(
+                    format!("Bij deze stap horen de zorgpunten {list}."),
+                    format!("The concerns {list} belong to this step."),
+                )
+            };
+            (step, text)
+        } else if let Some((_, list)) = earliest(&weak) {
+            let step = by_number(5).or(instrument.plan_steps.last())?;
+            (step, m.pick(
+                format!("De samenwerking draait. Pak {list} op in het gewone overleg tussen de partners en houd de vinger aan de pols (§8.5)."),
+                format!("The partnership is running. Take up {list} in the partners’ regular meetings and keep a close eye on it (§8.5)."),
+            ))
+        } else {
+            let step = by_number(6).or(instrument.plan_steps.last())?;
+            (step, m.pick(
+                "De samenwerking draait en er zijn geen zorgpunten: evalueer tegen de nulmeting (§8.6).".to_string(),
+                "The partnership is running and there are no concerns: evaluate against the baseline (§8.6).".to_string(),
+            ))
+        }
+    } else if let Some((step, list)) = earliest(&concern) {
+        let text = if step.number < first {
+            back_text(&list)
+        } else {
+            m.pick(
                 format!("Bij deze stap horen de zorgpunten {list}."),
                 format!("The concerns {list} belong to this step."),
-            ),
-            (false, false) => m.pick(
-                format!("Bij deze stap horen de aandachtspunten {list}."),
-                format!("The points of attention {list} belong to this step."),
-            ),
-            (true, true) => m.pick(
-                format!("Bij deze stap horen de zorgpunten {list}. U bent deze stap al voorbij, maar hij is nog niet af. Ga terug naar deze stap voordat u verder gaat; zo voorkomt u dat het proces later spaak loopt (§8.3)."),
-                format!("The concerns {list} belong to this step. You are past this step, but it is not finished. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
-            ),
-            (false, true) => m.pick(
+            )
+        };
+        (step, text)
+    } else if let Some(step) = form_poor.then(|| by_number(3)).flatten() {
+        (step, m.pick(
+            "De gekozen vorm past nu niet goed bij de antwoorden. Kies de vorm opnieuw, op basis van de doelen en de relatie tussen de partners (§7.4, §8.3).".to_string(),
+            "The chosen form does not fit the answers well now. Choose the form again, based on the goals and the relationship between the partners (§7.4, §8.3).".to_string(),
+        ))
+    } else if let Some((step, list)) = earliest(&attention) {
+        let text = if step.number < first {
+            m.pick(
                 format!("Bij deze stap horen de aandachtspunten {list}. U bent deze stap al voorbij: kijk er opnieuw naar voordat u verder gaat (§8.3)."),
                 format!("The points of attention {list} belong to this step. You are past this step: look at it again before going further (§8.3)."),
-            ),
+            )
+        } else {
+            m.pick(
+                format!("Bij deze stap horen de aandachtspunten {list}."),
+                format!("The points of attention {list} belong to this step."),
+            )
         };
-        (step, what, back)
+        (step, text)
     } else {
+        let early_strong = factors
+            .iter()
+            .filter(|f| !f.looking_ahead && f.answered)
+            .filter(|f| step_of(f).is_some_and(|s| s.number <= 2))
+            .all(|f| f.band == Some(Band::Strength));
         let (id, nl, en) = match reading.given {
-            Some(Stage::Preparing) => ("inrichting", "U bereidt de samenwerking voor en er zijn geen zorgpunten: richt de samenwerking nu in.", "You are preparing and there are no concerns: now set up the partnership."),
-            Some(Stage::Operating) => ("evaluatie", "De samenwerking draait en er zijn geen zorgpunten: evalueer tegen de nulmeting.", "The partnership is running and there are no concerns: evaluate against the baseline."),
-            _ => ("visie-en-doelen", "Er zijn geen zorgpunten: zet visie en doelen op papier, meetbaar, zodat u later kunt evalueren.", "There are no concerns: put vision and goals on paper, measurably, so you can evaluate later."),
+            Some(Stage::Preparing) => ("inrichting", "In de randvoorwaarden en het proces zijn geen zorgpunten: richt de samenwerking nu in.", "There are no concerns in the preconditions and the process: now set up the partnership."),
+            Some(Stage::Orienting) if !early_strong => ("partners-zoeken", "In de randvoorwaarden en het proces zijn geen zorgpunten. Neem de zoektocht naar partners serieus: spreek open over drijfveren, gelijkwaardigheid en belangen. Deze stap wordt vaak te licht opgevat (§8.2).", "There are no concerns in the preconditions and the process. Take the search for partners seriously: talk openly about motives, equality and interests. This step is often taken too lightly (§8.2)."),
+            _ => ("visie-en-doelen", "In de randvoorwaarden en het proces zijn geen zorgpunten: zet visie en doelen op papier, meetbaar, zodat u later kunt evalueren (§8.3).", "There are no concerns in the preconditions and the process: put vision and goals on paper, measurably, so you can evaluate later (§8.3)."),
         };
         let step = instrument.plan_step(id).or(instrument.plan_steps.first())?;
-        (step, m.pick(nl, en).to_string(), false)
+        (step, m.pick(nl, en).to_string())
     };
     Some(NextStep {
         id: step.id.clone(),
@@ -155,7 +215,7 @@ pub(crate) fn next_step(
         name: step.name.get(lang).to_string(),
         description: step.description.get(lang).to_string(),
         reason,
-        going_back,
+        going_back: step.number < first,
     })
 }
 
@@ -210,27 +270,36 @@ pub(crate) fn form_fit(
 
     if heavy {
         let n = name(ids::COMPLEXITY);
-        match band(ids::COMPLEXITY) {
-            Some(Band::Concern) => notes.push((Fit::Poor, m.pick(
-                format!("U kiest een zware vorm, terwijl ‘{n}’ een zorgpunt is. Een zware vorm maakt dat groter. Begin lichter en bouw stap voor stap uit: gemeenten zetten samenwerking het liefst stap voor stap op (§4.4)."),
-                format!("You choose a heavy form while ‘{n}’ is a concern. A heavy form makes it bigger. Start lighter and build up step by step: municipalities prefer to set up cooperation step by step (§4.4)."),
-            ))),
-            Some(Band::Attention) => notes.push((Fit::Caution, m.pick(
-                format!("Let bij deze zware vorm op ‘{n}’: dat vraagt nu al aandacht."),
-                format!("With this heavy form, watch ‘{n}’: it already needs attention."),
-            ))),
-            _ => {}
+        if band(ids::COMPLEXITY).is_some_and(|b| b != Band::Strength) {
+            notes.push((Fit::Caution, m.pick(
+                format!("Bij deze zware vorm is ‘{n}’ een punt van zorg. Houd het model eenvoudig en regel de inrichting goed voordat u start (§8.4). Gemeenten bouwen samenwerking vaak stap voor stap op (§4.4)."),
+                format!("With this heavy form, ‘{n}’ is a worry. Keep the model simple and set it up well before you start (§8.4). Municipalities often build up cooperation step by step (§4.4)."),
+            )));
         }
         let n = name(ids::WORKLOAD);
         if band(ids::WORKLOAD).is_some_and(|b| b != Band::Strength) {
-            notes.push((Fit::Caution, m.pick(
-                format!("Een zware vorm vraagt eerst veel extra werk, en ‘{n}’ is nu al een punt. Plan de capaciteit voor de inrichting apart, met goede procesregie (§8.4)."),
-                format!("A heavy form first takes a lot of extra work, and ‘{n}’ is already an issue. Plan the capacity for setting it up separately, with good process management (§8.4)."),
-            )));
+            notes.push((Fit::Caution, if reading.running() {
+                m.pick(
+                    format!("‘{n}’ vraagt aandacht. Een zware vorm vraagt blijvend capaciteit: houd de werkdruk in het overleg tussen de partners op de agenda."),
+                    format!("‘{n}’ needs attention. A heavy form keeps needing capacity: keep the workload on the agenda of the partners’ meetings."),
+                )
+            } else {
+                m.pick(
+                    format!("Een zware vorm vraagt eerst veel extra werk, en ‘{n}’ is nu al een punt. Plan de capaciteit voor de inrichting apart, met goede procesregie (§8.4)."),
+                    format!("A heavy form first takes a lot of extra work, and ‘{n}’ is already an issue. Plan the capacity for setting it up separately, with good process management (§8.4)."),
+                )
+            }));
         }
-        let trust_weak = band(ids::TRUST).is_some_and(|b| b != Band::Strength)
-            || band(ids::DISTRUST).is_some_and(|b| b == Band::Concern);
-        if trust_weak {
+        // §7.4: structure follows strategy *and* relationship. A red flag on
+        // trust in concern: the relationship cannot carry a heavy form yet.
+        let distrust =
+            band(ids::TRUST) == Some(Band::Concern) || band(ids::DISTRUST) == Some(Band::Concern);
+        if distrust {
+            notes.push((Fit::Poor, m.pick(
+                "Een zware vorm vraagt veel onderling vertrouwen, en vertrouwen is nu een zorgpunt. De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan het vertrouwen over en weer, en kies daarna de vorm.".to_string(),
+                "A heavy form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on trust on both sides, then choose the form.".to_string(),
+            )));
+        } else if band(ids::TRUST).is_some_and(|b| b != Band::Strength) {
             notes.push((Fit::Caution, m.pick(
                 "Een zware vorm vraagt veel onderling vertrouwen, en dat is nog niet sterk. De vorm volgt de inhoud én de relatie (§7.4).".to_string(),
                 "A heavy form needs a lot of mutual trust, which is not yet strong. Form follows content and relationship (§7.4).".to_string(),
@@ -339,9 +408,12 @@ pub(crate) fn form_fit(
     })
 }
 
-/// The formal steps of a form (Dutch law, not the quickscan): council
-/// consent for a gemeenschappelijke regeling (Wgr art. 1), the works
-/// councils' right to advise when staff move (WOR art. 25), the statutory
+/// The formal steps of a form (Dutch law, not the quickscan): the council's
+/// view and consent for a gemeenschappelijke regeling (Wgr art. 1), the
+/// council's wishes and objections before a contract with far-reaching
+/// consequences (Gemeentewet art. 169 lid 4), the works councils' right to
+/// advise on a lasting cooperation (WOR art. 25), which in a municipality
+/// covers the consequences for staff (WOR art. 46d), and the statutory
 /// procedure of a municipal merger (Wet arhi).
 fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
     let Some(kind) = kind else {
@@ -350,19 +422,20 @@ fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
     let mut out = Vec::new();
     if is_regeling(kind) {
         out.push(m.pick(
-            "Deze vorm wordt meestal een gemeenschappelijke regeling. De colleges sturen het ontwerp naar de raden, die eerst hun zienswijze kunnen geven. Daarna is de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).",
-            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executives send the draft to the councils, which can first give their views. After that the consent of every council is needed (Wgr, article 1).",
+            "Deze vorm wordt meestal een gemeenschappelijke regeling. De colleges sturen het ontwerp naar de raden. Die hebben acht weken om hun zienswijze te geven. Daarna is de toestemming van elke gemeenteraad nodig; die mag alleen worden geweigerd als de regeling in strijd is met het recht of het algemeen belang (Wgr, artikel 1). De zienswijze is dus het moment waarop de raad echt invloed heeft.",
+            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executives send the draft to the councils, which have eight weeks to give their views. After that the consent of every council is needed; it may only be refused if the arrangement is contrary to the law or the public interest (Wgr, article 1). So the views are the moment when the council really has influence.",
         ).to_string());
     }
-    if matches!(
-        kind,
-        FormKind::AmbtelijkeFusie
-            | FormKind::GemeenschappelijkeOrganisatie
-            | FormKind::BestuurlijkeFusie
-    ) {
+    if kind == FormKind::Contract {
         out.push(m.pick(
-            "Gaan medewerkers over naar een andere organisatie, vraag dan op tijd advies aan de ondernemingsraden: zij hebben daar adviesrecht (WOR, artikel 25).",
-            "If staff move to another organisation, ask the works councils for advice in good time: they have a right to advise on it (WOR, article 25).",
+            "Heeft het contract grote gevolgen voor de gemeente, dan krijgt de raad eerst de kans om zijn wensen en bedenkingen te geven. Pas daarna besluit het college (Gemeentewet, artikel 169 lid 4).",
+            "If the contract has far-reaching consequences for the municipality, the council first gets the chance to give its wishes and objections. Only then does the executive decide (Gemeentewet, article 169(4)).",
+        ).to_string());
+    }
+    if kind != FormKind::Afstemming {
+        out.push(m.pick(
+            "Vraag de ondernemingsraden op tijd om advies: zij hebben adviesrecht bij een blijvende samenwerking (WOR, artikel 25). In een gemeente gaat dat advies over de gevolgen voor het personeel, niet over het politieke besluit zelf (WOR, artikel 46d).",
+            "Ask the works councils for advice in good time: they have a right to advise on a lasting cooperation (WOR, article 25). In a municipality that advice is about the consequences for staff, not about the political decision itself (WOR, article 46d).",
         ).to_string());
     }
     if kind == FormKind::BestuurlijkeFusie {

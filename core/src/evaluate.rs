@@ -100,8 +100,8 @@ pub(crate) fn build_report(
             reason: Reason {
                 rule: "form-fit".into(),
                 text: m.pick(
-                    format!("De gekozen vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de vorm?’). Kies de vorm opnieuw voordat u verder gaat: de vorm volgt de inhoud en de relatie (§7.4).", fit.label),
-                    format!("The chosen form ‘{}’ does not fit the answers well now (see ‘Does the form fit?’). Choose the form again before going further: form follows content and relationship (§7.4).", fit.label),
+                    format!("De gekozen vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de gekozen vorm?’). De vorm volgt de inhoud én de relatie (§7.4): kies de vorm pas als die op orde zijn.", fit.label),
+                    format!("The chosen form ‘{}’ does not fit the answers well now (see ‘Does the chosen form fit?’). Form follows content and relationship (§7.4): choose the form only when those are in order.", fit.label),
                 ),
                 factors: Vec::new(),
             },
@@ -147,11 +147,18 @@ pub(crate) fn build_report(
             .collect(),
         gaps: factors
             .iter()
-            .filter(|f| !f.answered)
+            .filter(|f| !f.answered && !f.looking_ahead)
             .map(factor_ref)
             .collect(),
         advice: advice::ordered(instrument, &factors, lang),
-        next_step: advice::next_step(instrument, &factors, reading, lang),
+        next_step: advice::next_step(
+            instrument,
+            &factors,
+            reading,
+            level,
+            form_fit.as_ref().is_some_and(|f| f.fit == Fit::Poor),
+            lang,
+        ),
         form_fit,
         signals,
         coverage,

@@ -101,7 +101,7 @@ pub struct GroupFactor {
     pub discussion: bool,
 }
 
-/// One municipality or role of a group, or the ‘Overige’ row that
+/// One municipality or role of a group, or the merged row (key `overige`) that
 /// disclosure control makes (see [`aggregate`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Subgroup {
@@ -109,13 +109,13 @@ pub struct Subgroup {
     /// row of merged subgroups.
     pub key: String,
     /// The most common spelling among the respondents (ties: the first in
-    /// code-point order), or "Overige (…)" with the merged names.
+    /// code-point order), or "A en B samen" for the merged row.
     pub label: String,
     pub n: usize,
     /// False when figures are withheld: `n` is below the anonymity minimum,
-    /// or the subgroup is counted in the ‘Overige’ row (`in_other`).
+    /// or the subgroup is counted in the merged row (`in_other`).
     pub shown: bool,
-    /// Counted in the ‘Overige’ row instead of on its own.
+    /// Counted in the merged row instead of on its own.
     #[serde(default, skip_serializing_if = "is_false")]
     pub in_other: bool,
     pub readiness: Option<f64>,
@@ -139,6 +139,8 @@ pub struct Gap {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SubgroupMean {
     pub key: String,
+    /// The subgroup as the report shows it (see [`Subgroup::label`]).
+    pub label: String,
     pub n: usize,
     pub mean: f64,
 }
@@ -255,9 +257,19 @@ pub fn aggregate(
         unassigned: by_role.unassigned,
     };
     let mut disclosure = Vec::new();
-    let (municipality_parts, note) = protect(by_municipality, min, m.pick("Overige", "Other"), m);
+    let (municipality_parts, note) = protect(
+        by_municipality,
+        min,
+        m.pick("wie geen gemeente opgaf", "those who gave no municipality"),
+        m,
+    );
     disclosure.extend(note);
-    let (role_parts, note) = protect(by_role, min, m.pick("Overige rollen", "Other roles"), m);
+    let (role_parts, note) = protect(
+        by_role,
+        min,
+        m.pick("wie geen rol opgaf", "those who gave no role"),
+        m,
+    );
     disclosure.extend(note);
     let municipalities = subgroups(instrument, &per_person, &municipality_parts);
     let roles = subgroups(instrument, &per_person, &role_parts);
@@ -283,20 +295,28 @@ pub fn aggregate(
         ..GroupRules::default()
     };
     if !municipality_gaps.is_empty() {
-        let list = gap_details(&municipality_gaps, &municipality_parts);
-        let flagged = municipality_gaps.iter().any(|g| g.red_flag);
+        let list = gap_details(&municipality_gaps);
+        let flags = municipality_gaps.iter().filter(|g| g.red_flag).count();
+        let flagged = flags > 0;
         let t = whole(options.gap_threshold);
-        let text = if flagged {
-            m.pick(
-                format!("De gemeenten verschillen {t} punten of meer op {list}. Er zit een rode vlag bij: die moet bij elke partner in orde zijn (§5). Bespreek samen waar het verschil vandaan komt."),
-                format!("The municipalities differ by {t} points or more on {list}. A red flag is among them: it must be in order at every partner (§5). Discuss together where the difference comes from."),
-            )
-        } else {
-            m.pick(
-                format!("De gemeenten verschillen {t} punten of meer op {list}. Bespreek samen waar het verschil vandaan komt. Partners moeten open zijn over hun wensen, behoeften en belangen (§8.2)."),
-                format!("The municipalities differ by {t} points or more on {list}. Discuss together where the difference comes from. Partners need to be open about their wishes, needs and interests (§8.2)."),
-            )
-        };
+        let mut text = m.pick(
+            format!("De deelnemers uit de gemeenten verschillen {t} punten of meer op {list} (0 tot 100, hoger is gunstiger)."),
+            format!("The participants from the municipalities differ by {t} points or more on {list} (0 to 100, higher is more favourable)."),
+        );
+        text.push_str(&match flags {
+            0 => m.pick(
+                " Bespreek samen waar het verschil vandaan komt. Partners moeten open zijn over hun wensen, behoeften en belangen (§8.2).".to_string(),
+                " Discuss together where the difference comes from. Partners need to be open about their wishes, needs and interests (§8.2).".to_string(),
+            ),
+            1 => m.pick(
+                " Er zit een rode vlag bij: die moet bij elke gemeente in orde zijn (§5). Bespreek samen waar het verschil vandaan komt.".to_string(),
+                " A red flag is among them: it must be in order in every municipality (§5). Discuss together where the difference comes from.".to_string(),
+            ),
+            n => m.pick(
+                format!(" Er zitten {n} rode vlaggen bij: die moeten bij elke gemeente in orde zijn (§5). Bespreek samen waar het verschil vandaan komt."),
+                format!(" {n} red flags are among them: they must be in order in every municipality (§5). Discuss together where the difference comes from."),
+            ),
+        });
         let reason = Reason {
             rule: "gap-municipalities".into(),
             text,
@@ -310,10 +330,10 @@ pub fn aggregate(
         rules.caps.push(Cap { level, reason });
     }
     if !role_gaps.is_empty() {
-        let list = gap_details(&role_gaps, &role_parts);
+        let list = gap_details(&role_gaps);
         let text = m.pick(
-            format!("Bestuurders, raadsleden en ambtenaren verschillen sterk op {list}. Werk aan draagvlak in alle lagen (§5, tabel 4)."),
-            format!("Executives, council members and civil servants differ strongly on {list}. Build support at every level (§5, table 4)."),
+            format!("Bestuurders, raadsleden en ambtenaren verschillen sterk op {list} (0 tot 100, hoger is gunstiger). Werk aan draagvlak in alle lagen (§5, tabel 4)."),
+            format!("Executives, council members and civil servants differ strongly on {list} (0 to 100, higher is more favourable). Build support at every level (§5, table 4)."),
         );
         rules.caps.push(Cap {
             level: VerdictLevel::Ready,
@@ -505,7 +525,7 @@ struct Part {
     label: String,
     members: Vec<usize>,
     shown: bool,
-    /// The ‘Overige’ row (not a municipality or role of its own).
+    /// The merged row (not a municipality or role of its own).
     other: bool,
     in_other: bool,
 }
@@ -514,8 +534,8 @@ struct Part {
 /// the minimum are withheld, and when the withheld respondents (with those
 /// who gave no name) number 1 to min − 1, their answers would follow from
 /// the whole group's figures minus the shown subgroups. Then the smallest
-/// shown subgroup joins them in one ‘Overige’ row of at least `min`.
-fn protect(split: Split, min: usize, other: &str, m: Msg) -> (Vec<Part>, Option<String>) {
+/// shown subgroup joins them in one merged row of at least `min`.
+fn protect(split: Split, min: usize, unnamed: &str, m: Msg) -> (Vec<Part>, Option<String>) {
     let mut parts: Vec<Part> = split
         .groups
         .into_iter()
@@ -554,35 +574,41 @@ fn protect(split: Split, min: usize, other: &str, m: Msg) -> (Vec<Part>, Option<
         names.push(part.label.clone());
     }
     members.sort_unstable();
-    let withheld: Vec<&str> = parts
+    let mut few: Vec<String> = parts
         .iter()
         .filter(|p| p.in_other && p.members.len() < min)
-        .map(|p| p.label.as_str())
+        .map(|p| p.label.clone())
         .collect();
-    let joined = parts[smallest].label.clone();
-    let mut list = names.join(", ");
     if !split.unassigned.is_empty() {
-        list.push_str(m.pick(", zonder naam", ", without a name"));
+        names.push(unnamed.to_string());
+        few.push(unnamed.to_string());
     }
-    let few = if withheld.is_empty() {
-        m.pick("Wie geen naam gaf", "Those without a name")
-            .to_string()
-    } else {
-        withheld.join(", ")
-    };
+    let joined = parts[smallest].label.clone();
+    let and = m.pick("en", "and");
+    let list = listing(&names, and);
+    let few = listing(&few, and);
     let note = m.pick(
-        format!("Minder dan {min} deelnemers bij: {few}. Zonder maatregel zou iemand hun antwoorden kunnen terugrekenen uit het totaal. Daarom staan zij samen met {joined} in één rij ‘{other}’ ({list}). Van deze groepen apart staan geen cijfers in het rapport."),
-        format!("Fewer than {min} participants in: {few}. Without a measure their answers could be worked out from the total. So they are shown together with {joined} in one row ‘{other}’ ({list}). The report holds no figures for these groups separately."),
+        format!("Uit {few} deden minder dan {min} mensen mee. Dat is te weinig om hun cijfers apart te tonen: anders zou iemand hun antwoorden kunnen terugrekenen uit het totaal. Daarom staan {list} samen in één rij. {joined} had genoeg deelnemers, maar telt hier mee om de anderen te beschermen."),
+        format!("Fewer than {min} people took part from {few}. That is too few to show their figures separately: otherwise someone could work out their answers from the total. So {list} are shown together in one row. {joined} had enough participants, but is counted here to protect the others."),
     );
     parts.push(Part {
         key: "overige".into(),
-        label: format!("{other} ({list})"),
+        label: format!("{list} {}", m.pick("samen", "together")),
         members,
         shown: true,
         other: true,
         in_other: false,
     });
     (parts, Some(note))
+}
+
+/// "A, B en C".
+fn listing(items: &[String], and: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+    }
 }
 
 /// Every respondent's factor scores, stored per factor: the group
@@ -648,7 +674,7 @@ fn subgroups(instrument: &Instrument, per_person: &ScoreTable, parts: &[Part]) -
         .collect()
 }
 
-/// Per shown subgroup of its own (not ‘Overige’), the mean favourability
+/// Per shown subgroup of its own (not the merged row), the mean favourability
 /// of factor `i` over its members who answered it, where those are at least
 /// `min`. Per-factor complementary suppression: when the respondents who
 /// answered the factor but are in none of these figures number 1 to
@@ -683,6 +709,7 @@ fn factor_means(
                 .collect();
             (favs.len() >= min).then(|| SubgroupMean {
                 key: part.key.clone(),
+                label: part.label.clone(),
                 n: favs.len(),
                 mean: mean(&favs).unwrap_or_default(),
             })
@@ -749,14 +776,9 @@ fn partner_flags(
         }
         for g in factor_means(instrument, per_person, parts, i, min) {
             if Band::of(g.mean) == Band::Concern {
-                let place = parts
-                    .iter()
-                    .find(|p| p.key == g.key)
-                    .map(|p| p.label.clone())
-                    .unwrap_or_default();
                 out.push(PartnerFlag {
                     factor: factor.id.clone(),
-                    place,
+                    place: g.label,
                     favourability: g.mean,
                 });
             }
@@ -769,20 +791,14 @@ fn partner_flags(
 
 /// "‘Onderling vertrouwen en chemie’ (Druten 31, Wijchen 85), …": what
 /// differs and where, for at most five gaps.
-fn gap_details(gaps: &[Gap], parts: &[Part]) -> String {
-    let label = |key: &str| -> String {
-        parts
-            .iter()
-            .find(|p| p.key == key)
-            .map_or_else(|| key.to_string(), |p| p.label.clone())
-    };
+fn gap_details(gaps: &[Gap]) -> String {
     gaps.iter()
         .take(5)
         .map(|g| {
             let figures = g
                 .groups
                 .iter()
-                .map(|s| format!("{} {}", label(&s.key), whole(s.mean)))
+                .map(|s| format!("{} {}", s.label, whole(s.mean)))
                 .collect::<Vec<_>>()
                 .join(", ");
             format!("‘{}’ ({figures})", g.factor_name)
@@ -830,7 +846,7 @@ fn urgency_differs(
     }
     let detail = if named.len() >= 2 {
         named.join("; ")
-    } else if respondents.len() >= min {
+    } else if counts.values().all(|(n, _)| *n >= min) {
         counts
             .values()
             .map(|(n, label)| format!("{n} × ‘{label}’"))

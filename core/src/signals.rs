@@ -54,8 +54,8 @@ pub(crate) fn dimension_balance(dimensions: &[DimensionResult], lang: &str) -> V
     vec![Signal {
         code: "dimension-imbalance".into(),
         text: m.pick(
-            format!("‘{sn}’ scoort {sv} van 100, ‘{wn}’ maar {wv}. Samenwerking levert pas resultaat op als inhoud, structuur en relatie in evenwicht zijn. Vaak wordt te veel vanuit structuur gedacht en te weinig vanuit inhoud en relatie (§6.1). Geef ‘{wn}’ nu voorrang."),
-            format!("‘{sn}’ scores {sv} out of 100, ‘{wn}’ only {wv}. Cooperation only yields results when content, structure and relationship are in balance. Too often the thinking starts from structure and too little from content and relationship (§6.1). Give ‘{wn}’ priority now."),
+            format!("‘{wn}’ blijft achter: {wv} van 100, tegen {sv} voor ‘{sn}’. Samenwerking levert pas tastbare resultaten op als inhoud, structuur en relatie in evenwicht zijn (§6.1). Geef ‘{wn}’ nu voorrang."),
+            format!("‘{wn}’ lags behind: {wv} out of 100, against {sv} for ‘{sn}’. Cooperation only yields tangible results when content, structure and relationship are in balance (§6.1). Give ‘{wn}’ priority now."),
         ),
     }]
 }
@@ -105,8 +105,8 @@ pub(crate) fn from_context(
             }
         } else if ratio <= COMPARABLE_SIZE_RATIO {
             signal("size-comparable", m.pick(
-                format!("De partners zijn vergelijkbaar van grootte (grootste / kleinste = {r}). Dat helpt bij ‘vergelijkbaarheid en bekendheid’."),
-                format!("The partners are comparable in size (largest / smallest = {r}). That helps ‘comparability and familiarity’."),
+                format!("De partners zijn vergelijkbaar van grootte: de grootste is {r} keer zo groot als de kleinste. Dat helpt bij ‘vergelijkbaarheid en bekendheid’."),
+                format!("The partners are comparable in size: the largest is {r} times as large as the smallest. That helps ‘comparability and familiarity’."),
             ));
         }
     }

@@ -7,7 +7,7 @@
 //! phrased for it.
 
 use crate::answers::Context;
-use crate::instrument::{Instrument, Polarity, Precondition};
+use crate::instrument::{FormKind, Instrument, Polarity, Precondition};
 use crate::report::{Coverage, FactorResult, PhaseResult, Reason, VerdictLevel};
 use crate::score::Band;
 use crate::stage::Reading;
@@ -115,7 +115,11 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
     let mut d = base_level(input, m);
     vetoes(input, m, &mut d);
     no_reason(input, m, &mut d);
-    preconditions(input, m, &mut d);
+    // "Look at the preconditions first" would contradict "question the idea
+    // itself": without a reason to start there is nothing to prepare.
+    if !d.reasons.iter().any(|r| r.rule == "no-reason") {
+        preconditions(input, m, &mut d);
+    }
     let councils = councils(input, m, &mut d);
     concerns(input, m, &mut d, councils);
     before_start(input, m, &mut d);
@@ -143,7 +147,8 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
     let order = |r: &Reason| match r.rule.as_str() {
         "no-reason" => 0,
         "base" => 2,
-        "stage-assumed" => 3,
+        "arrange-before-start" => 3,
+        "stage-assumed" => 4,
         _ => 1,
     };
     reasons.sort_by_key(order);
@@ -178,36 +183,36 @@ fn base_level(input: &Inputs, m: Msg) -> Decision {
     let running = input.reading.running();
     let text = match (level, running) {
         (VerdictLevel::Ready, false) => m.pick(
-            format!("De bevorderende factoren scoren hoog ({rs} van 100) en de belemmeringen laag ({ks} van 100)."),
-            format!("The promoting factors score high ({rs} out of 100) and the hindrances low ({ks} out of 100)."),
+            format!("Gereedheid {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag."),
+            format!("Readiness {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low."),
         ),
         (VerdictLevel::Ready, true) => m.pick(
-            format!("De bevorderende factoren scoren hoog ({rs} van 100) en de belemmeringen laag ({ks} van 100): de samenwerking staat stevig."),
-            format!("The promoting factors score high ({rs} out of 100) and the hindrances low ({ks} out of 100): the partnership stands firm."),
+            format!("Gereedheid {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag. De samenwerking staat stevig."),
+            format!("Readiness {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low. The partnership stands firm."),
         ),
         (VerdictLevel::Promising, false) => m.pick(
             format!("Gereedheid {rs} en risico {ks} (van 100): voldoende basis, maar nog niet overal sterk."),
             format!("Readiness {rs} and risk {ks} (out of 100): a sufficient basis, but not strong everywhere."),
         ),
         (VerdictLevel::Promising, true) => m.pick(
-            format!("Wat helpt scoort {rs} en wat remt {ks} (van 100): de samenwerking draait op een voldoende basis, maar is nog niet overal sterk."),
-            format!("What helps scores {rs} and what hinders {ks} (out of 100): the partnership runs on a sufficient basis, but is not strong everywhere."),
+            format!("Gereedheid {rs} en risico {ks} (van 100): de samenwerking draait op een voldoende basis, maar is nog niet overal sterk."),
+            format!("Readiness {rs} and risk {ks} (out of 100): the partnership runs on a sufficient basis, but is not strong everywhere."),
         ),
         (VerdictLevel::PreconditionsFirst, false) => m.pick(
             format!("Gereedheid {rs} en risico {ks} (van 100): de basis is nog te smal om te starten."),
             format!("Readiness {rs} and risk {ks} (out of 100): the basis is still too narrow to start."),
         ),
         (VerdictLevel::PreconditionsFirst, true) => m.pick(
-            format!("Wat helpt scoort {rs} en wat remt {ks} (van 100): de basis onder de samenwerking is te smal. Stuur bij."),
-            format!("What helps scores {rs} and what hinders {ks} (out of 100): the basis under the partnership is too narrow. Adjust course."),
+            format!("Gereedheid {rs} en risico {ks} (van 100): de basis onder de samenwerking is te smal. Stuur bij."),
+            format!("Readiness {rs} and risk {ks} (out of 100): the basis under the partnership is too narrow. Adjust course."),
         ),
         (_, false) => m.pick(
             format!("Gereedheid {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
             format!("Readiness {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
         ),
         (_, true) => m.pick(
-            format!("Wat helpt scoort {rs} en wat remt {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
-            format!("What helps scores {rs} and what hinders {ks} (out of 100): the hindrances outweigh what supports the partnership."),
+            format!("Gereedheid {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
+            format!("Readiness {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
         ),
     };
     Decision {
@@ -266,16 +271,20 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
         let list = names(&pooled);
         let text = match (severe, running) {
             (true, false) => m.pick(
-                format!("Rode vlag: {list}. Zo’n ernstige belemmering blokkeert de samenwerking, hoe goed de rest ook scoort. Bespreek dit eerst openlijk met de partners."),
-                format!("Red flag: {list}. A serious obstacle like this blocks the partnership, however well the rest scores. Discuss it openly with the partners first."),
+                format!("Rode vlag: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat blokkeert de samenwerking, ook als de rest goed scoort. Bespreek dit eerst openlijk met de partners."),
+                format!("Red flag: {list}. This touches the preconditions of §5: necessity, trust and time. That blocks the partnership, even if the rest scores well. Discuss it openly with the partners first."),
             ),
             (true, true) => m.pick(
-                format!("Rode vlag: {list}. Zo’n ernstig probleem raakt de kern van de samenwerking, hoe goed de rest ook loopt. Bespreek dit eerst openlijk met de partners."),
-                format!("Red flag: {list}. A problem this serious strikes at the heart of the partnership, however well the rest runs. Discuss it openly with the partners first."),
+                format!("Rode vlag: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat raakt de kern van de samenwerking, ook als de rest goed loopt. Bespreek dit eerst openlijk met de partners."),
+                format!("Red flag: {list}. This touches the preconditions of §5: necessity, trust and time. That strikes at the heart of the partnership, even if the rest runs well. Discuss it openly with the partners first."),
             ),
-            (false, _) => m.pick(
-                format!("Rode vlag: {list} scoort zwak. Daarom is het oordeel niet positief, ook al zijn de gemiddelden dat misschien wel."),
-                format!("Red flag: {list} scores weakly. That is why the verdict is not positive, even if the averages might be."),
+            (false, false) => m.pick(
+                format!("Rode vlag: {list} scoort zwak. Een rode vlag weegt zwaarder dan de gemiddelden. Daarom is het oordeel hooguit ‘Eerst randvoorwaarden op orde’."),
+                format!("Red flag: {list} scores weakly. A red flag weighs more than the averages. So the verdict is at most ‘Get the preconditions right first’."),
+            ),
+            (false, true) => m.pick(
+                format!("Rode vlag: {list} scoort zwak. Een rode vlag weegt zwaarder dan de gemiddelden. Daarom is het oordeel hooguit ‘Bijsturen nodig’."),
+                format!("Red flag: {list} scores weakly. A red flag weighs more than the averages. So the verdict is at most ‘Needs steering’."),
             ),
         };
         let rule = if severe { "veto-severe" } else { "veto" };
@@ -303,13 +312,13 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
             .iter()
             .any(|(_, f)| f.precondition == Some(Precondition::Vertrouwen));
         let mut text = m.pick(
-            format!("Rode vlag bij {place}: {list} is daar een zorgpunt, ook als het gemiddelde van de hele groep beter is. Noodzaak, vertrouwen en tijd moeten bij elke partner aanwezig zijn (§5)."),
-            format!("Red flag in {place}: {list} is a concern there, even if the whole group’s average is better. Necessity, trust and time must be present at every partner (§5)."),
+            format!("Rode vlag bij de deelnemers uit {place}: {list}. Dat is een zorgpunt, ook als het gemiddelde van de hele groep beter is. Noodzaak, vertrouwen en tijd moeten bij elke gemeente aanwezig zijn (§5)."),
+            format!("Red flag among the participants from {place}: {list}. That is a concern, even if the whole group’s average is better. Necessity, trust and time must be present in every municipality (§5)."),
         );
         if trust {
             text.push_str(m.pick(
-                " Vertrouwen moet van beide kanten komen (§8.2).",
-                " Trust must come from both sides (§8.2).",
+                " Het gaat om respect en vertrouwen over en weer (§8.2).",
+                " It is about respect and trust on both sides (§8.2).",
             ));
         }
         text.push_str(m.pick(
@@ -368,14 +377,14 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
         )
     } else if not_needed && necessity.answered && necessity.band != Some(Band::Strength) {
         m.pick(
-            format!("u kunt uw taken nog lang zelf goed uitvoeren, en ‘{name}’ is geen sterk punt"),
-            format!("you can carry out your tasks well on your own for a long time, and ‘{name}’ is not a strength"),
+            format!("u kunt uw taken nog lang zelf goed uitvoeren (§8.1), en ‘{name}’ is geen sterk punt"),
+            format!("you can carry out your tasks well on your own for a long time (§8.1), and ‘{name}’ is not a strength"),
         )
     } else {
         if not_needed && !necessity.answered {
             let text = m.pick(
-                format!("U kunt uw taken nog lang zelf goed uitvoeren, en over ‘{name}’ is niets bekend. Begin alleen als duidelijk is wat samenwerken oplevert (§6.3)."),
-                format!("You can carry out your tasks well on your own for a long time, and nothing is known about ‘{name}’. Start only if it is clear what working together yields (§6.3)."),
+                format!("U kunt uw taken nog lang zelf goed uitvoeren (§8.1), en over ‘{name}’ is niets bekend. Begin alleen als duidelijk is wat samenwerken oplevert (§6.3)."),
+                format!("You can carry out your tasks well on your own for a long time (§8.1), and nothing is known about ‘{name}’. Start only if it is clear what working together yields (§6.3)."),
             );
             d.cap(
                 VerdictLevel::Promising,
@@ -385,8 +394,8 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
         return;
     };
     let text = m.pick(
-        format!("Er is nu geen duidelijke reden om te starten: {why}. Als de meerwaarde van samenwerken niet duidelijk is, of als een gemeente haar taken zelf even goed kan uitvoeren, raadt de literatuur af om eraan te beginnen (§6.3). Bespreek eerst of het idee zelf klopt."),
-        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can perform its tasks just as well on its own, the literature advises against starting (§6.3). First discuss whether the idea itself is right."),
+        format!("Er is nu geen duidelijke reden om te starten: {why}. Als de meerwaarde van samenwerken niet duidelijk is, of als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, raadt de literatuur af om eraan te beginnen (§6.3). Bespreek eerst of het idee zelf klopt."),
+        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can perform its tasks itself at the same cost, the literature advises against starting (§6.3). First discuss whether the idea itself is right."),
     );
     d.cap(
         VerdictLevel::NoReasonToStart,
@@ -466,10 +475,36 @@ fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
             "The councils are hardly involved in the partnership. Without involved councils a political debate about its use and necessity will arise sooner or later (§6.4). Agree fixed moments at which the councils discuss goals and results.".to_string(),
         )
     } else {
-        m.pick(
-            "De gemeenteraden zijn nog weinig betrokken. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Betrek de raden voordat de belangrijke keuzes vallen: voor een gemeenschappelijke regeling hebben de colleges de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).".to_string(),
-            "The councils are hardly involved yet. Without involved councils a political debate about its use and necessity will arise sooner or later (§6.4). Involve the councils before the important choices are made: for a joint arrangement (gemeenschappelijke regeling) the executives need the consent of every council (Wgr, article 1).".to_string(),
-        )
+        let mut text = m
+            .pick(
+                "De gemeenteraden zijn nog weinig betrokken. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Betrek de raden voordat de belangrijke keuzes vallen.",
+                "The councils are hardly involved yet. Without involved councils a political debate about its use and necessity will arise sooner or later (§6.4). Involve the councils before the important choices are made.",
+            )
+            .to_string();
+        let kind = input
+            .context
+            .form
+            .as_deref()
+            .and_then(|id| input.instrument.form(id))
+            .and_then(|f| f.kind);
+        let formal = match kind {
+            Some(FormKind::BestuurlijkeFusie) => Some(m.pick(
+                " Bij een herindeling beslissen de raden zelf: zij stellen het herindelingsontwerp vast (Wet algemene regels herindeling).",
+                " In a municipal merger the councils decide themselves: they adopt the draft redivision plan (Wet algemene regels herindeling).",
+            )),
+            Some(
+                FormKind::Centrumgemeente
+                | FormKind::GemeenschappelijkOrgaan
+                | FormKind::GemeenschappelijkeOrganisatie
+                | FormKind::AmbtelijkeFusie,
+            ) => Some(m.pick(
+                " Voor een gemeenschappelijke regeling geven de raden eerst hun zienswijze, en daarna hebben de colleges de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).",
+                " For a joint arrangement (gemeenschappelijke regeling) the councils first give their views, and after that the executives need the consent of every council (Wgr, article 1).",
+            )),
+            _ => None,
+        };
+        text.push_str(formal.unwrap_or(""));
+        text
     };
     d.cap(
         VerdictLevel::Promising,
@@ -490,16 +525,28 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision, councils: bool) {
     }
     let text = match (d.level == VerdictLevel::Ready, input.reading.running()) {
         (true, false) => m.pick(
-            format!("Er zijn zorgpunten ({}). Met zorgpunten is de samenwerking hooguit kansrijk, niet klaar.", names(&weak)),
-            format!("There are concerns ({}). With concerns the partnership is at most promising, not ready.", names(&weak)),
+            format!(
+                "Zorgpunt: {}. Daarom is het oordeel hooguit ‘Kansrijk, met aandachtspunten’.",
+                names(&weak)
+            ),
+            format!(
+                "Concern: {}. So the verdict is at most ‘Promising, with points of attention’.",
+                names(&weak)
+            ),
         ),
         (true, true) => m.pick(
-            format!("Er zijn zorgpunten ({}). Met zorgpunten loopt de samenwerking hooguit ‘met aandachtspunten’.", names(&weak)),
-            format!("There are concerns ({}). With concerns the partnership runs ‘with points of attention’ at best.", names(&weak)),
+            format!(
+                "Zorgpunt: {}. Daarom is het oordeel hooguit ‘Loopt, met aandachtspunten’.",
+                names(&weak)
+            ),
+            format!(
+                "Concern: {}. So the verdict is at most ‘Running, with points of attention’.",
+                names(&weak)
+            ),
         ),
         _ => m.pick(
-            format!("Zorgpunten: {}.", names(&weak)),
-            format!("Concerns: {}.", names(&weak)),
+            format!("Zorgpunt: {}.", names(&weak)),
+            format!("Concern: {}.", names(&weak)),
         ),
     };
     d.cap(
@@ -509,7 +556,8 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision, councils: bool) {
 }
 
 /// Before the start, concerns in the look ahead are points to arrange in the
-/// plans, not limits on the verdict (§8.3: "Richt deze activiteiten niet
+/// plans: they keep the verdict from "ready to start" (not yet arranged) but
+/// never lower it further (§8.3: "Richt deze activiteiten niet
 /// alleen op de voorbereiding van de nieuwe organisatie, maar ook op het
 /// functioneren ervan na de start").
 fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
@@ -521,12 +569,19 @@ fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
     if ahead.is_empty() {
         return;
     }
+    // Something still to arrange before the start means "not ready to
+    // start yet": at most promising, never lower (it is an expectation).
+    let promising = d.level.rank() >= VerdictLevel::Promising.rank();
     let text = m.pick(
-        format!("Regel vóór de start: {}. Dit zijn zorgpunten in uw vooruitblik op de lopende samenwerking. Ze tellen niet mee in het oordeel, maar horen in de plannen voor de inrichting (§8.3, §8.4).", names(&ahead)),
-        format!("Arrange before the start: {}. These are concerns in your look ahead at the running partnership. They do not count in the verdict, but belong in the plans for setting it up (§8.3, §8.4).", names(&ahead)),
+        format!("Regel vóór de start: {}. Uw vooruitblik op de samenwerking zoals die straks draait, laat hier zorgen zien. Dat hoort in de plannen voor de inrichting (§8.3, §8.4). Zolang het niet geregeld is, bent u nog niet klaar om te starten, maar het oordeel wordt er niet lager door dan ‘Kansrijk’.", names(&ahead)),
+        format!("Arrange before the start: {}. Your look ahead at the partnership as it will run shows worries here. That belongs in the plans for setting it up (§8.3, §8.4). Until it is arranged you are not ready to start yet, but it does not lower the verdict below ‘Promising’.", names(&ahead)),
     );
-    d.reasons
-        .push(reason("arrange-before-start", text, ids(&ahead)));
+    let reason = reason("arrange-before-start", text, ids(&ahead));
+    if promising {
+        d.cap(VerdictLevel::Promising, reason);
+    } else {
+        d.reasons.push(reason);
+    }
 }
 
 fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
@@ -540,13 +595,13 @@ fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
     }
     let text = if input.reading.running() {
         m.pick(
-            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag; zonder antwoord kan het oordeel niet ‘loopt goed’ zijn.", names(&open)),
-            format!("Nothing is known about {}. That is a potential red flag; without an answer the verdict cannot be ‘running well’.", names(&open)),
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord is het oordeel hooguit ‘Loopt, met aandachtspunten’.", names(&open)),
+            format!("Nothing is known about {}. That is a potential red flag. Without an answer the verdict is at most ‘Running, with points of attention’.", names(&open)),
         )
     } else {
         m.pick(
-            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag; zonder antwoord is ‘klaar om te starten’ niet mogelijk.", names(&open)),
-            format!("Nothing is known about {}. That is a potential red flag; without an answer ‘ready to start’ is not possible.", names(&open)),
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord is het oordeel hooguit ‘Kansrijk, met aandachtspunten’.", names(&open)),
+            format!("Nothing is known about {}. That is a potential red flag. Without an answer the verdict is at most ‘Promising, with points of attention’.", names(&open)),
         )
     };
     d.cap(

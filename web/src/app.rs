@@ -215,6 +215,7 @@ pub fn app(props: &AppProps) -> Html {
         Step::Questions(i) => html! {
             <Questions instrument={instrument.clone()} lang={state.lang} page={pages[i.min(pages.len() - 1)].clone()}
                 responses={Rc::new(state.answers.responses.clone())}
+                stage={state.answers.context.stage.clone()}
                 on_answer={dispatch.reform(|(id, r)| Action::Answer(id, r))} />
         },
         Step::Report => {

@@ -110,6 +110,17 @@ pub struct Texts {
     pub none: &'static str,
     pub advice_heading: &'static str,
     pub next_step_heading: &'static str,
+    /// Above a next step that lies behind the partnership's stage.
+    pub going_back: &'static str,
+    /// After the name of a phase answered as a look ahead.
+    pub looking_ahead: &'static str,
+    /// On the question screens of the look-ahead phase, before the start.
+    pub look_ahead_lead: &'static str,
+    /// After an advice item that is a point to arrange before the start.
+    pub before_start: &'static str,
+    pub procedure_intro: &'static str,
+    pub dimensions_heading: &'static str,
+    pub dimensions_hint: &'static str,
     pub form_fit_heading: &'static str,
     pub fit_good: &'static str,
     pub fit_caution: &'static str,
@@ -267,6 +278,8 @@ pub struct WorkshopTexts {
     pub room_heading_n: fn(u64) -> String,
     pub room_table_caption: &'static str,
     pub withheld: &'static str,
+    /// A subgroup counted in the merged row (disclosure control).
+    pub in_other: &'static str,
     pub col_distribution: &'static str,
     pub group_heading: fn(usize) -> String,
     pub group_heading_short: &'static str,

@@ -14,6 +14,8 @@ pub struct QuestionsProps {
     pub lang: &'static str,
     pub page: Page,
     pub responses: Rc<BTreeMap<String, Response>>,
+    /// The stage chosen in the context (wording of the look-ahead phase).
+    pub stage: Option<String>,
     pub on_answer: Callback<(String, Response)>,
 }
 
@@ -23,6 +25,7 @@ impl PartialEq for QuestionsProps {
             && self.lang == other.lang
             && self.page == other.page
             && self.responses == other.responses
+            && self.stage == other.stage
     }
 }
 
@@ -58,6 +61,9 @@ pub fn questions(props: &QuestionsProps) -> Html {
             <h2 id="scan-questions-title" tabindex="-1" data-screen-heading="">{ heading }</h2>
             if let Some(phase) = phase {
                 <p class="scan-lead">{ phase.description.get(lang) }</p>
+                if phase.after_start && props.stage.as_deref() != Some("operating") {
+                    <p class="scan-lead">{ t.look_ahead_lead }</p>
+                }
             }
             <p class={classes!("scan-polarity", (props.page.polarity == Polarity::Hindering).then_some("scan-polarity--hindering"))}>{ hint }</p>
             { for props.page.factors.iter().filter_map(|&i| instrument.factors.get(i)).map(|factor| html! {
@@ -82,7 +88,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         };
                         html! {
                             <fieldset class="scan-statement">
-                                <legend>{ statement.text.get(lang) }</legend>
+                                <legend>{ statement.text_for(props.stage.as_deref(), lang) }</legend>
                                 <div class="scan-scale">
                                     { for points.iter().map(|p| option(Response::Scale(p.value), p.label.get(lang))) }
                                     { option(Response::Unknown, instrument.scale.unknown.get(lang)) }

@@ -46,10 +46,14 @@ pub(crate) fn today(lang: &str) -> String {
 
 fn verdict_class(level: VerdictLevel) -> &'static str {
     match level {
-        VerdictLevel::Ready => "scan-verdict--ready",
-        VerdictLevel::Promising => "scan-verdict--promising",
-        VerdictLevel::PreconditionsFirst => "scan-verdict--preconditions",
-        VerdictLevel::NotReady => "scan-verdict--not-ready",
+        VerdictLevel::Ready | VerdictLevel::RunningWell => "scan-verdict--ready",
+        VerdictLevel::Promising | VerdictLevel::RunningWithAttention => "scan-verdict--promising",
+        VerdictLevel::PreconditionsFirst | VerdictLevel::NeedsSteering => {
+            "scan-verdict--preconditions"
+        }
+        VerdictLevel::NotReady | VerdictLevel::SeriousProblems | VerdictLevel::NoReasonToStart => {
+            "scan-verdict--not-ready"
+        }
         VerdictLevel::InsufficientInformation => "scan-verdict--insufficient",
     }
 }
@@ -83,7 +87,8 @@ pub fn report_view(props: &ReportProps) -> Html {
     let advice_item = |a: &samenwerkingsscan::AdviceItem| {
         html! {
             <li>
-                <p><strong>{ &a.factor_name }</strong>{ " — " }{ a.band.label(lang) }</p>
+                <p><strong>{ &a.factor_name }</strong>{ " — " }{ a.band.label(lang) }
+                    if a.before_start { { " · " }{ t.before_start } }</p>
                 <ul>{ for a.steps.iter().map(|s| html! { <li>{ &s.text }{ " " }<span class="scan-source">{ format!("({})", s.source) }</span></li> }) }</ul>
             </li>
         }
@@ -125,7 +130,8 @@ pub fn report_view(props: &ReportProps) -> Html {
                 <tbody>
                     { for r.phases.iter().map(|p| html! {
                         <tr>
-                            <th scope="row">{ &p.name }</th>
+                            <th scope="row">{ &p.name }
+                                if p.looking_ahead { <span class="scan-table__hint">{ t.looking_ahead }</span> }</th>
                             <td>{ whole(p.readiness) }</td>
                             <td>{ whole(p.risk) }</td>
                             <td>{ format!("{} / {}", p.coverage.answered, p.coverage.statements) }</td>
@@ -155,6 +161,7 @@ pub fn report_view(props: &ReportProps) -> Html {
             if let Some(step) = &r.next_step {
                 { heading(h, None, t.next_step_heading) }
                 <div class="scan-next">
+                    if step.going_back { <p class="scan-next__back">{ t.going_back }</p> }
                     <p><strong>{ format!("{}. {}", step.number, step.name) }</strong></p>
                     <p>{ &step.description }</p>
                     <p>{ &step.reason }</p>
@@ -180,7 +187,18 @@ pub fn report_view(props: &ReportProps) -> Html {
                 { heading(h, None, t.form_fit_heading) }
                 <p><strong>{ &fit.label }</strong>{ ": " }{ match fit.fit { Fit::Good => t.fit_good, Fit::Caution => t.fit_caution, Fit::Poor => t.fit_poor } }</p>
                 <ul>{ for fit.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                if !fit.procedure.is_empty() {
+                    <p>{ t.procedure_intro }</p>
+                    <ul>{ for fit.procedure.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                }
             }
+
+            { heading(h, None, t.dimensions_heading) }
+            <p class="scan-small">{ t.dimensions_hint }</p>
+            <ul class="scan-dimensions">{ for r.dimensions.iter().map(|d| html! {
+                <li><strong>{ &d.name }</strong>{ ": " }{ whole(d.favourability) }
+                    { " · " }{ d.band.map(|b| b.label(lang)).unwrap_or(t.not_answered) }</li>
+            }) }</ul>
 
             if !r.signals.is_empty() {
                 { heading(h, None, t.signals_heading) }

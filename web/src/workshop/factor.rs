@@ -20,6 +20,8 @@ pub struct FactorProps {
     pub note: AttrValue,
     /// The participants' figures for this factor (from their codes), if any.
     pub participants: Option<GroupFactor>,
+    /// The participants' stage (wording of the look-ahead phase), if known.
+    pub stage: Option<String>,
     pub min_group_size: usize,
     pub on_votes: Callback<(u8, u32)>,
     pub on_reveal: Callback<()>,
@@ -167,7 +169,7 @@ pub fn factor_screen(props: &FactorProps) -> Html {
             </p>
             <h2 id="scan-ws-factor-title" class="scan-ws-title" tabindex="-1" data-screen-heading="">{ factor.name.get(lang) }</h2>
             <ul class="scan-ws-statements">
-                { for factor.statements.iter().map(|s| html! { <li>{ s.text.get(lang) }</li> }) }
+                { for factor.statements.iter().map(|s| html! { <li>{ s.text_for(props.stage.as_deref(), lang) }</li> }) }
             </ul>
             <p class="scan-ws-question">{ w.vote_question }</p>
 

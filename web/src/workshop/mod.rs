@@ -254,12 +254,13 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 .as_ref()
                 .as_ref()
                 .and_then(|g| g.factors.iter().find(|f| f.id == id).cloned());
+            let stage = group.as_ref().as_ref().and_then(|g| g.report.stage.clone());
             html! {
                 <FactorScreen instrument={instrument.clone()} index={i} {lang}
                     tally={state.workshop.tallies.get(&id).cloned()}
                     revealed={state.workshop.revealed.contains(&id)}
                     note={state.workshop.notes.get(&id).cloned().unwrap_or_default()}
-                    {participants} min_group_size={GroupOptions::default().min_group_size}
+                    {participants} {stage} min_group_size={GroupOptions::default().min_group_size}
                     on_votes={dispatch.reform({ let (id, instrument) = (id.clone(), instrument.clone()); move |(point, votes)| WAction::Votes(instrument.clone(), id.clone(), point, votes) })}
                     on_reveal={reveal.clone()}
                     on_note={dispatch.reform({ let id = id.clone(); move |text| WAction::Note(id.clone(), text) })} />

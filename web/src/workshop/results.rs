@@ -158,6 +158,8 @@ fn subgroup_table(caption: &str, id: &str, groups: &[Subgroup], lang: &'static s
                         if g.shown {
                             <td>{ whole(g.readiness) }</td>
                             <td>{ whole(g.risk) }</td>
+                        } else if g.in_other {
+                            <td colspan="2">{ w.in_other }</td>
                         } else {
                             <td colspan="2">{ w.withheld }</td>
                         }
@@ -176,7 +178,7 @@ fn group_section(group: &GroupReport, lang: &'static str) -> Html {
         html! {
             <ul>{ for list.iter().map(|g| html! {
                 <li><strong>{ &g.factor_name }</strong>{ ": " }
-                    { g.groups.iter().map(|s| format!("{} {}", s.key, s.mean.round() as i64)).collect::<Vec<_>>().join(" · ") }
+                    { g.groups.iter().map(|s| format!("{} {}", s.label, s.mean.round() as i64)).collect::<Vec<_>>().join(" · ") }
                     { " " }{ (w.gap_of)(g.gap.round() as i64) }</li>
             }) }</ul>
         }
@@ -191,6 +193,7 @@ fn group_section(group: &GroupReport, lang: &'static str) -> Html {
             if group.municipalities.is_empty() && group.roles.is_empty() {
                 <p>{ w.no_subgroups }</p>
             }
+            { for group.disclosure.iter().map(|note| html! { <p class="scan-small">{ note }</p> }) }
             if !group.municipality_gaps.is_empty() {
                 <p>{ w.municipality_gaps }</p>
                 { gaps(&group.municipality_gaps) }
