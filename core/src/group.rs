@@ -248,8 +248,8 @@ pub fn aggregate(
     let by_role = Split {
         groups: by_role
             .groups
-            .into_iter()
-            .map(|(_, group)| {
+            .into_values()
+            .map(|group| {
                 let role = respondents[group.members[0]].respondent.role;
                 (role.map(|r| r.id().to_string()).unwrap_or_default(), group)
             })

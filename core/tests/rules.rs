@@ -1167,7 +1167,7 @@ fn before_the_start_the_running_phase_is_a_look_ahead() {
         );
         assert_eq!(
             reason(&report, "arrange-before-start").factors,
-            [late.id.clone()]
+            std::slice::from_ref(&late.id)
         );
         assert!(report
             .advice
