@@ -240,10 +240,8 @@ pub fn aggregate(
         })
         .collect();
 
-    let by_municipality = split(respondents, |a| a.respondent.municipality.clone());
-    let by_role = split(respondents, |a| {
-        a.respondent.role.map(|r| r.label(lang).to_string())
-    });
+    let by_municipality = split(respondents, |a| a.respondent.municipality.as_deref());
+    let by_role = split(respondents, |a| a.respondent.role.map(|r| r.label(lang)));
     // Roles are keyed by id, not by their label.
     let by_role = Split {
         groups: by_role
@@ -425,6 +423,14 @@ fn pool<'a>(scores: impl Iterator<Item = &'a FactorScore>) -> FactorScore {
 /// ```
 pub fn name_key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    name_key_into(name, &mut out);
+    out
+}
+
+/// As [`name_key`], into `out` (cleared first): groups of thousands of
+/// respondents reuse one buffer instead of allocating a key each.
+fn name_key_into(name: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     for c in name.chars() {
         let folded: &str = match c {
@@ -451,13 +457,33 @@ pub fn name_key(name: &str) -> String {
             out.push(' ');
             space = false;
         }
-        if folded.is_empty() {
-            out.extend(c.to_lowercase());
-        } else {
+        if !folded.is_empty() {
             out.push_str(folded);
+        } else if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
         }
     }
-    out
+}
+
+/// Counts one spelling (trimmed, inner runs of spaces made one) without
+/// allocating when it was seen before.
+fn count_spelling(spellings: &mut BTreeMap<String, usize>, name: &str) {
+    let trimmed = name.trim();
+    let tidy_already = !trimmed.char_indices().any(|(i, c)| {
+        c.is_whitespace() && (c != ' ' || trimmed[i + 1..].starts_with(char::is_whitespace))
+    });
+    let spelling: std::borrow::Cow<str> = if tidy_already {
+        trimmed.into()
+    } else {
+        tidy(trimmed).into()
+    };
+    if let Some(n) = spellings.get_mut(&*spelling) {
+        *n += 1;
+    } else {
+        spellings.insert(spelling.into_owned(), 1);
+    }
 }
 
 /// A name as people wrote it, with surrounding spaces removed and inner
@@ -490,21 +516,25 @@ struct Split {
     unassigned: Vec<usize>,
 }
 
-fn split(respondents: &[Answers], name: impl Fn(&Answers) -> Option<String>) -> Split {
+fn split(respondents: &[Answers], name: impl Fn(&Answers) -> Option<&str>) -> Split {
     let mut groups: BTreeMap<String, (BTreeMap<String, usize>, Vec<usize>)> = BTreeMap::new();
     let mut unassigned = Vec::new();
+    let mut key = String::new();
     for (i, answers) in respondents.iter().enumerate() {
         let Some(raw) = name(answers) else {
             unassigned.push(i);
             continue;
         };
-        let key = name_key(&raw);
+        name_key_into(raw, &mut key);
         if key.is_empty() {
             unassigned.push(i);
             continue;
         }
-        let entry = groups.entry(key).or_default();
-        *entry.0.entry(tidy(&raw)).or_insert(0) += 1;
+        let entry = match groups.get_mut(key.as_str()) {
+            Some(entry) => entry,
+            None => groups.entry(key.clone()).or_default(),
+        };
+        count_spelling(&mut entry.0, raw);
         entry.1.push(i);
     }
     Split {
@@ -881,14 +911,18 @@ pub fn merge_contexts<'a>(contexts: impl Iterator<Item = &'a Context>) -> Contex
     let mut urgency = BTreeSet::new();
     let mut form = BTreeMap::new();
     let (mut goals, mut motives, mut domains) = (Vec::new(), Vec::new(), Vec::new());
+    let mut key = String::new();
     for c in contexts {
         for p in &c.partners {
-            let key = name_key(&p.name);
+            name_key_into(&p.name, &mut key);
             if key.is_empty() {
                 continue;
             }
-            let entry = partners.entry(key).or_default();
-            *entry.0.entry(tidy(&p.name)).or_insert(0) += 1;
+            let entry = match partners.get_mut(key.as_str()) {
+                Some(entry) => entry,
+                None => partners.entry(key.clone()).or_default(),
+            };
+            count_spelling(&mut entry.0, &p.name);
             entry.1 = entry.1.max(p.inhabitants);
         }
         for (votes, choice) in [(&mut stage, &c.stage), (&mut form, &c.form)] {

@@ -176,7 +176,11 @@ pub fn validate_instrument(json: JsValue) -> JsResult<JsValue> {
 ///
 /// ```js
 /// const report = evaluate(answers, { lang: 'en' });
-/// report.verdict.level;   // "ready" | "promising" | "preconditions_first" | "not_ready" | "insufficient_information"
+/// // Before the start (context.stage "orienting", "preparing" or none):
+/// report.verdict.level;   // "ready" | "promising" | "preconditions_first" | "not_ready" | "no_reason_to_start" | "insufficient_information"
+/// // A running partnership (context.stage "operating"):
+/// //                         "running_well" | "running_with_attention" | "needs_steering" | "serious_problems" | "insufficient_information"
+/// report.running; report.dimensions; report.next_step.going_back;
 /// ```
 #[wasm_bindgen]
 pub fn evaluate(answers: JsValue, options: JsValue) -> JsResult<JsValue> {
@@ -194,7 +198,12 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> JsResult<JsValue> {
 /// ```js
 /// const group = aggregate([a1, a2, a3], { minGroupSize: 3 });
 /// group.report.verdict.label; group.municipality_gaps; group.discussion_points;
+/// group.disclosure;   // how small subgroups were merged so nobody's answers can be worked out
 /// ```
+///
+/// The same rules as a single scan, plus: a red flag in concern within one
+/// municipality decides as for one respondent; small subgroups are merged
+/// (complementary suppression); names are grouped however they were typed.
 #[wasm_bindgen]
 pub fn aggregate(answers_array: JsValue, options: JsValue) -> JsResult<JsValue> {
     let (instrument, lang, group_options) = group_call(&options)?;

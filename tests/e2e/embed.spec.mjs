@@ -42,7 +42,7 @@ test('plain host: renders in a shadow root, completes, and tells the host', asyn
   expect(reports.length).toBeGreaterThan(0);
   const detail = reports.at(-1)[1];
   expect(detail.verdict.level).toBeTruthy();
-  expect(detail.factors).toHaveLength(39);
+  expect(detail.factors).toHaveLength(40);
   expect(JSON.parse(JSON.stringify(detail))).toEqual(detail); // plain JSON data
   await expectNoAxeViolations(page, 'plain host report');
   expect(problems).toEqual([]);

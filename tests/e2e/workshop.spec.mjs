@@ -172,10 +172,15 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   await expect(report.getByRole('heading', { name: /Stemming in de zaal/ })).toBeVisible();
   await expect(report.getByRole('heading', { name: 'Antwoorden van deelnemers (7 personen)' })).toBeVisible();
   const perMunicipality = report.getByRole('table', { name: 'Per gemeente' });
-  await expect(perMunicipality.getByRole('row', { name: /Druten 3/ })).toBeVisible();
+  // Disclosure control: Beuningen's one answer would follow from the total
+  // minus Druten and Wijchen, so Beuningen is shown only together with the
+  // smallest municipality (Druten), and the report says why.
   await expect(perMunicipality.getByRole('row', { name: /Wijchen 3/ })).toBeVisible();
-  await expect(perMunicipality.getByRole('row', { name: /Beuningen 1/ })).toContainText('verborgen');
-  await expect(report).toContainText('Hier kijken de gemeenten verschillend tegen aan');
+  await expect(perMunicipality.getByRole('row', { name: /^Druten 3/ })).toContainText('samengevoegde rij');
+  await expect(perMunicipality.getByRole('row', { name: /^Beuningen 1/ })).toContainText('samengevoegde rij');
+  await expect(perMunicipality.getByRole('row', { name: /Beuningen en Druten samen 4/ })).toBeVisible();
+  await expect(report).toContainText('Uit Beuningen deden minder dan 3 mensen mee.');
+  await expect(report).not.toContainText('Hier kijken de gemeenten verschillend tegen aan');
   await expect(report.getByRole('table', { name: 'Per rol' })).toBeVisible();
   await expect(report.locator('.scan-ws-notes')).toContainText('kennen elkaar goed');
   await expect(report.getByRole('heading', { name: 'Gesprekspunten' }).locator('xpath=following-sibling::ul[1]')).toContainText(factors[2].name.nl);

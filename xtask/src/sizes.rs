@@ -12,10 +12,18 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// tables, threefold dynamic-tag code) and adding Dutch error messages. README "Size" shows where the rest
 /// goes and why 150 KB needs a decision, not a trim. This ceiling stops any
 /// further growth, and every build prints the overshoot.
-pub const GZIP_BUDGET: u64 = 244 * 1024;
+///
+/// Raised on 2026-11-30 for the readiness model v2 (issue 12): measured
+/// 263.5 KB gzip (+21.2 KB). Of that, the instrument's new texts (24
+/// look-ahead wordings, the time precondition, both languages) are 2 KB; the
+/// rest is the new rules and their reasons, formal steps and form notes in
+/// two languages (the core's `evaluate` grew from 17.5 to 32.5 KB of code,
+/// its texts by 15 KB raw). Issue 16 is where the size comes down.
+pub const GZIP_BUDGET: u64 = 265 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
-/// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 341 * 1024;
+/// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
+/// on 2026-11-30 with the readiness model v2 and disclosure control).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 374 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {
