@@ -3,7 +3,9 @@
 
 use crate::answers::Context;
 use crate::instrument::{FormKind, Instrument, PlanStep};
-use crate::report::{AdviceItem, AdviceStep, FactorResult, Fit, FormFit, NextStep, VerdictLevel};
+use crate::report::{
+    AdviceItem, AdviceStep, FactorResult, Fit, FormFit, NextStep, Reason, VerdictLevel,
+};
 use crate::score::Band;
 use crate::signals::size_ratio;
 use crate::stage::{Reading, Stage};
@@ -99,6 +101,7 @@ pub(crate) fn next_step(
     factors: &[FactorResult],
     reading: Reading,
     level: VerdictLevel,
+    reasons: &[Reason],
     form_poor: bool,
     lang: &str,
 ) -> Option<NextStep> {
@@ -124,9 +127,19 @@ pub(crate) fn next_step(
     };
     let by_number = |n: u8| instrument.plan_steps.iter().find(|s| s.number == n);
     let first = reading.given.map_or(1, Stage::first_step);
-    let concern = |f: &FactorResult| f.band == Some(Band::Concern);
+    // A red flag in concern at one partner is a concern for the plan too.
+    let at_partner: Vec<&str> = reasons
+        .iter()
+        .filter(|r| r.rule == "veto-partner")
+        .flat_map(|r| r.factors.iter().map(String::as_str))
+        .collect();
+    let concern =
+        |f: &FactorResult| f.band == Some(Band::Concern) || at_partner.contains(&f.id.as_str());
+    // When the verdict is below "promising" without a concern (the phase
+    // indices decided), every point of attention counts.
+    let low = level.rank() < VerdictLevel::Promising.rank();
     let attention = |f: &FactorResult| {
-        f.band == Some(Band::Attention) && f.favourability.is_some_and(|v| v < 50.0)
+        f.band == Some(Band::Attention) && (low || f.favourability.is_some_and(|v| v < 50.0))
     };
     let red_concern = |f: &FactorResult| f.red_flag && concern(f);
     let weak = |f: &FactorResult| concern(f) || attention(f);
@@ -137,7 +150,13 @@ pub(crate) fn next_step(
         )
     };
 
-    let (step, reason): (&PlanStep, String) = if level == VerdictLevel::InsufficientInformation {
+    let (step, reason): (&PlanStep, String) = if level == VerdictLevel::NoReasonToStart {
+        let step = by_number(1).or(instrument.plan_steps.first())?;
+        (step, m.pick(
+            "Er is nu geen duidelijke reden om te starten. Ga terug naar de zelfanalyse: bepaal met bestuur en management of samenwerking nodig is, en hoe dringend (§8.1).".to_string(),
+            "There is no clear reason to start now. Go back to the self-assessment: decide with the board and management whether cooperation is needed, and how urgently (§8.1).".to_string(),
+        ))
+    } else if level == VerdictLevel::InsufficientInformation {
         let step = by_number(1).or(instrument.plan_steps.first())?;
         (step, m.pick(
             "Er is nog te weinig bekend voor een oordeel. Begin bij de zelfanalyse: breng de kwaliteit, de kwetsbaarheid en de toekomst van uw eigen gemeente in beeld (§8.1).".to_string(),

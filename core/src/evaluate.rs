@@ -99,10 +99,17 @@ pub(crate) fn build_report(
             level: VerdictLevel::Promising,
             reason: Reason {
                 rule: "form-fit".into(),
-                text: m.pick(
-                    format!("De gekozen vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de gekozen vorm?’). De vorm volgt de inhoud én de relatie (§7.4): kies de vorm pas als die op orde zijn.", fit.label),
-                    format!("The chosen form ‘{}’ does not fit the answers well now (see ‘Does the chosen form fit?’). Form follows content and relationship (§7.4): choose the form only when those are in order.", fit.label),
-                ),
+                text: if reading.running() {
+                    m.pick(
+                        format!("De vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de gekozen vorm?’). De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan de relatie, en bespreek daarna of de vorm moet veranderen (§7.5).", fit.label),
+                        format!("The form ‘{}’ does not fit the answers well now (see ‘Does the chosen form fit?’). Form follows content and relationship (§7.4): work on the relationship first, then discuss whether the form should change (§7.5).", fit.label),
+                    )
+                } else {
+                    m.pick(
+                        format!("De gekozen vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de gekozen vorm?’). De vorm volgt de inhoud én de relatie (§7.4): kies de vorm pas als die op orde zijn.", fit.label),
+                        format!("The chosen form ‘{}’ does not fit the answers well now (see ‘Does the chosen form fit?’). Form follows content and relationship (§7.4): choose the form only when those are in order.", fit.label),
+                    )
+                },
                 factors: Vec::new(),
             },
         });
@@ -123,6 +130,15 @@ pub(crate) fn build_report(
         caps,
     );
 
+    let next_step = advice::next_step(
+        instrument,
+        &factors,
+        reading,
+        level,
+        &reasons,
+        form_fit.as_ref().is_some_and(|f| f.fit == Fit::Poor),
+        lang,
+    );
     Report {
         lang: lang.to_string(),
         instrument_id: instrument.id.clone(),
@@ -151,14 +167,7 @@ pub(crate) fn build_report(
             .map(factor_ref)
             .collect(),
         advice: advice::ordered(instrument, &factors, lang),
-        next_step: advice::next_step(
-            instrument,
-            &factors,
-            reading,
-            level,
-            form_fit.as_ref().is_some_and(|f| f.fit == Fit::Poor),
-            lang,
-        ),
+        next_step,
         form_fit,
         signals,
         coverage,

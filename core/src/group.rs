@@ -13,7 +13,7 @@ use crate::report::{Reason, Report, Signal, VerdictLevel};
 use crate::score::{
     favourability, mean, score_codes, std_dev, Band, FactorScore, StatementIndex, UNKNOWN_CODE,
 };
-use crate::stage::Stage;
+use crate::stage::{Reading, Stage};
 use crate::text::{whole, Msg};
 use crate::verdict::{Cap, PartnerFlag};
 use serde::{Deserialize, Serialize};
@@ -183,8 +183,36 @@ pub fn aggregate(
         at += factor.statements.len();
     }
 
-    let pooled: Vec<FactorScore> = (0..instrument.factors.len())
+    let mut pooled: Vec<FactorScore> = (0..instrument.factors.len())
         .map(|i| pool(per_person.factor(i).iter()))
+        .collect();
+    // A group large enough to promise anonymity does not show (or use) a
+    // factor that fewer than the minimum answered: its figure would be
+    // those few people's answers. (A smaller group is told so instead.)
+    if respondents.len() >= min {
+        for (i, score) in pooled.iter_mut().enumerate() {
+            let people = per_person
+                .factor(i)
+                .iter()
+                .filter(|s| s.score.is_some())
+                .count();
+            if (1..min).contains(&people) {
+                score.score = None;
+                score.missing += score.answered;
+                score.answered = 0;
+            }
+        }
+    }
+    let context = merge_contexts(respondents.iter().map(|a| &a.context));
+    let reading = Reading::of(context.stage.as_deref());
+    // Before the start the look ahead is left out of every index, as in the
+    // group's own report.
+    let counted: Vec<bool> = instrument
+        .factors
+        .iter()
+        .map(|f| {
+            !(reading.before_start() && instrument.phase(&f.phase).is_some_and(|p| p.after_start))
+        })
         .collect();
 
     let factors: Vec<GroupFactor> = instrument
@@ -269,27 +297,48 @@ pub fn aggregate(
         m,
     );
     disclosure.extend(note);
-    let municipalities = subgroups(instrument, &per_person, &municipality_parts);
-    let roles = subgroups(instrument, &per_person, &role_parts);
+    // Figures per factor and row, each checked (see `figures`).
+    let mut municipality_figures = Vec::with_capacity(instrument.factors.len());
+    let mut role_figures = Vec::with_capacity(instrument.factors.len());
+    let mut crossed = BTreeSet::new();
+    for i in 0..instrument.factors.len() {
+        let by_place = figures(instrument, &per_person, &municipality_parts, i, min, &[]);
+        let by_role = figures(instrument, &per_person, &role_parts, i, min, &by_place);
+        for f in by_role.iter().filter(|f| f.crossed) {
+            crossed.insert(f.key.clone());
+        }
+        municipality_figures.push(by_place);
+        role_figures.push(by_role);
+    }
+    if !crossed.is_empty() {
+        let names: Vec<String> = role_parts
+            .iter()
+            .filter(|p| crossed.contains(&p.key))
+            .map(|p| p.label.clone())
+            .collect();
+        let list = listing(&names, m.pick("en", "and"));
+        disclosure.push(m.pick(
+            format!("Bij {list} ontbreken cijfers voor sommige factoren: naast de cijfers per gemeente zouden ze iets verraden over minder dan {min} mensen."),
+            format!("For {list} some factors have no figures: next to the figures per municipality they would give away something about fewer than {min} people."),
+        ));
+    }
+    let municipalities = subgroups(
+        instrument,
+        &municipality_parts,
+        &municipality_figures,
+        &counted,
+    );
+    let roles = subgroups(instrument, &role_parts, &role_figures, &counted);
     let municipality_gaps = gaps(
         instrument,
-        &per_person,
-        &municipality_parts,
-        min,
+        &municipality_figures,
         options.gap_threshold,
         lang,
     );
-    let role_gaps = gaps(
-        instrument,
-        &per_person,
-        &role_parts,
-        min,
-        options.gap_threshold,
-        lang,
-    );
+    let role_gaps = gaps(instrument, &role_figures, options.gap_threshold, lang);
 
     let mut rules = GroupRules {
-        partners: partner_flags(instrument, &per_person, &municipality_parts, min),
+        partners: partner_flags(instrument, &municipality_figures),
         ..GroupRules::default()
     };
     if !municipality_gaps.is_empty() {
@@ -343,7 +392,6 @@ pub fn aggregate(
         });
     }
 
-    let context = merge_contexts(respondents.iter().map(|a| &a.context));
     let mut report = build_report(
         instrument,
         &pooled,
@@ -427,6 +475,14 @@ pub fn name_key(name: &str) -> String {
     out
 }
 
+/// Punctuation at the end of a name ("Druten.", "Wijchen,") is a typing
+/// habit, not part of the name.
+fn trim_end_punctuation(key: &mut String) {
+    while key.ends_with(['.', ',', ';', ':']) || key.ends_with(' ') {
+        key.pop();
+    }
+}
+
 /// As [`name_key`], into `out` (cleared first): groups of thousands of
 /// respondents reuse one buffer instead of allocating a key each.
 fn name_key_into(name: &str, out: &mut String) {
@@ -434,10 +490,24 @@ fn name_key_into(name: &str, out: &mut String) {
     let mut space = false;
     for c in name.chars() {
         let folded: &str = match c {
-            // Combining diacritical marks: dropped (the base letter stays).
-            '\u{0300}'..='\u{036F}' => continue,
-            '’' | '‘' | 'ʼ' | '`' | '´' | '′' | '‛' => "'",
-            '‐' | '‑' | '‒' | '–' | '—' | '−' => "-",
+            // Combining diacritical marks, zero-width characters, byte-order
+            // marks and soft hyphens: dropped (the base letter stays).
+            '\u{0300}'..='\u{036F}'
+            | '\u{200B}'..='\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{00AD}' => continue,
+            '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´' | '′' | '‛' | '＇' => "'",
+            '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '﹣' | '－' => "-",
+            // Fullwidth forms (some phone keyboards): their ASCII letter.
+            '\u{FF21}'..='\u{FF3A}' | '\u{FF41}'..='\u{FF5A}' => {
+                let ascii = char::from_u32(c as u32 - 0xFEE0).unwrap_or(c);
+                out.push(ascii.to_ascii_lowercase());
+                continue;
+            }
+            'İ' | 'ı' => "i",
+            'ŷ' | 'Ŷ' => "y",
+            'ŵ' | 'Ŵ' => "w",
             'à'..='å' | 'À'..='Å' | 'ā' | 'Ā' => "a",
             'ç' | 'Ç' => "c",
             'è'..='ë' | 'È'..='Ë' | 'ē' | 'Ē' => "e",
@@ -465,6 +535,7 @@ fn name_key_into(name: &str, out: &mut String) {
             out.extend(c.to_lowercase());
         }
     }
+    trim_end_punctuation(out);
 }
 
 /// Counts one spelling (trimmed, inner runs of spaces made one) without
@@ -492,13 +563,17 @@ fn tidy(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The most common spelling (ties: the first in code-point order), so the
-/// label does not depend on respondent order.
+/// The most common spelling, so the label does not depend on respondent order.
 fn most_common(spellings: &BTreeMap<String, usize>) -> String {
     let best = spellings.values().copied().max().unwrap_or(0);
+    // On a tie, a spelling with lower-case letters ("Druten") before one in
+    // capitals ("DRUTEN"), then code-point order: independent of the order
+    // of respondents.
+    let shouting = |s: &str| !s.chars().any(char::is_lowercase);
     spellings
         .iter()
-        .find(|(_, n)| **n == best)
+        .filter(|(_, n)| **n == best)
+        .min_by_key(|(s, _)| shouting(s))
         .map(|(s, _)| s.clone())
         .unwrap_or_default()
 }
@@ -670,7 +745,131 @@ impl ScoreTable {
     }
 }
 
-fn subgroups(instrument: &Instrument, per_person: &ScoreTable, parts: &[Part]) -> Vec<Subgroup> {
+/// One subgroup's mean favourability on one factor, as it may be shown.
+struct Figure {
+    key: String,
+    label: String,
+    /// The respondents who answered the factor (sorted).
+    answerers: Vec<usize>,
+    mean: f64,
+    /// The merged row (not a municipality or role of its own).
+    other: bool,
+    /// Dropped because, next to a figure of the other dimension, it would
+    /// give away fewer than the minimum.
+    crossed: bool,
+}
+
+impl Figure {
+    fn shown(&self) -> bool {
+        !self.crossed
+    }
+
+    fn mean(&self) -> SubgroupMean {
+        SubgroupMean {
+            key: self.key.clone(),
+            label: self.label.clone(),
+            n: self.answerers.len(),
+            mean: self.mean,
+        }
+    }
+}
+
+/// `a` ⊆ `b` for sorted lists.
+fn subset(a: &[usize], b: &[usize]) -> bool {
+    a.iter().all(|x| b.binary_search(x).is_ok())
+}
+
+/// The figures of factor `i` per shown row (the merged row included) that
+/// may be shown, as statistical offices check a table before publishing it:
+///
+/// - a row's figure needs at least `min` respondents who answered the factor;
+/// - per factor, the answerers outside every shown figure must be 0 or at
+///   least `min`, else the smallest figure is dropped too (complementary
+///   suppression), so nobody's answer is the total minus the rest;
+/// - against the figures of the other dimension (`other_dimension`, the
+///   municipalities when these are the roles): when one figure's answerers
+///   lie within another's and they differ by 1 to `min` − 1 people, this
+///   figure is dropped (`crossed`), or the difference would give them away.
+fn figures(
+    instrument: &Instrument,
+    per_person: &ScoreTable,
+    parts: &[Part],
+    i: usize,
+    min: usize,
+    other_dimension: &[Figure],
+) -> Vec<Figure> {
+    let factor = &instrument.factors[i];
+    let answered = per_person
+        .factor(i)
+        .iter()
+        .filter(|s| s.score.is_some())
+        .count();
+    let mut out: Vec<Figure> = parts
+        .iter()
+        .filter(|p| p.shown)
+        .filter_map(|part| {
+            let mut answerers = Vec::new();
+            let mut favs = Vec::new();
+            for &p in &part.members {
+                if let Some(s) = per_person.get(p, i).score {
+                    answerers.push(p);
+                    favs.push(favourability(s, factor.polarity));
+                }
+            }
+            answerers.sort_unstable();
+            (favs.len() >= min).then(|| Figure {
+                key: part.key.clone(),
+                label: part.label.clone(),
+                answerers,
+                mean: mean(&favs).unwrap_or_default(),
+                other: part.other,
+                crossed: false,
+            })
+        })
+        .collect();
+    let near = |a: &[usize], b: &[usize]| {
+        let gap = a.len().abs_diff(b.len());
+        (1..min).contains(&gap) && (subset(a, b) || subset(b, a))
+    };
+    for figure in out.iter_mut() {
+        if other_dimension
+            .iter()
+            .filter(|o| o.shown())
+            .any(|o| near(&figure.answerers, &o.answerers))
+        {
+            figure.crossed = true;
+        }
+    }
+    let rest = answered
+        - out
+            .iter()
+            .filter(|f| f.shown())
+            .map(|f| f.answerers.len())
+            .sum::<usize>();
+    if (1..min).contains(&rest) {
+        if let Some(smallest) = out.iter_mut().filter(|f| f.shown()).min_by(|a, b| {
+            a.answerers
+                .len()
+                .cmp(&b.answerers.len())
+                .then(b.key.cmp(&a.key))
+        }) {
+            // Dropped like a crossed figure, but not for the cross check.
+            smallest.answerers.clear();
+            smallest.crossed = true;
+        }
+    }
+    out.retain(|f| f.shown() || !f.answerers.is_empty());
+    out
+}
+
+/// The rows of a dimension, their indices from the figures that may be
+/// shown (only factors that count: before the start, not the look ahead).
+fn subgroups(
+    instrument: &Instrument,
+    parts: &[Part],
+    figures: &[Vec<Figure>],
+    counted: &[bool],
+) -> Vec<Subgroup> {
     parts
         .iter()
         .map(|part| {
@@ -679,14 +878,13 @@ fn subgroups(instrument: &Instrument, per_person: &ScoreTable, parts: &[Part]) -
                     .factors
                     .iter()
                     .enumerate()
-                    .filter(|(_, f)| f.polarity == polarity)
+                    .filter(|(i, f)| f.polarity == polarity && counted[*i])
                     .filter_map(|(i, f)| {
-                        let values: Vec<f64> = part
-                            .members
+                        figures[i]
                             .iter()
-                            .filter_map(|&p| per_person.get(p, i).score)
-                            .collect();
-                        mean(&values).map(|v| (v, f.weight))
+                            .find(|g| g.key == part.key && g.shown())
+                            // Favourability back to agreement (its own inverse).
+                            .map(|g| (favourability(g.mean, f.polarity), f.weight))
                     })
                     .collect();
                 crate::score::weighted_mean(&pairs).filter(|_| part.shown)
@@ -704,78 +902,19 @@ fn subgroups(instrument: &Instrument, per_person: &ScoreTable, parts: &[Part]) -
         .collect()
 }
 
-/// Per shown subgroup of its own (not the merged row), the mean favourability
-/// of factor `i` over its members who answered it, where those are at least
-/// `min`. Per-factor complementary suppression: when the respondents who
-/// answered the factor but are in none of these figures number 1 to
-/// min − 1, the smallest figure is dropped too, so nobody’s answer follows
-/// from the group’s figure by subtraction.
-fn factor_means(
-    instrument: &Instrument,
-    per_person: &ScoreTable,
-    parts: &[Part],
-    i: usize,
-    min: usize,
-) -> Vec<SubgroupMean> {
-    let factor = &instrument.factors[i];
-    let answered = per_person
-        .factor(i)
-        .iter()
-        .filter(|s| s.score.is_some())
-        .count();
-    let mut out: Vec<SubgroupMean> = parts
-        .iter()
-        .filter(|p| p.shown && !p.other)
-        .filter_map(|part| {
-            let favs: Vec<f64> = part
-                .members
-                .iter()
-                .filter_map(|&p| {
-                    per_person
-                        .get(p, i)
-                        .score
-                        .map(|s| favourability(s, factor.polarity))
-                })
-                .collect();
-            (favs.len() >= min).then(|| SubgroupMean {
-                key: part.key.clone(),
-                label: part.label.clone(),
-                n: favs.len(),
-                mean: mean(&favs).unwrap_or_default(),
-            })
-        })
-        .collect();
-    let rest = answered - out.iter().map(|g| g.n).sum::<usize>();
-    if (1..min).contains(&rest) {
-        if let Some(smallest) = out
-            .iter()
-            .enumerate()
-            .min_by(|(_, a), (_, b)| a.n.cmp(&b.n).then(b.key.cmp(&a.key)))
-            .map(|(at, _)| at)
-        {
-            out.remove(smallest);
-        }
-    }
-    out
-}
-
-fn gaps(
-    instrument: &Instrument,
-    per_person: &ScoreTable,
-    parts: &[Part],
-    min: usize,
-    threshold: f64,
-    lang: &str,
-) -> Vec<Gap> {
-    if parts.iter().filter(|p| p.shown && !p.other).count() < 2 {
-        return Vec::new();
-    }
+/// Differences between the rows of their own (not the merged row) on each
+/// factor, from the figures that may be shown.
+fn gaps(instrument: &Instrument, figures: &[Vec<Figure>], threshold: f64, lang: &str) -> Vec<Gap> {
     let mut out: Vec<Gap> = instrument
         .factors
         .iter()
-        .enumerate()
-        .filter_map(|(i, factor)| {
-            let groups = factor_means(instrument, per_person, parts, i, min);
+        .zip(figures)
+        .filter_map(|(factor, figures)| {
+            let groups: Vec<SubgroupMean> = figures
+                .iter()
+                .filter(|f| f.shown() && !f.other)
+                .map(Figure::mean)
+                .collect();
             let hi = groups.iter().map(|g| g.mean).reduce(f64::max)?;
             let lo = groups.iter().map(|g| g.mean).reduce(f64::min)?;
             (groups.len() >= 2 && hi - lo >= threshold).then(|| Gap {
@@ -793,22 +932,17 @@ fn gaps(
 
 /// The weakest partner decides on red flags: every red flag in concern
 /// within a municipality whose figure may be shown.
-fn partner_flags(
-    instrument: &Instrument,
-    per_person: &ScoreTable,
-    parts: &[Part],
-    min: usize,
-) -> Vec<PartnerFlag> {
+fn partner_flags(instrument: &Instrument, figures: &[Vec<Figure>]) -> Vec<PartnerFlag> {
     let mut out = Vec::new();
-    for (i, factor) in instrument.factors.iter().enumerate() {
+    for (factor, figures) in instrument.factors.iter().zip(figures) {
         if !factor.red_flag {
             continue;
         }
-        for g in factor_means(instrument, per_person, parts, i, min) {
+        for g in figures.iter().filter(|f| f.shown() && !f.other) {
             if Band::of(g.mean) == Band::Concern {
                 out.push(PartnerFlag {
                     factor: factor.id.clone(),
-                    place: g.label,
+                    place: g.label.clone(),
                     favourability: g.mean,
                 });
             }
@@ -864,12 +998,14 @@ fn urgency_differs(
     }
     let mut named = Vec::new();
     for part in parts.iter().filter(|p| p.shown && !p.other) {
-        let levels: BTreeSet<u8> = part
+        let chosen: Vec<u8> = part
             .members
             .iter()
             .filter_map(|&p| level_of(&respondents[p]).map(|u| u.level))
             .collect();
-        if levels.len() == 1 {
+        let levels: BTreeSet<u8> = chosen.iter().copied().collect();
+        // Named only on the answers of at least the minimum number of people.
+        if levels.len() == 1 && chosen.len() >= min {
             let level = *levels.iter().next().expect("one level");
             named.push(format!("{}: ‘{}’", part.label, counts[&level].1));
         }
@@ -925,10 +1061,17 @@ pub fn merge_contexts<'a>(contexts: impl Iterator<Item = &'a Context>) -> Contex
             count_spelling(&mut entry.0, &p.name);
             entry.1 = entry.1.max(p.inhabitants);
         }
-        for (votes, choice) in [(&mut stage, &c.stage), (&mut form, &c.form)] {
-            if let Some(id) = choice {
-                *votes.entry(id.clone()).or_insert(0usize) += 1;
-            }
+        // A stage the rules do not know is no vote (it would outvote the
+        // known ones and be read as "not given").
+        if let Some(id) = c
+            .stage
+            .as_ref()
+            .filter(|id| Stage::from_id(Some(id)).is_some())
+        {
+            *stage.entry(id.clone()).or_insert(0usize) += 1;
+        }
+        if let Some(id) = &c.form {
+            *form.entry(id.clone()).or_insert(0usize) += 1;
         }
         urgency.extend(c.urgency.iter().cloned());
         goals.extend(c.goals.iter().cloned());

@@ -133,10 +133,17 @@ pub(crate) fn from_context(
         Some(crate::verdict::URGENCY_NOT_NEEDED)
             if reading.running() || necessity == Some(Band::Strength) =>
         {
-            signal("urgency-low", m.pick(
-            "U kunt de taken nog lang zelf goed uitvoeren. Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuur af om te starten (§6.3).".to_string(),
-            "You can still perform the tasks well on your own for a long time. Start only if the added value of working together is clear; otherwise the literature advises against starting (§6.3).".to_string(),
-        ))
+            signal("urgency-low", if reading.running() {
+                m.pick(
+                    "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Ga na wat de samenwerking toevoegt: als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, raadt de literatuur samenwerken af (§6.3).".to_string(),
+                    "You can still perform the tasks well on your own for a long time (§8.1). Check what the partnership adds: if a municipality can perform its tasks itself at the same cost, the literature advises against cooperating (§6.3).".to_string(),
+                )
+            } else {
+                m.pick(
+                    "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuur af om te starten (§6.3).".to_string(),
+                    "You can still perform the tasks well on your own for a long time (§8.1). Start only if the added value of working together is clear; otherwise the literature advises against starting (§6.3).".to_string(),
+                )
+            })
         }
         _ => {}
     }

@@ -149,6 +149,12 @@ impl Validator<'_> {
         if ins.phases.is_empty() {
             self.problem("$.phases", "needs at least one phase");
         }
+        if !ins.phases.is_empty() && ins.phases.iter().all(|p| p.after_start) {
+            self.problem(
+                "$.phases",
+                "at least one phase must be answerable before the start (\"after_start\": false)",
+            );
+        }
         for (i, phase) in ins.phases.iter().enumerate() {
             let path = format!("$.phases[{i}]");
             self.id(&format!("{path}.id"), &phase.id, &mut ids);
@@ -170,7 +176,17 @@ impl Validator<'_> {
         for (i, step) in ins.plan_steps.iter().enumerate() {
             let path = format!("$.plan_steps[{i}]");
             self.id(&format!("{path}.id"), &step.id, &mut ids);
-            if !numbers.insert(step.number) {
+            if usize::from(step.number) != i + 1 {
+                // The stages start at steps 1, 3 and 5 of §8's plan.
+                self.problem(
+                    format!("{path}.number"),
+                    format!(
+                        "steps must be numbered 1, 2, 3 … in order; expected {}, found {}",
+                        i + 1,
+                        step.number
+                    ),
+                );
+            } else if !numbers.insert(step.number) {
                 self.problem(
                     format!("{path}.number"),
                     format!("duplicate step number {}", step.number),

@@ -156,8 +156,14 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
 }
 
 fn base_level(input: &Inputs, m: Msg) -> Decision {
-    // An instrument without factors of one polarity cannot miss that index.
-    let has = |p: Polarity| input.instrument.factors.iter().any(|f| f.polarity == p);
+    // An instrument without (counted) factors of one polarity cannot miss
+    // that index; before the start the look ahead does not count.
+    let has = |p: Polarity| {
+        input
+            .factors
+            .iter()
+            .any(|f| f.polarity == p && !f.looking_ahead)
+    };
     let readiness = input
         .readiness
         .or((!has(Polarity::Promoting)).then_some(100.0));
@@ -231,10 +237,12 @@ fn problem(f: &FactorResult) -> String {
 }
 
 fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
+    // A red flag in the look ahead is an expectation to arrange, not a
+    // veto (rule `arrange-before-start`).
     let pooled: Vec<&FactorResult> = input
         .factors
         .iter()
-        .filter(|f| f.red_flag && f.band == Some(Band::Concern))
+        .filter(|f| f.red_flag && f.band == Some(Band::Concern) && !f.looking_ahead)
         .collect();
     // Red flags in concern within a municipality (groups): the weakest
     // partner decides, as if it were one respondent.
@@ -243,7 +251,7 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
         .iter()
         .filter_map(|p| {
             let f = input.factors.iter().find(|f| f.id == p.factor)?;
-            (f.red_flag).then_some((p, f))
+            (f.red_flag && !f.looking_ahead).then_some((p, f))
         })
         .collect();
     if pooled.is_empty() && partner.is_empty() {
@@ -342,7 +350,7 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
     let Some(necessity) = input
         .factors
         .iter()
-        .find(|f| f.precondition == Some(Precondition::Noodzaak))
+        .find(|f| f.precondition == Some(Precondition::Noodzaak) && !f.looking_ahead)
     else {
         return;
     };
@@ -564,7 +572,7 @@ fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
     let ahead: Vec<&FactorResult> = input
         .factors
         .iter()
-        .filter(|f| f.looking_ahead && f.band == Some(Band::Concern) && !f.red_flag)
+        .filter(|f| f.looking_ahead && f.band == Some(Band::Concern))
         .collect();
     if ahead.is_empty() {
         return;

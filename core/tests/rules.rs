@@ -1730,7 +1730,14 @@ fn group_figures_count_respondents_and_unknowns() {
         .find(|r| r.id == target)
         .unwrap();
     assert_eq!(pooled.coverage.unknown, factor(&target).statements.len());
-    assert_eq!(pooled.coverage.missing, factor(&target).statements.len());
+    // A group of four promises anonymity: a factor only two answered is
+    // neither shown nor used in the group's report (it would be their answers).
+    assert_eq!(pooled.favourability, None);
+    assert_eq!(pooled.coverage.answered, 0);
+    assert_eq!(
+        pooled.coverage.missing,
+        3 * factor(&target).statements.len()
+    );
 }
 
 #[test]
@@ -1749,7 +1756,7 @@ fn subgroups_show_their_indices_and_merge_spellings() {
     let s = &report.municipalities[0];
     assert_eq!(
         (s.key.as_str(), s.label.as_str(), s.n),
-        ("wijchen", "WIJCHEN", 3)
+        ("wijchen", "Wijchen", 3)
     );
     assert!(s.shown);
     assert_eq!((s.readiness, s.risk), (Some(75.0), Some(25.0)));
@@ -2120,4 +2127,278 @@ fn answers_json_is_forgiving_about_missing_parts() {
     ] {
         assert!(Answers::from_json(bad).is_err(), "{bad}");
     }
+}
+
+#[test]
+fn an_answers_file_from_before_model_v2_still_loads_and_gets_a_verdict() {
+    // Format version 1 as saved by the previous release (BLNP, orienting):
+    // it has no answers for the time precondition and the old stage ids are
+    // the same. It loads unchanged; the new statements are simply open.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/golden/v1-voor-model-v2.json"
+    ))
+    .unwrap();
+    let answers = Answers::from_json(&text).expect("a version 1 file loads");
+    assert_eq!(answers.format_version, 1);
+    let report = eval(&answers);
+    assert!(report.notices.is_empty(), "{:?}", report.notices);
+    assert_ne!(report.verdict.level, InsufficientInformation);
+    let open = reason(&report, "red-flag-unanswered");
+    assert_eq!(open.factors, ["tijd-en-geld-investeren"]);
+}
+
+// ---------------------------------------------------------------------------
+// Disclosure control: the attacks a breaker tried (issue 12)
+// ---------------------------------------------------------------------------
+
+fn promoting_unknown(scan: Scan) -> Scan {
+    let mut scan = scan;
+    for f in instrument()
+        .factors
+        .iter()
+        .filter(|f| f.polarity == Polarity::Promoting)
+    {
+        scan = scan.unknown(&f.id);
+    }
+    scan
+}
+
+#[test]
+fn a_merged_row_does_not_rest_on_the_one_person_who_answered() {
+    // Beuningen 1, Druten 3, Wijchen 3; Druten answers "weet niet" on every
+    // promoting statement. The merged row "Beuningen en Druten samen" must
+    // not show a readiness that is Beuningen's alone.
+    let mut respondents = vec![Scan::uniform(3, 2).municipality("Beuningen").build()];
+    for _ in 0..3 {
+        respondents.push(
+            promoting_unknown(Scan::uniform(4, 2))
+                .municipality("Druten")
+                .build(),
+        );
+        respondents.push(Scan::uniform(5, 1).municipality("Wijchen").build());
+    }
+    let report = group(&respondents);
+    let merged = report
+        .municipalities
+        .iter()
+        .find(|s| s.key == "overige")
+        .unwrap();
+    assert!(merged.shown);
+    assert_eq!(merged.readiness, None, "{merged:?}");
+}
+
+#[test]
+fn a_row_is_not_the_total_minus_a_hidden_answer() {
+    // Wijchen (3) answers only 'noodzaak' among the promoting factors;
+    // Beuningen (1) answers it too, Druten (3) does not. The group's figure
+    // for 'noodzaak' (n = 4) minus Wijchen's row would give Beuningen's answer.
+    let necessity = NECESSITY;
+    let only_necessity = |scan: Scan| {
+        let mut scan = promoting_unknown(scan);
+        scan = scan.favourability(necessity, 75);
+        scan
+    };
+    let mut respondents = vec![only_necessity(Scan::uniform(1, 2))
+        .municipality("Beuningen")
+        .build()];
+    for _ in 0..3 {
+        respondents.push(
+            promoting_unknown(Scan::uniform(4, 2))
+                .municipality("Druten")
+                .build(),
+        );
+        respondents.push(
+            only_necessity(Scan::uniform(4, 2))
+                .municipality("Wijchen")
+                .build(),
+        );
+    }
+    let report = group(&respondents);
+    let wijchen = report
+        .municipalities
+        .iter()
+        .find(|s| s.key == "wijchen")
+        .unwrap();
+    assert_eq!(wijchen.readiness, None, "{wijchen:?}");
+}
+
+#[test]
+fn a_shown_row_needs_the_minimum_of_answers_per_factor() {
+    // Wijchen 3, two of whom answer "weet niet" on everything promoting:
+    // the row's readiness would be the third person's.
+    let respondents = vec![
+        Scan::uniform(2, 2).municipality("Wijchen").build(),
+        promoting_unknown(Scan::uniform(4, 2))
+            .municipality("Wijchen")
+            .build(),
+        promoting_unknown(Scan::uniform(4, 2))
+            .municipality("Wijchen")
+            .build(),
+        Scan::uniform(4, 2).municipality("Druten").build(),
+        Scan::uniform(4, 2).municipality("Druten").build(),
+        Scan::uniform(4, 2).municipality("Druten").build(),
+    ];
+    let report = group(&respondents);
+    let wijchen = report
+        .municipalities
+        .iter()
+        .find(|s| s.key == "wijchen")
+        .unwrap();
+    assert_eq!(wijchen.readiness, None);
+    assert!(wijchen.risk.is_some());
+}
+
+#[test]
+fn a_role_row_next_to_a_municipality_row_gives_nobody_away() {
+    // Druten: three executives. Wijchen: three civil servants and one
+    // executive. Executives (4) minus Druten (3) would be the one Wijchen
+    // executive: the executives' figures are withheld, and the report says so.
+    let mut respondents = Vec::new();
+    for _ in 0..3 {
+        respondents.push(
+            Scan::uniform(4, 2)
+                .municipality("Druten")
+                .role(Role::Bestuurder)
+                .build(),
+        );
+        respondents.push(
+            Scan::uniform(5, 1)
+                .municipality("Wijchen")
+                .role(Role::Ambtenaar)
+                .build(),
+        );
+    }
+    respondents.push(
+        Scan::uniform(2, 4)
+            .municipality("Wijchen")
+            .role(Role::Bestuurder)
+            .build(),
+    );
+    let report = group(&respondents);
+    let executives = report.roles.iter().find(|s| s.key == "bestuurder").unwrap();
+    assert!(executives.shown);
+    assert_eq!((executives.readiness, executives.risk), (None, None));
+    assert!(
+        report.disclosure.iter().any(|d| d.contains("Bestuurder")),
+        "{:?}",
+        report.disclosure
+    );
+}
+
+#[test]
+fn the_next_step_never_contradicts_the_verdict() {
+    // All "neutraal": the preconditions phase is too weak (indices), no
+    // single factor is a concern. The next step must not say "no concerns".
+    for stage in ["preparing", "operating", "orienting"] {
+        let report = Scan::uniform(3, 3).stage(stage).report();
+        assert!(report.verdict.level.rank() < Promising.rank(), "{stage}");
+        let next = report.next_step.unwrap();
+        assert!(
+            !next.reason.contains("geen zorgpunten"),
+            "{stage}: {}",
+            next.reason
+        );
+    }
+    // No reason to start: back to the self-analysis, not "set it up now".
+    let report = Scan::favourable()
+        .favourability(NECESSITY, 50)
+        .urgency("not-needed")
+        .report();
+    assert_level(&report, NoReasonToStart);
+    assert_eq!(report.next_step.unwrap().number, 1);
+}
+
+#[test]
+fn names_typed_on_different_devices_are_one_municipality() {
+    for variant in [
+        "Druten\u{200B}",
+        "\u{FEFF}Druten",
+        "Druten.",
+        "Ｄｒｕｔｅｎ",
+        "Dru\u{00AD}ten",
+    ] {
+        assert_eq!(
+            samenwerkingsscan::name_key(variant),
+            "druten",
+            "{variant:?}"
+        );
+    }
+    assert_eq!(
+        samenwerkingsscan::name_key("İJsselstein"),
+        samenwerkingsscan::name_key("IJsselstein")
+    );
+    assert_eq!(
+        samenwerkingsscan::name_key("’s-Hertogenbosch"),
+        samenwerkingsscan::name_key("＇s―Hertogenbosch")
+    );
+}
+
+#[test]
+fn one_persons_urgency_never_names_a_municipality() {
+    let mut respondents = Vec::new();
+    for i in 0..3 {
+        let mut scan = Scan::favourable().municipality("Druten");
+        if i == 0 {
+            scan = scan.urgency("not-needed");
+        }
+        respondents.push(scan.build());
+        respondents.push(
+            Scan::favourable()
+                .municipality("Wijchen")
+                .urgency("short-term")
+                .build(),
+        );
+    }
+    let report = group(&respondents).report;
+    let signal = report
+        .signals
+        .iter()
+        .find(|s| s.code == "urgency-differs")
+        .unwrap();
+    assert!(!signal.text.contains("Druten:"), "{}", signal.text);
+}
+
+#[test]
+fn an_unknown_stage_is_no_vote() {
+    let mut respondents = Vec::new();
+    for _ in 0..3 {
+        respondents.push(Scan::favourable().stage("in-bedrijf").build());
+    }
+    for _ in 0..2 {
+        respondents.push(Scan::favourable().stage("operating").build());
+    }
+    let report = group(&respondents).report;
+    assert!(report.running);
+}
+
+#[test]
+fn instruments_the_stage_rules_cannot_read_are_refused_with_a_path() {
+    let mut value: Value = serde_json::to_value(instrument()).unwrap();
+    for phase in value["phases"].as_array_mut().unwrap() {
+        phase["after_start"] = json!(true);
+    }
+    value["plan_steps"][0]["number"] = json!(10);
+    let error = Instrument::from_json(&value.to_string()).unwrap_err();
+    let paths: Vec<&str> = error.problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(paths.contains(&"$.phases"), "{paths:?}");
+    assert!(paths.contains(&"$.plan_steps[0].number"), "{paths:?}");
+}
+
+#[test]
+fn a_red_flag_in_the_look_ahead_is_a_point_to_arrange_not_a_veto() {
+    // A custom instrument that puts 'lijken in de kast' in the last phase.
+    let mut value: Value = serde_json::to_value(instrument()).unwrap();
+    for f in value["factors"].as_array_mut().unwrap() {
+        if f["id"] == DISTRUST {
+            f["phase"] = json!("samenwerking-staat");
+        }
+    }
+    let custom = Instrument::from_json(&value.to_string()).expect("valid");
+    let mut answers = Scan::favourable().factor(DISTRUST, 5).build();
+    answers.instrument_id = custom.id.clone();
+    let report = evaluate(&custom, &answers, "nl");
+    assert_level(&report, Promising);
+    assert!(rules(&report).iter().all(|r| !r.starts_with("veto")));
+    reason(&report, "arrange-before-start");
 }

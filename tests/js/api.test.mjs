@@ -24,7 +24,7 @@ function answers({ favourable, municipality, role }) {
 }
 
 test('defaultInstrument: both languages, or one', () => {
-  assert.equal(factors.length, 39);
+  assert.equal(factors.length, 40);
   assert.equal(typeof factors[0].name.nl, 'string');
   assert.equal(typeof factors[0].name.en, 'string');
   const nl = api.defaultInstrument('nl');
