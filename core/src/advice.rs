@@ -29,13 +29,21 @@ const RED_FLAG_FACTOR: f64 = 1.5;
 
 /// Advice for every factor in concern or attention, highest impact first.
 /// Impact = weight × shortfall (100 − favourability) × phase priority
-/// (earlier phases first, §5) × 1.5 for a red flag in concern. Factors of
+/// (earlier phases first, §5) × 1.5 for a red flag in concern (in the whole
+/// group or at one partner). Factors of
 /// a look ahead are marked `before_start`: points to arrange in the plans.
 pub(crate) fn ordered(
     instrument: &Instrument,
     factors: &[FactorResult],
+    reasons: &[Reason],
     lang: &str,
 ) -> Vec<AdviceItem> {
+    // A red flag in concern at one partner weighs as a red flag in concern.
+    let at_partner: Vec<&str> = reasons
+        .iter()
+        .filter(|r| r.rule == "veto-partner")
+        .flat_map(|r| r.factors.iter().map(String::as_str))
+        .collect();
     let phase_count = instrument.phases.len();
     let mut items: Vec<(usize, AdviceItem)> = instrument
         .factors
@@ -51,7 +59,9 @@ pub(crate) fn ordered(
                 .position(|p| p.id == factor.phase)
                 .unwrap_or(0);
             let priority = 1.0 + 0.1 * (phase_count.saturating_sub(phase_index + 1)) as f64;
-            let flag = if factor.red_flag && band == Band::Concern {
+            let flag = if factor.red_flag
+                && (band == Band::Concern || at_partner.contains(&factor.id.as_str()))
+            {
                 RED_FLAG_FACTOR
             } else {
                 1.0

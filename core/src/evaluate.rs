@@ -139,6 +139,7 @@ pub(crate) fn build_report(
         form_fit.as_ref().is_some_and(|f| f.fit == Fit::Poor),
         lang,
     );
+    let advice = advice::ordered(instrument, &factors, &reasons, lang);
     Report {
         lang: lang.to_string(),
         instrument_id: instrument.id.clone(),
@@ -166,7 +167,7 @@ pub(crate) fn build_report(
             .filter(|f| !f.answered && !f.looking_ahead)
             .map(factor_ref)
             .collect(),
-        advice: advice::ordered(instrument, &factors, lang),
+        advice,
         next_step,
         form_fit,
         signals,

@@ -137,6 +137,20 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
         }
         // The overall reading rests on too little: don't present it as a reason.
         d.reasons.retain(|r| r.rule != "base");
+        if !vetoed {
+            // What the other rules found rests on too little too: say so.
+            let provisional = m.pick(
+                "Voorlopig, op wat wel is beantwoord: ",
+                "Provisionally, on what was answered: ",
+            );
+            for r in d.reasons.iter_mut() {
+                // "… beantwoord: de fase …", not "…: De fase …".
+                if let Some(first) = r.text.get_mut(..1) {
+                    first.make_ascii_lowercase();
+                }
+                r.text.insert_str(0, provisional);
+            }
+        }
     }
     reasons.append(&mut d.reasons);
     if let Some(text) = input.reading.assumed_text(m) {

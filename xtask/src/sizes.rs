@@ -19,11 +19,12 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// rest is the new rules and their reasons, formal steps and form notes in
 /// two languages (the core's `evaluate` grew from 17.5 to 32.5 KB of code,
 /// its texts by 15 KB raw). Issue 16 is where the size comes down.
-pub const GZIP_BUDGET: u64 = 265 * 1024;
+pub const GZIP_BUDGET: u64 = 266 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
-/// on 2026-11-30 with the readiness model v2 and disclosure control).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 374 * 1024;
+/// on 2026-11-30 with the readiness model v2, 375.9 KB with disclosure
+/// control per factor and across dimensions).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 378 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {
