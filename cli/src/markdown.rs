@@ -968,8 +968,11 @@ mod tests {
         // Two council members would follow from the total minus the civil
         // servants: both are shown only together.
         assert!(md.contains("| Raadslid | 2 | in de samengevoegde rij | |"));
-        assert!(md.contains("| Ambtenaar en Raadslid samen | 6 |"));
-        assert!(md.contains("Uit Raadslid deden minder dan 3 mensen mee."));
+        assert!(
+            md.contains("| Ambtenaren en raadsleden samen | 6 |"),
+            "{md}"
+        );
+        assert!(md.contains("Er deden minder dan 3 raadsleden mee."));
         assert!(md.contains("## Verschillen tussen gemeenten"));
         assert!(md.contains(
             "- **Onderling vertrouwen en chemie** (mogelijke rode vlag): verschil 100 punten: Druten 0 (n=3), Wijchen 100 (n=3)"

@@ -10,7 +10,7 @@ use crate::score::Band;
 use crate::signals::size_ratio;
 use crate::stage::{Reading, Stage};
 use crate::text::Msg;
-use crate::verdict::PROMISING;
+use crate::verdict::{PartnerFlag, PROMISING};
 
 /// Built-in factor ids the form rules look at. With a custom instrument
 /// that lacks them, those rules simply do not fire.
@@ -36,6 +36,7 @@ pub(crate) fn ordered(
     instrument: &Instrument,
     factors: &[FactorResult],
     reasons: &[Reason],
+    reading: Reading,
     lang: &str,
 ) -> Vec<AdviceItem> {
     // A red flag in concern at one partner weighs as a red flag in concern.
@@ -79,7 +80,7 @@ pub(crate) fn ordered(
                         .advice
                         .iter()
                         .map(|a| AdviceStep {
-                            text: a.text.get(lang).to_string(),
+                            text: a.text_for(reading.running(), lang).to_string(),
                             source: a.source.clone(),
                         })
                         .collect(),
@@ -116,12 +117,13 @@ pub(crate) fn next_step(
     lang: &str,
 ) -> Option<NextStep> {
     let m = Msg::of(lang);
+    let by_number = |n: u8| instrument.plan_steps.iter().find(|s| s.number == n);
     let step_of = |f: &FactorResult| {
         instrument
             .factor(&f.id)
             .and_then(|factor| instrument.plan_step(&factor.plan_step))
     };
-    let earliest = |wanted: &dyn Fn(&FactorResult) -> bool| -> Option<(&PlanStep, String)> {
+    let earliest = |wanted: &dyn Fn(&FactorResult) -> bool| -> Option<(&PlanStep, Vec<String>)> {
         let wanted = |f: &FactorResult| !f.looking_ahead && wanted(f);
         let step = factors
             .iter()
@@ -133,9 +135,53 @@ pub(crate) fn next_step(
             .filter(|f| wanted(f) && step_of(f).is_some_and(|s| s.id == step.id))
             .map(|f| format!("‘{}’", f.name))
             .collect();
-        Some((step, names.join(", ")))
+        Some((step, names))
     };
-    let by_number = |n: u8| instrument.plan_steps.iter().find(|s| s.number == n);
+    // "het zorgpunt ‘A’" / "de zorgpunten ‘A’, ‘B’".
+    let concerns_of = |names: &[String]| {
+        let list = names.join(", ");
+        match names.len() {
+            1 => m.pick(
+                format!("het zorgpunt {list}"),
+                format!("the concern {list}"),
+            ),
+            _ => m.pick(
+                format!("de zorgpunten {list}"),
+                format!("the concerns {list}"),
+            ),
+        }
+    };
+    let attention_of = |names: &[String]| {
+        let list = names.join(", ");
+        match names.len() {
+            1 => m.pick(
+                format!("het aandachtspunt {list}"),
+                format!("the point of attention {list}"),
+            ),
+            _ => m.pick(
+                format!("de aandachtspunten {list}"),
+                format!("the points of attention {list}"),
+            ),
+        }
+    };
+    let early_strong = factors
+        .iter()
+        .filter(|f| !f.looking_ahead && f.answered)
+        .filter(|f| step_of(f).is_some_and(|s| s.number <= 2))
+        .all(|f| f.band == Some(Band::Strength));
+    // Orienting, a later step waits until steps 1–2 are strong (§8.2: "Toch
+    // leert de praktijk dat stap 2 vaak te licht wordt opgevat").
+    let orienting_first = |step: &PlanStep, what: &str| -> Option<(&PlanStep, String)> {
+        if reading.given == Some(Stage::Orienting) && step.number > 2 && !early_strong {
+            let two = by_number(2)?;
+            Some((two, m.pick(
+                format!("Rond eerst de zoektocht naar partners af: deze stap wordt vaak te licht opgevat (§8.2). Spreek open over drijfveren, gelijkwaardigheid en belangen. Neem {what} mee als agendapunt voor de volgende stap."),
+                format!("First complete the search for partners: this step is often taken too lightly (§8.2). Talk openly about motives, equality and interests. Take {what} along as an agenda item for the next step."),
+            )))
+        } else {
+            None
+        }
+    };
     let first = reading.given.map_or(1, Stage::first_step);
     // A red flag in concern at one partner is a concern for the plan too.
     let at_partner: Vec<&str> = reasons
@@ -153,11 +199,20 @@ pub(crate) fn next_step(
     };
     let red_concern = |f: &FactorResult| f.red_flag && concern(f);
     let weak = |f: &FactorResult| concern(f) || attention(f);
-    let back_text = |list: &str| {
-        m.pick(
-            format!("Bij deze stap horen de zorgpunten {list}. U bent deze stap al voorbij, maar hij is nog niet af. Ga terug naar deze stap voordat u verder gaat; zo voorkomt u dat het proces later spaak loopt (§8.3)."),
-            format!("The concerns {list} belong to this step. You are past this step, but it is not finished. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
-        )
+    let back_text = |step: &PlanStep, list: &str| {
+        if reading.running() && step.number == 2 {
+            // Not "look for other partners": §8.2 is also the conversation
+            // about the relationship itself.
+            m.pick(
+                format!("Bij deze stap hoort {list}. U hoeft geen nieuwe partners te zoeken: bij deze stap hoort ook het gesprek over de onderlinge verhouding. Ervaart men over en weer respect en vertrouwen (§8.2)? Voer dat gesprek eerst, voordat u verder bouwt (§8.3)."),
+                format!("{list} belongs to this step. You need not look for new partners: this step is also the conversation about the relationship itself. Is there mutual respect and trust (§8.2)? Have that conversation first, before building further (§8.3)."),
+            )
+        } else {
+            m.pick(
+                format!("Bij deze stap hoort {list}. U bent deze stap al voorbij, maar hij is nog niet af. Ga terug naar deze stap voordat u verder gaat; zo voorkomt u dat het proces later spaak loopt (§8.3)."),
+                format!("{list} belongs to this step. You are past this step, but it is not finished. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
+            )
+        }
     };
 
     let (step, reason): (&PlanStep, String) = if level == VerdictLevel::NoReasonToStart {
@@ -173,17 +228,19 @@ pub(crate) fn next_step(
             "Too little is known yet for a verdict. Start with the self-assessment: map the quality, vulnerability and future of your own municipality (§8.1).".to_string(),
         ))
     } else if reading.running() {
-        if let Some((step, list)) = earliest(&red_concern) {
+        if let Some((step, names)) = earliest(&red_concern) {
+            let what = concerns_of(&names);
             let text = if step.number < first {
-                back_text(&list)
+                back_text(step, &what)
             } else {
                 m.pick(
-                    format!("Bij deze stap horen de zorgpunten {list}."),
-                    format!("The concerns {list} belong to this step."),
+                    format!("Bij deze stap hoort {what}."),
+                    format!("{what} belongs to this step."),
                 )
             };
             (step, text)
-        } else if let Some((_, list)) = earliest(&weak) {
+        } else if let Some((_, names)) = earliest(&weak) {
+            let list = names.join(", ");
             let step = by_number(5).or(instrument.plan_steps.last())?;
             (step, m.pick(
                 format!("De samenwerking draait. Pak {list} op in het gewone overleg tussen de partners en houd de vinger aan de pols (§8.5)."),
@@ -196,40 +253,45 @@ pub(crate) fn next_step(
                 "The partnership is running and there are no concerns: evaluate against the baseline (§8.6).".to_string(),
             ))
         }
-    } else if let Some((step, list)) = earliest(&concern) {
-        let text = if step.number < first {
-            back_text(&list)
+    } else if let Some((step, names)) = earliest(&concern) {
+        let what = concerns_of(&names);
+        if let Some(found) = orienting_first(step, &what) {
+            found
         } else {
-            m.pick(
-                format!("Bij deze stap horen de zorgpunten {list}."),
-                format!("The concerns {list} belong to this step."),
-            )
-        };
-        (step, text)
+            let text = if step.number < first {
+                back_text(step, &what)
+            } else {
+                m.pick(
+                    format!("Bij deze stap hoort {what}."),
+                    format!("{what} belongs to this step."),
+                )
+            };
+            (step, text)
+        }
     } else if let Some(step) = form_poor.then(|| by_number(3)).flatten() {
         (step, m.pick(
             "De gekozen vorm past nu niet goed bij de antwoorden. Kies de vorm opnieuw, op basis van de doelen en de relatie tussen de partners (§7.4, §8.3).".to_string(),
             "The chosen form does not fit the answers well now. Choose the form again, based on the goals and the relationship between the partners (§7.4, §8.3).".to_string(),
         ))
-    } else if let Some((step, list)) = earliest(&attention) {
-        let text = if step.number < first {
-            m.pick(
-                format!("Bij deze stap horen de aandachtspunten {list}. U bent deze stap al voorbij: kijk er opnieuw naar voordat u verder gaat (§8.3)."),
-                format!("The points of attention {list} belong to this step. You are past this step: look at it again before going further (§8.3)."),
-            )
+    } else if let Some((step, names)) = earliest(&attention) {
+        let what = attention_of(&names);
+        if let Some(found) = orienting_first(step, &what) {
+            found
         } else {
-            m.pick(
-                format!("Bij deze stap horen de aandachtspunten {list}."),
-                format!("The points of attention {list} belong to this step."),
-            )
-        };
-        (step, text)
+            let text = if step.number < first {
+                m.pick(
+                    format!("Bij deze stap hoort {what}. U bent deze stap al voorbij: kijk er opnieuw naar voordat u verder gaat (§8.3)."),
+                    format!("{what} belongs to this step. You are past this step: look at it again before going further (§8.3)."),
+                )
+            } else {
+                m.pick(
+                    format!("Bij deze stap hoort {what}."),
+                    format!("{what} belongs to this step."),
+                )
+            };
+            (step, text)
+        }
     } else {
-        let early_strong = factors
-            .iter()
-            .filter(|f| !f.looking_ahead && f.answered)
-            .filter(|f| step_of(f).is_some_and(|s| s.number <= 2))
-            .all(|f| f.band == Some(Band::Strength));
         let (id, nl, en) = match reading.given {
             Some(Stage::Preparing) => ("inrichting", "In de randvoorwaarden en het proces zijn geen zorgpunten: richt de samenwerking nu in.", "There are no concerns in the preconditions and the process: now set up the partnership."),
             Some(Stage::Orienting) if !early_strong => ("partners-zoeken", "In de randvoorwaarden en het proces zijn geen zorgpunten. Neem de zoektocht naar partners serieus: spreek open over drijfveren, gelijkwaardigheid en belangen. Deze stap wordt vaak te licht opgevat (§8.2).", "There are no concerns in the preconditions and the process. Take the search for partners seriously: talk openly about motives, equality and interests. This step is often taken too lightly (§8.2)."),
@@ -268,6 +330,7 @@ pub(crate) fn form_fit(
     context: &Context,
     readiness: Option<f64>,
     reading: Reading,
+    partners: &[PartnerFlag],
     lang: &str,
 ) -> Option<FormFit> {
     let form = instrument.form(context.form.as_deref()?)?;
@@ -298,12 +361,24 @@ pub(crate) fn form_fit(
         && context.goals.iter().any(|g| g == "beleidsafstemming");
 
     if heavy {
+        // Before the start the last phase is an expectation.
+        let ahead = |id: &str| factors.iter().any(|f| f.id == id && f.looking_ahead);
         let n = name(ids::COMPLEXITY);
         if band(ids::COMPLEXITY).is_some_and(|b| b != Band::Strength) {
-            notes.push((Fit::Caution, m.pick(
-                format!("Bij deze zware vorm is ‘{n}’ een punt van zorg. Houd het model eenvoudig en regel de inrichting goed voordat u start (§8.4). Gemeenten bouwen samenwerking vaak stap voor stap op (§4.4)."),
-                format!("With this heavy form, ‘{n}’ is a worry. Keep the model simple and set it up well before you start (§8.4). Municipalities often build up cooperation step by step (§4.4)."),
-            )));
+            notes.push((Fit::Caution, match (ahead(ids::COMPLEXITY), band(ids::COMPLEXITY)) {
+                (true, _) => m.pick(
+                    format!("U verwacht dat ‘{n}’ een knelpunt wordt. Houd het model eenvoudig en regel de inrichting goed voordat u start (§8.4). Gemeenten bouwen samenwerking vaak stap voor stap op (§4.4)."),
+                    format!("You expect ‘{n}’ to become a bottleneck. Keep the model simple and set it up well before you start (§8.4). Municipalities often build up cooperation step by step (§4.4)."),
+                ),
+                (false, Some(Band::Concern)) => m.pick(
+                    format!("‘{n}’ is een zorgpunt. Een zware vorm maakt dat niet kleiner: maak het model eenvoudiger waar dat kan, en stel de afspraken bij (§8.5)."),
+                    format!("‘{n}’ is a concern. A heavy form does not make it smaller: simplify the model where possible, and adjust the agreements (§8.5)."),
+                ),
+                _ => m.pick(
+                    format!("‘{n}’ is geen sterk punt. Houd het model zo eenvoudig als de doelen toelaten en stel het bij waar nodig (§8.5)."),
+                    format!("‘{n}’ is not a strength. Keep the model as simple as the goals allow and adjust it where needed (§8.5)."),
+                ),
+            }));
         }
         let n = name(ids::WORKLOAD);
         if band(ids::WORKLOAD).is_some_and(|b| b != Band::Strength) {
@@ -314,20 +389,31 @@ pub(crate) fn form_fit(
                 )
             } else {
                 m.pick(
-                    format!("Een zware vorm vraagt eerst veel extra werk, en ‘{n}’ is nu al een punt. Plan de capaciteit voor de inrichting apart, met goede procesregie (§8.4)."),
-                    format!("A heavy form first takes a lot of extra work, and ‘{n}’ is already an issue. Plan the capacity for setting it up separately, with good process management (§8.4)."),
+                    format!("Een zware vorm vraagt eerst veel extra werk, en u verwacht ‘{n}’ als knelpunt. Plan de capaciteit voor de inrichting apart, met goede procesregie (§8.4)."),
+                    format!("A heavy form first takes a lot of extra work, and you expect ‘{n}’ to be a bottleneck. Plan the capacity for setting it up separately, with good process management (§8.4)."),
                 )
             }));
         }
         // §7.4: structure follows strategy *and* relationship. A red flag on
         // trust in concern: the relationship cannot carry a heavy form yet.
-        let distrust =
-            band(ids::TRUST) == Some(Band::Concern) || band(ids::DISTRUST) == Some(Band::Concern);
+        // Trust in concern in the whole group or at one partner.
+        let at_partner = |id: &str| partners.iter().any(|p| p.factor == id);
+        let distrust = band(ids::TRUST) == Some(Band::Concern)
+            || band(ids::DISTRUST) == Some(Band::Concern)
+            || at_partner(ids::TRUST)
+            || at_partner(ids::DISTRUST);
         if distrust {
-            notes.push((Fit::Poor, m.pick(
-                "Een zware vorm vraagt veel onderling vertrouwen, en vertrouwen is nu een zorgpunt. De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan het vertrouwen over en weer, en kies daarna de vorm.".to_string(),
-                "A heavy form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on trust on both sides, then choose the form.".to_string(),
-            )));
+            notes.push((Fit::Poor, if reading.running() {
+                m.pick(
+                    "Een zware vorm vraagt veel onderling vertrouwen, en vertrouwen is nu een zorgpunt. De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan het vertrouwen over en weer, en bespreek daarna of de vorm nog past (§7.5).".to_string(),
+                    "A heavy form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on trust on both sides, then discuss whether the form still fits (§7.5).".to_string(),
+                )
+            } else {
+                m.pick(
+                    "Een zware vorm vraagt veel onderling vertrouwen, en vertrouwen is nu een zorgpunt. De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan het vertrouwen over en weer, en kies daarna de vorm.".to_string(),
+                    "A heavy form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on trust on both sides, then choose the form.".to_string(),
+                )
+            }));
         } else if band(ids::TRUST).is_some_and(|b| b != Band::Strength) {
             notes.push((Fit::Caution, m.pick(
                 "Een zware vorm vraagt veel onderling vertrouwen, en dat is nog niet sterk. De vorm volgt de inhoud én de relatie (§7.4).".to_string(),
@@ -469,8 +555,8 @@ fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
     }
     if kind == FormKind::BestuurlijkeFusie {
         out.push(m.pick(
-            "Een bestuurlijke fusie is een herindeling. De raden stellen eerst een herindelingsontwerp vast en daarna een herindelingsadvies; de fusie zelf gaat bij wet (Wet algemene regels herindeling).",
-            "A municipal merger is a redivision. The councils first adopt a draft redivision plan and then a redivision advice; the merger itself is made by an act of parliament (Wet algemene regels herindeling).",
+            "Een bestuurlijke fusie is een herindeling. De raden zetten de eerste stap: zij stellen een herindelingsontwerp vast, dat acht weken ter inzage ligt, en daarna een herindelingsadvies. De wetgever beslist over de fusie zelf (Wet algemene regels herindeling).",
+            "A municipal merger is a redivision. The councils take the first step: they adopt a draft redivision plan, which is open for inspection for eight weeks, and then a redivision advice. Parliament decides on the merger itself (Wet algemene regels herindeling).",
         ).to_string());
     }
     out

@@ -80,6 +80,17 @@ impl Role {
         }
     }
 
+    /// The role in the plural, lower case, for running text ("bestuurders").
+    pub fn plural(self, lang: &str) -> &'static str {
+        let m = crate::text::Msg::of(lang);
+        match self {
+            Role::Bestuurder => m.pick("bestuurders", "executives"),
+            Role::Raadslid => m.pick("raadsleden", "council members"),
+            Role::Ambtenaar => m.pick("ambtenaren", "civil servants"),
+            Role::Anders => m.pick("anderen", "others"),
+        }
+    }
+
     pub fn label(self, lang: &str) -> &'static str {
         let m = crate::text::Msg::of(lang);
         match self {

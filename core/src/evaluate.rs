@@ -89,7 +89,15 @@ pub(crate) fn build_report(
     let coverage = sum_coverage(judged.iter().map(|f| &f.coverage));
     let dimensions = dimensions(&judged, lang);
 
-    let form_fit = advice::form_fit(instrument, &factors, context, readiness, reading, lang);
+    let form_fit = advice::form_fit(
+        instrument,
+        &factors,
+        context,
+        readiness,
+        reading,
+        &group.partners,
+        lang,
+    );
     let mut signals = signals::from_context(instrument, &factors, context, reading, lang);
     signals.extend(signals::dimension_balance(&dimensions, lang));
     let mut caps = group.caps;
@@ -139,7 +147,21 @@ pub(crate) fn build_report(
         form_fit.as_ref().is_some_and(|f| f.fit == Fit::Poor),
         lang,
     );
-    let advice = advice::ordered(instrument, &factors, &reasons, lang);
+    let mut advice = advice::ordered(instrument, &factors, &reasons, reading, lang);
+    if level == VerdictLevel::NoReasonToStart {
+        // Without a reason to start, only the self-analysis (step 1) is
+        // advice; projects and start documents would contradict the verdict.
+        advice.retain(|item| {
+            instrument
+                .factor(&item.factor)
+                .and_then(|f| instrument.plan_step(&f.plan_step))
+                .is_some_and(|step| step.number == 1)
+        });
+    }
+    if level == VerdictLevel::InsufficientInformation {
+        // The balance of §6.1 rests on too little as well.
+        signals.retain(|s| s.code != "dimension-imbalance");
+    }
     Report {
         lang: lang.to_string(),
         instrument_id: instrument.id.clone(),

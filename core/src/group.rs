@@ -6,7 +6,7 @@
 //! Small groups are protected: below `min_group_size` respondents no
 //! distribution, spread or subgroup figure is shown.
 
-use crate::answers::{Answers, Context, Notice, Partner};
+use crate::answers::{Answers, Context, Notice, Partner, Role};
 use crate::evaluate::{build_report, GroupRules};
 use crate::instrument::Instrument;
 use crate::report::{Reason, Report, Signal, VerdictLevel};
@@ -286,14 +286,22 @@ pub fn aggregate(
     let (municipality_parts, note) = protect(
         by_municipality,
         min,
-        m.pick("wie geen gemeente opgaf", "those who gave no municipality"),
+        &Words {
+            roles: false,
+            lang,
+            unnamed: m.pick("wie geen gemeente opgaf", "those who gave no municipality"),
+        },
         m,
     );
     disclosure.extend(note);
     let (role_parts, note) = protect(
         by_role,
         min,
-        m.pick("wie geen rol opgaf", "those who gave no role"),
+        &Words {
+            roles: true,
+            lang,
+            unnamed: m.pick("wie geen rol opgaf", "those who gave no role"),
+        },
         m,
     );
     disclosure.extend(note);
@@ -640,7 +648,7 @@ struct Part {
 /// who gave no name) number 1 to min − 1, their answers would follow from
 /// the whole group's figures minus the shown subgroups. Then the smallest
 /// shown subgroup joins them in one merged row of at least `min`.
-fn protect(split: Split, min: usize, unnamed: &str, m: Msg) -> (Vec<Part>, Option<String>) {
+fn protect(split: Split, min: usize, words: &Words, m: Msg) -> (Vec<Part>, Option<String>) {
     let mut parts: Vec<Part> = split
         .groups
         .into_iter()
@@ -672,39 +680,113 @@ fn protect(split: Split, min: usize, unnamed: &str, m: Msg) -> (Vec<Part>, Optio
         .expect("a shown subgroup");
     parts[smallest].shown = false;
     let mut members = split.unassigned.clone();
-    let mut names = Vec::new();
     for part in parts.iter_mut().filter(|p| !p.shown) {
         part.in_other = true;
         members.extend(&part.members);
-        names.push(part.label.clone());
     }
     members.sort_unstable();
-    let mut few: Vec<String> = parts
+    let and = m.pick("en", "and");
+    let few: Vec<String> = parts
         .iter()
         .filter(|p| p.in_other && p.members.len() < min)
-        .map(|p| p.label.clone())
+        .map(|p| words.name(p))
+        .collect();
+    let joined = words.name(&parts[smallest]);
+    let mut rows: Vec<String> = parts
+        .iter()
+        .filter(|p| p.in_other)
+        .map(|p| words.name(p))
         .collect();
     if !split.unassigned.is_empty() {
-        names.push(unnamed.to_string());
-        few.push(unnamed.to_string());
+        rows.push(words.unnamed.to_string());
     }
-    let joined = parts[smallest].label.clone();
-    let and = m.pick("en", "and");
-    let list = listing(&names, and);
-    let few = listing(&few, and);
-    let note = m.pick(
-        format!("Uit {few} deden minder dan {min} mensen mee. Dat is te weinig om hun cijfers apart te tonen: anders zou iemand hun antwoorden kunnen terugrekenen uit het totaal. Daarom staan {list} samen in één rij. {joined} had genoeg deelnemers, maar telt hier mee om de anderen te beschermen."),
-        format!("Fewer than {min} people took part from {few}. That is too few to show their figures separately: otherwise someone could work out their answers from the total. So {list} are shown together in one row. {joined} had enough participants, but is counted here to protect the others."),
-    );
+    let list = listing(&rows, and);
+    let mut note = String::new();
+    if !few.is_empty() {
+        note.push_str(&words.too_few(&listing(&few, and), min, m));
+        note.push(' ');
+    }
+    if !split.unassigned.is_empty() {
+        note.push_str(&m.pick(
+            format!(
+                "{} deelnemer(s): {}.",
+                split.unassigned.len(),
+                words.unnamed
+            ),
+            format!(
+                "{} participant(s): {}.",
+                split.unassigned.len(),
+                words.unnamed
+            ),
+        ));
+        note.push(' ');
+    }
+    let (verb, whose) = if words.roles {
+        ("staan de", m.pick("van de", "of the"))
+    } else {
+        ("staat", m.pick("uit", "from"))
+    };
+    let whose = if few.is_empty() {
+        m.pick("hun antwoorden", "their answers").to_string()
+    } else {
+        m.pick(
+            format!("de antwoorden {whose} {}", listing(&few, and)),
+            format!("the answers {whose} {}", listing(&few, and)),
+        )
+    };
+    note.push_str(&m.pick(
+        format!("Daarom staan {list} samen in één rij, en {verb} {joined} niet apart. Zo kan niemand {whose} terugrekenen uit het totaal."),
+        format!("So {list} are shown together in one row, and {joined} not separately. That way nobody can work out {whose} from the total."),
+    ));
+    let mut label = format!("{list} {}", m.pick("samen", "together"));
+    if let Some(first) = label.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
     parts.push(Part {
         key: "overige".into(),
-        label: format!("{list} {}", m.pick("samen", "together")),
+        label,
         members,
         shown: true,
         other: true,
         in_other: false,
     });
     (parts, Some(note))
+}
+
+/// How the disclosure note names the rows of a dimension.
+struct Words<'a> {
+    /// Roles are named in the plural ("bestuurders"), municipalities as
+    /// they are.
+    roles: bool,
+    lang: &'a str,
+    unnamed: &'a str,
+}
+
+impl Words<'_> {
+    fn name(&self, part: &Part) -> String {
+        if self.roles {
+            Role::ALL
+                .iter()
+                .find(|r| r.id() == part.key)
+                .map_or_else(|| part.label.clone(), |r| r.plural(self.lang).to_string())
+        } else {
+            part.label.clone()
+        }
+    }
+
+    fn too_few(&self, few: &str, min: usize, m: Msg) -> String {
+        if self.roles {
+            m.pick(
+                format!("Er deden minder dan {min} {few} mee."),
+                format!("Fewer than {min} {few} took part."),
+            )
+        } else {
+            m.pick(
+                format!("Uit {few} deden minder dan {min} mensen mee."),
+                format!("Fewer than {min} people took part from {few}."),
+            )
+        }
+    }
 }
 
 /// "A, B en C".

@@ -188,9 +188,26 @@ impl Statement {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
+    /// The advice before the start (and the only wording when `running`
+    /// is absent).
     pub text: Text,
+    /// The wording for a running partnership, where `text` speaks of the
+    /// start ("vóór de start", "het startbesluit").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub running: Option<Text>,
     /// The section of the source the advice rests on, e.g. "§8.1".
     pub source: String,
+}
+
+impl Advice {
+    /// The wording for a running partnership (`running`) or one that has
+    /// not started.
+    pub fn text_for(&self, running: bool, lang: &str) -> &str {
+        match (&self.running, running) {
+            (Some(text), true) => text.get(lang),
+            _ => self.text.get(lang),
+        }
+    }
 }
 
 /// The options of the context questions about the proposed partnership.

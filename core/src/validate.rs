@@ -263,6 +263,9 @@ impl Validator<'_> {
             }
             for (j, advice) in factor.advice.iter().enumerate() {
                 self.text(&format!("{path}.advice[{j}].text"), &advice.text);
+                if let Some(running) = &advice.running {
+                    self.text(&format!("{path}.advice[{j}].running"), running);
+                }
             }
         }
     }

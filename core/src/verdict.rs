@@ -300,13 +300,9 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
                 format!("Rode vlag: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat raakt de kern van de samenwerking, ook als de rest goed loopt. Bespreek dit eerst openlijk met de partners."),
                 format!("Red flag: {list}. This touches the preconditions of §5: necessity, trust and time. That strikes at the heart of the partnership, even if the rest runs well. Discuss it openly with the partners first."),
             ),
-            (false, false) => m.pick(
-                format!("Rode vlag: {list} scoort zwak. Een rode vlag weegt zwaarder dan de gemiddelden. Daarom is het oordeel hooguit ‘Eerst randvoorwaarden op orde’."),
-                format!("Red flag: {list} scores weakly. A red flag weighs more than the averages. So the verdict is at most ‘Get the preconditions right first’."),
-            ),
-            (false, true) => m.pick(
-                format!("Rode vlag: {list} scoort zwak. Een rode vlag weegt zwaarder dan de gemiddelden. Daarom is het oordeel hooguit ‘Bijsturen nodig’."),
-                format!("Red flag: {list} scores weakly. A red flag weighs more than the averages. So the verdict is at most ‘Needs steering’."),
+            (false, _) => m.pick(
+                format!("Rode vlag: {list} scoort zwak. Een rode vlag weegt zwaarder dan de gemiddelden: daardoor kan het oordeel niet positief zijn."),
+                format!("Red flag: {list} scores weakly. A red flag weighs more than the averages: so the verdict cannot be positive."),
             ),
         };
         let rule = if severe { "veto-severe" } else { "veto" };
@@ -416,8 +412,8 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
         return;
     };
     let text = m.pick(
-        format!("Er is nu geen duidelijke reden om te starten: {why}. Als de meerwaarde van samenwerken niet duidelijk is, of als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, raadt de literatuur af om eraan te beginnen (§6.3). Bespreek eerst of het idee zelf klopt."),
-        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can perform its tasks itself at the same cost, the literature advises against starting (§6.3). First discuss whether the idea itself is right."),
+        format!("Er is nu geen duidelijke reden om te starten: {why}. Als de meerwaarde van samenwerken niet duidelijk is, of als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, adviseert de literatuurscan om er niet aan te beginnen (§6.3). Bespreek eerst of het idee zelf klopt."),
+        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can perform its tasks itself at the same cost, the literature scan advises not to start (§6.3). First discuss whether the idea itself is right."),
     );
     d.cap(
         VerdictLevel::NoReasonToStart,
@@ -511,8 +507,8 @@ fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
             .and_then(|f| f.kind);
         let formal = match kind {
             Some(FormKind::BestuurlijkeFusie) => Some(m.pick(
-                " Bij een herindeling beslissen de raden zelf: zij stellen het herindelingsontwerp vast (Wet algemene regels herindeling).",
-                " In a municipal merger the councils decide themselves: they adopt the draft redivision plan (Wet algemene regels herindeling).",
+                " Bij een herindeling zetten de raden de eerste stap: zij stellen het herindelingsontwerp vast, dat acht weken ter inzage ligt. De wetgever beslist (Wet algemene regels herindeling).",
+                " In a municipal merger the councils take the first step: they adopt the draft redivision plan, which is open for inspection for eight weeks. Parliament decides (Wet algemene regels herindeling).",
             )),
             Some(
                 FormKind::Centrumgemeente
@@ -594,10 +590,16 @@ fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
     // Something still to arrange before the start means "not ready to
     // start yet": at most promising, never lower (it is an expectation).
     let promising = d.level.rank() >= VerdictLevel::Promising.rank();
-    let text = m.pick(
-        format!("Regel vóór de start: {}. Uw vooruitblik op de samenwerking zoals die straks draait, laat hier zorgen zien. Dat hoort in de plannen voor de inrichting (§8.3, §8.4). Zolang het niet geregeld is, bent u nog niet klaar om te starten, maar het oordeel wordt er niet lager door dan ‘Kansrijk’.", names(&ahead)),
-        format!("Arrange before the start: {}. Your look ahead at the partnership as it will run shows worries here. That belongs in the plans for setting it up (§8.3, §8.4). Until it is arranged you are not ready to start yet, but it does not lower the verdict below ‘Promising’.", names(&ahead)),
+    let mut text = m.pick(
+        format!("Regel vóór de start: {}. Uw vooruitblik op de samenwerking zoals die straks draait, laat hier zorgen zien. Dat hoort in de plannen voor de inrichting (§8.3, §8.4).", names(&ahead)),
+        format!("Arrange before the start: {}. Your look ahead at the partnership as it will run shows worries here. That belongs in the plans for setting it up (§8.3, §8.4).", names(&ahead)),
     );
+    if promising {
+        text.push_str(m.pick(
+            " Zolang het niet geregeld is, bent u nog niet klaar om te starten.",
+            " Until it is arranged you are not ready to start yet.",
+        ));
+    }
     let reason = reason("arrange-before-start", text, ids(&ahead));
     if promising {
         d.cap(VerdictLevel::Promising, reason);
@@ -617,13 +619,13 @@ fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
     }
     let text = if input.reading.running() {
         m.pick(
-            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord is het oordeel hooguit ‘Loopt, met aandachtspunten’.", names(&open)),
-            format!("Nothing is known about {}. That is a potential red flag. Without an answer the verdict is at most ‘Running, with points of attention’.", names(&open)),
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Loopt goed’ krijgen.", names(&open)),
+            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Running well’.", names(&open)),
         )
     } else {
         m.pick(
-            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord is het oordeel hooguit ‘Kansrijk, met aandachtspunten’.", names(&open)),
-            format!("Nothing is known about {}. That is a potential red flag. Without an answer the verdict is at most ‘Promising, with points of attention’.", names(&open)),
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Klaar om te starten’ krijgen.", names(&open)),
+            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Ready to start’.", names(&open)),
         )
     };
     d.cap(

@@ -1074,7 +1074,7 @@ fn next_step_is_the_earliest_step_with_a_concern() {
     };
     assert!(next.reason.contains(&name(&early.id)));
     assert!(!next.reason.contains(&name(&late.id)));
-    assert!(next.reason.contains("zorgpunten"));
+    assert!(next.reason.contains("zorgpunt"));
 
     // The later concern alone points at the later step.
     let report = Scan::favourable()
@@ -1311,7 +1311,7 @@ fn next_step_follows_a_clear_point_of_attention() {
     assert!(result.favourability.unwrap() < 50.0);
     let next = report.next_step.unwrap();
     assert_eq!(next.id, factor(target).plan_step);
-    assert!(next.reason.contains("aandachtspunten"));
+    assert!(next.reason.contains("aandachtspunt"));
 }
 
 #[test]
@@ -1404,7 +1404,7 @@ fn expected_impact(id: &str, favourability: f64, band: Band) -> f64 {
 fn a_red_flag_in_concern_comes_first() {
     // A red flag at 25 and an ordinary factor of the same phase at 0: only
     // the red-flag factor of 1.5 puts the flag first.
-    let (flag, other) = red_flags()
+    let (flag, other) = vetoing_flags()
         .into_iter()
         .find_map(|flag| {
             ordinary()
