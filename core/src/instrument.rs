@@ -14,7 +14,8 @@ use std::sync::OnceLock;
 /// The instrument JSON schema version this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-const BUILTIN_JSON: &str = include_str!("../data/instrument.json");
+/// `data/instrument.json` without indentation (see `build.rs`).
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/instrument.min.json"));
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -392,6 +393,14 @@ fn json_path(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_instrument_is_the_data_file() {
+        let pretty: serde_json::Value =
+            serde_json::from_str(include_str!("../data/instrument.json")).unwrap();
+        let embedded: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
+        assert_eq!(pretty, embedded);
+    }
 
     #[test]
     fn builtin_parses_and_validates_clean() {
