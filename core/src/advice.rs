@@ -164,6 +164,12 @@ pub(crate) fn next_step(
             ),
         }
     };
+    let here = |what: &str| {
+        m.pick(
+            format!("Bij deze stap hoort {what}."),
+            format!("{what} belongs to this step."),
+        )
+    };
     let early_strong = factors
         .iter()
         .filter(|f| !f.looking_ahead && f.answered)
@@ -230,15 +236,8 @@ pub(crate) fn next_step(
     } else if reading.running() {
         if let Some((step, names)) = earliest(&red_concern) {
             let what = concerns_of(&names);
-            let text = if step.number < first {
-                back_text(step, &what)
-            } else {
-                m.pick(
-                    format!("Bij deze stap hoort {what}."),
-                    format!("{what} belongs to this step."),
-                )
-            };
-            (step, text)
+            let back = (step.number < first).then(|| back_text(step, &what));
+            (step, back.unwrap_or_else(|| here(&what)))
         } else if let Some((_, names)) = earliest(&weak) {
             let list = names.join(", ");
             let step = by_number(5).or(instrument.plan_steps.last())?;
@@ -255,19 +254,10 @@ pub(crate) fn next_step(
         }
     } else if let Some((step, names)) = earliest(&concern) {
         let what = concerns_of(&names);
-        if let Some(found) = orienting_first(step, &what) {
-            found
-        } else {
-            let text = if step.number < first {
-                back_text(step, &what)
-            } else {
-                m.pick(
-                    format!("Bij deze stap hoort {what}."),
-                    format!("{what} belongs to this step."),
-                )
-            };
-            (step, text)
-        }
+        orienting_first(step, &what).unwrap_or_else(|| {
+            let back = (step.number < first).then(|| back_text(step, &what));
+            (step, back.unwrap_or_else(|| here(&what)))
+        })
     } else if let Some(step) = form_poor.then(|| by_number(3)).flatten() {
         (step, m.pick(
             "De gekozen vorm past nu niet goed bij de antwoorden. Kies de vorm opnieuw, op basis van de doelen en de relatie tussen de partners (§7.4, §8.3).".to_string(),
@@ -275,22 +265,15 @@ pub(crate) fn next_step(
         ))
     } else if let Some((step, names)) = earliest(&attention) {
         let what = attention_of(&names);
-        if let Some(found) = orienting_first(step, &what) {
-            found
-        } else {
-            let text = if step.number < first {
+        orienting_first(step, &what).unwrap_or_else(|| {
+            let back = (step.number < first).then(|| {
                 m.pick(
                     format!("Bij deze stap hoort {what}. U bent deze stap al voorbij: kijk er opnieuw naar voordat u verder gaat (§8.3)."),
                     format!("{what} belongs to this step. You are past this step: look at it again before going further (§8.3)."),
                 )
-            } else {
-                m.pick(
-                    format!("Bij deze stap hoort {what}."),
-                    format!("{what} belongs to this step."),
-                )
-            };
-            (step, text)
-        }
+            });
+            (step, back.unwrap_or_else(|| here(&what)))
+        })
     } else {
         let (id, nl, en) = match reading.given {
             Some(Stage::Preparing) => ("inrichting", "In de randvoorwaarden en het proces zijn geen zorgpunten: richt de samenwerking nu in.", "There are no concerns in the preconditions and the process: now set up the partnership."),

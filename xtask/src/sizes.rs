@@ -14,17 +14,18 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// further growth, and every build prints the overshoot.
 ///
 /// Raised on 2026-11-30 for the readiness model v2 (issue 12): measured
-/// 263.5 KB gzip (+21.2 KB). Of that, the instrument's new texts (24
+/// 263.5 KB gzip (+21.2 KB), 265.4 KB after the reviews' texts (with the
+/// instrument embedded minified). Of that, the instrument's new texts (24
 /// look-ahead wordings, the time precondition, both languages) are 2 KB; the
 /// rest is the new rules and their reasons, formal steps and form notes in
 /// two languages (the core's `evaluate` grew from 17.5 to 32.5 KB of code,
 /// its texts by 15 KB raw). Issue 16 is where the size comes down.
-pub const GZIP_BUDGET: u64 = 266 * 1024;
+pub const GZIP_BUDGET: u64 = 267 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
-/// on 2026-11-30 with the readiness model v2, 375.9 KB with disclosure
-/// control per factor and across dimensions).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 378 * 1024;
+/// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
+/// control per factor and across dimensions and the reviews' texts).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 380 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {
