@@ -7,6 +7,7 @@
 //! distribution, spread or subgroup figure is shown.
 
 use crate::answers::{Answers, Context, Notice, Partner, Role};
+use crate::disclosure;
 use crate::evaluate::{build_report, GroupRules};
 use crate::instrument::Instrument;
 use crate::report::{Reason, Report, Signal, VerdictLevel};
@@ -309,9 +310,18 @@ pub fn aggregate(
     let mut municipality_figures = Vec::with_capacity(instrument.factors.len());
     let mut role_figures = Vec::with_capacity(instrument.factors.len());
     let mut crossed = BTreeSet::new();
+    let place_of = Membership::new(respondents.len(), &municipality_parts);
+    let role_of = Membership::new(respondents.len(), &role_parts);
     for i in 0..instrument.factors.len() {
-        let by_place = figures(instrument, &per_person, &municipality_parts, i, min, &[]);
-        let by_role = figures(instrument, &per_person, &role_parts, i, min, &by_place);
+        let mut by_place = figures(instrument, &per_person, &municipality_parts, i, min, &[]);
+        let mut by_role = figures(instrument, &per_person, &role_parts, i, min, &by_place);
+        audit(
+            &per_person,
+            i,
+            min,
+            (&place_of, &mut by_place),
+            (&role_of, &mut by_role),
+        );
         for f in by_role.iter().filter(|f| f.crossed) {
             crossed.insert(f.key.clone());
         }
@@ -824,6 +834,116 @@ impl ScoreTable {
 
     fn get(&self, person: usize, factor: usize) -> &FactorScore {
         &self.by_factor[factor][person]
+    }
+}
+
+/// Which rows of one dimension each respondent belongs to: their own
+/// subgroup (by position in the parts) and the merged row.
+struct Membership {
+    keys: Vec<String>,
+    own: Vec<Option<usize>>,
+    merged: Vec<bool>,
+}
+
+impl Membership {
+    fn new(respondents: usize, parts: &[Part]) -> Self {
+        let mut own = vec![None; respondents];
+        let mut merged = vec![false; respondents];
+        for (at, part) in parts.iter().enumerate() {
+            for &p in &part.members {
+                if part.other {
+                    merged[p] = true;
+                } else {
+                    own[p] = Some(at);
+                }
+            }
+        }
+        Membership {
+            keys: parts.iter().map(|p| p.key.clone()).collect(),
+            own,
+            merged,
+        }
+    }
+
+    /// A lookup from respondent to the bits (from `offset`) of the shown
+    /// `figures` they are in.
+    fn bits<'a>(&'a self, figures: &[&Figure], offset: usize) -> impl Fn(usize) -> u64 + 'a {
+        let mut own_bits = vec![0u64; self.keys.len()];
+        let mut merged_bit = 0u64;
+        for (k, f) in figures.iter().enumerate() {
+            let bit = 1u64 << (k + offset);
+            if f.other {
+                merged_bit |= bit;
+            } else if let Some(at) = self.keys.iter().position(|key| *key == f.key) {
+                own_bits[at] |= bit;
+            }
+        }
+        move |p| {
+            self.own[p].map_or(0, |at| own_bits[at]) | if self.merged[p] { merged_bit } else { 0 }
+        }
+    }
+}
+
+/// Audits the figures of one factor across both dimensions together with
+/// the group's own figure (see `disclosure`): while some combination of
+/// them isolates fewer than `min` respondents, the smallest role figure is
+/// withheld (then, if ever needed, the smallest municipality figure).
+fn audit(
+    per_person: &ScoreTable,
+    i: usize,
+    min: usize,
+    (place_of, places): (&Membership, &mut [Figure]),
+    (role_of, roles): (&Membership, &mut [Figure]),
+) {
+    let scores = per_person.factor(i);
+    let answerers = || (0..scores.len()).filter(|&p| scores[p].score.is_some());
+    if answerers().count() < min {
+        // The group's figure itself is withheld (or the group is below the
+        // minimum, which the report says as a whole).
+        return;
+    }
+    loop {
+        let shown_places: Vec<&Figure> = places.iter().filter(|f| f.shown()).collect();
+        let shown_roles: Vec<&Figure> = roles.iter().filter(|f| f.shown()).collect();
+        let sets = 1 + shown_places.len() + shown_roles.len();
+        let leak = sets > disclosure::MAX_SETS || {
+            let place_bits = place_of.bits(&shown_places, 1);
+            let role_bits = role_of.bits(&shown_roles, 1 + shown_places.len());
+            // Few distinct cells: a short list beats a map for thousands of
+            // respondents.
+            let mut counts: Vec<(u64, usize)> = Vec::new();
+            for p in answerers() {
+                let mask = 1 | place_bits(p) | role_bits(p);
+                match counts.iter_mut().find(|(m, _)| *m == mask) {
+                    Some((_, n)) => *n += 1,
+                    None => counts.push((mask, 1)),
+                }
+            }
+            let cells: BTreeMap<u64, usize> = counts.into_iter().collect();
+            disclosure::leaks(&cells, sets, min)
+        };
+        if !leak {
+            return;
+        }
+        let smallest = |list: &mut [Figure]| -> Option<usize> {
+            list.iter()
+                .enumerate()
+                .filter(|(_, f)| f.shown())
+                .min_by(|(_, a), (_, b)| {
+                    a.answerers
+                        .len()
+                        .cmp(&b.answerers.len())
+                        .then(b.key.cmp(&a.key))
+                })
+                .map(|(at, _)| at)
+        };
+        if let Some(at) = smallest(roles) {
+            roles[at].crossed = true;
+        } else if let Some(at) = smallest(places) {
+            places[at].crossed = true;
+        } else {
+            return;
+        }
     }
 }
 

@@ -25,6 +25,7 @@
 mod advice;
 mod answers;
 mod compare;
+mod disclosure;
 mod evaluate;
 mod group;
 mod instrument;

@@ -607,6 +607,129 @@ proptest! {
     }
 }
 
+/// Complete answers (every statement on the scale), so that every figure
+/// of a row is a plain mean over its members: what an attacker would use.
+fn complete_group() -> impl Strategy<Value = (Vec<Answers>, usize)> {
+    let n = statement_ids().len();
+    let person = (
+        prop::collection::vec(1u8..=5, n),
+        prop::option::weighted(
+            0.9,
+            prop::sample::select(vec!["Druten", "Wijchen", "Beuningen", "Heumen"]),
+        ),
+        prop::option::weighted(0.9, prop::sample::select(Role::ALL.to_vec())),
+    );
+    (prop::collection::vec(person, 3..11), 2usize..5).prop_map(|(people, min)| {
+        let ids = statement_ids();
+        let group = people
+            .into_iter()
+            .map(|(values, place, role)| {
+                let mut a = Answers::new(instrument());
+                a.context.stage = Some("operating".into());
+                a.respondent.municipality = place.map(String::from);
+                a.respondent.role = role;
+                for (id, v) in ids.iter().zip(values) {
+                    a.responses.insert(id.clone(), Response::Scale(v));
+                }
+                a
+            })
+            .collect();
+        (group, min)
+    })
+}
+
+/// The rank of 0/1 rows over the given columns (Gaussian elimination).
+fn rank_of(rows: &[Vec<f64>], columns: &[usize]) -> usize {
+    let mut m: Vec<Vec<f64>> = rows
+        .iter()
+        .map(|r| columns.iter().map(|&c| r[c]).collect())
+        .collect();
+    let mut rank = 0;
+    for col in 0..columns.len() {
+        let Some(pivot) = (rank..m.len()).find(|&r| m[r][col].abs() > 1e-9) else {
+            continue;
+        };
+        m.swap(rank, pivot);
+        let top = m[rank].clone();
+        for (r, row) in m.iter_mut().enumerate() {
+            if r != rank {
+                let f = row[col] / top[col];
+                for (value, t) in row.iter_mut().zip(&top).skip(col) {
+                    *value -= f * t;
+                }
+            }
+        }
+        rank += 1;
+    }
+    rank
+}
+
+proptest! {
+    #![proptest_config(config(200))]
+
+    /// Independent of the core's audit: with every statement answered, the
+    /// shown rows (readiness) and the group's own figure are sums over sets
+    /// of respondents. No set of fewer than the minimum respondents may be
+    /// the support of a combination of them (tested at respondent level,
+    /// every small set of people).
+    #[test]
+    fn no_combination_of_shown_rows_isolates_fewer_than_the_minimum((group, min) in complete_group()) {
+        let options = GroupOptions { min_group_size: min, gap_threshold: 25.0 };
+        // A group below the minimum is reported as it is (SCORING.md §8).
+        prop_assume!(group.len() >= min);
+        let report = aggregate(instrument(), &group, &options, "nl");
+        let n = group.len();
+        let place = |a: &Answers| a.respondent.municipality.as_deref().map(name_key);
+        let role = |a: &Answers| a.respondent.role.map(|r| r.id().to_string());
+        let mut rows: Vec<Vec<f64>> = vec![vec![1.0; n]];
+        for (subgroups, key) in [
+            (&report.municipalities, &place as &dyn Fn(&Answers) -> Option<String>),
+            (&report.roles, &role),
+        ] {
+            let named: Vec<&str> = subgroups.iter().filter(|s| s.key != "overige").map(|s| s.key.as_str()).collect();
+            for s in subgroups.iter().filter(|s| s.shown && s.readiness.is_some()) {
+                let inside = |a: &Answers| {
+                    let k = key(a);
+                    if s.key == "overige" {
+                        // The merged row: everyone whose own row is merged or who gave none.
+                        k.as_deref().is_none_or(|k| subgroups.iter().any(|o| o.key == k && o.in_other) || !named.contains(&k))
+                    } else {
+                        k.as_deref() == Some(s.key.as_str())
+                    }
+                };
+                rows.push(group.iter().map(|a| if inside(a) { 1.0 } else { 0.0 }).collect());
+            }
+        }
+        let all: Vec<usize> = (0..n).collect();
+        let full = rank_of(&rows, &all);
+        // Every set of fewer than `min` respondents.
+        let mut sets: Vec<Vec<usize>> = (0..n).map(|p| vec![p]).collect();
+        if min > 2 {
+            for a in 0..n {
+                for b in a + 1..n {
+                    sets.push(vec![a, b]);
+                }
+            }
+        }
+        if min > 3 {
+            for a in 0..n {
+                for b in a + 1..n {
+                    for c in b + 1..n {
+                        sets.push(vec![a, b, c]);
+                    }
+                }
+            }
+        }
+        for set in sets.iter().filter(|s| s.len() < min) {
+            let rest: Vec<usize> = all.iter().copied().filter(|p| !set.contains(p)).collect();
+            prop_assert_eq!(
+                rank_of(&rows, &rest), full,
+                "respondents {:?} follow from the shown rows (minimum {})", set, min
+            );
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Share codes
 // ---------------------------------------------------------------------------

@@ -2402,3 +2402,55 @@ fn a_red_flag_in_the_look_ahead_is_a_point_to_arrange_not_a_veto() {
     assert!(rules(&report).iter().all(|r| !r.starts_with("veto")));
     reason(&report, "arrange-before-start");
 }
+
+#[test]
+fn no_combination_of_rows_gives_one_person_away() {
+    // A second breaker's layout A: Druten 3 civil servants; Wijchen an
+    // executive and a council member; Beuningen and Heumen an executive.
+    // Total × 7 − Druten × 3 − executives × 3 would be the council member.
+    let person = |place: &str, role: Role, v: u8| {
+        Scan::uniform(v, 6 - v)
+            .municipality(place)
+            .role(role)
+            .build()
+    };
+    let respondents = vec![
+        person("Druten", Role::Ambtenaar, 4),
+        person("Druten", Role::Ambtenaar, 5),
+        person("Druten", Role::Ambtenaar, 4),
+        person("Wijchen", Role::Bestuurder, 3),
+        person("Wijchen", Role::Raadslid, 2),
+        person("Beuningen", Role::Bestuurder, 4),
+        person("Heumen", Role::Bestuurder, 5),
+    ];
+    let report = group(&respondents);
+    let druten = report
+        .municipalities
+        .iter()
+        .find(|s| s.key == "druten")
+        .unwrap();
+    assert!(druten.readiness.is_some());
+    let executives = report.roles.iter().find(|s| s.key == "bestuurder").unwrap();
+    assert_eq!(executives.readiness, None, "{executives:?}");
+    // Layout B: overlapping rows that differ by one person each way.
+    let respondents = vec![
+        person("Druten", Role::Bestuurder, 4),
+        person("Druten", Role::Ambtenaar, 5),
+        person("Druten", Role::Ambtenaar, 4),
+        person("Druten", Role::Ambtenaar, 3),
+        person("Wijchen", Role::Bestuurder, 3),
+        person("Wijchen", Role::Ambtenaar, 2),
+        person("Beuningen", Role::Bestuurder, 4),
+    ];
+    let report = group(&respondents);
+    let druten = report
+        .municipalities
+        .iter()
+        .find(|s| s.key == "druten")
+        .unwrap();
+    let servants = report.roles.iter().find(|s| s.key == "ambtenaar").unwrap();
+    assert!(
+        druten.readiness.is_none() || servants.readiness.is_none(),
+        "{druten:?} {servants:?}"
+    );
+}
