@@ -24,8 +24,9 @@ pub const GZIP_BUDGET: u64 = 267 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
-/// control per factor and across dimensions and the reviews' texts).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 380 * 1024;
+/// control per factor and across dimensions and the reviews' texts, 382.5 KB
+/// with the linked-table audit of `core/src/disclosure.rs`).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 384 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {
