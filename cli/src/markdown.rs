@@ -404,7 +404,11 @@ fn body(out: &mut String, r: &Report) {
     }
 
     if !r.notices.is_empty() {
-        let _ = writeln!(out, "## {}\n", l.t("Genegeerde invoer", "Ignored input"));
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            l.t("Niet gebruikte invoer", "Input not used")
+        );
         for n in &r.notices {
             let _ = writeln!(
                 out,

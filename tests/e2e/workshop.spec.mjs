@@ -180,7 +180,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   await expect(perMunicipality.getByRole('row', { name: /^Beuningen 1/ })).toContainText('samengevoegde rij');
   await expect(perMunicipality.getByRole('row', { name: /Beuningen en Druten samen 4/ })).toBeVisible();
   await expect(report).toContainText('Uit Beuningen deden minder dan 3 mensen mee.');
-  await expect(report).not.toContainText('Hier kijken de gemeenten verschillend tegen aan');
+  await expect(report).not.toContainText('Hier kijken de gemeenten verschillend tegenaan');
   await expect(report.getByRole('table', { name: 'Per rol' })).toBeVisible();
   await expect(report.locator('.scan-ws-notes')).toContainText('kennen elkaar goed');
   await expect(report.getByRole('heading', { name: 'Gesprekspunten' }).locator('xpath=following-sibling::ul[1]')).toContainText(factors[2].name.nl);
@@ -222,7 +222,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   await expect(widget(page).getByRole('alert')).toContainText('Is het misschien één ingevulde scan?');
   await expect(widget(page)).toContainText('Nulmeting: Nulmeting 2025.');
   // Continuing a saved file over this workshop asks first; "cancel" keeps everything.
-  await widget(page).getByLabel('Een opgeslagen workshop verder zetten').setInputFiles({
+  await widget(page).getByLabel('Een opgeslagen workshop voortzetten').setInputFiles({
     name: 'nulmeting.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(baseline)),
   });
   const replace = widget(page).getByRole('alertdialog');
@@ -300,7 +300,7 @@ test('a damaged saved workshop is set aside, offered for download, and the works
   // An empty workshop takes a file at once; a code from another questionnaire
   // gets its own row and can be removed.
   const file = { format_version: 1, title: 'Ander bestand', tallies: {}, participants: ['ABCDE-12345'] };
-  await widget(page).getByLabel('Een opgeslagen workshop verder zetten').setInputFiles({
+  await widget(page).getByLabel('Een opgeslagen workshop voortzetten').setInputFiles({
     name: 'oud.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)),
   });
   await expect(widget(page).getByLabel('Naam van de workshop')).toHaveValue('Ander bestand');
