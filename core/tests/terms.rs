@@ -18,8 +18,8 @@ const WRONG: &[(&str, &str)] = &[
         "'bestuurlijke … ambtelijke trekker'",
     ),
     (
-        "administrator",
-        "bestuurders are executives (aldermen, mayors)",
+        "administrators",
+        "bestuurders are executives (aldermen, mayors); the website’s administrator is fine",
     ),
     (
         "Neem geen voorlopig besluit zonder business case",
