@@ -313,8 +313,8 @@ pub fn aggregate(
     let place_of = Membership::new(respondents.len(), &municipality_parts);
     let role_of = Membership::new(respondents.len(), &role_parts);
     for i in 0..instrument.factors.len() {
-        let mut by_place = figures(instrument, &per_person, &municipality_parts, i, min, &[]);
-        let mut by_role = figures(instrument, &per_person, &role_parts, i, min, &by_place);
+        let mut by_place = figures(instrument, &per_person, &municipality_parts, i, min);
+        let mut by_role = figures(instrument, &per_person, &role_parts, i, min);
         audit(
             &per_person,
             i,
@@ -956,8 +956,8 @@ struct Figure {
     mean: f64,
     /// The merged row (not a municipality or role of its own).
     other: bool,
-    /// Dropped because, next to a figure of the other dimension, it would
-    /// give away fewer than the minimum.
+    /// Withheld by the audit: together with the other figures it would give
+    /// away fewer than the minimum.
     crossed: bool,
 }
 
@@ -976,29 +976,22 @@ impl Figure {
     }
 }
 
-/// `a` ⊆ `b` for sorted lists.
-fn subset(a: &[usize], b: &[usize]) -> bool {
-    a.iter().all(|x| b.binary_search(x).is_ok())
-}
-
 /// The figures of factor `i` per shown row (the merged row included) that
 /// may be shown, as statistical offices check a table before publishing it:
 ///
 /// - a row's figure needs at least `min` respondents who answered the factor;
 /// - per factor, the answerers outside every shown figure must be 0 or at
 ///   least `min`, else the smallest figure is dropped too (complementary
-///   suppression), so nobody's answer is the total minus the rest;
-/// - against the figures of the other dimension (`other_dimension`, the
-///   municipalities when these are the roles): when one figure's answerers
-///   lie within another's and they differ by 1 to `min` − 1 people, this
-///   figure is dropped (`crossed`), or the difference would give them away.
+///   suppression), so nobody's answer is the total minus the rest.
+///
+/// Combinations across municipalities and roles are checked afterwards by
+/// [`audit`].
 fn figures(
     instrument: &Instrument,
     per_person: &ScoreTable,
     parts: &[Part],
     i: usize,
     min: usize,
-    other_dimension: &[Figure],
 ) -> Vec<Figure> {
     let factor = &instrument.factors[i];
     let answered = per_person
@@ -1029,38 +1022,22 @@ fn figures(
             })
         })
         .collect();
-    let near = |a: &[usize], b: &[usize]| {
-        let gap = a.len().abs_diff(b.len());
-        (1..min).contains(&gap) && (subset(a, b) || subset(b, a))
-    };
-    for figure in out.iter_mut() {
-        if other_dimension
-            .iter()
-            .filter(|o| o.shown())
-            .any(|o| near(&figure.answerers, &o.answerers))
-        {
-            figure.crossed = true;
-        }
-    }
-    let rest = answered
-        - out
-            .iter()
-            .filter(|f| f.shown())
-            .map(|f| f.answerers.len())
-            .sum::<usize>();
+    let rest = answered - out.iter().map(|f| f.answerers.len()).sum::<usize>();
     if (1..min).contains(&rest) {
-        if let Some(smallest) = out.iter_mut().filter(|f| f.shown()).min_by(|a, b| {
-            a.answerers
-                .len()
-                .cmp(&b.answerers.len())
-                .then(b.key.cmp(&a.key))
-        }) {
-            // Dropped like a crossed figure, but not for the cross check.
-            smallest.answerers.clear();
-            smallest.crossed = true;
+        if let Some(smallest) = out
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| {
+                a.answerers
+                    .len()
+                    .cmp(&b.answerers.len())
+                    .then(b.key.cmp(&a.key))
+            })
+            .map(|(at, _)| at)
+        {
+            out.remove(smallest);
         }
     }
-    out.retain(|f| f.shown() || !f.answerers.is_empty());
     out
 }
 
