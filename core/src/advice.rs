@@ -24,6 +24,16 @@ pub mod ids {
     pub const NECESSITY: &str = "noodzaak-onderkend";
 }
 
+/// The factors of the `veto-partner` reasons: red flags in concern at one
+/// partner of a group.
+fn flagged_at_a_partner(reasons: &[Reason]) -> Vec<&str> {
+    reasons
+        .iter()
+        .filter(|r| r.rule == "veto-partner")
+        .flat_map(|r| r.factors.iter().map(String::as_str))
+        .collect()
+}
+
 /// Red flags in concern count this much more.
 const RED_FLAG_FACTOR: f64 = 1.5;
 
@@ -40,11 +50,7 @@ pub(crate) fn ordered(
     lang: &str,
 ) -> Vec<AdviceItem> {
     // A red flag in concern at one partner weighs as a red flag in concern.
-    let at_partner: Vec<&str> = reasons
-        .iter()
-        .filter(|r| r.rule == "veto-partner")
-        .flat_map(|r| r.factors.iter().map(String::as_str))
-        .collect();
+    let at_partner = flagged_at_a_partner(reasons);
     let phase_count = instrument.phases.len();
     let mut items: Vec<(usize, AdviceItem)> = instrument
         .factors
@@ -190,11 +196,7 @@ pub(crate) fn next_step(
     };
     let first = reading.given.map_or(1, Stage::first_step);
     // A red flag in concern at one partner is a concern for the plan too.
-    let at_partner: Vec<&str> = reasons
-        .iter()
-        .filter(|r| r.rule == "veto-partner")
-        .flat_map(|r| r.factors.iter().map(String::as_str))
-        .collect();
+    let at_partner = flagged_at_a_partner(reasons);
     let concern =
         |f: &FactorResult| f.band == Some(Band::Concern) || at_partner.contains(&f.id.as_str());
     // When the verdict is below "promising" without a concern (the phase
@@ -291,17 +293,6 @@ pub(crate) fn next_step(
         reason,
         going_back: step.number < first,
     })
-}
-
-/// Forms that are (usually) a gemeenschappelijke regeling under the Wgr.
-fn is_regeling(kind: FormKind) -> bool {
-    matches!(
-        kind,
-        FormKind::Centrumgemeente
-            | FormKind::GemeenschappelijkOrgaan
-            | FormKind::GemeenschappelijkeOrganisatie
-            | FormKind::AmbtelijkeFusie
-    )
 }
 
 /// Whether the intended form suits the answers (§4.4, §7.4: form follows
@@ -426,10 +417,8 @@ pub(crate) fn form_fit(
                 format!("‘{}’ is a concern; without firm agreements it grows. A heavier form is less non-committal (§4.3.1).", name(ids::NONCOMMITTAL)),
             )));
         }
-        let short_term = context
-            .urgency
-            .as_deref()
-            .and_then(|id| instrument.context.urgency.iter().find(|u| u.id == id))
+        let short_term = instrument
+            .urgency(context.urgency.as_deref())
             .is_some_and(|u| u.level == 1);
         if short_term {
             notes.push((Fit::Caution, m.pick(
@@ -518,7 +507,7 @@ fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if is_regeling(kind) {
+    if kind.is_regeling() {
         out.push(m.pick(
             "Deze vorm wordt meestal een gemeenschappelijke regeling. De colleges sturen het ontwerp naar de raden. Die hebben acht weken om hun zienswijze te geven. Daarna is de toestemming van elke gemeenteraad nodig; die mag alleen worden geweigerd als de regeling in strijd is met het recht of het algemeen belang (Wgr, artikel 1). De zienswijze is dus het moment waarop de raad echt invloed heeft.",
             "This form is usually a joint arrangement (gemeenschappelijke regeling). The executives send the draft to the councils, which have eight weeks to give their views. After that the consent of every council is needed; it may only be refused if the arrangement is contrary to the law or the public interest (Wgr, article 1). So the views are the moment when the council really has influence.",

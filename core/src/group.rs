@@ -1162,10 +1162,7 @@ fn urgency_differs(
     lang: &str,
 ) -> Vec<Signal> {
     let m = Msg::of(lang);
-    let level_of = |a: &Answers| {
-        let id = a.context.urgency.as_deref()?;
-        instrument.context.urgency.iter().find(|u| u.id == id)
-    };
+    let level_of = |a: &Answers| instrument.urgency(a.context.urgency.as_deref());
     let mut counts: BTreeMap<u8, (usize, &str)> = BTreeMap::new();
     for a in respondents {
         if let Some(u) = level_of(a) {

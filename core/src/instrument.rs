@@ -69,6 +69,15 @@ fn is_false(value: &bool) -> bool {
     !*value
 }
 
+impl Phase {
+    /// Whether this phase is answered as a look ahead at this stage (a
+    /// stage id, `None` when not given): an `after_start` phase before the
+    /// partnership runs.
+    pub fn looks_ahead(&self, stage: Option<&str>) -> bool {
+        self.after_start && !crate::stage::Stage::from_id(stage).is_some_and(|s| s.running())
+    }
+}
+
 /// A step of the six-step plan (§8 of the source).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -279,6 +288,20 @@ pub enum FormKind {
     BestuurlijkeFusie,
 }
 
+impl FormKind {
+    /// Usually a gemeenschappelijke regeling under the Wgr (council consent,
+    /// Wgr art. 1).
+    pub fn is_regeling(self) -> bool {
+        matches!(
+            self,
+            FormKind::Centrumgemeente
+                | FormKind::GemeenschappelijkOrgaan
+                | FormKind::GemeenschappelijkeOrganisatie
+                | FormKind::AmbtelijkeFusie
+        )
+    }
+}
+
 /// Why an instrument could not be used: every problem, each with its path.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstrumentError {
@@ -347,6 +370,13 @@ impl Instrument {
 
     pub fn form(&self, id: &str) -> Option<&FormOption> {
         self.context.forms.iter().find(|f| f.id == id)
+    }
+
+    /// The urgency choice with this id (§8.1's three-point scale), if the
+    /// instrument knows it.
+    pub fn urgency(&self, id: Option<&str>) -> Option<&UrgencyLevel> {
+        let id = id?;
+        self.context.urgency.iter().find(|u| u.id == id)
     }
 
     /// Every statement in questionnaire order, with its factor.

@@ -19,17 +19,31 @@ pub const MANY_PARTNERS: usize = 5;
 /// inhoud, structuur and relatie, the balance of §6.1 is named.
 pub const DIMENSION_GAP: f64 = 25.0;
 
+/// A partner's name and number of inhabitants.
+type Size<'a> = (&'a str, u32);
+
+/// The smallest and the largest partner by inhabitants, among those that
+/// give a number; two or more needed.
+fn size_extremes(context: &Context) -> Option<(Size<'_>, Size<'_>)> {
+    let sizes: Vec<(&str, u32)> = context
+        .partners
+        .iter()
+        .filter_map(|p| {
+            p.inhabitants
+                .filter(|n| *n > 0)
+                .map(|n| (p.name.as_str(), n))
+        })
+        .collect();
+    let small = *sizes.iter().min_by_key(|s| s.1)?;
+    let large = *sizes.iter().max_by_key(|s| s.1)?;
+    (sizes.len() >= 2).then_some((small, large))
+}
+
 /// Largest / smallest number of inhabitants of the partners that give one
 /// (two or more needed).
 pub(crate) fn size_ratio(context: &Context) -> Option<f64> {
-    let sizes: Vec<u32> = context
-        .partners
-        .iter()
-        .filter_map(|p| p.inhabitants.filter(|n| *n > 0))
-        .collect();
-    let small = *sizes.iter().min()?;
-    let large = *sizes.iter().max()?;
-    (sizes.len() >= 2).then(|| f64::from(large) / f64::from(small))
+    let ((_, small), (_, large)) = size_extremes(context)?;
+    Some(f64::from(large) / f64::from(small))
 }
 
 /// §6.1: "samenwerking levert tastbare resultaten op wanneer deze drie
@@ -77,18 +91,7 @@ pub(crate) fn from_context(
     };
     let band = |id: &str| factors.iter().find(|f| f.id == id).and_then(|f| f.band);
 
-    let sizes: Vec<(&str, u32)> = context
-        .partners
-        .iter()
-        .filter_map(|p| {
-            p.inhabitants
-                .filter(|n| *n > 0)
-                .map(|n| (p.name.as_str(), n))
-        })
-        .collect();
-    if sizes.len() >= 2 {
-        let (small_name, small) = *sizes.iter().min_by_key(|s| s.1).expect("two or more");
-        let (large_name, large) = *sizes.iter().max_by_key(|s| s.1).expect("two or more");
+    if let Some(((small_name, small), (large_name, large))) = size_extremes(context) {
         let ratio = f64::from(large) / f64::from(small);
         let tenths = (ratio * 10.0).round() as u64;
         let r = format!("{}{}{}", tenths / 10, m.pick(",", "."), tenths % 10);
@@ -118,10 +121,8 @@ pub(crate) fn from_context(
         ));
     }
     let necessity = band(ids::NECESSITY);
-    let level = context
-        .urgency
-        .as_deref()
-        .and_then(|id| instrument.context.urgency.iter().find(|u| u.id == id))
+    let level = instrument
+        .urgency(context.urgency.as_deref())
         .map(|u| u.level);
     match level {
         Some(1) if necessity.is_some_and(|b| b != Band::Strength) => signal("urgency-not-shared", m.pick(

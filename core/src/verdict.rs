@@ -365,10 +365,8 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
         return;
     };
     let level = input
-        .context
-        .urgency
-        .as_deref()
-        .and_then(|id| input.instrument.context.urgency.iter().find(|u| u.id == id))
+        .instrument
+        .urgency(input.context.urgency.as_deref())
         .map(|u| u.level);
     let not_needed = level == Some(URGENCY_NOT_NEEDED);
     let places: Vec<&str> = input
@@ -510,12 +508,7 @@ fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
                 " Bij een herindeling zetten de raden de eerste stap: zij stellen het herindelingsontwerp vast, dat acht weken ter inzage ligt. De wetgever beslist (Wet algemene regels herindeling).",
                 " In a municipal merger the councils take the first step: they adopt the draft redivision plan, which is open for inspection for eight weeks. Parliament decides (Wet algemene regels herindeling).",
             )),
-            Some(
-                FormKind::Centrumgemeente
-                | FormKind::GemeenschappelijkOrgaan
-                | FormKind::GemeenschappelijkeOrganisatie
-                | FormKind::AmbtelijkeFusie,
-            ) => Some(m.pick(
+            Some(kind) if kind.is_regeling() => Some(m.pick(
                 " Voor een gemeenschappelijke regeling geven de raden eerst hun zienswijze, en daarna hebben de colleges de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).",
                 " For a joint arrangement (gemeenschappelijke regeling) the councils first give their views, and after that the executives need the consent of every council (Wgr, article 1).",
             )),

@@ -61,7 +61,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
             <h2 id="scan-questions-title" tabindex="-1" data-screen-heading="">{ heading }</h2>
             if let Some(phase) = phase {
                 <p class="scan-lead">{ phase.description.get(lang) }</p>
-                if phase.after_start && props.stage.as_deref() != Some("operating") {
+                if phase.looks_ahead(props.stage.as_deref()) {
                     <p class="scan-lead">{ t.look_ahead_lead }</p>
                 }
             }
