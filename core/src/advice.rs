@@ -144,36 +144,50 @@ pub(crate) fn next_step(
         Some((step, names))
     };
     // "het zorgpunt ‘A’" / "de zorgpunten ‘A’, ‘B’".
+    // "het zorgpunt ‘A’" / "de zorgpunten ‘A’, ‘B’", with the Dutch verb
+    // that agrees with it ("hoort" / "horen").
     let concerns_of = |names: &[String]| {
         let list = names.join(", ");
         match names.len() {
-            1 => m.pick(
-                format!("het zorgpunt {list}"),
-                format!("the concern {list}"),
+            1 => (
+                m.pick(
+                    format!("het zorgpunt {list}"),
+                    format!("the concern {list}"),
+                ),
+                "hoort",
             ),
-            _ => m.pick(
-                format!("de zorgpunten {list}"),
-                format!("the concerns {list}"),
+            _ => (
+                m.pick(
+                    format!("de zorgpunten {list}"),
+                    format!("the concerns {list}"),
+                ),
+                "horen",
             ),
         }
     };
     let attention_of = |names: &[String]| {
         let list = names.join(", ");
         match names.len() {
-            1 => m.pick(
-                format!("het aandachtspunt {list}"),
-                format!("the point of attention {list}"),
+            1 => (
+                m.pick(
+                    format!("het aandachtspunt {list}"),
+                    format!("the point of attention {list}"),
+                ),
+                "hoort",
             ),
-            _ => m.pick(
-                format!("de aandachtspunten {list}"),
-                format!("the points of attention {list}"),
+            _ => (
+                m.pick(
+                    format!("de aandachtspunten {list}"),
+                    format!("the points of attention {list}"),
+                ),
+                "horen",
             ),
         }
     };
-    let here = |what: &str| {
+    let here = |(what, verb): &(String, &str)| {
         m.pick(
-            format!("Bij deze stap hoort {what}."),
-            format!("{what} belongs to this step."),
+            format!("Bij deze stap {verb} {what}."),
+            format!("This step holds {what}."),
         )
     };
     let early_strong = factors
@@ -183,7 +197,9 @@ pub(crate) fn next_step(
         .all(|f| f.band == Some(Band::Strength));
     // Orienting, a later step waits until steps 1–2 are strong (§8.2: "Toch
     // leert de praktijk dat stap 2 vaak te licht wordt opgevat").
-    let orienting_first = |step: &PlanStep, what: &str| -> Option<(&PlanStep, String)> {
+    let orienting_first = |step: &PlanStep,
+                           (what, _): &(String, &str)|
+     -> Option<(&PlanStep, String)> {
         if reading.given == Some(Stage::Orienting) && step.number > 2 && !early_strong {
             let two = by_number(2)?;
             Some((two, m.pick(
@@ -207,18 +223,18 @@ pub(crate) fn next_step(
     };
     let red_concern = |f: &FactorResult| f.red_flag && concern(f);
     let weak = |f: &FactorResult| concern(f) || attention(f);
-    let back_text = |step: &PlanStep, list: &str| {
+    let back_text = |step: &PlanStep, (list, verb): &(String, &str)| {
         if reading.running() && step.number == 2 {
             // Not "look for other partners": §8.2 is also the conversation
             // about the relationship itself.
             m.pick(
-                format!("Bij deze stap hoort {list}. U hoeft geen nieuwe partners te zoeken: bij deze stap hoort ook het gesprek over de onderlinge verhouding. Ervaart men over en weer respect en vertrouwen (§8.2)? Voer dat gesprek eerst, voordat u verder bouwt (§8.3)."),
-                format!("{list} belongs to this step. You need not look for new partners: this step is also the conversation about the relationship itself. Is there mutual respect and trust (§8.2)? Have that conversation first, before building further (§8.3)."),
+                format!("Bij deze stap {verb} {list}. U hoeft geen nieuwe partners te zoeken: bij deze stap hoort ook het gesprek over de onderlinge verhouding. Ervaart men over en weer respect en vertrouwen (§8.2)? Voer dat gesprek eerst, voordat u verder bouwt (§8.3)."),
+                format!("This step holds {list}. You need not look for new partners: this step is also the conversation about the relationship itself. Is there mutual respect and trust (§8.2)? Have that conversation first, before building further (§8.3)."),
             )
         } else {
             m.pick(
-                format!("Bij deze stap hoort {list}. U bent deze stap al voorbij, maar hij is nog niet af. Ga terug naar deze stap voordat u verder gaat; zo voorkomt u dat het proces later spaak loopt (§8.3)."),
-                format!("{list} belongs to this step. You are past this step, but it is not finished. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
+                format!("Bij deze stap {verb} {list}. U bent deze stap al voorbij, maar hij is nog niet af. Ga terug naar deze stap voordat u verder gaat; zo voorkomt u dat het proces later spaak loopt (§8.3)."),
+                format!("This step holds {list}. You are past this step, but it is not finished. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
             )
         }
     };
@@ -270,8 +286,8 @@ pub(crate) fn next_step(
         orienting_first(step, &what).unwrap_or_else(|| {
             let back = (step.number < first).then(|| {
                 m.pick(
-                    format!("Bij deze stap hoort {what}. U bent deze stap al voorbij: kijk er opnieuw naar voordat u verder gaat (§8.3)."),
-                    format!("{what} belongs to this step. You are past this step: look at it again before going further (§8.3)."),
+                    format!("Bij deze stap {} {}. U bent deze stap al voorbij: kijk er opnieuw naar voordat u verder gaat (§8.3).", what.1, what.0),
+                    format!("This step holds {}. You are past this step: look at it again before going further (§8.3).", what.0),
                 )
             });
             (step, back.unwrap_or_else(|| here(&what)))

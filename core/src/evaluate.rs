@@ -3,7 +3,7 @@
 
 use crate::advice;
 use crate::answers::{Answers, Context, Notice};
-use crate::instrument::{Dimension, Instrument, Polarity};
+use crate::instrument::{Dimension, Instrument, Polarity, Precondition};
 use crate::report::{
     Coverage, DimensionResult, FactorRef, FactorResult, Fit, PhaseResult, Reason, Report, Verdict,
     VerdictLevel,
@@ -148,15 +148,19 @@ pub(crate) fn build_report(
         lang,
     );
     let mut advice = advice::ordered(instrument, &factors, &reasons, reading, lang);
+    let mut form_fit = form_fit;
     if level == VerdictLevel::NoReasonToStart {
-        // Without a reason to start, only the self-analysis (step 1) is
-        // advice; projects and start documents would contradict the verdict.
+        // Without a reason to start, the only advice is the self-analysis of
+        // the necessity (§8.1); start moments, business cases and formal
+        // steps would contradict the verdict.
         advice.retain(|item| {
             instrument
                 .factor(&item.factor)
-                .and_then(|f| instrument.plan_step(&f.plan_step))
-                .is_some_and(|step| step.number == 1)
+                .is_some_and(|f| f.precondition == Some(Precondition::Noodzaak))
         });
+        if let Some(fit) = form_fit.as_mut() {
+            fit.procedure.clear();
+        }
     }
     if level == VerdictLevel::InsufficientInformation {
         // The balance of §6.1 rests on too little as well.

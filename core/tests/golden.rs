@@ -115,6 +115,33 @@ fn signals(report: &Report) -> Vec<&str> {
     report.signals.iter().map(|s| s.code.as_str()).collect()
 }
 
+/// A running partnership gets no advice that speaks of a start still to come.
+fn no_start_wording(report: &Report) {
+    assert!(report.running);
+    for item in &report.advice {
+        for step in &item.steps {
+            for phrase in [
+                "startmoment",
+                "startbesluit",
+                "vóór de start",
+                "bij de inrichting",
+                "vroeg in het traject",
+                "voorlopig besluit",
+                "definitieve besluit",
+                "business case wordt gemaakt",
+                "Formaliseer",
+            ] {
+                assert!(
+                    !step.text.contains(phrase),
+                    "{}: {}",
+                    item.factor,
+                    step.text
+                );
+            }
+        }
+    }
+}
+
 fn level_rank_at_most(report: &Report, level: VerdictLevel) {
     assert!(
         report.verdict.level.rank() <= level.rank(),
@@ -194,6 +221,7 @@ fn druten_wijchen_werkorganisatie_in_bedrijf() {
     assert!(report.form_fit.as_ref().unwrap().procedure.is_empty());
     let next = report.next_step.as_ref().unwrap();
     assert!(next.number >= 5 || next.going_back, "{next:?}");
+    no_start_wording(report);
 }
 
 /// (d) A talk about a municipal merger while old conflicts are unspoken and
@@ -270,6 +298,17 @@ fn gemeente_ziet_geen_noodzaak() {
     assert_eq!(report.verdict.level, VerdictLevel::NoReasonToStart);
     assert_eq!(rules(report)[0], "no-reason");
     assert!(report.reasons[0].text.contains("§6.3"));
+    // Only the self-analysis of the necessity is advised, and no formal
+    // steps of a form that should not be started yet.
+    assert!(
+        report
+            .advice
+            .iter()
+            .all(|a| a.factor == "noodzaak-onderkend"),
+        "{:?}",
+        report.advice
+    );
+    assert!(report.form_fit.as_ref().unwrap().procedure.is_empty());
 }
 
 /// (h) Eight people of the running Werkorganisatie Druten-Wijchen (seed 001,
@@ -307,6 +346,7 @@ fn druten_wijchen_groep_vertrouwenskloof() {
     assert!(group
         .discussion_points
         .contains(&"onderling-vertrouwen-en-chemie".to_string()));
+    no_start_wording(&group.report);
 }
 
 /// (i) Wijchen, Druten and Beuningen orient together (seed 002, §8.2): three

@@ -2454,3 +2454,31 @@ fn no_combination_of_rows_gives_one_person_away() {
         "{druten:?} {servants:?}"
     );
 }
+
+#[test]
+fn the_next_step_says_hoort_for_one_point_and_horen_for_more() {
+    let first: Vec<_> = ordinary()
+        .into_iter()
+        .filter(|f| step_number(&f.id) == 1 && required_phase(&f.phase))
+        .collect();
+    assert!(first.len() >= 2);
+    let one = Scan::favourable()
+        .stage("orienting")
+        .favourability(&first[0].id, 0)
+        .report();
+    assert!(one
+        .next_step
+        .unwrap()
+        .reason
+        .starts_with("Bij deze stap hoort het zorgpunt"));
+    let two = Scan::favourable()
+        .stage("orienting")
+        .favourability(&first[0].id, 0)
+        .favourability(&first[1].id, 0)
+        .report();
+    assert!(two
+        .next_step
+        .unwrap()
+        .reason
+        .starts_with("Bij deze stap horen de zorgpunten"));
+}
