@@ -399,11 +399,14 @@ impl Answers {
             .flat_map(|index| index.positions(self));
         for (id, response, at) in responses {
             if at.is_none() {
-                note(
-                    path(id),
-                    format!("unknown statement '{id}' is ignored"),
-                    format!("Stelling ‘{id}’ staat niet in deze vragenlijst en telt niet mee."),
-                );
+                let (message, dutch) = match instrument.retired.iter().find(|r| r.id == id) {
+                    Some(old) => retired_notice(instrument, old),
+                    None => (
+                        format!("unknown statement '{id}' is ignored"),
+                        format!("Stelling ‘{id}’ staat niet in deze vragenlijst en telt niet mee."),
+                    ),
+                };
+                note(path(id), message, dutch);
             } else if let Response::Scale(value) = response {
                 if *value < 1 || *value > max {
                     note(
@@ -480,6 +483,31 @@ impl Answers {
         }
         notices
     }
+}
+
+/// (English, Dutch) for an answer to a statement whose meaning changed: the
+/// old answer is not carried over to the new question, and people are told
+/// which one to answer instead.
+fn retired_notice(instrument: &Instrument, old: &crate::instrument::Retired) -> (String, String) {
+    let new = instrument
+        .factors
+        .iter()
+        .flat_map(|f| &f.statements)
+        .find(|s| s.id == old.replaced_by);
+    let (new_en, new_nl) = new.map_or(("", ""), |s| (s.text.get("en"), s.text.get("nl")));
+    (
+        format!(
+            "the statement \u{2018}{}\u{2019} was replaced in version {} by one that asks something else (\u{2018}{new_en}\u{2019}, '{}'); the old answer does not count: answer the new statement",
+            old.text.get("en"),
+            instrument.version,
+            old.replaced_by
+        ),
+        format!(
+            "De stelling ‘{}’ is in versie {} vervangen door een stelling die iets anders vraagt: ‘{new_nl}’. Het oude antwoord telt daarom niet mee. Beantwoord de nieuwe stelling.",
+            old.text.get("nl"),
+            instrument.version
+        ),
+    )
 }
 
 #[cfg(test)]

@@ -32,7 +32,27 @@ pub struct Instrument {
     pub phases: Vec<Phase>,
     pub plan_steps: Vec<PlanStep>,
     pub factors: Vec<Factor>,
+    /// Statements of earlier versions whose meaning changed: an answer to
+    /// one of these is not reused for its successor (issue 13), but named
+    /// as unused input that points to the new statement.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired: Vec<Retired>,
     pub context: ContextSpec,
+}
+
+/// A statement an earlier version asked and this one no longer does,
+/// because its successor asks something else (its own id). Answers files
+/// keep the old id; [`Answers::check`](crate::Answers::check) says the
+/// answer does not count and which statement replaced it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retired {
+    /// The old statement id, e.g. `"visievorming.2"`.
+    pub id: String,
+    /// The old wording, so that people see which answer did not count.
+    pub text: Text,
+    /// The id of the statement that took its place in this version.
+    pub replaced_by: String,
 }
 
 /// An agreement scale (points `1..=n`) plus "don't know / not applicable".

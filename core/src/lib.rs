@@ -51,7 +51,7 @@ pub use group::{
 };
 pub use instrument::{
     Advice, Choice, Combine, ContextSpec, Dimension, Factor, FormKind, FormOption, Instrument,
-    InstrumentError, Phase, PlanStep, Polarity, Precondition, Scale, ScalePoint, Statement,
+    InstrumentError, Phase, PlanStep, Polarity, Precondition, Retired, Scale, ScalePoint, Statement,
     UrgencyLevel, SCHEMA_VERSION,
 };
 pub use report::{

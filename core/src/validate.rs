@@ -268,6 +268,29 @@ impl Validator<'_> {
                 }
             }
         }
+        self.retired(ins, &statement_ids);
+    }
+
+    /// A retired id is no longer asked, and its successor is.
+    fn retired(&mut self, ins: &Instrument, statements: &HashSet<String>) {
+        let mut ids = HashSet::new();
+        for (i, old) in ins.retired.iter().enumerate() {
+            let path = format!("$.retired[{i}]");
+            self.id(&format!("{path}.id"), &old.id, &mut ids);
+            if statements.contains(&old.id) {
+                self.problem(
+                    format!("{path}.id"),
+                    format!("'{}' is retired but still asked; give the new statement its own id", old.id),
+                );
+            }
+            if !statements.contains(&old.replaced_by) {
+                self.problem(
+                    format!("{path}.replaced_by"),
+                    format!("no statement '{}' in this instrument", old.replaced_by),
+                );
+            }
+            self.text(&format!("{path}.text"), &old.text);
+        }
     }
 
     fn context(&mut self, ins: &Instrument) {

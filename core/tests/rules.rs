@@ -2142,10 +2142,37 @@ fn an_answers_file_from_before_model_v2_still_loads_and_gets_a_verdict() {
     let answers = Answers::from_json(&text).expect("a version 1 file loads");
     assert_eq!(answers.format_version, 1);
     let report = eval(&answers);
-    assert!(report.notices.is_empty(), "{:?}", report.notices);
+    // Texts v2 (issue 13): an answer to a statement whose meaning changed
+    // is not carried over; each one is named, with the statement to answer.
+    let retired: Vec<&str> = instrument().retired.iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(report.notices.len(), retired.len(), "{:#?}", report.notices);
+    for notice in &report.notices {
+        let id = notice.path.trim_start_matches("$.responses[\"").trim_end_matches("\"]");
+        assert!(retired.contains(&id), "{notice:?}");
+        assert!(notice.message.contains("vervangen door een stelling die iets anders vraagt"), "{notice:?}");
+    }
     assert_ne!(report.verdict.level, InsufficientInformation);
     let open = reason(&report, "red-flag-unanswered");
     assert_eq!(open.factors, ["tijd-en-geld-investeren"]);
+}
+
+#[test]
+fn an_answer_to_a_retired_statement_is_not_reused_for_its_successor() {
+    for old in &instrument().retired {
+        let answers = Answers::from_json(&format!(r#"{{"responses": {{"{}": 5}}}}"#, old.id)).unwrap();
+        let report = eval(&answers);
+        assert_eq!(report.coverage.answered, 0, "{}", old.id);
+        let notice = &report.notices[0];
+        assert_eq!(notice.path, format!("$.responses[\"{}\"]", old.id));
+        let new = instrument()
+            .factors
+            .iter()
+            .flat_map(|f| &f.statements)
+            .find(|s| s.id == old.replaced_by)
+            .unwrap();
+        assert!(notice.message.contains(new.text.get("nl")), "{}", notice.message);
+        assert!(notice.message.contains(old.text.get("nl")), "{}", notice.message);
+    }
 }
 
 // ---------------------------------------------------------------------------
@@ -2481,4 +2508,22 @@ fn the_next_step_says_hoort_for_one_point_and_horen_for_more() {
         .unwrap()
         .reason
         .starts_with("Bij deze stap horen de zorgpunten"));
+}
+
+#[test]
+fn a_retired_statement_must_be_gone_and_its_successor_asked() {
+    let mut custom = instrument().clone();
+    let asked = custom.factors[0].statements[0].id.clone();
+    custom.retired[0].id = asked.clone();
+    custom.retired[1].replaced_by = "bestaat-niet.9".into();
+    let json = serde_json::to_string(&custom).unwrap();
+    let problems = Instrument::from_json(&json).unwrap_err().problems;
+    assert!(
+        problems.iter().any(|p| p.path == "$.retired[0].id" && p.message.contains(&asked)),
+        "{problems:?}"
+    );
+    assert!(
+        problems.iter().any(|p| p.path == "$.retired[1].replaced_by" && p.message.contains("bestaat-niet.9")),
+        "{problems:?}"
+    );
 }

@@ -13,7 +13,7 @@
 //! await init();
 //!
 //! const instrument = defaultInstrument('nl');          // texts as plain Dutch strings
-//! const answers = { responses: { 'noodzaak-onderkend.1': 4, 'werkdruk.1': 'unknown' } };
+//! const answers = { responses: { 'noodzaak-onderkend.1': 4, 'werkdruk.3': 'unknown' } };
 //! const report = evaluate(answers, { lang: 'nl' });
 //! console.log(report.verdict.label, report.reasons.map(r => r.text));
 //!
