@@ -110,7 +110,7 @@ pub fn report(report: &Report) -> String {
     let _ = writeln!(
         out,
         "# {}: {}\n",
-        l.t("Samenwerkingsscan", "Partnership scan"),
+        l.t("Samenwerkingsscan", "Partnership readiness scan"),
         inline(&report.verdict.label)
     );
     body(&mut out, report);
@@ -133,7 +133,7 @@ fn body(out: &mut String, r: &Report) {
     let _ = writeln!(
         out,
         "{} **{}** {} · {} **{}** {} · {}\n",
-        l.t("Gereedheid", "Readiness"),
+        l.t("Kracht", "Strength"),
         whole(r.readiness),
         l.t("van 100", "out of 100"),
         l.t("risico", "risk"),
@@ -142,8 +142,8 @@ fn body(out: &mut String, r: &Report) {
         {
             let unknown = match (c.unknown, l.en) {
                 (0, _) => String::new(),
-                (n, true) => format!(", {n} times ‘don’t know’"),
-                (n, false) => format!(", {n} keer ‘weet niet’"),
+                (n, true) => format!(", ‘don’t know / not applicable’ {n} times"),
+                (n, false) => format!(", {n} keer ‘weet ik niet / niet van toepassing’"),
             };
             if l.en {
                 format!(
@@ -166,8 +166,8 @@ fn body(out: &mut String, r: &Report) {
         out,
         "_{}_\n",
         l.t(
-            "Gereedheid komt uit de bevorderende factoren (hoger is beter), risico uit de belemmerende factoren (hoger is slechter). Scores per factor: 0–100, hoger is gunstiger; bij een belemmering betekent een hoge score dat die nauwelijks speelt.",
-            "Readiness comes from the promoting factors (higher is better), risk from the hindering factors (higher is worse). Factor scores: 0–100, higher is more favourable; for a hindrance a high score means it hardly plays a part."
+            "Kracht komt uit de bevorderende factoren (hoger is beter), risico uit de belemmerende factoren (hoger is slechter). Scores per factor: 0–100, hoger is gunstiger; bij een belemmering betekent een hoge score dat die nauwelijks speelt.",
+            "Strength comes from the enabling factors (higher is better), risk from the hindering factors (higher is worse). Factor scores: 0–100, higher is more favourable; for a hindering factor a high score means it is hardly an issue."
         )
     );
 
@@ -186,7 +186,7 @@ fn body(out: &mut String, r: &Report) {
         out,
         "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
         l.t("Fase", "Phase"),
-        l.t("Gereedheid", "Readiness"),
+        l.t("Kracht", "Strength"),
         l.t("Risico", "Risk"),
         l.t("Beantwoord", "Answered")
     );
@@ -224,7 +224,7 @@ fn body(out: &mut String, r: &Report) {
         let note = match polarity_of(r, &s.id) {
             Some(Polarity::Hindering) => l.t(
                 ": deze belemmering speelt nauwelijks",
-                ": this hindrance hardly plays a part",
+                ": this hindering factor is hardly an issue",
             ),
             _ => "",
         };
@@ -248,7 +248,7 @@ fn body(out: &mut String, r: &Report) {
             "{}\n",
             l.t(
                 "Geen zorg- of aandachtspunten.",
-                "No concerns or points of attention."
+                "No concerns or points to watch."
             )
         );
     }
@@ -263,7 +263,7 @@ fn body(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "## {}\n\n{}\n",
-            l.t("Nog uit te zoeken", "Still to find out"),
+            l.t("Wat nog open is", "What is still open"),
             l.t(
                 "Over deze factoren is niets beantwoord:",
                 "Nothing was answered about these factors:"
@@ -395,7 +395,7 @@ fn body(out: &mut String, r: &Report) {
         let _ = writeln!(
             out,
             "## {}\n",
-            l.t("Signalen uit de context", "Signals from the context")
+            l.t("Wat opvalt", "What stands out")
         );
         for s in &r.signals {
             let _ = writeln!(out, "- {}", inline(&s.text));
@@ -424,7 +424,7 @@ fn body(out: &mut String, r: &Report) {
 fn risk_line(out: &mut String, r: &Report, s: &FactorRef, l: L) {
     let kind = match polarity_of(r, &s.id) {
         Some(Polarity::Hindering) => l.t("belemmering", "hindrance"),
-        _ => l.t("bevorderende factor", "promoting factor"),
+        _ => l.t("bevorderende factor", "enabling factor"),
     };
     let _ = writeln!(
         out,
@@ -446,9 +446,9 @@ fn factor_table(out: &mut String, r: &Report) {
         l.t("Bijlage: alle factoren", "Appendix: all factors"),
         l.t("Factor", "Factor"),
         l.t("Fase", "Phase"),
-        l.t("Soort", "Kind"),
+        l.t("Soort", "Type"),
         l.t("Score", "Score"),
-        l.t("Beoordeling", "Rating")
+        l.t("Uitkomst", "Result")
     );
     for f in &r.factors {
         let phase = r
@@ -457,7 +457,7 @@ fn factor_table(out: &mut String, r: &Report) {
             .find(|p| p.id == f.phase)
             .map_or(f.phase.as_str(), |p| p.name.as_str());
         let kind = match f.polarity {
-            Polarity::Promoting => l.t("bevorderend", "promoting"),
+            Polarity::Promoting => l.t("bevorderend", "enabling"),
             Polarity::Hindering => l.t("belemmerend", "hindering"),
         };
         let flag = if f.red_flag {
@@ -489,7 +489,7 @@ pub fn group(g: &GroupReport) -> String {
     let _ = writeln!(
         out,
         "# {}: {}\n",
-        l.t("Samenwerkingsscan, groep", "Partnership scan, group"),
+        l.t("Samenwerkingsscan, groep", "Partnership readiness scan, group"),
         inline(&r.verdict.label)
     );
     let _ = writeln!(
@@ -497,7 +497,7 @@ pub fn group(g: &GroupReport) -> String {
         "{}\n",
         if l.en {
             format!(
-                "{} respondents. Spreads and subgroups are shown from {} respondents (anonymity).",
+                "{} respondents. For anonymity, spread and subgroups are only shown from {} respondents upwards.",
                 g.respondents, g.min_group_size
             )
         } else {
@@ -535,7 +535,7 @@ pub fn group(g: &GroupReport) -> String {
     let _ = writeln!(
         out,
         "## {}\n",
-        l.t("Gespreksonderwerpen", "Points to discuss")
+        l.t("Gespreksonderwerpen", "Discussion points")
     );
     if g.discussion_points.is_empty() {
         let _ = writeln!(
@@ -602,7 +602,7 @@ pub fn group(g: &GroupReport) -> String {
         l.t("Spreiding", "Spread"),
         l.t("Min–max", "Min–max"),
         l.t("Overeenstemming", "Agreement"),
-        l.t("Weet niet", "Don’t know")
+        l.t("Weet ik niet / n.v.t.", "Don’t know / n/a")
     );
     for f in &g.factors {
         let range = if f.min.is_some() {
@@ -635,7 +635,7 @@ fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupR
         "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
         title,
         l.t("Aantal", "Number"),
-        l.t("Gereedheid", "Readiness"),
+        l.t("Kracht", "Strength"),
         l.t("Risico", "Risk")
     );
     for s in groups {
@@ -752,14 +752,14 @@ pub fn comparison(c: &Comparison, lang: &str) -> String {
     };
     row(
         &mut out,
-        l.t("**Gereedheid**", "**Readiness**"),
+        l.t("**Kracht**", "**Strength**"),
         &c.readiness,
     );
     row(&mut out, l.t("**Risico**", "**Risk**"), &c.risk);
     for p in &c.phases {
         row(
             &mut out,
-            &format!("{}: {}", cell(&p.name), l.t("gereedheid", "readiness")),
+            &format!("{}: {}", cell(&p.name), l.t("kracht", "strength")),
             &p.readiness,
         );
         row(
@@ -774,7 +774,7 @@ pub fn comparison(c: &Comparison, lang: &str) -> String {
         "_{}_\n",
         l.t(
             "Bij risico is een daling een verbetering. Factoren tellen als verbeterd of verslechterd vanaf 10 punten verschil.",
-            "For risk a fall is an improvement. Factors count as improved or worsened from a change of 10 points."
+            "For risk, a decrease is an improvement. A factor counts as improved or worsened if it changes by 10 points or more."
         )
     );
     for (title, list, empty) in [
@@ -868,7 +868,7 @@ mod tests {
                 "## Volgende stap",
                 "## Past de gekozen vorm?",
                 "## Inhoud, structuur en relatie (§6.1)",
-                "## Signalen uit de context",
+                "## Wat opvalt",
                 "## Bijlage: alle factoren",
             ]
         );
@@ -938,12 +938,12 @@ mod tests {
             "en",
         );
         let md = super::report(&report);
-        assert!(md.starts_with("# Partnership scan: Insufficient information"));
+        assert!(md.starts_with("# Partnership readiness scan: Insufficient information"));
         assert!(md.contains("## Why this verdict"));
-        assert!(md.contains("## Still to find out"));
-        assert!(md.contains("| Phase | Readiness | Risk | Answered |"));
+        assert!(md.contains("## What is still open"));
+        assert!(md.contains("| Phase | Strength | Risk | Answered |"));
         assert!(md.contains("| **Total** | **–** | **–** | **0%** |"));
-        assert!(!md.contains("Gereedheid"));
+        assert!(!md.contains("Kracht"));
     }
 
     #[test]
@@ -999,7 +999,7 @@ mod tests {
         assert!(md.starts_with("# Samenwerkingsscan: nulmeting en nieuwe meting"));
         assert!(md.contains("- **Werkdruk**: 50 → 100 (+50)"));
         assert!(md.contains("- **Visievorming**: 50 → 0 (-50)"));
-        assert!(md.contains("| **Gereedheid** | 50 |"));
+        assert!(md.contains("| **Kracht** | 50 |"));
         let same = super::comparison(&compare(&before, &before), "en");
         assert!(same.contains("(the same as the baseline)"));
         assert!(same.contains("No factor clearly improved."));

@@ -120,7 +120,7 @@ fn evaluate_markdown_reads_as_a_report() {
     }
     assert!(out.contains(": let op"), "{out}");
     let english = ok(&["evaluate", "--lang=en", "--format=md", &answers(PREPARING)]);
-    assert!(english.starts_with("# Partnership scan: Promising, with points of attention\n"));
+    assert!(english.starts_with("# Partnership readiness scan: Promising, with points to watch\n"));
 }
 
 #[test]

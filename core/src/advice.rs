@@ -100,9 +100,9 @@ pub(crate) fn ordered(
 
 /// The plan step to work on next (§8):
 ///
-/// - too little known for a verdict: step 1, the self-analysis (§8.1);
+/// - too little known for a verdict: step 1, the self-assessment (§8.1);
 /// - running: a red flag in concern sends back to its step (§8.3); other
-///   concerns and points of attention are handled in operation (step 5,
+///   concerns and points to watch are handled in operation (step 5,
 ///   §8.5); else the evaluation against the baseline (step 6, §8.6);
 /// - before the start: the earliest step that holds a concern, then the
 ///   form choice (step 3) when the form does not fit, then the earliest
@@ -171,14 +171,14 @@ pub(crate) fn next_step(
             1 => (
                 m.pick(
                     format!("het aandachtspunt {list}"),
-                    format!("the point of attention {list}"),
+                    format!("the point to watch {list}"),
                 ),
                 "hoort",
             ),
             _ => (
                 m.pick(
                     format!("de aandachtspunten {list}"),
-                    format!("the points of attention {list}"),
+                    format!("the points to watch {list}"),
                 ),
                 "horen",
             ),
@@ -187,7 +187,7 @@ pub(crate) fn next_step(
     let here = |(what, verb): &(String, &str)| {
         m.pick(
             format!("Bij deze stap {verb} {what}."),
-            format!("This step holds {what}."),
+            format!("This step covers {what}."),
         )
     };
     let early_strong = factors
@@ -204,7 +204,7 @@ pub(crate) fn next_step(
             let two = by_number(2)?;
             Some((two, m.pick(
                 format!("Rond eerst de zoektocht naar partners af: deze stap wordt vaak te licht opgevat (§8.2). Spreek open over drijfveren, gelijkwaardigheid en belangen. Neem {what} mee als agendapunt voor de volgende stap."),
-                format!("First complete the search for partners: this step is often taken too lightly (§8.2). Talk openly about motives, equality and interests. Take {what} along as an agenda item for the next step."),
+                format!("First complete the search for partners: this step is often taken too lightly (§8.2). Talk openly about motives, equality and interests. Put {what} on the agenda for the next step."),
             )))
         } else {
             None
@@ -229,12 +229,12 @@ pub(crate) fn next_step(
             // about the relationship itself.
             m.pick(
                 format!("Bij deze stap {verb} {list}. U hoeft geen nieuwe partners te zoeken: bij deze stap hoort ook het gesprek over de onderlinge verhouding. Ervaart men over en weer respect en vertrouwen (§8.2)? Voer dat gesprek eerst, voordat u verder bouwt (§8.3)."),
-                format!("This step holds {list}. You need not look for new partners: this step is also the conversation about the relationship itself. Is there mutual respect and trust (§8.2)? Have that conversation first, before building further (§8.3)."),
+                format!("This step covers {list}. You need not look for new partners: this step also includes a conversation about the relationship itself. Is there mutual respect and trust (§8.2)? Have that conversation first, before building further (§8.3)."),
             )
         } else {
             m.pick(
                 format!("Bij deze stap {verb} {list}. U bent deze stap al voorbij, maar hij is nog niet af. Ga terug naar deze stap voordat u verder gaat; zo voorkomt u dat het proces later spaak loopt (§8.3)."),
-                format!("This step holds {list}. You are past this step, but it is not finished. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
+                format!("This step covers {list}. You have moved past this step, but it is not complete. Go back to it before going further; that keeps the process from breaking down later (§8.3)."),
             )
         }
     };
@@ -243,7 +243,7 @@ pub(crate) fn next_step(
         let step = by_number(1).or(instrument.plan_steps.first())?;
         (step, m.pick(
             "Er is nu geen duidelijke reden om te starten. Ga terug naar de zelfanalyse: bepaal met bestuur en management of samenwerking nodig is, en hoe dringend (§8.1).".to_string(),
-            "There is no clear reason to start now. Go back to the self-assessment: decide with the board and management whether cooperation is needed, and how urgently (§8.1).".to_string(),
+            "There is no clear reason to start now. Go back to the self-assessment: decide with the executive board and senior management whether cooperation is needed, and how urgently (§8.1).".to_string(),
         ))
     } else if level == VerdictLevel::InsufficientInformation {
         let step = by_number(1).or(instrument.plan_steps.first())?;
@@ -261,7 +261,7 @@ pub(crate) fn next_step(
             let step = by_number(5).or(instrument.plan_steps.last())?;
             (step, m.pick(
                 format!("De samenwerking draait. Pak {list} op in het gewone overleg tussen de partners en houd de vinger aan de pols (§8.5)."),
-                format!("The partnership is running. Take up {list} in the partners’ regular meetings and keep a close eye on it (§8.5)."),
+                format!("The partnership is running. Address {list} in the partners’ regular meetings and keep a close eye on it (§8.5)."),
             ))
         } else {
             let step = by_number(6).or(instrument.plan_steps.last())?;
@@ -287,7 +287,7 @@ pub(crate) fn next_step(
             let back = (step.number < first).then(|| {
                 m.pick(
                     format!("Bij deze stap {} {}. U bent deze stap al voorbij: kijk er opnieuw naar voordat u verder gaat (§8.3).", what.1, what.0),
-                    format!("This step holds {}. You are past this step: look at it again before going further (§8.3).", what.0),
+                    format!("This step covers {}. You are past this step: look at it again before going further (§8.3).", what.0),
                 )
             });
             (step, back.unwrap_or_else(|| here(&what)))
@@ -296,7 +296,7 @@ pub(crate) fn next_step(
         let (id, nl, en) = match reading.given {
             Some(Stage::Preparing) => ("inrichting", "In de randvoorwaarden en het proces zijn geen zorgpunten: richt de samenwerking nu in.", "There are no concerns in the preconditions and the process: now set up the partnership."),
             Some(Stage::Orienting) if !early_strong => ("partners-zoeken", "In de randvoorwaarden en het proces zijn geen zorgpunten. Neem de zoektocht naar partners serieus: spreek open over drijfveren, gelijkwaardigheid en belangen. Deze stap wordt vaak te licht opgevat (§8.2).", "There are no concerns in the preconditions and the process. Take the search for partners seriously: talk openly about motives, equality and interests. This step is often taken too lightly (§8.2)."),
-            _ => ("visie-en-doelen", "In de randvoorwaarden en het proces zijn geen zorgpunten: zet visie en doelen op papier, meetbaar, zodat u later kunt evalueren (§8.3).", "There are no concerns in the preconditions and the process: put vision and goals on paper, measurably, so you can evaluate later (§8.3)."),
+            _ => ("visie-en-doelen", "In de randvoorwaarden en het proces zijn geen zorgpunten: zet visie en doelen op papier, meetbaar, zodat u later kunt evalueren (§8.3).", "There are no concerns in the preconditions and the process: set down a vision and measurable goals, so you can evaluate later (§8.3)."),
         };
         let step = instrument.plan_step(id).or(instrument.plan_steps.first())?;
         (step, m.pick(nl, en).to_string())
@@ -312,7 +312,7 @@ pub(crate) fn next_step(
 }
 
 /// Whether the intended form suits the answers (§4.4, §7.4: form follows
-/// content and relationship; heavy forms need trust and capacity; a network
+/// content and relationship; binding forms need trust and capacity; a network
 /// saves little; a centrumgemeente leans on one strong partner).
 pub(crate) fn form_fit(
     instrument: &Instrument,
@@ -362,7 +362,7 @@ pub(crate) fn form_fit(
                 ),
                 (false, Some(Band::Concern)) => m.pick(
                     format!("‘{n}’ is een zorgpunt. Een zware vorm maakt dat niet kleiner: maak het model eenvoudiger waar dat kan, en stel de afspraken bij (§8.5)."),
-                    format!("‘{n}’ is a concern. A heavy form does not make it smaller: simplify the model where possible, and adjust the agreements (§8.5)."),
+                    format!("‘{n}’ is a concern. A binding form will not reduce it: simplify the model where possible, and adjust the agreements (§8.5)."),
                 ),
                 _ => m.pick(
                     format!("‘{n}’ is geen sterk punt. Houd het model zo eenvoudig als de doelen toelaten en stel het bij waar nodig (§8.5)."),
@@ -375,17 +375,17 @@ pub(crate) fn form_fit(
             notes.push((Fit::Caution, if reading.running() {
                 m.pick(
                     format!("‘{n}’ vraagt aandacht. Een zware vorm vraagt blijvend capaciteit: houd de werkdruk in het overleg tussen de partners op de agenda."),
-                    format!("‘{n}’ needs attention. A heavy form keeps needing capacity: keep the workload on the agenda of the partners’ meetings."),
+                    format!("‘{n}’ needs attention. A binding form keeps needing capacity: keep the workload on the agenda of the partners’ meetings."),
                 )
             } else {
                 m.pick(
                     format!("Een zware vorm vraagt eerst veel extra werk, en u verwacht ‘{n}’ als knelpunt. Plan de capaciteit voor de inrichting apart, met goede procesregie (§8.4)."),
-                    format!("A heavy form first takes a lot of extra work, and you expect ‘{n}’ to be a bottleneck. Plan the capacity for setting it up separately, with good process management (§8.4)."),
+                    format!("A binding form first takes a lot of extra work, and you expect ‘{n}’ to be a bottleneck. Plan the capacity for setting it up separately, with good process management (§8.4)."),
                 )
             }));
         }
         // §7.4: structure follows strategy *and* relationship. A red flag on
-        // trust in concern: the relationship cannot carry a heavy form yet.
+        // trust in concern: the relationship cannot carry a binding form yet.
         // Trust in concern in the whole group or at one partner.
         let at_partner = |id: &str| partners.iter().any(|p| p.factor == id);
         let distrust = band(ids::TRUST) == Some(Band::Concern)
@@ -396,26 +396,26 @@ pub(crate) fn form_fit(
             notes.push((Fit::Poor, if reading.running() {
                 m.pick(
                     "Een zware vorm vraagt veel onderling vertrouwen, en vertrouwen is nu een zorgpunt. De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan het vertrouwen over en weer, en bespreek daarna of de vorm nog past (§7.5).".to_string(),
-                    "A heavy form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on trust on both sides, then discuss whether the form still fits (§7.5).".to_string(),
+                    "A more binding form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on mutual trust, then discuss whether the form still fits (§7.5).".to_string(),
                 )
             } else {
                 m.pick(
                     "Een zware vorm vraagt veel onderling vertrouwen, en vertrouwen is nu een zorgpunt. De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan het vertrouwen over en weer, en kies daarna de vorm.".to_string(),
-                    "A heavy form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on trust on both sides, then choose the form.".to_string(),
+                    "A more binding form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on mutual trust, then choose the form.".to_string(),
                 )
             }));
         } else if band(ids::TRUST).is_some_and(|b| b != Band::Strength) {
             notes.push((Fit::Caution, m.pick(
                 "Een zware vorm vraagt veel onderling vertrouwen, en dat is nog niet sterk. De vorm volgt de inhoud én de relatie (§7.4).".to_string(),
-                "A heavy form needs a lot of mutual trust, which is not yet strong. Form follows content and relationship (§7.4).".to_string(),
+                "A more binding form needs a lot of mutual trust, which is not yet strong. Form follows content and relationship (§7.4).".to_string(),
             )));
         }
         if readiness.is_some_and(|r| r < PROMISING.0) {
             notes.push((
                 Fit::Caution,
                 m.pick(
-                    "De gereedheid is nog laag voor zo’n vergaande vorm.".to_string(),
-                    "Readiness is still low for such a far-reaching form.".to_string(),
+                    "De kracht is nog laag voor zo’n vergaande vorm.".to_string(),
+                    "Strength is still low for such a far-reaching form.".to_string(),
                 ),
             ));
         }
@@ -430,7 +430,7 @@ pub(crate) fn form_fit(
         if band(ids::NONCOMMITTAL) == Some(Band::Concern) {
             notes.push((Fit::Caution, m.pick(
                 format!("‘{}’ is een zorgpunt; zonder vaste afspraken wordt dat nog groter. Een zwaardere vorm is minder vrijblijvend (§4.3.1).", name(ids::NONCOMMITTAL)),
-                format!("‘{}’ is a concern; without firm agreements it grows. A heavier form is less non-committal (§4.3.1).", name(ids::NONCOMMITTAL)),
+                format!("‘{}’ is a concern; without firm agreements it grows. A more binding form leaves less room for non-commitment (§4.3.1).", name(ids::NONCOMMITTAL)),
             )));
         }
         let short_term = instrument
@@ -460,13 +460,13 @@ pub(crate) fn form_fit(
     if matches!(kind, Some(FormKind::Contract | FormKind::Centrumgemeente)) && wants_savings {
         notes.push((Fit::Good, m.pick(
             "Deze vorm is bedoeld voor schaalvoordelen en minder kwetsbaarheid, terwijl elke gemeente zelf blijft sturen (§7.2, §4.3.1). Dat past bij uw motieven.".to_string(),
-            "This form is meant for economies of scale and less vulnerability, while each municipality keeps steering itself (§7.2, §4.3.1). That suits your motives.".to_string(),
+            "This form is meant for economies of scale and less vulnerability, while each municipality retains control (§7.2, §4.3.1). That suits your motives.".to_string(),
         )));
     }
     if kind == Some(FormKind::GemeenschappelijkOrgaan) && delivery {
         notes.push((Fit::Caution, m.pick(
             "Een gemeenschappelijk orgaan is geen rechtspersoon: het kan geen personeel in dienst nemen en geen organisatie beheren. Het gaat meestal over afstemming van beleid (§7.3). Voor samen uitvoeren past een andere vorm beter.".to_string(),
-            "A gemeenschappelijk orgaan is not a legal person: it cannot employ staff or manage an organisation. It is usually about aligning policy (§7.3). For carrying out tasks together another form fits better.".to_string(),
+            "A joint committee (gemeenschappelijk orgaan) has no legal personality: it cannot employ staff or manage an organisation. It is usually about aligning policy (§7.3). For carrying out tasks together another form fits better.".to_string(),
         )));
     }
     if policy_only && context.motives.iter().any(|x| x == "kosten") {
@@ -513,7 +513,7 @@ pub(crate) fn form_fit(
 
 /// The formal steps of a form (Dutch law, not the quickscan): the council's
 /// view and consent for a gemeenschappelijke regeling (Wgr art. 1), the
-/// council's wishes and objections before a contract with far-reaching
+/// council's wishes and reservations before a contract with far-reaching
 /// consequences (Gemeentewet art. 169 lid 4), the works councils' right to
 /// advise on a lasting cooperation (WOR art. 25), which in a municipality
 /// covers the consequences for staff (WOR art. 46d), and the statutory
@@ -526,13 +526,13 @@ fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
     if kind.is_regeling() {
         out.push(m.pick(
             "Deze vorm wordt meestal een gemeenschappelijke regeling. De colleges sturen het ontwerp naar de raden. Die hebben acht weken om hun zienswijze te geven. Daarna is de toestemming van elke gemeenteraad nodig; die mag alleen worden geweigerd als de regeling in strijd is met het recht of het algemeen belang (Wgr, artikel 1). De zienswijze is dus het moment waarop de raad echt invloed heeft.",
-            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executives send the draft to the councils, which have eight weeks to give their views. After that the consent of every council is needed; it may only be refused if the arrangement is contrary to the law or the public interest (Wgr, article 1). So the views are the moment when the council really has influence.",
+            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executives send the draft to the councils, which have eight weeks to give their views. After that the consent of every council is needed; it may only be refused if the arrangement is contrary to the law or the public interest (Wgr, article 1). This consultation is therefore when the council has real influence.",
         ).to_string());
     }
     if kind == FormKind::Contract {
         out.push(m.pick(
             "Heeft het contract grote gevolgen voor de gemeente, dan krijgt de raad eerst de kans om zijn wensen en bedenkingen te geven. Pas daarna besluit het college (Gemeentewet, artikel 169 lid 4).",
-            "If the contract has far-reaching consequences for the municipality, the council first gets the chance to give its wishes and objections. Only then does the executive decide (Gemeentewet, article 169(4)).",
+            "If the contract has far-reaching consequences for the municipality, the council first gets the chance to give its wishes and reservations. Only then does the executive decide (Gemeentewet, article 169(4)).",
         ).to_string());
     }
     if kind != FormKind::Afstemming {
@@ -544,7 +544,7 @@ fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
     if kind == FormKind::BestuurlijkeFusie {
         out.push(m.pick(
             "Een bestuurlijke fusie is een herindeling. De raden zetten de eerste stap: zij stellen een herindelingsontwerp vast, dat acht weken ter inzage ligt, en daarna een herindelingsadvies. De wetgever beslist over de fusie zelf (Wet algemene regels herindeling).",
-            "A municipal merger is a redivision. The councils take the first step: they adopt a draft redivision plan, which is open for inspection for eight weeks, and then a redivision advice. Parliament decides on the merger itself (Wet algemene regels herindeling).",
+            "A municipal merger is a statutory reorganisation (herindeling). The councils take the first step: they adopt a draft reorganisation plan (herindelingsontwerp), which is available for public inspection for eight weeks, and then a final reorganisation proposal (herindelingsadvies). Parliament decides on the merger itself (Wet algemene regels herindeling).",
         ).to_string());
     }
     out

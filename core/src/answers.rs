@@ -86,7 +86,7 @@ impl Role {
         match self {
             Role::Bestuurder => m.pick("bestuurders", "executives"),
             Role::Raadslid => m.pick("raadsleden", "council members"),
-            Role::Ambtenaar => m.pick("ambtenaren", "civil servants"),
+            Role::Ambtenaar => m.pick("ambtenaren", "officials"),
             Role::Anders => m.pick("anderen", "others"),
         }
     }
@@ -96,7 +96,7 @@ impl Role {
         match self {
             Role::Bestuurder => m.pick("Bestuurder", "Executive (alderman, mayor)"),
             Role::Raadslid => m.pick("Raadslid", "Council member"),
-            Role::Ambtenaar => m.pick("Ambtenaar", "Civil servant"),
+            Role::Ambtenaar => m.pick("Ambtenaar", "Official"),
             Role::Anders => m.pick("Anders", "Other"),
         }
     }

@@ -115,7 +115,7 @@ pub(crate) fn build_report(
                 } else {
                     m.pick(
                         format!("De gekozen vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de gekozen vorm?’). De vorm volgt de inhoud én de relatie (§7.4): kies de vorm pas als die op orde zijn.", fit.label),
-                        format!("The chosen form ‘{}’ does not fit the answers well now (see ‘Does the chosen form fit?’). Form follows content and relationship (§7.4): choose the form only when those are in order.", fit.label),
+                        format!("The chosen form ‘{}’ does not fit the answers well now (see ‘Does the chosen form fit?’). Form follows content and relationship (§7.4): choose the form only when content and relationship are in order.", fit.label),
                     )
                 },
                 factors: Vec::new(),
@@ -150,7 +150,7 @@ pub(crate) fn build_report(
     let mut advice = advice::ordered(instrument, &factors, &reasons, reading, lang);
     let mut form_fit = form_fit;
     if level == VerdictLevel::NoReasonToStart {
-        // Without a reason to start, the only advice is the self-analysis of
+        // Without a reason to start, the only advice is the self-assessment of
         // the necessity (§8.1); start moments, business cases and formal
         // steps would contradict the verdict.
         advice.retain(|item| {

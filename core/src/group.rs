@@ -337,7 +337,7 @@ pub fn aggregate(
         let list = listing(&names, m.pick("en", "and"));
         disclosure.push(m.pick(
             format!("Bij {list} ontbreken cijfers voor sommige factoren: naast de cijfers per gemeente zouden ze iets verraden over minder dan {min} mensen."),
-            format!("For {list} some factors have no figures: next to the figures per municipality they would give away something about fewer than {min} people."),
+            format!("For {list} some factors have no figures: alongside the figures per municipality, they would reveal information about fewer than {min} people."),
         ));
     }
     let municipalities = subgroups(
@@ -398,7 +398,7 @@ pub fn aggregate(
         let list = gap_details(&role_gaps);
         let text = m.pick(
             format!("Bestuurders, raadsleden en ambtenaren verschillen sterk op {list} (0 tot 100, hoger is gunstiger). Werk aan draagvlak in alle lagen (§5, tabel 4)."),
-            format!("Executives, council members and civil servants differ strongly on {list} (0 to 100, higher is more favourable). Build support at every level (§5, table 4)."),
+            format!("Executives, council members and officials differ greatly on {list} (0 to 100, higher is more favourable). Build support at every level (§5, table 4)."),
         );
         rules.caps.push(Cap {
             level: VerdictLevel::Ready,
@@ -746,7 +746,7 @@ fn protect(split: Split, min: usize, words: &Words, m: Msg) -> (Vec<Part>, Optio
     };
     note.push_str(&m.pick(
         format!("Daarom staan {list} samen in één rij, en {verb} {joined} niet apart. Zo kan niemand {whose} terugrekenen uit het totaal."),
-        format!("So {list} are shown together in one row, and {joined} not separately. That way nobody can work out {whose} from the total."),
+        format!("{list} are therefore combined in one row, and {joined} are not shown separately. That way nobody can work out {whose} from the total."),
     ));
     let mut label = format!("{list} {}", m.pick("samen", "together"));
     if let Some(first) = label.get_mut(..1) {
@@ -1206,7 +1206,7 @@ fn urgency_differs(
         code: "urgency-differs".into(),
         text: m.pick(
             format!("De deelnemers vinden samenwerking niet even dringend{detail}. Dat verschil is zelf een gesprekspunt: partners met een andere urgentie haken bij tegenslag eerder af. Bespreek ieders zelfanalyse samen (§8.1, §8.2)."),
-            format!("The participants do not find cooperation equally urgent{detail}. That difference is a topic in itself: partners with a different urgency drop out sooner when things get hard. Discuss each partner’s self-analysis together (§8.1, §8.2)."),
+            format!("The participants do not find cooperation equally urgent{detail}. That difference is itself worth discussing: partners with a different urgency drop out sooner when things get hard. Discuss each partner’s self-assessment together (§8.1, §8.2)."),
         ),
     }]
 }

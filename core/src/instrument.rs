@@ -152,6 +152,10 @@ pub struct Factor {
     /// How the statements combine into the factor score (default: the mean).
     #[serde(default, skip_serializing_if = "Combine::is_mean")]
     pub combine: Combine,
+    /// People may not want others to see their answer (personal interests,
+    /// chemistry, old conflicts): a workshop advises voting cards, not hands.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub sensitive: bool,
     pub advice: Vec<Advice>,
 }
 

@@ -64,7 +64,7 @@ pub enum VerdictLevel {
     NoReasonToStart,
     /// "Niet gereed".
     NotReady,
-    /// "Eerst randvoorwaarden op orde".
+    /// "Eerst de basis versterken".
     PreconditionsFirst,
     /// "Kansrijk, met aandachtspunten".
     Promising,
@@ -267,19 +267,19 @@ impl VerdictLevel {
             }
             VerdictLevel::NotReady => m.pick("Niet gereed", "Not ready"),
             VerdictLevel::PreconditionsFirst => m.pick(
-                "Eerst randvoorwaarden op orde",
-                "Get the preconditions right first",
+                "Eerst de basis versterken",
+                "Strengthen the foundation first",
             ),
             VerdictLevel::Promising => m.pick(
                 "Kansrijk, met aandachtspunten",
-                "Promising, with points of attention",
+                "Promising, with points to watch",
             ),
             VerdictLevel::Ready => m.pick("Klaar om te starten", "Ready to start"),
             VerdictLevel::SeriousProblems => m.pick("Ernstige problemen", "Serious problems"),
-            VerdictLevel::NeedsSteering => m.pick("Bijsturen nodig", "Needs steering"),
+            VerdictLevel::NeedsSteering => m.pick("Bijsturen nodig", "Needs adjustment"),
             VerdictLevel::RunningWithAttention => m.pick(
                 "Loopt, met aandachtspunten",
-                "Running, with points of attention",
+                "Running, with points to watch",
             ),
             VerdictLevel::RunningWell => m.pick("Loopt goed", "Running well"),
         }
@@ -294,23 +294,23 @@ impl VerdictLevel {
             ),
             VerdictLevel::NoReasonToStart => m.pick(
                 "Er is nu geen duidelijke reden om met deze samenwerking te beginnen. Bespreek eerst of het idee zelf klopt: wat levert samenwerken op dat een gemeente alleen niet bereikt?",
-                "There is no clear reason to start this partnership now. First discuss whether the idea itself is right: what does working together achieve that a municipality cannot achieve alone?",
+                "There is no clear reason to start this partnership now. First discuss whether the idea itself is sound: what does working together achieve that a municipality cannot achieve alone?",
             ),
             VerdictLevel::NotReady => m.pick(
                 "De samenwerking is nu niet gereed. Er zijn ernstige belemmeringen die eerst opgelost moeten worden. Begin niet voordat die zijn besproken.",
                 "The partnership is not ready now. There are serious obstacles to resolve first. Do not start before they have been discussed.",
             ),
             VerdictLevel::PreconditionsFirst => m.pick(
-                "De basis is nog niet op orde. Werk eerst aan de randvoorwaarden die de redenen noemen, voordat u verder gaat.",
-                "The foundations are not yet in place. First work on the preconditions named in the reasons, before going further.",
+                "Er is nog te weinig basis om verder te gaan. Werk eerst aan de punten die de redenen noemen.",
+                "The foundation is still too weak to go further. First work on the points named in the reasons.",
             ),
             VerdictLevel::Promising => m.pick(
                 "De samenwerking is kansrijk. Er zijn aandachtspunten: pak die op in de volgende stap.",
-                "The partnership is promising. There are points of attention: take them up in the next step.",
+                "The partnership is promising. There are points to watch: address them in the next step.",
             ),
             VerdictLevel::Ready => m.pick(
                 "De samenwerking is klaar om te starten. Blijf de aandachtspunten volgen en leg nu een nulmeting vast.",
-                "The partnership is ready to start. Keep following the points of attention and record a baseline now.",
+                "The partnership is ready to start. Keep monitoring the points to watch and record a baseline now.",
             ),
             VerdictLevel::SeriousProblems => m.pick(
                 "De samenwerking heeft ernstige problemen. Bespreek die eerst openlijk met de partners, voordat u verder bouwt.",
@@ -318,11 +318,11 @@ impl VerdictLevel {
             ),
             VerdictLevel::NeedsSteering => m.pick(
                 "De samenwerking draait, maar moet worden bijgestuurd. Pak de punten uit de redenen nu op.",
-                "The partnership is running, but needs steering. Take up the points in the reasons now.",
+                "The partnership is running, but needs adjusting. Act now on the points listed in the reasons.",
             ),
             VerdictLevel::RunningWithAttention => m.pick(
                 "De samenwerking loopt. Er zijn aandachtspunten: neem die mee in het gewone overleg en in de volgende evaluatie.",
-                "The partnership is running. There are points of attention: include them in the regular meetings and the next evaluation.",
+                "The partnership is running. There are points to watch: include them in the regular meetings and the next evaluation.",
             ),
             VerdictLevel::RunningWell => m.pick(
                 "De samenwerking loopt goed. Houd dat vast en evalueer tegen de nulmeting.",

@@ -37,8 +37,8 @@ impl Band {
     pub fn label(self, lang: &str) -> &'static str {
         let m = crate::text::Msg::of(lang);
         match self {
-            Band::Strength => m.pick("Sterk punt", "Strength"),
-            Band::Attention => m.pick("Aandachtspunt", "Needs attention"),
+            Band::Strength => m.pick("Sterk punt", "Strong point"),
+            Band::Attention => m.pick("Aandachtspunt", "Point to watch"),
             Band::Concern => m.pick("Zorgpunt", "Concern"),
         }
     }

@@ -69,7 +69,7 @@ pub(crate) fn dimension_balance(dimensions: &[DimensionResult], lang: &str) -> V
         code: "dimension-imbalance".into(),
         text: m.pick(
             format!("‘{wn}’ blijft achter: {wv} van 100, tegen {sv} voor ‘{sn}’. Samenwerking levert pas tastbare resultaten op als inhoud, structuur en relatie in evenwicht zijn (§6.1). Geef ‘{wn}’ nu voorrang."),
-            format!("‘{wn}’ lags behind: {wv} out of 100, against {sv} for ‘{sn}’. Cooperation only yields tangible results when content, structure and relationship are in balance (§6.1). Give ‘{wn}’ priority now."),
+            format!("‘{wn}’ lags behind: {wv} out of 100, compared with {sv} for ‘{sn}’. Cooperation only yields tangible results when content, structure and relationship are in balance (§6.1). Give ‘{wn}’ priority now."),
         ),
     }]
 }
@@ -98,12 +98,12 @@ pub(crate) fn from_context(
         if ratio >= LARGE_SIZE_RATIO {
             signal("size-difference", m.pick(
                 format!("De partners verschillen sterk in grootte: {large_name} is {r} keer zo groot als {small_name}. Let op ‘vergelijkbaarheid en bekendheid’ en op ‘voorlopers en achterblijvers’: de grote partner kan gaan domineren."),
-                format!("The partners differ strongly in size: {large_name} is {r} times as large as {small_name}. Watch ‘comparability and familiarity’ and ‘front-runners and laggards’: the large partner may come to dominate."),
+                format!("The partners differ greatly in size: {large_name} is {r} times as large as {small_name}. Watch ‘comparability and familiarity’ and ‘front-runners and laggards’: the large partner may come to dominate."),
             ));
             if band(ids::COMPARABILITY) == Some(Band::Strength) {
                 signal("size-vs-comparability", m.pick(
                     "De antwoorden noemen de partners goed vergelijkbaar, maar de inwonertallen verschillen sterk. Bespreek of u hetzelfde bedoelt.".to_string(),
-                    "The answers call the partners very comparable, but their populations differ strongly. Discuss whether you mean the same thing.".to_string(),
+                    "The answers rate the partners as highly comparable, but their populations differ greatly. Check that everyone means the same thing.".to_string(),
                 ));
             }
         } else if ratio <= COMPARABLE_SIZE_RATIO {
@@ -127,7 +127,7 @@ pub(crate) fn from_context(
     match level {
         Some(1) if necessity.is_some_and(|b| b != Band::Strength) => signal("urgency-not-shared", m.pick(
             "U noemt versterking op korte termijn nodig, maar de noodzaak wordt niet breed gedeeld. Zorg dat bestuur en management achter de zelfanalyse staan (§8.1).".to_string(),
-            "You say strengthening is needed soon, but the necessity is not widely shared. Make sure the board and management support the self-analysis (§8.1).".to_string(),
+            "You say strengthening is needed soon, but the necessity is not widely shared. Make sure the executive board and senior management endorse the self-assessment (§8.1).".to_string(),
         )),
         // Before the start the verdict itself says this when the necessity
         // is not a strength (rule `no-reason`); the signal is for the rest.
@@ -137,12 +137,12 @@ pub(crate) fn from_context(
             signal("urgency-low", if reading.running() {
                 m.pick(
                     "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Ga na wat de samenwerking toevoegt: als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, raadt de literatuur samenwerken af (§6.3).".to_string(),
-                    "You can still perform the tasks well on your own for a long time (§8.1). Check what the partnership adds: if a municipality can perform its tasks itself at the same cost, the literature advises against cooperating (§6.3).".to_string(),
+                    "You can still perform the tasks well on your own for a long time to come (§8.1). Check what the partnership adds: if a municipality can perform its tasks itself at the same cost, the literature advises against cooperating (§6.3).".to_string(),
                 )
             } else {
                 m.pick(
                     "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuur af om te starten (§6.3).".to_string(),
-                    "You can still perform the tasks well on your own for a long time (§8.1). Start only if the added value of working together is clear; otherwise the literature advises against starting (§6.3).".to_string(),
+                    "You can still perform the tasks well on your own for a long time to come (§8.1). Start only if the added value of working together is clear; otherwise the literature advises against starting (§6.3).".to_string(),
                 )
             })
         }

@@ -81,7 +81,7 @@ impl Reading {
         self.given.is_none().then(|| {
             m.pick(
                 "U heeft niet gekozen in welke fase de samenwerking is. Het oordeel gaat ervan uit dat de samenwerking nog niet draait: de stellingen over de lopende samenwerking tellen als vooruitblik. Draait de samenwerking al? Kies dan ‘In bedrijf’ bij de vragen over de samenwerking.",
-                "You did not choose the stage of the partnership. The verdict assumes the partnership is not running yet: the statements about the running partnership count as a look ahead. Is it already running? Then choose ‘Operating’ in the questions about the partnership.",
+                "You did not choose the stage of the partnership. The verdict assumes the partnership is not running yet: the statements about the running partnership are treated as expectations. Is it already running? Then choose ‘Operating’ in the questions about the partnership.",
             )
             .to_string()
         })

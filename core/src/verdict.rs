@@ -141,7 +141,7 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
             // What the other rules found rests on too little too: say so.
             let provisional = m.pick(
                 "Voorlopig, op wat wel is beantwoord: ",
-                "Provisionally, on what was answered: ",
+                "Provisionally, based on the answers given: ",
             );
             for r in d.reasons.iter_mut() {
                 // "… beantwoord: de fase …", not "…: De fase …".
@@ -203,36 +203,36 @@ fn base_level(input: &Inputs, m: Msg) -> Decision {
     let running = input.reading.running();
     let text = match (level, running) {
         (VerdictLevel::Ready, false) => m.pick(
-            format!("Gereedheid {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag."),
-            format!("Readiness {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low."),
+            format!("Kracht {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag."),
+            format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low."),
         ),
         (VerdictLevel::Ready, true) => m.pick(
-            format!("Gereedheid {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag. De samenwerking staat stevig."),
-            format!("Readiness {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low. The partnership stands firm."),
+            format!("Kracht {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag. De samenwerking staat stevig."),
+            format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low. The partnership is on a solid footing."),
         ),
         (VerdictLevel::Promising, false) => m.pick(
-            format!("Gereedheid {rs} en risico {ks} (van 100): voldoende basis, maar nog niet overal sterk."),
-            format!("Readiness {rs} and risk {ks} (out of 100): a sufficient basis, but not strong everywhere."),
+            format!("Kracht {rs} en risico {ks} (van 100): voldoende basis, maar nog niet overal sterk."),
+            format!("Strength {rs} and risk {ks} (out of 100): a sufficient basis, but not strong everywhere."),
         ),
         (VerdictLevel::Promising, true) => m.pick(
-            format!("Gereedheid {rs} en risico {ks} (van 100): de samenwerking draait op een voldoende basis, maar is nog niet overal sterk."),
-            format!("Readiness {rs} and risk {ks} (out of 100): the partnership runs on a sufficient basis, but is not strong everywhere."),
+            format!("Kracht {rs} en risico {ks} (van 100): de samenwerking draait op een voldoende basis, maar is nog niet overal sterk."),
+            format!("Strength {rs} and risk {ks} (out of 100): the partnership runs on a sufficient basis, but is not strong everywhere."),
         ),
         (VerdictLevel::PreconditionsFirst, false) => m.pick(
-            format!("Gereedheid {rs} en risico {ks} (van 100): de basis is nog te smal om te starten."),
-            format!("Readiness {rs} and risk {ks} (out of 100): the basis is still too narrow to start."),
+            format!("Kracht {rs} en risico {ks} (van 100): de basis is nog te smal om te starten."),
+            format!("Strength {rs} and risk {ks} (out of 100): the foundation is still too weak to start."),
         ),
         (VerdictLevel::PreconditionsFirst, true) => m.pick(
-            format!("Gereedheid {rs} en risico {ks} (van 100): de basis onder de samenwerking is te smal. Stuur bij."),
-            format!("Readiness {rs} and risk {ks} (out of 100): the basis under the partnership is too narrow. Adjust course."),
+            format!("Kracht {rs} en risico {ks} (van 100): de basis onder de samenwerking is te smal. Stuur bij."),
+            format!("Strength {rs} and risk {ks} (out of 100): the partnership’s foundation is too weak. Adjust course."),
         ),
         (_, false) => m.pick(
-            format!("Gereedheid {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
-            format!("Readiness {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
+            format!("Kracht {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
+            format!("Strength {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
         ),
         (_, true) => m.pick(
-            format!("Gereedheid {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
-            format!("Readiness {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
+            format!("Kracht {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
+            format!("Strength {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
         ),
     };
     Decision {
@@ -291,18 +291,24 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
     let running = input.reading.running();
     if !pooled.is_empty() {
         let list = names(&pooled);
+        // One flag or more: "Rode vlag: ‘A’ scoort" / "Rode vlaggen: ‘A’, ‘B’ scoren".
+        let (flag_nl, flag_en, scores_nl, scores_en) = if pooled.len() == 1 {
+            ("Rode vlag", "Red flag", "scoort", "scores")
+        } else {
+            ("Rode vlaggen", "Red flags", "scoren", "score")
+        };
         let text = match (severe, running) {
             (true, false) => m.pick(
-                format!("Rode vlag: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat blokkeert de samenwerking, ook als de rest goed scoort. Bespreek dit eerst openlijk met de partners."),
-                format!("Red flag: {list}. This touches the preconditions of §5: necessity, trust and time. That blocks the partnership, even if the rest scores well. Discuss it openly with the partners first."),
+                format!("{flag_nl}: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat blokkeert de samenwerking, ook als de rest goed scoort. Bespreek dit eerst openlijk met de partners."),
+                format!("{flag_en}: {list}. This affects the basic preconditions in §5: necessity, trust and time. That blocks the partnership, even if the rest scores well. Discuss it openly with the partners first."),
             ),
             (true, true) => m.pick(
-                format!("Rode vlag: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat raakt de kern van de samenwerking, ook als de rest goed loopt. Bespreek dit eerst openlijk met de partners."),
-                format!("Red flag: {list}. This touches the preconditions of §5: necessity, trust and time. That strikes at the heart of the partnership, even if the rest runs well. Discuss it openly with the partners first."),
+                format!("{flag_nl}: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat raakt de kern van de samenwerking, ook als de rest goed loopt. Bespreek dit eerst openlijk met de partners."),
+                format!("{flag_en}: {list}. This affects the basic preconditions in §5: necessity, trust and time. That strikes at the heart of the partnership, even if the rest runs well. Discuss it openly with the partners first."),
             ),
             (false, _) => m.pick(
-                format!("Rode vlag: {list} scoort zwak. Een rode vlag weegt zwaarder dan de gemiddelden: daardoor kan het oordeel niet positief zijn."),
-                format!("Red flag: {list} scores weakly. A red flag weighs more than the averages: so the verdict cannot be positive."),
+                format!("{flag_nl}: {list} {scores_nl} zwak. Een rode vlag weegt zwaarder dan de gemiddelden: daardoor kan het oordeel niet positief zijn."),
+                format!("{flag_en}: {list} {scores_en} low. A red flag outweighs the averages, so the verdict cannot be positive."),
             ),
         };
         let rule = if severe { "veto-severe" } else { "veto" };
@@ -336,7 +342,7 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
         if trust {
             text.push_str(m.pick(
                 " Het gaat om respect en vertrouwen over en weer (§8.2).",
-                " It is about respect and trust on both sides (§8.2).",
+                " This concerns mutual respect and trust (§8.2).",
             ));
         }
         text.push_str(m.pick(
@@ -394,13 +400,13 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
     } else if not_needed && necessity.answered && necessity.band != Some(Band::Strength) {
         m.pick(
             format!("u kunt uw taken nog lang zelf goed uitvoeren (§8.1), en ‘{name}’ is geen sterk punt"),
-            format!("you can carry out your tasks well on your own for a long time (§8.1), and ‘{name}’ is not a strength"),
+            format!("you can carry out your tasks well on your own for a long time to come (§8.1), and ‘{name}’ is not a strength"),
         )
     } else {
         if not_needed && !necessity.answered {
             let text = m.pick(
                 format!("U kunt uw taken nog lang zelf goed uitvoeren (§8.1), en over ‘{name}’ is niets bekend. Begin alleen als duidelijk is wat samenwerken oplevert (§6.3)."),
-                format!("You can carry out your tasks well on your own for a long time (§8.1), and nothing is known about ‘{name}’. Start only if it is clear what working together yields (§6.3)."),
+                format!("You can carry out your tasks well on your own for a long time to come (§8.1), and nothing is known about ‘{name}’. Start only if it is clear what working together will achieve (§6.3)."),
             );
             d.cap(
                 VerdictLevel::Promising,
@@ -411,7 +417,7 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
     };
     let text = m.pick(
         format!("Er is nu geen duidelijke reden om te starten: {why}. Als de meerwaarde van samenwerken niet duidelijk is, of als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, adviseert de literatuurscan om er niet aan te beginnen (§6.3). Bespreek eerst of het idee zelf klopt."),
-        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can perform its tasks itself at the same cost, the literature scan advises not to start (§6.3). First discuss whether the idea itself is right."),
+        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can perform its tasks itself at the same cost, the literature review advises not to start (§6.3). First discuss whether the idea itself is sound."),
     );
     d.cap(
         VerdictLevel::NoReasonToStart,
@@ -448,8 +454,8 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
     let detail = if weak.is_empty() {
         let (r, k) = (figure(phase.readiness), figure(phase.risk));
         m.pick(
-            format!("gereedheid {r} en risico {k} van 100"),
-            format!("readiness {r} and risk {k} out of 100"),
+            format!("kracht {r} en risico {k} van 100"),
+            format!("strength {r} and risk {k} out of 100"),
         )
     } else {
         m.pick(
@@ -465,7 +471,7 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
     } else {
         m.pick(
             format!("De fase ‘{name}’ is nog niet op orde ({detail}). Volgens de literatuur kijkt u eerst naar deze randvoorwaarden (§5)."),
-            format!("The phase ‘{name}’ is not yet in order ({detail}). The literature says to look at these preconditions first (§5)."),
+            format!("The phase ‘{name}’ is not yet in order ({detail}). According to the literature, these preconditions come first (§5)."),
         )
     };
     d.cap(
@@ -488,13 +494,13 @@ fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
     let text = if input.reading.running() {
         m.pick(
             "De gemeenteraden zijn nog weinig betrokken bij de samenwerking. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Spreek vaste momenten af waarop de raden meepraten over doelen en resultaten.".to_string(),
-            "The councils are hardly involved in the partnership. Without involved councils a political debate about its use and necessity will arise sooner or later (§6.4). Agree fixed moments at which the councils discuss goals and results.".to_string(),
+            "The councils are hardly involved in the partnership. Without involved councils a political debate about whether it is worthwhile at all will arise sooner or later (§6.4). Agree on set times at which the councils discuss goals and results.".to_string(),
         )
     } else {
         let mut text = m
             .pick(
                 "De gemeenteraden zijn nog weinig betrokken. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Betrek de raden voordat de belangrijke keuzes vallen.",
-                "The councils are hardly involved yet. Without involved councils a political debate about its use and necessity will arise sooner or later (§6.4). Involve the councils before the important choices are made.",
+                "The councils are hardly involved yet. Without involved councils a political debate about whether it is worthwhile at all will arise sooner or later (§6.4). Involve the councils before the important choices are made.",
             )
             .to_string();
         let kind = input
@@ -506,7 +512,7 @@ fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
         let formal = match kind {
             Some(FormKind::BestuurlijkeFusie) => Some(m.pick(
                 " Bij een herindeling zetten de raden de eerste stap: zij stellen het herindelingsontwerp vast, dat acht weken ter inzage ligt. De wetgever beslist (Wet algemene regels herindeling).",
-                " In a municipal merger the councils take the first step: they adopt the draft redivision plan, which is open for inspection for eight weeks. Parliament decides (Wet algemene regels herindeling).",
+                " In a municipal merger the councils take the first step: they adopt the draft reorganisation plan (herindelingsontwerp), which is available for public inspection for eight weeks. Parliament decides (Wet algemene regels herindeling).",
             )),
             Some(kind) if kind.is_regeling() => Some(m.pick(
                 " Voor een gemeenschappelijke regeling geven de raden eerst hun zienswijze, en daarna hebben de colleges de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).",
@@ -541,7 +547,7 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision, councils: bool) {
                 names(&weak)
             ),
             format!(
-                "Concern: {}. So the verdict is at most ‘Promising, with points of attention’.",
+                "Concern: {}. So the verdict is at most ‘Promising, with points to watch’.",
                 names(&weak)
             ),
         ),
@@ -551,7 +557,7 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision, councils: bool) {
                 names(&weak)
             ),
             format!(
-                "Concern: {}. So the verdict is at most ‘Running, with points of attention’.",
+                "Concern: {}. So the verdict is at most ‘Running, with points to watch’.",
                 names(&weak)
             ),
         ),
@@ -585,7 +591,7 @@ fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
     let promising = d.level.rank() >= VerdictLevel::Promising.rank();
     let mut text = m.pick(
         format!("Regel vóór de start: {}. Uw vooruitblik op de samenwerking zoals die straks draait, laat hier zorgen zien. Dat hoort in de plannen voor de inrichting (§8.3, §8.4).", names(&ahead)),
-        format!("Arrange before the start: {}. Your look ahead at the partnership as it will run shows worries here. That belongs in the plans for setting it up (§8.3, §8.4).", names(&ahead)),
+        format!("Arrange before the start: {}. Your expectations for the partnership once it is running show concerns here. These belong in the set-up plans (§8.3, §8.4).", names(&ahead)),
     );
     if promising {
         text.push_str(m.pick(
@@ -649,8 +655,8 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
         out.push(reason(
             "many-unknown",
             m.pick(
-                format!("Bij {} stellingen is ‘weet niet’ gekozen. Zoek eerst uit hoe het zit, bijvoorbeeld met een zelfanalyse (§8.1).", c.unknown),
-                format!("‘Don’t know’ was chosen for {} statements. Find out the facts first, for example with a self-analysis (§8.1).", c.unknown),
+                format!("Bij {} stellingen is ‘weet ik niet / niet van toepassing’ gekozen. Zoek eerst uit hoe het zit, bijvoorbeeld met een zelfanalyse (§8.1).", c.unknown),
+                format!("‘Don’t know / not applicable’ was chosen for {} statements. Find out the facts first, for example with a self-assessment (§8.1).", c.unknown),
             ),
             Vec::new(),
         ));

@@ -593,7 +593,7 @@ pub fn compare_workshops(
     if room.is_none() && group.is_none() {
         notes.push(m.pick(
             "Er is niets te vergelijken: de nulmeting en deze workshop hebben geen stemmen of deelnemers van dezelfde soort.".to_string(),
-            "There is nothing to compare: the baseline and this workshop have no votes or participants of the same kind.".to_string(),
+            "There is nothing to compare: the baseline and this workshop have no votes or participants in common.".to_string(),
         ));
     }
     WorkshopComparison {

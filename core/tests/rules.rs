@@ -118,7 +118,7 @@ fn base_preconditions_first_when_readiness_is_middling() {
     assert!((NOT_READY.0..PROMISING.0).contains(&readiness));
     assert_level(&report, PreconditionsFirst);
     assert!(reason(&report, "base").text.contains("te smal"));
-    assert_eq!(report.verdict.label, "Eerst randvoorwaarden op orde");
+    assert_eq!(report.verdict.label, "Eerst de basis versterken");
 }
 
 #[test]
@@ -160,7 +160,7 @@ fn the_base_reading_comes_last_and_reasons_are_in_english_on_request() {
     assert_eq!(rules(&report).last(), Some(&"base"));
     assert!(rules(&report).len() >= 2);
     let english = evaluate(instrument(), &scan.answers, "en");
-    assert_eq!(english.verdict.label, "Get the preconditions right first");
+    assert_eq!(english.verdict.label, "Strengthen the foundation first");
     assert!(reason(&english, "veto").text.starts_with("Red flag"));
     assert_eq!(english.lang, "en");
 }
@@ -506,7 +506,7 @@ fn low_readiness_of_the_preconditions_phase_caps_without_a_concern() {
     assert_level(&report, PreconditionsFirst);
     let rule = reason(&report, "preconditions");
     assert!(rule.factors.is_empty());
-    assert!(rule.text.contains("gereedheid 50"), "{}", rule.text);
+    assert!(rule.text.contains("kracht 50"), "{}", rule.text);
 }
 
 #[test]
@@ -860,7 +860,7 @@ fn heavy_form_with_low_readiness_is_a_caution() {
     assert!(report.readiness.unwrap() < PROMISING.0);
     let fit = report.form_fit.unwrap();
     assert_eq!(fit.fit, Fit::Caution);
-    assert!(fit.notes.iter().any(|n| n.contains("gereedheid")));
+    assert!(fit.notes.iter().any(|n| n.contains("kracht")));
 }
 
 #[test]

@@ -246,6 +246,10 @@ pub struct WorkshopTexts {
     pub new_done: &'static str,
     pub factor_of: fn(usize, usize) -> String,
     pub vote_question: &'static str,
+    /// Under the vote question for a hindering factor: what ‘eens’ means.
+    pub vote_hindering: &'static str,
+    /// Under the vote question for a sensitive factor: use voting cards.
+    pub vote_sensitive: &'static str,
     pub votes_legend: &'static str,
     pub votes_hint: &'static str,
     pub votes_total: fn(u64) -> String,

@@ -171,7 +171,15 @@ pub fn factor_screen(props: &FactorProps) -> Html {
             <ul class="scan-ws-statements">
                 { for factor.statements.iter().map(|s| html! { <li>{ s.text_for(props.stage.as_deref(), lang) }</li> }) }
             </ul>
-            <p class="scan-ws-question">{ w.vote_question }</p>
+            <div class="scan-ws-ask">
+                <p class="scan-ws-question">{ w.vote_question }</p>
+                if factor.polarity == Polarity::Hindering {
+                    <p class="scan-ws-question-note">{ w.vote_hindering }</p>
+                }
+                if factor.sensitive {
+                    <p class="scan-ws-question-note">{ w.vote_sensitive }</p>
+                }
+            </div>
 
             <fieldset class="scan-ws-votes">
                 <legend>{ w.votes_legend }</legend>
