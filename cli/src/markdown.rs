@@ -392,11 +392,7 @@ fn body(out: &mut String, r: &Report) {
     out.push('\n');
 
     if !r.signals.is_empty() {
-        let _ = writeln!(
-            out,
-            "## {}\n",
-            l.t("Wat opvalt", "What stands out")
-        );
+        let _ = writeln!(out, "## {}\n", l.t("Wat opvalt", "What stands out"));
         for s in &r.signals {
             let _ = writeln!(out, "- {}", inline(&s.text));
         }
@@ -489,7 +485,10 @@ pub fn group(g: &GroupReport) -> String {
     let _ = writeln!(
         out,
         "# {}: {}\n",
-        l.t("Samenwerkingsscan, groep", "Partnership readiness scan, group"),
+        l.t(
+            "Samenwerkingsscan, groep",
+            "Partnership readiness scan, group"
+        ),
         inline(&r.verdict.label)
     );
     let _ = writeln!(
@@ -750,11 +749,7 @@ pub fn comparison(c: &Comparison, lang: &str) -> String {
             signed(d.change)
         );
     };
-    row(
-        &mut out,
-        l.t("**Kracht**", "**Strength**"),
-        &c.readiness,
-    );
+    row(&mut out, l.t("**Kracht**", "**Strength**"), &c.readiness);
     row(&mut out, l.t("**Risico**", "**Risk**"), &c.risk);
     for p in &c.phases {
         row(

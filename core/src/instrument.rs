@@ -1,8 +1,8 @@
 //! The questionnaire (instrument) as data.
 //!
 //! The built-in instrument is Van de Laar's (2010) model as listed in the
-//! Wijchen quickscan: 17 promoting factors (table 2) and 22 hindering factors
-//! (table 3) in three phases. It is compiled in from `core/data/instrument.json`;
+//! Wijchen quickscan: 17 promoting factors (table 2), one more from §5 (investing
+//! time and money) and 22 hindering factors (table 3) in three phases. It is compiled in from `core/data/instrument.json`;
 //! an embedding site may supply its own instrument in the same JSON shape,
 //! which is validated before use.
 

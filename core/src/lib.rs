@@ -51,8 +51,8 @@ pub use group::{
 };
 pub use instrument::{
     Advice, Choice, Combine, ContextSpec, Dimension, Factor, FormKind, FormOption, Instrument,
-    InstrumentError, Phase, PlanStep, Polarity, Precondition, Retired, Scale, ScalePoint, Statement,
-    UrgencyLevel, SCHEMA_VERSION,
+    InstrumentError, Phase, PlanStep, Polarity, Precondition, Retired, Scale, ScalePoint,
+    Statement, UrgencyLevel, SCHEMA_VERSION,
 };
 pub use report::{
     AdviceItem, AdviceStep, Coverage, DimensionResult, FactorRef, FactorResult, Fit, FormFit,

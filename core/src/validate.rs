@@ -280,7 +280,10 @@ impl Validator<'_> {
             if statements.contains(&old.id) {
                 self.problem(
                     format!("{path}.id"),
-                    format!("'{}' is retired but still asked; give the new statement its own id", old.id),
+                    format!(
+                        "'{}' is retired but still asked; give the new statement its own id",
+                        old.id
+                    ),
                 );
             }
             if !statements.contains(&old.replaced_by) {

@@ -2147,9 +2147,17 @@ fn an_answers_file_from_before_model_v2_still_loads_and_gets_a_verdict() {
     let retired: Vec<&str> = instrument().retired.iter().map(|r| r.id.as_str()).collect();
     assert_eq!(report.notices.len(), retired.len(), "{:#?}", report.notices);
     for notice in &report.notices {
-        let id = notice.path.trim_start_matches("$.responses[\"").trim_end_matches("\"]");
+        let id = notice
+            .path
+            .trim_start_matches("$.responses[\"")
+            .trim_end_matches("\"]");
         assert!(retired.contains(&id), "{notice:?}");
-        assert!(notice.message.contains("vervangen door een stelling die iets anders vraagt"), "{notice:?}");
+        assert!(
+            notice
+                .message
+                .contains("vervangen door een stelling die iets anders vraagt"),
+            "{notice:?}"
+        );
     }
     assert_ne!(report.verdict.level, InsufficientInformation);
     let open = reason(&report, "red-flag-unanswered");
@@ -2159,7 +2167,8 @@ fn an_answers_file_from_before_model_v2_still_loads_and_gets_a_verdict() {
 #[test]
 fn an_answer_to_a_retired_statement_is_not_reused_for_its_successor() {
     for old in &instrument().retired {
-        let answers = Answers::from_json(&format!(r#"{{"responses": {{"{}": 5}}}}"#, old.id)).unwrap();
+        let answers =
+            Answers::from_json(&format!(r#"{{"responses": {{"{}": 5}}}}"#, old.id)).unwrap();
         let report = eval(&answers);
         assert_eq!(report.coverage.answered, 0, "{}", old.id);
         let notice = &report.notices[0];
@@ -2170,8 +2179,16 @@ fn an_answer_to_a_retired_statement_is_not_reused_for_its_successor() {
             .flat_map(|f| &f.statements)
             .find(|s| s.id == old.replaced_by)
             .unwrap();
-        assert!(notice.message.contains(new.text.get("nl")), "{}", notice.message);
-        assert!(notice.message.contains(old.text.get("nl")), "{}", notice.message);
+        assert!(
+            notice.message.contains(new.text.get("nl")),
+            "{}",
+            notice.message
+        );
+        assert!(
+            notice.message.contains(old.text.get("nl")),
+            "{}",
+            notice.message
+        );
     }
 }
 
@@ -2519,11 +2536,15 @@ fn a_retired_statement_must_be_gone_and_its_successor_asked() {
     let json = serde_json::to_string(&custom).unwrap();
     let problems = Instrument::from_json(&json).unwrap_err().problems;
     assert!(
-        problems.iter().any(|p| p.path == "$.retired[0].id" && p.message.contains(&asked)),
+        problems
+            .iter()
+            .any(|p| p.path == "$.retired[0].id" && p.message.contains(&asked)),
         "{problems:?}"
     );
     assert!(
-        problems.iter().any(|p| p.path == "$.retired[1].replaced_by" && p.message.contains("bestaat-niet.9")),
+        problems
+            .iter()
+            .any(|p| p.path == "$.retired[1].replaced_by" && p.message.contains("bestaat-niet.9")),
         "{problems:?}"
     );
 }

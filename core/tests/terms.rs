@@ -29,7 +29,10 @@ fn wrong_terms() -> Vec<(String, String)> {
         .filter_map(|line| {
             let rest = line.strip_prefix("- `")?;
             let (wrong, why) = rest.split_once('`')?;
-            Some((wrong.to_string(), why.trim_start_matches([' ', '—']).to_string()))
+            Some((
+                wrong.to_string(),
+                why.trim_start_matches([' ', '—']).to_string(),
+            ))
         })
         .collect()
 }
@@ -57,7 +60,11 @@ fn texts() -> Vec<(String, String)> {
                 value.as_object_mut().unwrap().remove("retired");
                 text = value.to_string();
             }
-            let name = file.strip_prefix(root()).unwrap_or(&file).display().to_string();
+            let name = file
+                .strip_prefix(root())
+                .unwrap_or(&file)
+                .display()
+                .to_string();
             out.push((name, text));
         }
     }
@@ -68,7 +75,9 @@ fn texts() -> Vec<(String, String)> {
 fn the_glossary_lists_wrong_terms() {
     let wrong = wrong_terms();
     assert!(wrong.len() >= 30, "{wrong:?}");
-    assert!(wrong.iter().all(|(w, why)| !w.is_empty() && !why.is_empty()));
+    assert!(wrong
+        .iter()
+        .all(|(w, why)| !w.is_empty() && !why.is_empty()));
 }
 
 #[test]
@@ -91,7 +100,16 @@ fn known_wrong_terms_are_nowhere() {
 #[test]
 fn statements_have_no_negation_and_look_ahead_as_expectations() {
     let instrument = samenwerkingsscan::Instrument::builtin();
-    let negations = [" niet ", " niet.", " geen ", "Geen ", " nooit ", " niets ", "onduidelijk", "Niet "];
+    let negations = [
+        " niet ",
+        " niet.",
+        " geen ",
+        "Geen ",
+        " nooit ",
+        " niets ",
+        "onduidelijk",
+        "Niet ",
+    ];
     let mut found = Vec::new();
     for statement in instrument.factors.iter().flat_map(|f| &f.statements) {
         let nl = format!(" {} ", statement.text.get("nl"));
@@ -103,13 +121,20 @@ fn statements_have_no_negation_and_look_ahead_as_expectations() {
         for (kind, text) in [("and", " en "), ("or", " of ")] {
             // Two ideas joined; a list of examples after "zoals" is one idea.
             let before_example = nl.split("zoals").next().unwrap_or("");
-            if before_example.matches(text).count() > 0 && !ALLOWED_JOINS.contains(&statement.id.as_str()) {
+            if before_example.matches(text).count() > 0
+                && !ALLOWED_JOINS.contains(&statement.id.as_str())
+            {
                 found.push(format!("{}: '{kind}' joins two ideas? {nl}", statement.id));
             }
         }
         if let Some(ahead) = &statement.ahead {
-            if !ahead.get("nl").starts_with("Ik verwacht") || !ahead.get("en").starts_with("I expect") {
-                found.push(format!("{}: look ahead without 'Ik verwacht'", statement.id));
+            if !ahead.get("nl").starts_with("Ik verwacht")
+                || !ahead.get("en").starts_with("I expect")
+            {
+                found.push(format!(
+                    "{}: look ahead without 'Ik verwacht'",
+                    statement.id
+                ));
             }
         }
     }
