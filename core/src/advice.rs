@@ -94,7 +94,19 @@ pub(crate) fn ordered(
             ))
         })
         .collect();
-    items.sort_unstable_by(|(oa, a), (ob, b)| b.impact.total_cmp(&a.impact).then(oa.cmp(ob)));
+    // A concern comes before any point to watch, whatever the weights: the
+    // concern is what the verdict rests on. Within a band, by impact.
+    let rank = |band: Band| match band {
+        Band::Concern => 0,
+        Band::Attention => 1,
+        Band::Strength => 2,
+    };
+    items.sort_unstable_by(|(oa, a), (ob, b)| {
+        rank(a.band)
+            .cmp(&rank(b.band))
+            .then(b.impact.total_cmp(&a.impact))
+            .then(oa.cmp(ob))
+    });
     items.into_iter().map(|(_, item)| item).collect()
 }
 
@@ -260,8 +272,8 @@ pub(crate) fn next_step(
             let list = names.join(", ");
             let step = by_number(5).or(instrument.plan_steps.last())?;
             (step, m.pick(
-                format!("De samenwerking draait. Pak {list} op in het gewone overleg tussen de partners en houd de vinger aan de pols (§8.5)."),
-                format!("The partnership is running. Address {list} in the partners’ regular meetings and keep a close eye on it (§8.5)."),
+                format!("De samenwerking draait. Pak {list} op waar het speelt: in het overleg tussen de partners of, bij raadszaken, in de eigen gemeente met de fracties. Houd de vinger aan de pols (§8.5)."),
+                format!("The partnership is running. Address {list} where it arises: in the partners’ meetings or, for council matters, in your own municipality with the council groups. Keep a close eye on it (§8.5)."),
             ))
         } else {
             let step = by_number(6).or(instrument.plan_steps.last())?;
@@ -294,7 +306,7 @@ pub(crate) fn next_step(
         })
     } else {
         let (id, nl, en) = match reading.given {
-            Some(Stage::Preparing) => ("inrichting", "In de randvoorwaarden en het proces zijn geen zorgpunten: richt de samenwerking nu in.", "There are no concerns in the preconditions and the process: now set up the partnership."),
+            Some(Stage::Preparing) => ("inrichting", "In de randvoorwaarden en het proces zijn geen zorgpunten. Is het definitieve besluit nog niet genomen, rond dan eerst de besluitvorming af: de business case, het advies van de ondernemingsraden, de inbreng van de raden en dan het definitieve besluit (§8.3). Richt daarna de samenwerking in (§8.4).", "There are no concerns in the preconditions and the process. If the final decision has not been taken yet, first complete the decision-making: the business case, the works councils’ advice, the councils’ input and then the final decision (§8.3). After that, set up the partnership (§8.4)."),
             Some(Stage::Orienting) if !early_strong => ("partners-zoeken", "In de randvoorwaarden en het proces zijn geen zorgpunten. Neem de zoektocht naar partners serieus: spreek open over drijfveren, gelijkwaardigheid en belangen. Deze stap wordt vaak te licht opgevat (§8.2).", "There are no concerns in the preconditions and the process. Take the search for partners seriously: talk openly about motives, equality and interests. This step is often taken too lightly (§8.2)."),
             _ => ("visie-en-doelen", "In de randvoorwaarden en het proces zijn geen zorgpunten: zet visie en doelen op papier, meetbaar, zodat u later kunt evalueren (§8.3).", "There are no concerns in the preconditions and the process: set down a vision and measurable goals, so you can evaluate later (§8.3)."),
         };
@@ -448,11 +460,11 @@ pub(crate) fn form_fit(
         match ratio {
             Some(r) if r >= crate::signals::LARGE_SIZE_RATIO => notes.push((Fit::Good, m.pick(
                 "Eén partner is veel groter dan de andere. Dat past bij een centrumgemeente: de andere gemeenten gebruiken de sterke punten van die partner (§4.2.3, §4.3.1).".to_string(),
-                "One partner is much larger than the others. That suits a centrumgemeente: the other municipalities use that partner’s strengths (§4.2.3, §4.3.1).".to_string(),
+                "One partner is much larger than the others. That suits a lead municipality (centrumgemeente): the other municipalities use that partner’s strengths (§4.2.3, §4.3.1).".to_string(),
             ))),
             Some(r) if r <= crate::signals::COMPARABLE_SIZE_RATIO => notes.push((Fit::Caution, m.pick(
                 "Bij een centrumgemeente voert één gemeente, meestal de grootste, de taken uit voor de andere (§4.2.3). Uw partners zijn ongeveer even groot: spreek af welke gemeente de taken uitvoert en waarom juist zij.".to_string(),
-                "In a centrumgemeente arrangement one municipality, usually the largest, carries out the tasks for the others (§4.2.3). Your partners are about the same size: agree which municipality carries out the tasks and why that one.".to_string(),
+                "In a lead-municipality arrangement one municipality, usually the largest, carries out the tasks for the others (§4.2.3). Your partners are about the same size: agree which municipality carries out the tasks and why that one.".to_string(),
             ))),
             _ => {}
         }
@@ -525,20 +537,20 @@ fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
     let mut out = Vec::new();
     if kind.is_regeling() {
         out.push(m.pick(
-            "Deze vorm wordt meestal een gemeenschappelijke regeling. De colleges sturen het ontwerp naar de raden. Die hebben acht weken om hun zienswijze te geven. Daarna is de toestemming van elke gemeenteraad nodig; die mag alleen worden geweigerd als de regeling in strijd is met het recht of het algemeen belang (Wgr, artikel 1). De zienswijze is dus het moment waarop de raad echt invloed heeft.",
-            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executives send the draft to the councils, which have eight weeks to give their views. After that the consent of every council is needed; it may only be refused if the arrangement is contrary to the law or the public interest (Wgr, article 1). This consultation is therefore when the council has real influence.",
+            "Deze vorm wordt meestal een gemeenschappelijke regeling. De colleges sturen het ontwerp naar de raden. Die kunnen binnen acht weken hun zienswijze geven. Daarna is de toestemming van elke gemeenteraad nodig; die mag alleen worden geweigerd als de regeling in strijd is met het recht of het algemeen belang (Wgr, artikel 1). De zienswijze is dus het moment waarop de raad echt invloed heeft. Doet de raad zelf mee in de regeling, dan besluit hij zelf.",
+            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executive boards send the draft to the councils, which may give their views within eight weeks. After that the consent of every council is needed; it may only be refused if the arrangement is contrary to the law or the public interest (Wgr, article 1). This consultation is therefore when the council has real influence. If the council itself takes part in the arrangement, it decides itself.",
         ).to_string());
     }
     if kind == FormKind::Contract {
         out.push(m.pick(
             "Heeft het contract grote gevolgen voor de gemeente, dan krijgt de raad eerst de kans om zijn wensen en bedenkingen te geven. Pas daarna besluit het college (Gemeentewet, artikel 169 lid 4).",
-            "If the contract has far-reaching consequences for the municipality, the council first gets the chance to give its wishes and reservations. Only then does the executive decide (Gemeentewet, article 169(4)).",
+            "If the contract has far-reaching consequences for the municipality, the council first gets the chance to give its wishes and reservations. Only then does the executive board decide (Municipalities Act, article 169(4)).",
         ).to_string());
     }
     if kind != FormKind::Afstemming {
         out.push(m.pick(
-            "Vraag de ondernemingsraden op tijd om advies: zij hebben adviesrecht bij een blijvende samenwerking (WOR, artikel 25). In een gemeente gaat dat advies over de gevolgen voor het personeel, niet over het politieke besluit zelf (WOR, artikel 46d).",
-            "Ask the works councils for advice in good time: they have a right to advise on a lasting cooperation (WOR, article 25). In a municipality that advice is about the consequences for staff, not about the political decision itself (WOR, article 46d).",
+            "Vraag de ondernemingsraden om advies over het voorgenomen besluit, op een moment dat hun advies nog van wezenlijke invloed kan zijn: zij hebben adviesrecht bij een blijvende samenwerking (WOR, artikel 25). In een gemeente gaat dat advies over de gevolgen voor het personeel, niet over het politieke besluit zelf (WOR, artikel 46d).",
+            "Ask the works councils for advice on the proposed decision, at a time when their advice can still substantially influence it: they have a right of advice on a lasting partnership (Works Councils Act, article 25). In a municipality that advice is about the consequences for staff, not about the political decision itself (Works Councils Act, article 46d).",
         ).to_string());
     }
     if kind == FormKind::BestuurlijkeFusie {

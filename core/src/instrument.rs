@@ -226,7 +226,7 @@ pub struct Advice {
     /// is absent).
     pub text: Text,
     /// The wording for a running partnership, where `text` speaks of the
-    /// start ("vóór de start", "het startbesluit").
+    /// start ("vóór de start", "het definitieve besluit").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub running: Option<Text>,
     /// The section of the source the advice rests on, e.g. "§8.1".

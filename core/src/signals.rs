@@ -97,8 +97,8 @@ pub(crate) fn from_context(
         let r = format!("{}{}{}", tenths / 10, m.pick(",", "."), tenths % 10);
         if ratio >= LARGE_SIZE_RATIO {
             signal("size-difference", m.pick(
-                format!("De partners verschillen sterk in grootte: {large_name} is {r} keer zo groot als {small_name}. Let op ‘vergelijkbaarheid en bekendheid’ en op ‘voorlopers en achterblijvers’: de grote partner kan gaan domineren."),
-                format!("The partners differ greatly in size: {large_name} is {r} times as large as {small_name}. Watch ‘comparability and familiarity’ and ‘front-runners and laggards’: the large partner may come to dominate."),
+                format!("De partners verschillen sterk in grootte: {large_name} is {r} keer zo groot als {small_name}. Let op ‘Vergelijkbaarheid en bekendheid’ en op ‘Voorlopers en achterblijvers’: de grote partner kan gaan domineren."),
+                format!("The partners differ greatly in size: {large_name} is {r} times as large as {small_name}. Watch ‘Comparability and familiarity’ and ‘Front-runners and laggards’: the large partner may come to dominate."),
             ));
             if band(ids::COMPARABILITY) == Some(Band::Strength) {
                 signal("size-vs-comparability", m.pick(
@@ -108,8 +108,8 @@ pub(crate) fn from_context(
             }
         } else if ratio <= COMPARABLE_SIZE_RATIO {
             signal("size-comparable", m.pick(
-                format!("De partners zijn vergelijkbaar van grootte: de grootste is {r} keer zo groot als de kleinste. Dat helpt bij ‘vergelijkbaarheid en bekendheid’."),
-                format!("The partners are comparable in size: the largest is {r} times as large as the smallest. That helps ‘comparability and familiarity’."),
+                format!("De partners zijn vergelijkbaar van grootte: de grootste is {r} keer zo groot als de kleinste. Dat helpt bij ‘Vergelijkbaarheid en bekendheid’."),
+                format!("The partners are comparable in size: the largest is {r} times as large as the smallest. That supports ‘Comparability and familiarity’."),
             ));
         }
     }
@@ -136,13 +136,13 @@ pub(crate) fn from_context(
         {
             signal("urgency-low", if reading.running() {
                 m.pick(
-                    "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Ga na wat de samenwerking toevoegt: als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, raadt de literatuur samenwerken af (§6.3).".to_string(),
-                    "You can still perform the tasks well on your own for a long time to come (§8.1). Check what the partnership adds: if a municipality can perform its tasks itself at the same cost, the literature advises against cooperating (§6.3).".to_string(),
+                    "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Ga na wat de samenwerking toevoegt: als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, adviseert de literatuurscan om er niet aan te beginnen (§6.3). Bespreek of de samenwerking nog meerwaarde heeft.".to_string(),
+                    "You can still perform the tasks well on your own for a long time to come (§8.1). Check what the partnership adds: if a municipality can perform its tasks itself at the same cost, the literature review advises not to start (§6.3). Discuss whether the partnership still adds value.".to_string(),
                 )
             } else {
                 m.pick(
-                    "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuur af om te starten (§6.3).".to_string(),
-                    "You can still perform the tasks well on your own for a long time to come (§8.1). Start only if the added value of working together is clear; otherwise the literature advises against starting (§6.3).".to_string(),
+                    "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuurscan af om te starten (§6.3).".to_string(),
+                    "You can still perform the tasks well on your own for a long time to come (§8.1). Start only if the added value of working together is clear; otherwise the literature review advises against starting (§6.3).".to_string(),
                 )
             })
         }

@@ -92,12 +92,14 @@ fn reason(rule: &str, text: String, factors: Vec<String>) -> Reason {
     }
 }
 
-fn names(factors: &[&FactorResult]) -> String {
-    factors
-        .iter()
-        .map(|f| format!("‘{}’", f.name))
-        .collect::<Vec<_>>()
-        .join(", ")
+/// "‘A’", "‘A’ en ‘B’", "‘A’, ‘B’ en ‘C’" (English: "and").
+fn names(m: Msg, factors: &[&FactorResult]) -> String {
+    let quoted: Vec<String> = factors.iter().map(|f| format!("‘{}’", f.name)).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), m.pick("en", "and")),
+    }
 }
 
 fn ids(factors: &[&FactorResult]) -> Vec<String> {
@@ -207,8 +209,8 @@ fn base_level(input: &Inputs, m: Msg) -> Decision {
             format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low."),
         ),
         (VerdictLevel::Ready, true) => m.pick(
-            format!("Kracht {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag. De samenwerking staat stevig."),
-            format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low. The partnership is on a solid footing."),
+            format!("Kracht {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag."),
+            format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low."),
         ),
         (VerdictLevel::Promising, false) => m.pick(
             format!("Kracht {rs} en risico {ks} (van 100): voldoende basis, maar nog niet overal sterk."),
@@ -290,7 +292,7 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
     };
     let running = input.reading.running();
     if !pooled.is_empty() {
-        let list = names(&pooled);
+        let list = names(m, &pooled);
         // One flag or more: "Rode vlag: ‘A’ scoort" / "Rode vlaggen: ‘A’, ‘B’ scoren".
         let (flag_nl, flag_en, scores_nl, scores_en) = if pooled.len() == 1 {
             ("Rode vlag", "Red flag", "scoort", "scores")
@@ -335,9 +337,14 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
         let trust = here
             .iter()
             .any(|(_, f)| f.precondition == Some(Precondition::Vertrouwen));
+        let (flag_nl, flag_en) = if here.len() == 1 {
+            ("Rode vlag", "Red flag")
+        } else {
+            ("Rode vlaggen", "Red flags")
+        };
         let mut text = m.pick(
-            format!("Rode vlag bij de deelnemers uit {place}: {list}. Dat is een zorgpunt, ook als het gemiddelde van de hele groep beter is. Noodzaak, vertrouwen en tijd moeten bij elke gemeente aanwezig zijn (§5)."),
-            format!("Red flag among the participants from {place}: {list}. That is a concern, even if the whole group’s average is better. Necessity, trust and time must be present in every municipality (§5)."),
+            format!("{flag_nl} bij de deelnemers uit {place}: {list}. Dat is een zorgpunt, ook als het gemiddelde van de hele groep beter is. Noodzaak, vertrouwen en tijd moeten bij elke gemeente aanwezig zijn (§5)."),
+            format!("{flag_en} among the participants from {place}: {list}. That is a concern, even if the whole group’s average is better. Necessity, trust and time must be present in every municipality (§5)."),
         );
         if trust {
             text.push_str(m.pick(
@@ -458,9 +465,14 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
             format!("strength {r} and risk {k} out of 100"),
         )
     } else {
+        let (nl, en) = if weak.len() == 1 {
+            ("zorgpunt", "concern")
+        } else {
+            ("zorgpunten", "concerns")
+        };
         m.pick(
-            format!("zorgpunten: {}", names(&weak)),
-            format!("concerns: {}", names(&weak)),
+            format!("{nl}: {}", names(m, &weak)),
+            format!("{en}: {}", names(m, &weak)),
         )
     };
     let text = if input.reading.running() {
@@ -540,31 +552,37 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision, councils: bool) {
     if weak.is_empty() {
         return;
     }
+    // Factors another reason already names (a red flag, a weak phase) are
+    // not repeated here; the cap still rests on all of them.
+    let named: Vec<&str> = d
+        .reasons
+        .iter()
+        .flat_map(|r| r.factors.iter().map(String::as_str))
+        .collect();
+    let fresh: Vec<&FactorResult> = weak
+        .iter()
+        .copied()
+        .filter(|f| !named.contains(&f.id.as_str()))
+        .collect();
+    let listed = if fresh.is_empty() { &weak } else { &fresh };
+    let list = names(m, listed);
+    let (is_nl, is_en) = if listed.len() == 1 {
+        ("is een zorgpunt", "is a concern")
+    } else {
+        ("zijn zorgpunten", "are concerns")
+    };
     let text = match (d.level == VerdictLevel::Ready, input.reading.running()) {
         (true, false) => m.pick(
             format!(
-                "Zorgpunt: {}. Daarom is het oordeel hooguit ‘Kansrijk, met aandachtspunten’.",
-                names(&weak)
+                "{list} {is_nl}. Daarom is het oordeel hooguit ‘Kansrijk, met aandachtspunten’."
             ),
-            format!(
-                "Concern: {}. So the verdict is at most ‘Promising, with points to watch’.",
-                names(&weak)
-            ),
+            format!("{list} {is_en}. So the verdict is at most ‘Promising, with points to watch’."),
         ),
         (true, true) => m.pick(
-            format!(
-                "Zorgpunt: {}. Daarom is het oordeel hooguit ‘Loopt, met aandachtspunten’.",
-                names(&weak)
-            ),
-            format!(
-                "Concern: {}. So the verdict is at most ‘Running, with points to watch’.",
-                names(&weak)
-            ),
+            format!("{list} {is_nl}. Daarom is het oordeel hooguit ‘Loopt, met aandachtspunten’."),
+            format!("{list} {is_en}. So the verdict is at most ‘Running, with points to watch’."),
         ),
-        _ => m.pick(
-            format!("Zorgpunt: {}.", names(&weak)),
-            format!("Concern: {}.", names(&weak)),
-        ),
+        _ => m.pick(format!("{list} {is_nl}."), format!("{list} {is_en}.")),
     };
     d.cap(
         VerdictLevel::Promising,
@@ -590,8 +608,8 @@ fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
     // start yet": at most promising, never lower (it is an expectation).
     let promising = d.level.rank() >= VerdictLevel::Promising.rank();
     let mut text = m.pick(
-        format!("Regel vóór de start: {}. Uw vooruitblik op de samenwerking zoals die straks draait, laat hier zorgen zien. Dat hoort in de plannen voor de inrichting (§8.3, §8.4).", names(&ahead)),
-        format!("Arrange before the start: {}. Your expectations for the partnership once it is running show concerns here. These belong in the set-up plans (§8.3, §8.4).", names(&ahead)),
+        format!("Regel vóór de start: {}. Uw vooruitblik op de samenwerking zoals die straks draait, laat hier zorgen zien. Dat hoort in de plannen voor de inrichting (§8.3, §8.4).", names(m, &ahead)),
+        format!("Arrange before the start: {}. Your expectations for the partnership once it is running show concerns here. These belong in the set-up plans (§8.3, §8.4).", names(m, &ahead)),
     );
     if promising {
         text.push_str(m.pick(
@@ -618,13 +636,13 @@ fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
     }
     let text = if input.reading.running() {
         m.pick(
-            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Loopt goed’ krijgen.", names(&open)),
-            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Running well’.", names(&open)),
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Loopt goed’ krijgen.", names(m, &open)),
+            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Running well’.", names(m, &open)),
         )
     } else {
         m.pick(
-            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Klaar om te starten’ krijgen.", names(&open)),
-            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Ready to start’.", names(&open)),
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Klaar om te starten’ krijgen.", names(m, &open)),
+            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Ready to start’.", names(m, &open)),
         )
     };
     d.cap(
@@ -704,6 +722,22 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
             Vec::new(),
         ));
     }
-    let blocking = out.iter().any(|r| r.rule != "many-unknown");
+    // Before the start the look ahead does not count; say so when it was
+    // left open, so that nobody reads the silence as "no worries".
+    for phase in input.phases.iter().filter(|p| p.looking_ahead) {
+        if phase.coverage.statements > 0 && phase.coverage.answered == 0 {
+            out.push(reason(
+                "look-ahead-open",
+                m.pick(
+                    format!("De vooruitblik op de fase ‘{}’ is niet ingevuld. Dat telt niet mee in het oordeel; bespreek deze punten wel voordat u de samenwerking inricht (§8.4).", phase.name),
+                    format!("The look ahead at the phase ‘{}’ was not answered. It does not count towards the verdict; do discuss these points before you set up the partnership (§8.4).", phase.name),
+                ),
+                Vec::new(),
+            ));
+        }
+    }
+    let blocking = out
+        .iter()
+        .any(|r| !matches!(r.rule.as_str(), "many-unknown" | "look-ahead-open"));
     (out, blocking)
 }

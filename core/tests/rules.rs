@@ -482,7 +482,7 @@ fn a_concern_in_the_preconditions_phase_caps_at_preconditions_first() {
     assert_level(&report, PreconditionsFirst);
     let rule = reason(&report, "preconditions");
     assert_eq!(rule.factors, std::slice::from_ref(&weak.id));
-    assert!(rule.text.contains("zorgpunten"));
+    assert!(rule.text.contains("(zorgpunt: "), "{}", rule.text);
     // Capped below "ready": the concerns rule still names the factor, without capping.
     assert_eq!(
         reason(&report, "concerns").factors,
@@ -559,7 +559,7 @@ fn concerns_rule_names_the_concerns_when_the_level_is_already_lower() {
     assert_level(&report, Promising);
     let rule = reason(&report, "concerns");
     assert_eq!(rule.factors, std::slice::from_ref(&weak.id));
-    assert!(rule.text.starts_with("Zorgpunt:"), "{}", rule.text);
+    assert!(rule.text.ends_with("is een zorgpunt."), "{}", rule.text);
 }
 
 #[test]
@@ -1353,7 +1353,7 @@ fn without_concerns_the_stage_decides_the_next_step() {
 // ---------------------------------------------------------------------------
 
 #[test]
-fn advice_covers_weak_factors_only_ordered_by_impact() {
+fn advice_covers_weak_factors_only_concerns_first_then_by_impact() {
     let mut scan = Scan::uniform(4, 2);
     for (i, f) in instrument().factors.iter().enumerate() {
         scan = scan.favourability(&f.id, [0, 25, 50, 75, 100][i % 5]);
@@ -1376,9 +1376,12 @@ fn advice_covers_weak_factors_only_ordered_by_impact() {
             assert_eq!(step.source, advice.source);
         }
     }
+    // Concerns first (the verdict rests on them), then by impact.
+    let concern_first = |b: Band| u8::from(b != Band::Concern);
     for pair in report.advice.windows(2) {
+        assert!(concern_first(pair[0].band) <= concern_first(pair[1].band));
         assert!(
-            pair[0].impact >= pair[1].impact,
+            pair[0].band != pair[1].band || pair[0].impact >= pair[1].impact,
             "{} < {}",
             pair[0].impact,
             pair[1].impact
@@ -2547,4 +2550,57 @@ fn a_retired_statement_must_be_gone_and_its_successor_asked() {
             .any(|p| p.path == "$.retired[1].replaced_by" && p.message.contains("bestaat-niet.9")),
         "{problems:?}"
     );
+}
+
+#[test]
+fn two_concerns_are_named_in_the_plural_joined_by_en() {
+    let weak: Vec<_> = ordinary()
+        .into_iter()
+        .filter(|f| f.phase != first_phase() && f.polarity == Polarity::Promoting)
+        .take(2)
+        .collect();
+    let report = Scan::uniform(4, 3)
+        .favourability(&weak[0].id, 0)
+        .favourability(&weak[1].id, 0)
+        .report();
+    let rule = reason(&report, "concerns");
+    let expected = format!(
+        "‘{}’ en ‘{}’ zijn zorgpunten.",
+        weak[0].name.get("nl"),
+        weak[1].name.get("nl")
+    );
+    assert!(rule.text.starts_with(&expected), "{}", rule.text);
+    let english = evaluate(
+        instrument(),
+        &Scan::uniform(4, 3)
+            .favourability(&weak[0].id, 0)
+            .favourability(&weak[1].id, 0)
+            .answers,
+        "en",
+    );
+    assert!(
+        reason(&english, "concerns").text.contains("’ and ‘"),
+        "{}",
+        reason(&english, "concerns").text
+    );
+    assert!(reason(&english, "concerns").text.contains("are concerns"));
+}
+
+#[test]
+fn an_unanswered_look_ahead_is_said_not_silently_skipped() {
+    let mut scan = Scan::favourable();
+    for f in instrument()
+        .factors
+        .iter()
+        .filter(|f| f.phase == "samenwerking-staat")
+    {
+        scan = scan.unknown(&f.id);
+    }
+    let report = scan.report();
+    let rule = reason(&report, "look-ahead-open");
+    assert!(rule.text.contains("niet ingevuld"), "{}", rule.text);
+    assert_ne!(report.verdict.level, InsufficientInformation);
+    // Running: the third phase is not a look ahead, so no such reason.
+    let running = Scan::favourable().stage("operating").report();
+    assert!(running.reasons.iter().all(|r| r.rule != "look-ahead-open"));
 }

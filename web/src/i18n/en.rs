@@ -32,7 +32,7 @@ pub static TEXTS: Texts = Texts {
     role_none: "I prefer not to say",
     municipality: "Your municipality",
     partners: "Participating municipalities",
-    partners_hint: "List all municipalities taking part, including your own. The population is optional.",
+    partners_hint: "List all participating municipalities, including your own. The population is optional.",
     partner_name: |i| format!("Name of municipality {i}"),
     partner_inhabitants: |i| format!("Population of municipality {i}"),
     add_partner: "Add a municipality",
