@@ -159,7 +159,7 @@ pub(crate) fn next_step(
     // "het zorgpunt ‘A’" / "de zorgpunten ‘A’, ‘B’", with the Dutch verb
     // that agrees with it ("hoort" / "horen").
     let concerns_of = |names: &[String]| {
-        let list = names.join(", ");
+        let list = m.listing(&names);
         match names.len() {
             1 => (
                 m.pick(
@@ -178,7 +178,7 @@ pub(crate) fn next_step(
         }
     };
     let attention_of = |names: &[String]| {
-        let list = names.join(", ");
+        let list = m.listing(&names);
         match names.len() {
             1 => (
                 m.pick(
@@ -269,7 +269,7 @@ pub(crate) fn next_step(
             let back = (step.number < first).then(|| back_text(step, &what));
             (step, back.unwrap_or_else(|| here(&what)))
         } else if let Some((_, names)) = earliest(&weak) {
-            let list = names.join(", ");
+            let list = m.listing(&names);
             let step = by_number(5).or(instrument.plan_steps.last())?;
             (step, m.pick(
                 format!("De samenwerking draait. Pak {list} op waar het speelt: in het overleg tussen de partners of, bij raadszaken, in de eigen gemeente met de fracties. Houd de vinger aan de pols (§8.5)."),
@@ -279,7 +279,7 @@ pub(crate) fn next_step(
             let step = by_number(6).or(instrument.plan_steps.last())?;
             (step, m.pick(
                 "De samenwerking draait en er zijn geen zorgpunten: evalueer tegen de nulmeting (§8.6).".to_string(),
-                "The partnership is running and there are no concerns: evaluate against the baseline (§8.6).".to_string(),
+                "The partnership is running and there are no concerns: evaluate against the baseline measurement (§8.6).".to_string(),
             ))
         }
     } else if let Some((step, names)) = earliest(&concern) {
@@ -374,11 +374,11 @@ pub(crate) fn form_fit(
                 ),
                 (false, Some(Band::Concern)) => m.pick(
                     format!("‘{n}’ is een zorgpunt. Een zware vorm maakt dat niet kleiner: maak het model eenvoudiger waar dat kan, en stel de afspraken bij (§8.5)."),
-                    format!("‘{n}’ is a concern. A binding form will not reduce it: simplify the model where possible, and adjust the agreements (§8.5)."),
+                    format!("‘{n}’ is a concern. A far-reaching form will not reduce it: simplify the model where possible, and adjust the agreements (§8.5)."),
                 ),
                 _ => m.pick(
                     format!("‘{n}’ is geen sterk punt. Houd het model zo eenvoudig als de doelen toelaten en stel het bij waar nodig (§8.5)."),
-                    format!("‘{n}’ is not a strength. Keep the model as simple as the goals allow and adjust it where needed (§8.5)."),
+                    format!("‘{n}’ is not a strong point. Keep the model as simple as the goals allow and adjust it where needed (§8.5)."),
                 ),
             }));
         }
@@ -387,12 +387,12 @@ pub(crate) fn form_fit(
             notes.push((Fit::Caution, if reading.running() {
                 m.pick(
                     format!("‘{n}’ vraagt aandacht. Een zware vorm vraagt blijvend capaciteit: houd de werkdruk in het overleg tussen de partners op de agenda."),
-                    format!("‘{n}’ needs attention. A binding form keeps needing capacity: keep the workload on the agenda of the partners’ meetings."),
+                    format!("‘{n}’ needs attention. A far-reaching form keeps needing capacity: keep the workload on the agenda of the partners’ meetings."),
                 )
             } else {
                 m.pick(
                     format!("Een zware vorm vraagt eerst veel extra werk, en u verwacht ‘{n}’ als knelpunt. Plan de capaciteit voor de inrichting apart, met goede procesregie (§8.4)."),
-                    format!("A binding form first takes a lot of extra work, and you expect ‘{n}’ to be a bottleneck. Plan the capacity for setting it up separately, with good process management (§8.4)."),
+                    format!("A far-reaching form first takes a lot of extra work, and you expect ‘{n}’ to be a bottleneck. Plan the capacity for setting it up separately, with sound process coordination (§8.4)."),
                 )
             }));
         }
@@ -408,18 +408,18 @@ pub(crate) fn form_fit(
             notes.push((Fit::Poor, if reading.running() {
                 m.pick(
                     "Een zware vorm vraagt veel onderling vertrouwen, en vertrouwen is nu een zorgpunt. De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan het vertrouwen over en weer, en bespreek daarna of de vorm nog past (§7.5).".to_string(),
-                    "A more binding form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on mutual trust, then discuss whether the form still fits (§7.5).".to_string(),
+                    "A far-reaching form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on mutual trust, then discuss whether the form still fits (§7.5).".to_string(),
                 )
             } else {
                 m.pick(
                     "Een zware vorm vraagt veel onderling vertrouwen, en vertrouwen is nu een zorgpunt. De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan het vertrouwen over en weer, en kies daarna de vorm.".to_string(),
-                    "A more binding form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on mutual trust, then choose the form.".to_string(),
+                    "A far-reaching form needs a lot of mutual trust, and trust is now a concern. Form follows content and relationship (§7.4): first work on mutual trust, then choose the form.".to_string(),
                 )
             }));
         } else if band(ids::TRUST).is_some_and(|b| b != Band::Strength) {
             notes.push((Fit::Caution, m.pick(
                 "Een zware vorm vraagt veel onderling vertrouwen, en dat is nog niet sterk. De vorm volgt de inhoud én de relatie (§7.4).".to_string(),
-                "A more binding form needs a lot of mutual trust, which is not yet strong. Form follows content and relationship (§7.4).".to_string(),
+                "A far-reaching form needs a lot of mutual trust, which is not yet strong. Form follows content and relationship (§7.4).".to_string(),
             )));
         }
         if readiness.is_some_and(|r| r < PROMISING.0) {
@@ -442,7 +442,7 @@ pub(crate) fn form_fit(
         if band(ids::NONCOMMITTAL) == Some(Band::Concern) {
             notes.push((Fit::Caution, m.pick(
                 format!("‘{}’ is een zorgpunt; zonder vaste afspraken wordt dat nog groter. Een zwaardere vorm is minder vrijblijvend (§4.3.1).", name(ids::NONCOMMITTAL)),
-                format!("‘{}’ is a concern; without firm agreements it grows. A more binding form leaves less room for non-commitment (§4.3.1).", name(ids::NONCOMMITTAL)),
+                format!("‘{}’ is a concern; without firm agreements it will only get worse. A more far-reaching form leaves less room for a lack of commitment (§4.3.1).", name(ids::NONCOMMITTAL)),
             )));
         }
         let short_term = instrument
@@ -451,7 +451,7 @@ pub(crate) fn form_fit(
         if short_term {
             notes.push((Fit::Caution, m.pick(
                 "Versterking is op korte termijn nodig, maar afstemming zonder vaste afspraken is de lichtste vorm. Past dat bij de urgentie?".to_string(),
-                "Strengthening is needed soon, but coordination without firm agreements is the lightest form. Does that match the urgency?".to_string(),
+                "Your municipality needs strengthening in the short term, but coordination without firm agreements is the lightest form. Does that match the urgency?".to_string(),
             )));
         }
     }
@@ -484,7 +484,7 @@ pub(crate) fn form_fit(
     if policy_only && context.motives.iter().any(|x| x == "kosten") {
         notes.push((Fit::Caution, m.pick(
             "U wilt vooral beleid afstemmen en ook kosten besparen. Bij beleidsafstemming worden slagvaardigheid en kosten en baten meestal negatief beoordeeld, bij uitvoeringstaken positief (§4.3.1). Verwacht van afstemming van beleid dus weinig besparing.".to_string(),
-            "You mainly want to align policy and also save costs. For policy alignment, effectiveness and costs and benefits are usually judged negatively, for delivery tasks positively (§4.3.1). So expect few savings from aligning policy.".to_string(),
+            "You mainly want to align policy and also save costs. For policy alignment, decisiveness and the balance of costs and benefits are usually rated negatively; for delivery tasks, positively (§4.3.1). So expect few savings from aligning policy.".to_string(),
         )));
     }
     let fit = notes
@@ -506,7 +506,7 @@ pub(crate) fn form_fit(
     if texts.is_empty() {
         texts.push(m.pick(
             "De gekozen vorm past bij de antwoorden: er zijn geen signalen dat hij te zwaar of te licht is.".to_string(),
-            "The chosen form fits the answers: there are no signs that it is too heavy or too light.".to_string(),
+            "The chosen form fits the answers: there are no signs that it is too far-reaching or too loose.".to_string(),
         ));
     }
     Some(FormFit {
@@ -538,7 +538,7 @@ fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
     if kind.is_regeling() {
         out.push(m.pick(
             "Deze vorm wordt meestal een gemeenschappelijke regeling. De colleges sturen het ontwerp naar de raden. Die kunnen binnen acht weken hun zienswijze geven. Daarna is de toestemming van elke gemeenteraad nodig; die mag alleen worden geweigerd als de regeling in strijd is met het recht of het algemeen belang (Wgr, artikel 1). De zienswijze is dus het moment waarop de raad echt invloed heeft. Doet de raad zelf mee in de regeling, dan besluit hij zelf.",
-            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executive boards send the draft to the councils, which may give their views within eight weeks. After that the consent of every council is needed; it may only be refused if the arrangement is contrary to the law or the public interest (Wgr, article 1). This consultation is therefore when the council has real influence. If the council itself takes part in the arrangement, it decides itself.",
+            "This form is usually a joint arrangement (gemeenschappelijke regeling). The executive boards send the draft to the councils, which may give their views within eight weeks. After that the consent of every council is needed; it may only be refused if the arrangement is contrary to the law or the public interest (Wgr, article 1). Giving its view is therefore the point at which the council has real influence. If the council itself takes part in the arrangement, it decides itself.",
         ).to_string());
     }
     if kind == FormKind::Contract {

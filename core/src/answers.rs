@@ -497,7 +497,7 @@ fn retired_notice(instrument: &Instrument, old: &crate::instrument::Retired) -> 
     let (new_en, new_nl) = new.map_or(("", ""), |s| (s.text.get("en"), s.text.get("nl")));
     (
         format!(
-            "the statement \u{2018}{}\u{2019} was replaced in version {} by one that asks something else (\u{2018}{new_en}\u{2019}, '{}'); the old answer does not count: answer the new statement",
+            "the statement \u{2018}{}\u{2019} was replaced in version {} by a statement that asks something different (\u{2018}{new_en}\u{2019}, '{}'); the old answer is not counted; answer the new statement",
             old.text.get("en"),
             instrument.version,
             old.replaced_by

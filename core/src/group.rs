@@ -334,7 +334,7 @@ pub fn aggregate(
             .filter(|p| crossed.contains(&p.key))
             .map(|p| p.label.clone())
             .collect();
-        let list = listing(&names, m.pick("en", "and"));
+        let list = m.listing(&names);
         disclosure.push(m.pick(
             format!("Bij {list} ontbreken cijfers voor sommige factoren: naast de cijfers per gemeente zouden ze iets verraden over minder dan {min} mensen."),
             format!("For {list} some factors have no figures: alongside the figures per municipality, they would reveal information about fewer than {min} people."),
@@ -695,7 +695,6 @@ fn protect(split: Split, min: usize, words: &Words, m: Msg) -> (Vec<Part>, Optio
         members.extend(&part.members);
     }
     members.sort_unstable();
-    let and = m.pick("en", "and");
     let few: Vec<String> = parts
         .iter()
         .filter(|p| p.in_other && p.members.len() < min)
@@ -710,10 +709,10 @@ fn protect(split: Split, min: usize, words: &Words, m: Msg) -> (Vec<Part>, Optio
     if !split.unassigned.is_empty() {
         rows.push(words.unnamed.to_string());
     }
-    let list = listing(&rows, and);
+    let list = m.listing(&rows);
     let mut note = String::new();
     if !few.is_empty() {
-        note.push_str(&words.too_few(&listing(&few, and), min, m));
+        note.push_str(&words.too_few(&m.listing(&few), min, m));
         note.push(' ');
     }
     if !split.unassigned.is_empty() {
@@ -740,8 +739,8 @@ fn protect(split: Split, min: usize, words: &Words, m: Msg) -> (Vec<Part>, Optio
         m.pick("hun antwoorden", "their answers").to_string()
     } else {
         m.pick(
-            format!("de antwoorden {whose} {}", listing(&few, and)),
-            format!("the answers {whose} {}", listing(&few, and)),
+            format!("de antwoorden {whose} {}", m.listing(&few)),
+            format!("the answers {whose} {}", m.listing(&few)),
         )
     };
     note.push_str(&m.pick(
@@ -796,15 +795,6 @@ impl Words<'_> {
                 format!("Fewer than {min} people took part from {few}."),
             )
         }
-    }
-}
-
-/// "A, B en C".
-fn listing(items: &[String], and: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 

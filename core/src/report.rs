@@ -310,7 +310,7 @@ impl VerdictLevel {
             ),
             VerdictLevel::Ready => m.pick(
                 "De samenwerking is klaar om te starten. Rond de formele besluitvorming af (ondernemingsraden, raden, definitief besluit), volg de aandachtspunten en leg nu een nulmeting vast.",
-                "The partnership is ready to start. Complete the formal decision-making (works councils, councils, final decision), keep monitoring the points to watch and record a baseline now.",
+                "The partnership is ready to start. Complete the formal decision-making (works councils, councils, final decision), keep monitoring the points to watch and record a baseline measurement now.",
             ),
             VerdictLevel::SeriousProblems => m.pick(
                 "De samenwerking heeft ernstige problemen. Bespreek die eerst openlijk met de partners, voordat u verder bouwt.",

@@ -127,7 +127,7 @@ pub(crate) fn from_context(
     match level {
         Some(1) if necessity.is_some_and(|b| b != Band::Strength) => signal("urgency-not-shared", m.pick(
             "U noemt versterking op korte termijn nodig, maar de noodzaak wordt niet breed gedeeld. Zorg dat bestuur en management achter de zelfanalyse staan (§8.1).".to_string(),
-            "You say strengthening is needed soon, but the necessity is not widely shared. Make sure the executive board and senior management endorse the self-assessment (§8.1).".to_string(),
+            "You say your municipality needs strengthening in the short term, but the necessity is not widely shared. Make sure the executive board and senior management endorse the self-assessment (§8.1).".to_string(),
         )),
         // Before the start the verdict itself says this when the necessity
         // is not a strength (rule `no-reason`); the signal is for the rest.
@@ -137,12 +137,12 @@ pub(crate) fn from_context(
             signal("urgency-low", if reading.running() {
                 m.pick(
                     "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Ga na wat de samenwerking toevoegt: als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, adviseert de literatuurscan om er niet aan te beginnen (§6.3). Bespreek of de samenwerking nog meerwaarde heeft.".to_string(),
-                    "You can still perform the tasks well on your own for a long time to come (§8.1). Check what the partnership adds: if a municipality can perform its tasks itself at the same cost, the literature review advises not to start (§6.3). Discuss whether the partnership still adds value.".to_string(),
+                    "You can still carry out your tasks well on your own for a long time to come (§8.1). Check what the partnership adds: if a municipality can carry out its tasks itself at the same cost, the literature review advises against starting (§6.3). Discuss whether the partnership still adds value.".to_string(),
                 )
             } else {
                 m.pick(
                     "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuurscan af om te starten (§6.3).".to_string(),
-                    "You can still perform the tasks well on your own for a long time to come (§8.1). Start only if the added value of working together is clear; otherwise the literature review advises against starting (§6.3).".to_string(),
+                    "You can still carry out your tasks well on your own for a long time to come (§8.1). Start only if the added value of working together is clear; otherwise the literature review advises against starting (§6.3).".to_string(),
                 )
             })
         }

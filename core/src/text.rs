@@ -56,6 +56,23 @@ impl Msg {
             Msg::En => en,
         }
     }
+
+    /// A list for running text: "A", "A en B", "A, B en C" ("and" in English).
+    pub(crate) fn listing<S: AsRef<str>>(self, items: &[S]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => one.as_ref().to_string(),
+            [rest @ .., last] => {
+                let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+                format!(
+                    "{} {} {}",
+                    rest.join(", "),
+                    self.pick("en", "and"),
+                    last.as_ref()
+                )
+            }
+        }
+    }
 }
 
 /// Formats a 0–100 index without decimals, as people read it.
@@ -66,6 +83,14 @@ pub(crate) fn whole(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn listing_joins_the_last_item_with_en_or_and() {
+        assert_eq!(Msg::Nl.listing::<&str>(&[]), "");
+        assert_eq!(Msg::Nl.listing(&["A"]), "A");
+        assert_eq!(Msg::Nl.listing(&["A", "B"]), "A en B");
+        assert_eq!(Msg::En.listing(&["A", "B", "C"]), "A, B and C");
+    }
 
     #[test]
     fn falls_back_to_dutch_then_english_then_anything() {

@@ -95,11 +95,7 @@ fn reason(rule: &str, text: String, factors: Vec<String>) -> Reason {
 /// "‘A’", "‘A’ en ‘B’", "‘A’, ‘B’ en ‘C’" (English: "and").
 fn names(m: Msg, factors: &[&FactorResult]) -> String {
     let quoted: Vec<String> = factors.iter().map(|f| format!("‘{}’", f.name)).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} {} {last}", rest.join(", "), m.pick("en", "and")),
-    }
+    m.listing(&quoted)
 }
 
 fn ids(factors: &[&FactorResult]) -> Vec<String> {
@@ -142,8 +138,8 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
         if !vetoed {
             // What the other rules found rests on too little too: say so.
             let provisional = m.pick(
-                "Voorlopig, op wat wel is beantwoord: ",
-                "Provisionally, based on the answers given: ",
+                "Voorlopig (op grond van wat wel is beantwoord) – ",
+                "Provisionally (based on the answers given), ",
             );
             for r in d.reasons.iter_mut() {
                 // "… beantwoord: de fase …", not "…: De fase …".
@@ -206,15 +202,15 @@ fn base_level(input: &Inputs, m: Msg) -> Decision {
     let text = match (level, running) {
         (VerdictLevel::Ready, false) => m.pick(
             format!("Kracht {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag."),
-            format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low."),
+            format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way scores low."),
         ),
         (VerdictLevel::Ready, true) => m.pick(
             format!("Kracht {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag."),
-            format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way low."),
+            format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way scores low."),
         ),
         (VerdictLevel::Promising, false) => m.pick(
             format!("Kracht {rs} en risico {ks} (van 100): voldoende basis, maar nog niet overal sterk."),
-            format!("Strength {rs} and risk {ks} (out of 100): a sufficient basis, but not strong everywhere."),
+            format!("Strength {rs} and risk {ks} (out of 100): a sufficient basis, but not yet strong everywhere."),
         ),
         (VerdictLevel::Promising, true) => m.pick(
             format!("Kracht {rs} en risico {ks} (van 100): de samenwerking draait op een voldoende basis, maar is nog niet overal sterk."),
@@ -222,7 +218,7 @@ fn base_level(input: &Inputs, m: Msg) -> Decision {
         ),
         (VerdictLevel::PreconditionsFirst, false) => m.pick(
             format!("Kracht {rs} en risico {ks} (van 100): de basis is nog te smal om te starten."),
-            format!("Strength {rs} and risk {ks} (out of 100): the foundation is still too weak to start."),
+            format!("Strength {rs} and risk {ks} (out of 100): the foundation is not yet strong enough to start."),
         ),
         (VerdictLevel::PreconditionsFirst, true) => m.pick(
             format!("Kracht {rs} en risico {ks} (van 100): de basis onder de samenwerking is te smal. Stuur bij."),
@@ -399,7 +395,7 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
             format!("‘{name}’ is a concern"),
         )
     } else if !places.is_empty() && !short_term {
-        let list = places.join(", ");
+        let list = m.listing(&places);
         m.pick(
             format!("‘{name}’ is een zorgpunt bij {list}"),
             format!("‘{name}’ is a concern in {list}"),
@@ -407,7 +403,7 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
     } else if not_needed && necessity.answered && necessity.band != Some(Band::Strength) {
         m.pick(
             format!("u kunt uw taken nog lang zelf goed uitvoeren (§8.1), en ‘{name}’ is geen sterk punt"),
-            format!("you can carry out your tasks well on your own for a long time to come (§8.1), and ‘{name}’ is not a strength"),
+            format!("you can carry out your tasks well on your own for a long time to come (§8.1), and ‘{name}’ is not a strong point"),
         )
     } else {
         if not_needed && !necessity.answered {
@@ -424,7 +420,7 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
     };
     let text = m.pick(
         format!("Er is nu geen duidelijke reden om te starten: {why}. Als de meerwaarde van samenwerken niet duidelijk is, of als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, adviseert de literatuurscan om er niet aan te beginnen (§6.3). Bespreek eerst of het idee zelf klopt."),
-        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can perform its tasks itself at the same cost, the literature review advises not to start (§6.3). First discuss whether the idea itself is sound."),
+        format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can carry out its tasks itself at the same cost, the literature review advises against starting (§6.3). First discuss whether the idea itself is sound."),
     );
     d.cap(
         VerdictLevel::NoReasonToStart,
@@ -506,13 +502,13 @@ fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
     let text = if input.reading.running() {
         m.pick(
             "De gemeenteraden zijn nog weinig betrokken bij de samenwerking. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Spreek vaste momenten af waarop de raden meepraten over doelen en resultaten.".to_string(),
-            "The councils are hardly involved in the partnership. Without involved councils a political debate about whether it is worthwhile at all will arise sooner or later (§6.4). Agree on set times at which the councils discuss goals and results.".to_string(),
+            "The councils have had little involvement in the partnership so far. Without involved councils a political debate about whether it is worthwhile at all will arise sooner or later (§6.4). Agree on set times at which the councils discuss goals and results.".to_string(),
         )
     } else {
         let mut text = m
             .pick(
                 "De gemeenteraden zijn nog weinig betrokken. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Betrek de raden voordat de belangrijke keuzes vallen.",
-                "The councils are hardly involved yet. Without involved councils a political debate about whether it is worthwhile at all will arise sooner or later (§6.4). Involve the councils before the important choices are made.",
+                "The councils have had little involvement so far. Without involved councils a political debate about whether it is worthwhile at all will arise sooner or later (§6.4). Involve the councils before the important choices are made.",
             )
             .to_string();
         let kind = input
@@ -528,7 +524,7 @@ fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
             )),
             Some(kind) if kind.is_regeling() => Some(m.pick(
                 " Voor een gemeenschappelijke regeling geven de raden eerst hun zienswijze, en daarna hebben de colleges de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).",
-                " For a joint arrangement (gemeenschappelijke regeling) the councils first give their views, and after that the executives need the consent of every council (Wgr, article 1).",
+                " For a joint arrangement (gemeenschappelijke regeling) the councils first give their views, and after that the executive boards need the consent of every council (Wgr, article 1).",
             )),
             _ => None,
         };
@@ -614,7 +610,7 @@ fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
     if promising {
         text.push_str(m.pick(
             " Zolang het niet geregeld is, bent u nog niet klaar om te starten.",
-            " Until it is arranged you are not ready to start yet.",
+            " Until this is settled, you are not yet ready to start.",
         ));
     }
     let reason = reason("arrange-before-start", text, ids(&ahead));
@@ -694,7 +690,7 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
                         pct(MIN_PHASE_COVERAGE)
                     ),
                     format!(
-                        "Only {}% of the phase ‘{}’ was answered; at least {}% is needed.",
+                        "Only {}% of the statements in the phase ‘{}’ were answered; at least {}% is needed.",
                         pct(phase.coverage.ratio),
                         phase.name,
                         pct(MIN_PHASE_COVERAGE)
@@ -717,7 +713,7 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
             "polarity-unanswered",
             m.pick(
                 "Van de factoren die helpen óf van de factoren die in de weg staan is nog niets beantwoord. Voor een oordeel zijn beide nodig.".to_string(),
-                "Nothing has been answered yet about either the factors that help or those that stand in the way. A verdict needs both.".to_string(),
+                "The factors that help, or those that stand in the way, have no answers yet. A verdict needs both.".to_string(),
             ),
             Vec::new(),
         ));
@@ -730,7 +726,7 @@ fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
                 "look-ahead-open",
                 m.pick(
                     format!("De vooruitblik op de fase ‘{}’ is niet ingevuld. Dat telt niet mee in het oordeel; bespreek deze punten wel voordat u de samenwerking inricht (§8.4).", phase.name),
-                    format!("The look ahead at the phase ‘{}’ was not answered. It does not count towards the verdict; do discuss these points before you set up the partnership (§8.4).", phase.name),
+                    format!("The look-ahead statements for the phase ‘{}’ were not answered. It does not count towards the verdict; do discuss these points before you set up the partnership (§8.4).", phase.name),
                 ),
                 Vec::new(),
             ));

@@ -148,10 +148,12 @@ test('a bad import lists the problem and leaves the answers alone', async ({ pag
   await expect(widget(page).locator('.scan-alert--error')).toContainText('niet in de goede vorm (fout bij regel 1');
   await expect(widget(page).locator('.scan-alert--error')).toContainText('"unknown"');
   // A good file needs confirmation first; what it holds that we do not know is listed, in Dutch.
-  const good = { format_version: 1, responses: { 'noodzaak-onderkend.1': 1, 'bestaat-niet.1': 3 } };
+  // 'visievorming.2' was retired in 2.1.0: its answer is named, not reused for its successor.
+  const good = { format_version: 1, responses: { 'noodzaak-onderkend.1': 1, 'bestaat-niet.1': 3, 'visievorming.2': 4 } };
   await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
   await expect(widget(page).locator('.scan-alert--info')).toContainText('1 van');
   await expect(widget(page).locator('.scan-alert--info')).toContainText('Stelling ‘bestaat-niet.1’ staat niet in deze vragenlijst en telt niet mee.');
+  await expect(widget(page).locator('.scan-alert--info')).toContainText('De stelling ‘De directies van onze gemeenten vertellen hetzelfde verhaal over de samenwerking.’ is in versie 2.1.0 vervangen door een stelling die iets anders vraagt');
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
   expect(Object.values(saved.answers.responses).every((v) => v === 5)).toBe(true);
   await widget(page).getByRole('button', { name: 'Nee, houd mijn antwoorden' }).click();

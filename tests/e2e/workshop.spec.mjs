@@ -100,8 +100,19 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   await widget(page).getByRole('button', { name: /Start met de eerste factor/ }).first().click();
   await expect(heading(page)).toHaveText(factors[0].name.nl);
   await expect(heading(page)).toBeFocused();
+  let sensitiveChecked = false;
   for (let i = 0; i < factors.length; i++) {
     await expect(heading(page)).toHaveText(factors[i].name.nl);
+    // Under the vote question: what 'eens' means for a hindrance, and voting
+    // cards instead of hands for a sensitive factor.
+    const ask = widget(page).locator('.scan-ws-ask');
+    await expect(ask.getByText('‘eens’ betekent hier dat het probleem bij ons speelt')).toHaveCount(factors[i].polarity === 'hindering' ? 1 : 0);
+    await expect(ask.getByText(/stemkaarten/)).toHaveCount(factors[i].sensitive ? 1 : 0);
+    if (factors[i].sensitive && !sensitiveChecked) {
+      sensitiveChecked = true;
+      await expectNoAxeViolations(page, 'workshop sensitive factor');
+      await expectProjectorContrast(page, 'workshop sensitive factor');
+    }
     // Factor 3 splits the room (a discussion point); factor 5 has only two votes.
     const counts = i === 2 ? [4, 0, 0, 0, 4] : i === 4 ? [0, 0, 1, 1, 0]
       : factors[i].polarity === 'promoting' ? [0, 0, 1, 5, 2] : [2, 5, 1, 0, 0];
@@ -164,6 +175,8 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
     }
     await page.keyboard.press('ArrowRight');
   }
+
+  expect(sensitiveChecked).toBe(true);
 
   // The workshop report.
   await expect(heading(page)).toHaveText('Workshoprapport');
