@@ -324,7 +324,7 @@ pub(crate) fn next_step(
 }
 
 /// Whether the intended form suits the answers (§4.4, §7.4: form follows
-/// content and relationship; binding forms need trust and capacity; a network
+/// content and relationship; far-reaching forms need trust and capacity; a network
 /// saves little; a centrumgemeente leans on one strong partner).
 pub(crate) fn form_fit(
     instrument: &Instrument,
@@ -397,7 +397,7 @@ pub(crate) fn form_fit(
             }));
         }
         // §7.4: structure follows strategy *and* relationship. A red flag on
-        // trust in concern: the relationship cannot carry a binding form yet.
+        // trust in concern: the relationship cannot carry a far-reaching form yet.
         // Trust in concern in the whole group or at one partner.
         let at_partner = |id: &str| partners.iter().any(|p| p.factor == id);
         let distrust = band(ids::TRUST) == Some(Band::Concern)
