@@ -235,13 +235,19 @@ impl std::error::Error for AnswersError {}
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Notice {
     pub path: String,
-    /// From [`Answers::check`]: in English (stable for scripts). In a
+    /// From [`Answers::check`]: in English, in plain sentences (people read it
+    /// in an English report; scripts should use `path`). In a
     /// [`Report`](crate::Report): in the report's language, like all its texts.
     pub message: String,
     /// From [`Answers::check`]: the same in Dutch (B1). Empty in a report and
     /// when deserialized; not part of equality.
     #[serde(skip)]
     pub dutch: String,
+    /// The factor whose reading this input would have changed: for an answer
+    /// to a retired statement, the factor of the statement that replaced it.
+    /// [`compare`](crate::compare) marks such a factor as not comparable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<String>,
 }
 
 /// `dutch` is derived from the same facts as `message` and not serialized:
@@ -377,13 +383,14 @@ impl Answers {
                 path,
                 message,
                 dutch,
+                factor: None,
             })
         };
         if !self.instrument_id.is_empty() && self.instrument_id != instrument.id {
             note(
                 "$.instrument_id".into(),
                 format!(
-                    "answers were made for instrument '{}', not '{}'; matching statements are still used",
+                    "The answers belong to questionnaire ‘{}’, not ‘{}’. Statements that appear in both still count.",
                     self.instrument_id, instrument.id
                 ),
                 format!(
@@ -397,21 +404,36 @@ impl Answers {
         let responses = statements
             .into_iter()
             .flat_map(|index| index.positions(self));
+        // One lookup per answer, however long the list of retired statements.
+        let retired: std::collections::HashMap<&str, &crate::instrument::Retired> = instrument
+            .retired
+            .iter()
+            .map(|r| (r.id.as_str(), r))
+            .collect();
+        let mut retired_factors: Vec<(String, String)> = Vec::new();
         for (id, response, at) in responses {
             if at.is_none() {
-                let (message, dutch) = match instrument.retired.iter().find(|r| r.id == id) {
-                    Some(old) => retired_notice(instrument, old),
-                    None => (
-                        format!("unknown statement '{id}' is ignored"),
+                match retired.get(id) {
+                    Some(old) => {
+                        let (message, dutch, factor) = retired_notice(instrument, old, self);
+                        note(path(id), message, dutch);
+                        if let Some(factor) = factor {
+                            retired_factors.push((path(id), factor));
+                        }
+                    }
+                    None => note(
+                        path(id),
+                        format!(
+                            "Statement ‘{id}’ is not in this questionnaire and does not count."
+                        ),
                         format!("Stelling ‘{id}’ staat niet in deze vragenlijst en telt niet mee."),
                     ),
-                };
-                note(path(id), message, dutch);
+                }
             } else if let Response::Scale(value) = response {
                 if *value < 1 || *value > max {
                     note(
                         path(id),
-                        format!("value {value} is not on the scale 1–{max} and is ignored"),
+                        format!("The answer {value} to ‘{id}’ is not on the scale 1–{max} and does not count."),
                         format!(
                             "Het antwoord {value} bij ‘{id}’ staat niet op de schaal 1–{max} en telt niet mee."
                         ),
@@ -428,7 +450,7 @@ impl Answers {
             if !known(spec.stages.iter().map(|x| &x.id), stage) {
                 note(
                     "$.context.stage".into(),
-                    format!("unknown stage '{stage}' is ignored"),
+                    format!("The stage ‘{stage}’ is unknown and does not count."),
                     format!("De fase ‘{stage}’ is onbekend en telt niet mee."),
                 );
             }
@@ -437,7 +459,7 @@ impl Answers {
             if !known(spec.urgency.iter().map(|x| &x.id), urgency) {
                 note(
                     "$.context.urgency".into(),
-                    format!("unknown urgency '{urgency}' is ignored"),
+                    format!("The urgency ‘{urgency}’ is unknown and does not count."),
                     format!("De urgentie ‘{urgency}’ is onbekend en telt niet mee."),
                 );
             }
@@ -446,27 +468,27 @@ impl Answers {
             if !known(spec.forms.iter().map(|x| &x.id), form) {
                 note(
                     "$.context.form".into(),
-                    format!("unknown form '{form}' is ignored"),
+                    format!("The form of cooperation ‘{form}’ is unknown and does not count."),
                     format!("De samenwerkingsvorm ‘{form}’ is onbekend en telt niet mee."),
                 );
             }
         }
-        for (name, dutch_name, chosen, options) in [
+        for (name, (english_name, dutch_name), chosen, options) in [
             (
                 "goals",
-                "Het doel",
+                ("The goal", "Het doel"),
                 &c.goals,
                 spec.goals.iter().map(|x| &x.id).collect::<Vec<_>>(),
             ),
             (
                 "motives",
-                "De reden",
+                ("The motive", "De reden"),
                 &c.motives,
                 spec.motives.iter().map(|x| &x.id).collect(),
             ),
             (
                 "domains",
-                "Het taakveld",
+                ("The task area", "Het taakveld"),
                 &c.domains,
                 spec.domains.iter().map(|x| &x.id).collect(),
             ),
@@ -475,11 +497,17 @@ impl Answers {
                 if !options.contains(&id) {
                     note(
                         format!("$.context.{name}[{i}]"),
-                        format!("unknown {name} option '{id}' is ignored"),
+                        format!("{english_name} ‘{id}’ is unknown and does not count."),
                         format!("{dutch_name} ‘{id}’ is onbekend en telt niet mee."),
                     );
                 }
             }
+        }
+        for notice in notices.iter_mut() {
+            notice.factor = retired_factors
+                .iter()
+                .find(|(path, _)| *path == notice.path)
+                .map(|(_, factor)| factor.clone());
         }
         notices
     }
@@ -488,25 +516,64 @@ impl Answers {
 /// (English, Dutch) for an answer to a statement whose meaning changed: the
 /// old answer is not carried over to the new question, and people are told
 /// which one to answer instead.
-fn retired_notice(instrument: &Instrument, old: &crate::instrument::Retired) -> (String, String) {
-    let new = instrument
-        .factors
-        .iter()
-        .flat_map(|f| &f.statements)
-        .find(|s| s.id == old.replaced_by);
-    let (new_en, new_nl) = new.map_or(("", ""), |s| (s.text.get("en"), s.text.get("nl")));
+fn retired_notice(
+    instrument: &Instrument,
+    old: &crate::instrument::Retired,
+    answers: &Answers,
+) -> (String, String, Option<String>) {
+    // Quote both statements as this respondent saw or will see them: the
+    // look-ahead wording before the start, the plain one once running.
+    let stage = answers.context.stage.as_deref();
+    let wording = |text: &crate::text::Text, ahead: Option<&crate::text::Text>, lang: &str| {
+        let running = crate::stage::Stage::from_id(stage).is_some_and(|s| s.running());
+        let chosen = match ahead {
+            Some(ahead) if !running => ahead.get(lang),
+            _ => text.get(lang),
+        };
+        chosen.trim_end_matches('.').to_string()
+    };
+    let found = instrument.factors.iter().find_map(|f| {
+        f.statements
+            .iter()
+            .find(|s| s.id == old.replaced_by)
+            .map(|s| (f, s))
+    });
+    let (factor, new_en, new_nl) = match found {
+        Some((f, s)) => (
+            Some(f.id.clone()),
+            s.text_for(stage, "en").trim_end_matches('.').to_string(),
+            s.text_for(stage, "nl").trim_end_matches('.').to_string(),
+        ),
+        None => (None, String::new(), String::new()),
+    };
+    let (old_en, old_nl) = (
+        wording(&old.text, old.ahead.as_ref(), "en"),
+        wording(&old.text, old.ahead.as_ref(), "nl"),
+    );
+    let since = &old.since;
+    let answered = answers
+        .responses
+        .get(&old.replaced_by)
+        .is_some_and(|r| !matches!(r, Response::Unknown));
+    let (todo_en, todo_nl) = if answered {
+        (
+            "The new statement has already been answered, so the old answer is simply not used.",
+            "De nieuwe stelling is al beantwoord; het oude antwoord wordt niet gebruikt.",
+        )
+    } else {
+        (
+            "The old answer is not counted. Please answer the new statement.",
+            "Het oude antwoord telt daarom niet mee. Beantwoord de nieuwe stelling.",
+        )
+    };
     (
         format!(
-            "the statement \u{2018}{}\u{2019} was replaced in version {} by a statement that asks something different (\u{2018}{new_en}\u{2019}, '{}'); the old answer is not counted; answer the new statement",
-            old.text.get("en"),
-            instrument.version,
-            old.replaced_by
+            "The statement ‘{old_en}’ was replaced in version {since} by a statement that asks something different: ‘{new_en}’. {todo_en}"
         ),
         format!(
-            "De stelling ‘{}’ is in versie {} vervangen door een stelling die iets anders vraagt: ‘{new_nl}’. Het oude antwoord telt daarom niet mee. Beantwoord de nieuwe stelling.",
-            old.text.get("nl"),
-            instrument.version
+            "De stelling ‘{old_nl}’ is in versie {since} vervangen door een stelling die iets anders vraagt: ‘{new_nl}’. {todo_nl}"
         ),
+        factor,
     )
 }
 

@@ -56,6 +56,12 @@ pub struct FactorDelta {
     pub id: String,
     pub name: String,
     pub favourability: Delta,
+    /// One of the measurements answered a statement of this factor that a
+    /// later version replaced by another question: the difference is partly
+    /// a different question, so the factor is not listed as improved or
+    /// worsened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub question_changed: bool,
 }
 
 /// Compares two reports factor by factor and phase by phase (matched by id).
@@ -89,12 +95,21 @@ pub fn compare(baseline: &Report, current: &Report) -> Comparison {
             }
         })
         .collect();
+    // Factors for which either measurement had answers to statements that
+    // were replaced (instrument `retired`): not comparable as they stand.
+    let changed: Vec<&str> = baseline
+        .notices
+        .iter()
+        .chain(&current.notices)
+        .filter_map(|n| n.factor.as_deref())
+        .collect();
     let factors: Vec<FactorDelta> = current
         .factors
         .iter()
         .map(|factor| FactorDelta {
             id: factor.id.clone(),
             name: factor.name.clone(),
+            question_changed: changed.contains(&factor.id.as_str()),
             favourability: Delta::new(
                 baseline
                     .factors
@@ -109,9 +124,10 @@ pub fn compare(baseline: &Report, current: &Report) -> Comparison {
         let mut list: Vec<FactorDelta> = factors
             .iter()
             .filter(|f| {
-                f.favourability
-                    .change
-                    .is_some_and(|c| c * sign >= CHANGE_THRESHOLD)
+                !f.question_changed
+                    && f.favourability
+                        .change
+                        .is_some_and(|c| c * sign >= CHANGE_THRESHOLD)
             })
             .cloned()
             .collect();
@@ -121,6 +137,18 @@ pub fn compare(baseline: &Report, current: &Report) -> Comparison {
         });
         list
     };
+    let names: Vec<String> = factors
+        .iter()
+        .filter(|f| f.question_changed)
+        .map(|f| format!("‘{}’", f.name))
+        .collect();
+    if !names.is_empty() {
+        let list = m.listing(&names);
+        notes.push(m.pick(
+            format!("Bij {list} is een stelling beantwoord die in een nieuwere versie van de vragenlijst door een andere vraag is vervangen. Het verschil bij die factoren komt dus deels door een andere vraag; ze staan niet bij ‘verbeterd’ of ‘verslechterd’."),
+            format!("For {list}, a statement was answered that a newer version of the questionnaire replaced by a different question. The difference for those factors is therefore partly due to a different question; they are not listed as improved or worsened."),
+        ));
+    }
     Comparison {
         baseline_verdict: baseline.verdict.level,
         current_verdict: current.verdict.level,

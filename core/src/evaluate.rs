@@ -207,6 +207,7 @@ pub(crate) fn build_report(
                 message: n.text(lang).to_string(),
                 dutch: String::new(),
                 path: n.path,
+                factor: n.factor,
             })
             .collect(),
     }

@@ -51,6 +51,12 @@ pub struct Retired {
     pub id: String,
     /// The old wording, so that people see which answer did not count.
     pub text: Text,
+    /// The old look-ahead wording, if it had one (what a respondent before
+    /// the start saw).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ahead: Option<Text>,
+    /// The instrument version that replaced it, e.g. `"2.1.0"`.
+    pub since: String,
     /// The id of the statement that took its place in this version.
     pub replaced_by: String,
 }

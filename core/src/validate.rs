@@ -293,6 +293,15 @@ impl Validator<'_> {
                 );
             }
             self.text(&format!("{path}.text"), &old.text);
+            if let Some(ahead) = &old.ahead {
+                self.text(&format!("{path}.ahead"), ahead);
+            }
+            if old.since.trim().is_empty() {
+                self.problem(
+                    format!("{path}.since"),
+                    "give the version that replaced it, e.g. \"2.1.0\"",
+                );
+            }
         }
     }
 

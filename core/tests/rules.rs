@@ -1031,7 +1031,7 @@ fn no_form_or_an_unknown_form_gives_no_fit() {
     let english = evaluate(instrument(), &scan.answers, "en");
     assert_eq!(
         english.notices[0].message,
-        "unknown form 'federatie' is ignored"
+        "The form of cooperation ‘federatie’ is unknown and does not count."
     );
 }
 
@@ -2183,12 +2183,20 @@ fn an_answer_to_a_retired_statement_is_not_reused_for_its_successor() {
             .find(|s| s.id == old.replaced_by)
             .unwrap();
         assert!(
-            notice.message.contains(new.text.get("nl")),
+            notice
+                .message
+                .contains(new.text_for(None, "nl").trim_end_matches('.')),
             "{}",
             notice.message
         );
         assert!(
-            notice.message.contains(old.text.get("nl")),
+            notice.message.contains(
+                old.ahead
+                    .as_ref()
+                    .unwrap_or(&old.text)
+                    .get("nl")
+                    .trim_end_matches('.')
+            ),
             "{}",
             notice.message
         );
@@ -2603,4 +2611,78 @@ fn an_unanswered_look_ahead_is_said_not_silently_skipped() {
     // Running: the third phase is not a look ahead, so no such reason.
     let running = Scan::favourable().stage("operating").report();
     assert!(running.reasons.iter().all(|r| r.rule != "look-ahead-open"));
+}
+
+#[test]
+fn a_baseline_with_retired_answers_is_not_compared_as_if_the_question_were_the_same() {
+    let read = |name: &str| {
+        let path = format!("{}/tests/golden/{name}", env!("CARGO_MANIFEST_DIR"));
+        Answers::from_json(&std::fs::read_to_string(path).unwrap()).unwrap()
+    };
+    let baseline = eval(&read("v1-voor-model-v2.json"));
+    let current = eval(&read("wijchen-orientatie-vooruitblik.answers.json"));
+    let c = samenwerkingsscan::compare(&baseline, &current);
+    let changed: Vec<&str> = c
+        .factors
+        .iter()
+        .filter(|f| f.question_changed)
+        .map(|f| f.id.as_str())
+        .collect();
+    // Every factor with a retired statement the baseline answered.
+    for old in &instrument().retired {
+        if baseline.notices.iter().any(|n| n.path.contains(&old.id)) {
+            let factor = old.replaced_by.rsplit_once('.').unwrap().0;
+            assert!(changed.contains(&factor), "{factor}");
+        }
+    }
+    assert!(!changed.is_empty());
+    for f in c.improved.iter().chain(&c.worsened) {
+        assert!(!f.question_changed, "{}", f.id);
+    }
+    assert!(
+        c.notes
+            .iter()
+            .any(|n| n.contains("door een andere vraag is vervangen")),
+        "{:?}",
+        c.notes
+    );
+}
+
+#[test]
+fn a_retired_notice_quotes_the_wording_the_respondent_saw_and_knows_when_the_new_one_is_answered() {
+    // Before the start: the look-ahead wordings, old and new.
+    let answers = Answers::from_json(
+        r#"{"context": {"stage": "orienting"}, "responses": {"werkdruk.1": 4}}"#,
+    )
+    .unwrap();
+    let notice = &eval(&answers).notices[0];
+    assert!(
+        notice.message.contains("Ik verwacht dat medewerkers"),
+        "{}",
+        notice.message
+    );
+    assert!(
+        notice.message.contains("in versie 2.1.0"),
+        "{}",
+        notice.message
+    );
+    assert!(notice.message.contains("Beantwoord de nieuwe stelling."));
+    assert!(!notice.message.contains(".’"), "{}", notice.message);
+    assert_eq!(notice.factor.as_deref(), Some("werkdruk"));
+    // Both answered: the old answer is simply not used.
+    let answers =
+        Answers::from_json(r#"{"responses": {"visievorming.2": 2, "visievorming.3": 4}}"#).unwrap();
+    let report = eval(&answers);
+    assert!(
+        report.notices[0].message.contains("al beantwoord"),
+        "{}",
+        report.notices[0].message
+    );
+    let english = evaluate(instrument(), &answers, "en");
+    assert!(
+        english.notices[0].message.starts_with("The statement ‘"),
+        "{}",
+        english.notices[0].message
+    );
+    assert!(english.notices[0].message.ends_with('.'));
 }
