@@ -753,6 +753,13 @@ fn share_command(rest: &[String]) -> Outcome {
                     "{path}: a share code holds one respondent, not a list"
                 ));
             }
+            // What a code cannot carry is said on stderr, so that nobody
+            // thinks the code holds everything in the file.
+            for notice in answers[0].check(&instrument) {
+                if notice.path.starts_with("$.responses") {
+                    eprintln!("not in the code: {}: {}", notice.path, notice.message);
+                }
+            }
             Ok(format!(
                 "{}\n",
                 encode_share(&instrument, &answers[0], args.flag("with-context"))

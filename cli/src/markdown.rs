@@ -209,14 +209,14 @@ fn body(out: &mut String, r: &Report) {
         percent(r.coverage.ratio)
     );
 
-    let _ = writeln!(out, "## {}\n", l.t("Sterke punten", "Strengths"));
+    let _ = writeln!(out, "## {}\n", l.t("Sterke punten", "Strong points"));
     if r.strengths.is_empty() {
         let _ = writeln!(
             out,
             "{}\n",
             l.t(
                 "Nog geen factor scoort als sterk punt.",
-                "No factor scores as a strength yet."
+                "No factor scores as a strong point yet."
             )
         );
     }
@@ -601,7 +601,10 @@ pub fn group(g: &GroupReport) -> String {
         l.t("Spreiding", "Spread"),
         l.t("Min–max", "Min–max"),
         l.t("Overeenstemming", "Agreement"),
-        l.t("Weet ik niet / n.v.t.", "Don’t know / n/a")
+        l.t(
+            "Weet ik niet / niet van toepassing",
+            "Don’t know / not applicable"
+        )
     );
     for f in &g.factors {
         let range = if f.min.is_some() {
@@ -706,7 +709,7 @@ pub fn comparison(c: &Comparison, lang: &str) -> String {
         "# {}\n",
         l.t(
             "Samenwerkingsscan: nulmeting en nieuwe meting",
-            "Partnership scan: baseline and new measurement"
+            "Partnership readiness scan: baseline and new measurement"
         )
     );
     let before = c.baseline_verdict.label(lang);

@@ -208,6 +208,20 @@ fn share_codes_round_trip_through_the_cli() {
     assert!(err.contains("share code"), "{err}");
     fails(&["share", "encode", &answers(GROUP)], 1);
     fails(&["share", "encode"], 2);
+
+    // An answer a code cannot carry (a statement retired in 2.1.0) is said
+    // on stderr; the code still holds the rest.
+    let old = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../core/tests/golden/v1-voor-model-v2.json"
+    );
+    let out = run(&["share", "encode", old]);
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not in the code: $.responses[\"visievorming.2\"]"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -87,7 +87,7 @@ pub(crate) fn ordered(
                         .iter()
                         .map(|a| AdviceStep {
                             text: a.text_for(reading.running(), lang).to_string(),
-                            source: a.source.clone(),
+                            source: crate::text::source_in(&a.source, lang),
                         })
                         .collect(),
                 },

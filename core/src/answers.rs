@@ -166,19 +166,29 @@ impl<'de> Deserialize<'de> for Response {
     }
 }
 
+/// Why `version` cannot be read (0 and u64::MAX: not a whole number).
+fn version_error(version: u64) -> AnswersError {
+    AnswersError::new(
+        // 0 is no version; u64::MAX stands for one that is not a whole number.
+        if version == 0 || version == u64::MAX {
+            format!("$.format_version: the version number is not a whole number from 1 to {ANSWERS_FORMAT_VERSION}")
+        } else {
+            format!(
+                    "format version {version} is not supported (this version reads 1 to {ANSWERS_FORMAT_VERSION}); was it made by a newer Samenwerkingsscan?"
+                )
+        },
+        // 0 is no version; u64::MAX stands for one that is not a whole number.
+        if version == 0 || version == u64::MAX {
+            "Het versienummer in dit bestand klopt niet."
+        } else {
+            "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen."
+        },
+    )
+}
+
 fn check_version(version: u64) -> Result<(), AnswersError> {
     if version == 0 || version > u64::from(ANSWERS_FORMAT_VERSION) {
-        return Err(AnswersError::new(
-            format!(
-                "format version {version} is not supported (this version reads 1 to {ANSWERS_FORMAT_VERSION}); was it made by a newer Samenwerkingsscan?"
-            ),
-            // 0 is no version; u64::MAX stands for one that is not a whole number.
-            if version == 0 || version == u64::MAX {
-                "Het versienummer in dit bestand klopt niet."
-            } else {
-                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen."
-            },
-        ));
+        return Err(version_error(version));
     }
     // Older versions are migrated here, one step at a time, when they exist.
     Ok(())
@@ -316,8 +326,9 @@ impl Answers {
                     ),
                 ))
             }
-            // Only the root's type can be wrong here (the probe names no other field).
-            Err(_) => return Err(not_answers()),
+            // The root is an object (checked above) and the probe names no
+            // other field: only `format_version` can have the wrong type.
+            Err(_) => return Err(version_error(u64::MAX)),
         };
         let version = probe
             .format_version
@@ -580,6 +591,26 @@ fn retired_notice(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_version_that_is_not_a_whole_number_is_named() {
+        for bad in [
+            r#"{"format_version": "1"}"#,
+            r#"{"format_version": 1.5}"#,
+            r#"{"format_version": -1}"#,
+        ] {
+            let error = Answers::from_json(bad).unwrap_err();
+            assert!(
+                error.message.starts_with("$.format_version"),
+                "{bad}: {}",
+                error.message
+            );
+            assert_eq!(
+                error.text("nl"),
+                "Het versienummer in dit bestand klopt niet."
+            );
+        }
+    }
 
     #[test]
     fn missing_parts_default_and_unknown_items_are_notices_not_errors() {

@@ -52,8 +52,8 @@ const DUTCH: [(&str, &str); 15] = [
         "de code klopt niet: een teken is fout of ontbreekt",
     ),
     (
-        "the code was made with a different questionnaire (or version) than this one",
-        "de code hoort bij een andere vragenlijst (of versie)",
+        "the code was made with another questionnaire or an earlier version of it; open the answers file instead, or fill in the scan again",
+        "de code is gemaakt met een andere vragenlijst of een eerdere versie ervan; open het antwoordenbestand of vul de scan opnieuw in",
     ),
     (
         "the code holds an unknown role",
@@ -194,7 +194,7 @@ pub fn decode_share(instrument: &Instrument, code: &str) -> Result<Answers, Shar
         ));
     }
     if r.u16()? != fingerprint(instrument) {
-        return err("the code was made with a different questionnaire (or version) than this one");
+        return err("the code was made with another questionnaire or an earlier version of it; open the answers file instead, or fill in the scan again");
     }
     let flags = r.u8()?;
     let role = match flags & 0b111 {

@@ -75,6 +75,20 @@ impl Msg {
     }
 }
 
+/// A source reference (`Advice::source`, e.g. "§5 tabel 4 les 8") in the
+/// report's language: the seed's Dutch words for its parts in English when
+/// English is asked for. The names of laws and documents stay as they are.
+pub(crate) fn source_in(source: &str, lang: &str) -> String {
+    match Msg::of(lang) {
+        Msg::Nl => source.to_string(),
+        Msg::En => source
+            .replace("Tabel", "Table")
+            .replace("tabel", "table")
+            .replace(" les ", " lesson ")
+            .replace("inleiding", "introduction"),
+    }
+}
+
 /// Formats a 0–100 index without decimals, as people read it.
 pub(crate) fn whole(value: f64) -> String {
     format!("{}", value.round() as i64)
@@ -83,6 +97,16 @@ pub(crate) fn whole(value: f64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_read_in_english_when_asked() {
+        assert_eq!(source_in("§5 tabel 4 les 8", "en"), "§5 table 4 lesson 8");
+        assert_eq!(
+            source_in("Druten-Wijchen 2021, inleiding", "en"),
+            "Druten-Wijchen 2021, introduction"
+        );
+        assert_eq!(source_in("§5 tabel 4 les 8", "nl"), "§5 tabel 4 les 8");
+    }
 
     #[test]
     fn listing_joins_the_last_item_with_en_or_and() {

@@ -119,6 +119,16 @@ pub enum CodeOutcome {
         code: String,
         municipality: Option<String>,
         role: Option<Role>,
+        /// Answers in the file that a code cannot carry: to statements this
+        /// questionnaire does not ask (e.g. retired ones) or off the scale.
+        /// The facilitator is told; they do not count.
+        #[serde(default)]
+        not_used: usize,
+    },
+    /// Not one answer in the file belongs to this questionnaire (e.g. only
+    /// answers to retired statements): not added as a participant.
+    Empty {
+        input: String,
     },
     /// The same answers are already in the workshop (the same code twice).
     Duplicate {
@@ -277,6 +287,14 @@ impl Workshop {
         answers: &Answers,
         input: String,
     ) -> CodeOutcome {
+        let not_used = answers
+            .check(instrument)
+            .iter()
+            .filter(|n| n.path.starts_with("$.responses"))
+            .count();
+        if not_used > 0 && not_used == answers.responses.len() {
+            return CodeOutcome::Empty { input };
+        }
         let code = encode_share(instrument, answers, false);
         if self.participants.contains(&code) {
             CodeOutcome::Duplicate { code }
@@ -288,6 +306,7 @@ impl Workshop {
                 code,
                 municipality: answers.respondent.municipality.clone(),
                 role: answers.respondent.role,
+                not_used,
             }
         }
     }
@@ -690,6 +709,33 @@ mod tests {
         );
         w.set_votes(i, &i.factors[0].id, 2, 0);
         assert!(w.tallies.is_empty(), "an all-zero tally is no tally");
+    }
+
+    #[test]
+    fn a_file_says_which_answers_a_code_cannot_carry() {
+        let i = instrument();
+        let mut w = Workshop::new(i);
+        // Only answers to retired statements (instrument 2.0): not a participant.
+        let old =
+            Answers::from_json(r#"{"responses": {"werkdruk.1": 4, "visievorming.2": 2}}"#).unwrap();
+        let out = w.add_answers(i, &old, "oud.json".into());
+        assert_eq!(
+            out,
+            CodeOutcome::Empty {
+                input: "oud.json".into()
+            }
+        );
+        assert!(w.participants.is_empty());
+        // Mixed: added, and the two that do not count are counted.
+        let mixed = Answers::from_json(
+            r#"{"responses": {"werkdruk.1": 4, "visievorming.2": 2, "werkdruk.3": 5}}"#,
+        )
+        .unwrap();
+        let out = w.add_answers(i, &mixed, "gemengd.json".into());
+        assert!(
+            matches!(out, CodeOutcome::Added { not_used: 2, .. }),
+            "{out:?}"
+        );
     }
 
     #[test]

@@ -80,6 +80,8 @@ pub struct Texts {
     pub hindering_title: &'static str,
     pub promoting_hint: &'static str,
     pub hindering_hint: &'static str,
+    /// The same for a look ahead: agreeing means the problem is expected.
+    pub hindering_hint_ahead: &'static str,
 
     pub report_heading: &'static str,
     pub verdict_heading: &'static str,
@@ -149,6 +151,8 @@ pub struct Texts {
     pub share_link: &'static str,
     pub share_code: &'static str,
     pub share_code_hint: &'static str,
+    /// Under the share heading when some answers cannot go into a code.
+    pub share_not_carried: fn(usize) -> String,
     pub to_workshop: &'static str,
     /// Only the scan bundle shows it (while the workshop bundle loads).
     #[cfg_attr(feature = "workshop", allow(dead_code))]
@@ -212,6 +216,10 @@ pub struct WorkshopTexts {
     pub code_duplicate: &'static str,
     pub code_invalid: fn(&str, &str) -> String,
     pub code_full: fn(&str) -> String,
+    /// After "Toegevoegd": how many answers in the file do not count.
+    pub code_not_used: fn(usize) -> String,
+    /// A file without one answer to this questionnaire.
+    pub code_empty: fn(&str) -> String,
     pub no_participants: &'static str,
     pub participants_caption: fn(usize) -> String,
     pub col_municipality: &'static str,
@@ -248,6 +256,8 @@ pub struct WorkshopTexts {
     pub vote_question: &'static str,
     /// Under the vote question for a hindering factor: what ‘eens’ means.
     pub vote_hindering: &'static str,
+    /// The same for a look ahead (stage before the start).
+    pub vote_hindering_ahead: &'static str,
     /// Under the vote question for a sensitive factor: use voting cards.
     pub vote_sensitive: &'static str,
     pub votes_legend: &'static str,

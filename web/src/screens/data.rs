@@ -36,7 +36,7 @@ pub fn parse_import(
     lang: &str,
 ) -> Result<(Answers, Vec<String>), Vec<String>> {
     let not_ours = if lang == "en" {
-        "This file does not contain answers from the partnership scan."
+        "This file does not contain answers from the Partnership readiness scan."
     } else {
         "Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
     };
@@ -132,6 +132,14 @@ pub fn data_panel(props: &DataProps) -> Html {
     let link = share_link(&route::namespace(&props.storage_key), &code);
     // Without the context: shorter to read out in a workshop.
     let short_code = encode_share(&props.instrument, &s.answers, false);
+    // Answers a code cannot carry (retired or unknown statements, off the
+    // scale): said, so that nobody thinks the link holds everything.
+    let not_carried = s
+        .answers
+        .check(&props.instrument)
+        .iter()
+        .filter(|n| n.path.starts_with("$.responses"))
+        .count();
     let copy = {
         let (link, dispatch, text) = (link.clone(), props.dispatch.clone(), t.copied.to_string());
         Callback::from(move |_: MouseEvent| {
@@ -212,6 +220,9 @@ pub fn data_panel(props: &DataProps) -> Html {
 
             <h3>{ t.share_heading }</h3>
             <p>{ t.share_lead }</p>
+            if not_carried > 0 {
+                <p class="scan-hint">{ (t.share_not_carried)(not_carried) }</p>
+            }
             <div class="scan-field">
                 <label for="scan-share-link">{ t.share_link }</label>
                 <input type="text" id="scan-share-link" class="scan-input" readonly=true value={link} />

@@ -45,8 +45,10 @@ pub fn questions(props: &QuestionsProps) -> Html {
     let lang = props.lang;
     let instrument = &props.instrument;
     let phase = instrument.phase(&props.page.phase);
+    let ahead = phase.is_some_and(|p| p.looks_ahead(props.stage.as_deref()));
     let (title, hint) = match props.page.polarity {
         Polarity::Promoting => (t.promoting_title, t.promoting_hint),
+        Polarity::Hindering if ahead => (t.hindering_title, t.hindering_hint_ahead),
         Polarity::Hindering => (t.hindering_title, t.hindering_hint),
     };
     let heading = format!(

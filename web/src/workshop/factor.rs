@@ -174,7 +174,13 @@ pub fn factor_screen(props: &FactorProps) -> Html {
             <div class="scan-ws-ask">
                 <p class="scan-ws-question">{ w.vote_question }</p>
                 if factor.polarity == Polarity::Hindering {
-                    <p class="scan-ws-question-note">{ w.vote_hindering }</p>
+                    <p class="scan-ws-question-note">{
+                        if instrument.phase(&factor.phase).is_some_and(|p| p.looks_ahead(props.stage.as_deref())) {
+                            w.vote_hindering_ahead
+                        } else {
+                            w.vote_hindering
+                        }
+                    }</p>
                 }
                 if factor.sensitive {
                     <p class="scan-ws-question-note">{ w.vote_sensitive }</p>

@@ -296,7 +296,10 @@ fn outcome(o: &Outcome, lang: &'static str) -> Html {
     };
     match o {
         CodeOutcome::Added {
-            municipality, role, ..
+            municipality,
+            role,
+            not_used,
+            ..
         } => {
             let who = [
                 municipality.clone(),
@@ -306,7 +309,15 @@ fn outcome(o: &Outcome, lang: &'static str) -> Html {
             .flatten()
             .collect::<Vec<_>>()
             .join(", ");
-            html! { <li class="scan-ws-outcome--added">{ (w.code_added)(&who) }</li> }
+            html! {
+                <li class="scan-ws-outcome--added">
+                    { (w.code_added)(&who) }
+                    if *not_used > 0 { { " " }{ (w.code_not_used)(*not_used) } }
+                </li>
+            }
+        }
+        CodeOutcome::Empty { input } => {
+            html! { <li class="scan-ws-outcome--invalid">{ (w.code_empty)(input) }</li> }
         }
         CodeOutcome::Duplicate { .. } => {
             html! { <li class="scan-ws-outcome--duplicate">{ w.code_duplicate }</li> }
