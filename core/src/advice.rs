@@ -159,7 +159,7 @@ pub(crate) fn next_step(
     // "het zorgpunt ‘A’" / "de zorgpunten ‘A’, ‘B’", with the Dutch verb
     // that agrees with it ("hoort" / "horen").
     let concerns_of = |names: &[String]| {
-        let list = m.listing(&names);
+        let list = m.listing(names);
         match names.len() {
             1 => (
                 m.pick(
@@ -178,7 +178,7 @@ pub(crate) fn next_step(
         }
     };
     let attention_of = |names: &[String]| {
-        let list = m.listing(&names);
+        let list = m.listing(names);
         match names.len() {
             1 => (
                 m.pick(

@@ -374,6 +374,27 @@ impl Answers {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
+    /// How many responses the evaluation (and a share code) cannot use: to
+    /// statements the instrument does not ask (unknown or retired), or off
+    /// the scale. The count only; [`Answers::check`] says why for each.
+    pub fn unused_responses(&self, instrument: &Instrument) -> usize {
+        let max = instrument.scale_max();
+        self.responses
+            .iter()
+            .filter(|(id, response)| {
+                let asked = instrument
+                    .factors
+                    .iter()
+                    .any(|f| f.statements.iter().any(|s| s.id == **id));
+                let on_scale = match response {
+                    Response::Scale(v) => (1..=max).contains(v),
+                    Response::Unknown => true,
+                };
+                !asked || !on_scale
+            })
+            .count()
+    }
+
     /// Lists what the evaluation will ignore: responses to statements the
     /// instrument does not have, values off the scale, unknown context ids.
     pub fn check(&self, instrument: &Instrument) -> Vec<Notice> {
@@ -591,6 +612,22 @@ fn retired_notice(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unused_responses_counts_what_check_names() {
+        let instrument = Instrument::builtin();
+        let answers = Answers::from_json(
+            r#"{"responses": {"werkdruk.1": 4, "werkdruk.3": 9, "werkdruk.2": "unknown", "noodzaak-onderkend.1": 5, "bestaat.1": 2}}"#,
+        )
+        .unwrap();
+        assert_eq!(answers.unused_responses(instrument), 3);
+        let named = answers
+            .check(instrument)
+            .iter()
+            .filter(|n| n.path.starts_with("$.responses"))
+            .count();
+        assert_eq!(named, 3);
+    }
 
     #[test]
     fn a_version_that_is_not_a_whole_number_is_named() {

@@ -287,11 +287,7 @@ impl Workshop {
         answers: &Answers,
         input: String,
     ) -> CodeOutcome {
-        let not_used = answers
-            .check(instrument)
-            .iter()
-            .filter(|n| n.path.starts_with("$.responses"))
-            .count();
+        let not_used = answers.unused_responses(instrument);
         if not_used > 0 && not_used == answers.responses.len() {
             return CodeOutcome::Empty { input };
         }

@@ -153,7 +153,7 @@ test('a bad import lists the problem and leaves the answers alone', async ({ pag
   await input.setInputFiles({ name: 'good.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(good)) });
   await expect(widget(page).locator('.scan-alert--info')).toContainText('1 van');
   await expect(widget(page).locator('.scan-alert--info')).toContainText('Stelling ‘bestaat-niet.1’ staat niet in deze vragenlijst en telt niet mee.');
-  await expect(widget(page).locator('.scan-alert--info')).toContainText('De stelling ‘De directies van onze gemeenten vertellen hetzelfde verhaal over de samenwerking.’ is in versie 2.1.0 vervangen door een stelling die iets anders vraagt');
+  await expect(widget(page).locator('.scan-alert--info')).toContainText('De stelling ‘De directies van onze gemeenten vertellen hetzelfde verhaal over de samenwerking’ is in versie 2.1.0 vervangen door een stelling die iets anders vraagt');
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
   expect(Object.values(saved.answers.responses).every((v) => v === 5)).toBe(true);
   await widget(page).getByRole('button', { name: 'Nee, houd mijn antwoorden' }).click();

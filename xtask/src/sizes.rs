@@ -21,18 +21,20 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// two languages (the core's `evaluate` grew from 17.5 to 32.5 KB of code,
 /// its texts by 15 KB raw). Issue 16 is where the size comes down.
 ///
-/// Raised again on 2026-11-30 for texts v2 (issue 13): 271.3 KB gzip
-/// (+5.0 KB): the instrument's rewritten texts and the retired statements'
-/// old wording (+2.3 KB, of which 1.7 KB retired), the rest longer report
-/// texts in two languages (procedure details, retired-answer notices).
-pub const GZIP_BUDGET: u64 = 272 * 1024;
+/// Raised again on 2026-11-30 for texts v2 (issue 13): 275.0 KB gzip
+/// (+8.7 KB). A `twiggy diff` against the build before: the instrument's
+/// rewritten texts and the retired statements' old wording (+2.4 KB gzip as
+/// JSON, of which 1.7 KB retired), the parser for the retired list (about
+/// 1 KB), and longer report and widget texts in two languages (procedure
+/// details, retired-answer notices, the look-ahead rule and hints).
+pub const GZIP_BUDGET: u64 = 276 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
 /// control per factor and across dimensions and the reviews' texts, 382.5 KB
-/// with the linked-table audit of `core/src/disclosure.rs`, 388.5 KB with
+/// with the linked-table audit of `core/src/disclosure.rs`, 393.0 KB with
 /// texts v2 (issue 13), as the scan).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 390 * 1024;
+pub const WORKSHOP_GZIP_BUDGET: u64 = 394 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {

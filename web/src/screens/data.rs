@@ -134,12 +134,7 @@ pub fn data_panel(props: &DataProps) -> Html {
     let short_code = encode_share(&props.instrument, &s.answers, false);
     // Answers a code cannot carry (retired or unknown statements, off the
     // scale): said, so that nobody thinks the link holds everything.
-    let not_carried = s
-        .answers
-        .check(&props.instrument)
-        .iter()
-        .filter(|n| n.path.starts_with("$.responses"))
-        .count();
+    let not_carried = s.answers.unused_responses(&props.instrument);
     let copy = {
         let (link, dispatch, text) = (link.clone(), props.dispatch.clone(), t.copied.to_string());
         Callback::from(move |_: MouseEvent| {
