@@ -549,7 +549,7 @@ fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
     }
     if kind != FormKind::Afstemming {
         out.push(m.pick(
-            "Vraag de ondernemingsraden om advies over het voorgenomen besluit, op een moment dat hun advies nog van wezenlijke invloed kan zijn: zij hebben adviesrecht bij een blijvende samenwerking (WOR, artikel 25). In een gemeente gaat dat advies over de gevolgen voor het personeel, niet over het politieke besluit zelf (WOR, artikel 46d).",
+            "Vraag de ondernemingsraden om advies over het voorgenomen besluit, op een moment dat hun advies nog van wezenlijke invloed kan zijn: zij hebben adviesrecht bij een blijvende samenwerking (WOR, artikel 25). In een gemeente gaat dat advies over de gevolgen voor de medewerkers, niet over het politieke besluit zelf (WOR, artikel 46d).",
             "Ask the works councils for advice on the proposed decision, at a time when their advice can still substantially influence it: they have a right of advice on a lasting partnership (Works Councils Act, article 25). In a municipality that advice is about the consequences for staff, not about the political decision itself (Works Councils Act, article 46d).",
         ).to_string());
     }

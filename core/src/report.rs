@@ -309,8 +309,8 @@ impl VerdictLevel {
                 "The partnership is promising. There are points to watch: address them in the next step.",
             ),
             VerdictLevel::Ready => m.pick(
-                "De samenwerking is klaar om te starten. Rond de formele besluitvorming af (ondernemingsraden, raden, definitief besluit), volg de aandachtspunten en leg nu een nulmeting vast.",
-                "The partnership is ready to start. Complete the formal decision-making (works councils, councils, final decision), keep monitoring the points to watch and record a baseline measurement now.",
+                "De samenwerking is klaar om te starten. Rond de formele besluitvorming af (business case, advies van de ondernemingsraden, inbreng van de raden, definitief besluit), volg de aandachtspunten en leg nu een nulmeting vast.",
+                "The partnership is ready to start. Complete the formal decision-making (business case, the works councils’ advice, the councils’ input, final decision), keep monitoring the points to watch and record a baseline measurement now.",
             ),
             VerdictLevel::SeriousProblems => m.pick(
                 "De samenwerking heeft ernstige problemen. Bespreek die eerst openlijk met de partners, voordat u verder bouwt.",

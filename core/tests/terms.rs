@@ -146,8 +146,6 @@ const ALLOWED_JOINS: &[&str] = &[
     // "kosten en baten" is one thing: the business case.
     "gedegen-onderzoek-en-zorgvuldige-aanpak.1",
     "besluitvorming-op-basis-van-gevoel.3",
-    // "projectplan met fasen en een planning": one plan.
-    "gedegen-onderzoek-en-zorgvuldige-aanpak.2",
     // "procesbegeleider of adviseur": one role, two names for it.
     "onafhankelijke-blik.1",
     // "In een of meer van de gemeenten": a count, not a choice.
