@@ -37,6 +37,10 @@ pub struct AppProps {
     /// Set by the root: switch to workshop mode in the given language.
     #[prop_or_default]
     pub on_workshop: Option<Callback<&'static str>>,
+    /// The accessible name of the widget's region (`label="…"`); empty =
+    /// the instrument's title. Two scans on one page need two names.
+    #[prop_or_default]
+    pub label: AttrValue,
 }
 
 impl PartialEq for AppProps {
@@ -50,11 +54,26 @@ impl PartialEq for AppProps {
             && self.scan_url == other.scan_url
             && self.workshop_stylesheet == other.workshop_stylesheet
             && self.on_workshop == other.on_workshop
+            && self.label == other.label
     }
 }
 
 fn current_hash() -> String {
     gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// Replaces the fragment of the current history entry without adding one.
+/// The URL is made absolute from the document's own address: a relative
+/// `#…` would resolve against the host's `<base href>` and move the page.
+/// The host's `history.state` (a single-page router's) is kept as it is.
+fn replace_fragment(fragment: &str) {
+    let window = gloo::utils::window();
+    let href = window.location().href().unwrap_or_default();
+    let url = format!("{}{fragment}", href.split('#').next().unwrap_or_default());
+    let _ = window.history().and_then(|h| {
+        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        h.replace_state_with_url(&state, "", Some(&url))
+    });
 }
 
 /// Navigates by setting the fragment: the browser records it in history and
@@ -96,17 +115,28 @@ pub fn app(props: &AppProps) -> Html {
         let instrument = instrument.clone();
         let ns = ns.clone();
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    match route::parse(&ns, &current_hash(), &pages) {
-                        Some(Route::Step(step)) => state.dispatch(Action::ShowStep(step)),
-                        Some(Route::Shared(code)) => {
-                            state.dispatch(Action::Incoming(decode_share(&instrument, &code)))
-                        }
-                        None => {}
+            let follow =
+                std::rc::Rc::new(move || match route::parse(&ns, &current_hash(), &pages) {
+                    Some(Route::Step(step)) => state.dispatch(Action::ShowStep(step)),
+                    Some(Route::Shared(code)) => {
+                        state.dispatch(Action::Incoming(decode_share(&instrument, &code)))
                     }
+                    None => {}
                 });
-            move || drop(listener)
+            // `hashchange` for our own steps; `popstate` too, because a host's
+            // single-page router moves through history with pushState, and
+            // back/forward over its entries fires no hashchange when the
+            // fragment stays the same.
+            let window = gloo::utils::window();
+            let on_hash = {
+                let follow = follow.clone();
+                gloo::events::EventListener::new(&window, "hashchange", move |_| follow())
+            };
+            let on_pop = gloo::events::EventListener::new(&window, "popstate", move |_| follow());
+            move || {
+                drop(on_hash);
+                drop(on_pop);
+            }
         });
     }
 
@@ -226,8 +256,10 @@ pub fn app(props: &AppProps) -> Html {
     let show_data = matches!(state.step, Step::Intro | Step::Report);
 
     html! {
-        <div class="scan" lang={state.lang} ref={root}>
-            <header class="scan__header">
+        // A labelled region, never `<main>`/`<header>`: the host page owns
+        // its landmarks (the stand-alone page wraps the element in `<main>`).
+        <section class="scan" lang={state.lang} ref={root} aria-label={if props.label.is_empty() { AttrValue::from(instrument.title.get(state.lang).to_string()) } else { props.label.clone() }}>
+            <div class="scan__header">
                 <p class="scan__brand">{ instrument.title.get(state.lang) }</p>
                 <div class="scan__tools">
                     if let Some(on_workshop) = &props.on_workshop {
@@ -237,7 +269,7 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     <LanguageSwitch lang={state.lang} on_change={dispatch.reform(Action::SetLang)} />
                 </div>
-            </header>
+            </div>
             { banners(&state, t, &dispatch, &key) }
             if !props.instrument_problems.is_empty() {
                 <div class="scan-alert scan-alert--error" role="alert">
@@ -266,7 +298,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Progress lang={state.lang} position={position} total={steps.len() - 1} answered={answered} statements={total_statements}
                         saved_at={state.saved_at} />
                 }
-                <main class="scan__screen">{ screen }</main>
+                <div class="scan__screen">{ screen }</div>
                 if position > 0 {
                     <nav class="scan__nav" aria-label={t.steps_label}>
                         <button type="button" class="scan-button" onclick={let go = go.clone(); let prev = steps[position - 1]; move |_| go.emit(prev)}>
@@ -285,7 +317,7 @@ pub fn app(props: &AppProps) -> Html {
             <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">
                 { state.announcement.1.clone() }
             </div>
-        </div>
+        </section>
     }
 }
 
@@ -319,13 +351,7 @@ fn initial_state(
         },
         None => {
             // Record the start without adding a history entry.
-            let _ = gloo::utils::window().history().and_then(|h| {
-                h.replace_state_with_url(
-                    &wasm_bindgen::JsValue::NULL,
-                    "",
-                    Some(&route::fragment(ns, Step::Intro, pages)),
-                )
-            });
+            replace_fragment(&route::fragment(ns, Step::Intro, pages));
         }
     }
     state

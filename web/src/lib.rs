@@ -6,6 +6,7 @@
 //! and never assumes it owns the page, its `<body>` or its global CSS.
 
 mod app;
+mod dialog;
 mod export;
 mod i18n;
 mod pages;
@@ -47,7 +48,8 @@ impl ScanHandle {
 /// instrument: string (instrument JSON), mode: "scan" | "workshop",
 /// scanUrl: string (the QR code's address in workshop mode; default this
 /// page), workshopStylesheet: string (URL of workshop.css; the loader sets
-/// it), onEvent: (type, detail) => void }`.
+/// it), label: string (the accessible name of the widget's region; default
+/// the instrument's title), onEvent: (type, detail) => void }`.
 /// A custom instrument that does not validate is not used: the widget shows
 /// its problems and runs the built-in instrument.
 #[wasm_bindgen]
@@ -77,6 +79,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
         scan_url: text("scanUrl").unwrap_or_default().into(),
         workshop_stylesheet: text("workshopStylesheet").unwrap_or_default().into(),
         on_workshop: None,
+        label: text("label").unwrap_or_default().into(),
     };
     ScanHandle {
         app: Some(yew::Renderer::<root::Root>::with_root_and_props(element, props).render()),

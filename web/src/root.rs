@@ -68,7 +68,7 @@ pub fn root(props: &AppProps) -> Html {
         html! {
             <App instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
                 lang={AttrValue::from(*lang)} instrument_problems={props.instrument_problems.clone()}
-                on_event={props.on_event.clone()} on_workshop={switch(true)} />
+                on_event={props.on_event.clone()} on_workshop={switch(true)} label={props.label.clone()} />
         }
     }
 }

@@ -19,7 +19,7 @@ import { mountScan } from './loader.js';
 const stylesheet = new URL('./scan.css', import.meta.url).href;
 
 class SamenwerkingsScan extends HTMLElement {
-  static observedAttributes = ['lang', 'storage-key', 'instrument', 'mode', 'scan-url'];
+  static observedAttributes = ['lang', 'storage-key', 'instrument', 'mode', 'scan-url', 'label'];
 
   #handle = null;
   #generation = 0;
@@ -69,6 +69,7 @@ class SamenwerkingsScan extends HTMLElement {
       instrument,
       mode: this.getAttribute('mode') || undefined,
       scanUrl: this.getAttribute('scan-url') || undefined,
+      label: this.getAttribute('label') || undefined,
       onEvent: (type, detail) => {
         this.dispatchEvent(new CustomEvent(`samenwerkingsscan-${type}`, { detail, bubbles: true, composed: true }));
       },

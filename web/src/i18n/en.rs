@@ -120,6 +120,7 @@ pub static TEXTS: Texts = Texts {
     workshop_loading: "Loading workshop mode…",
     copy: "Copy link",
     copied: "The link has been copied.",
+    copy_failed: "Copying did not work in this browser. The link is selected: press Ctrl+C (Cmd+C on a Mac) to copy it.",
     start_over: "Start over",
     start_over_confirm: "Are you sure? All your answers will be deleted and you will start again.",
     delete_data: "Delete my data",

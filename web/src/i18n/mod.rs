@@ -159,6 +159,9 @@ pub struct Texts {
     pub workshop_loading: &'static str,
     pub copy: &'static str,
     pub copied: &'static str,
+    /// Copying was not possible (no clipboard on an http:// page, or refused):
+    /// the link is selected instead.
+    pub copy_failed: &'static str,
     pub start_over: &'static str,
     pub start_over_confirm: &'static str,
     pub delete_data: &'static str,

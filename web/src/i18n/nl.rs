@@ -120,6 +120,7 @@ pub static TEXTS: Texts = Texts {
     workshop_loading: "Workshopmodus wordt geladen…",
     copy: "Kopieer link",
     copied: "De link is gekopieerd.",
+    copy_failed: "Kopiëren lukte niet in deze browser. De link is geselecteerd: druk op Ctrl+C (Cmd+C op een Mac) om hem te kopiëren.",
     start_over: "Opnieuw beginnen",
     start_over_confirm: "Weet u het zeker? Al uw antwoorden worden gewist en u begint opnieuw.",
     delete_data: "Mijn gegevens wissen",

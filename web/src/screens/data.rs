@@ -1,6 +1,7 @@
 //! The user's data: export (JSON, CSV), import with confirmation, a share
 //! link, and "start over" / "delete my data" with confirmation.
 
+use crate::dialog::ConfirmDialog;
 use crate::export;
 use crate::i18n::texts;
 use crate::route;
@@ -75,6 +76,34 @@ fn share_link(ns: &str, code: &str) -> String {
     format!("{base}{}", route::share_fragment(ns, code))
 }
 
+/// Copies `text` and calls `done(true)` only when the browser confirms it.
+/// `navigator.clipboard` is missing on http:// pages and the promise is
+/// refused in a frame without clipboard permission: then `done(false)`.
+fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
+    use wasm_bindgen::{closure::Closure, JsValue};
+    let navigator = gloo::utils::window().navigator();
+    let available = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if !available {
+        done(false);
+        return;
+    }
+    let done = std::rc::Rc::new(std::cell::Cell::new(Some(done)));
+    let settle = move |ok: bool| {
+        if let Some(done) = done.take() {
+            done(ok);
+        }
+    };
+    let (ok, refused) = (settle.clone(), settle);
+    let ok = Closure::once(move |_: JsValue| ok(true));
+    let refused = Closure::once(move |_: JsValue| refused(false));
+    let _ = navigator.clipboard().write_text(text).then2(&ok, &refused);
+    // The promise calls one of them later; they live until then (a few
+    // bytes per click).
+    ok.forget();
+    refused.forget();
+}
+
 #[function_component(DataPanel)]
 pub fn data_panel(props: &DataProps) -> Html {
     let t = texts(props.lang);
@@ -135,12 +164,29 @@ pub fn data_panel(props: &DataProps) -> Html {
     // Answers a code cannot carry (retired or unknown statements, off the
     // scale): said, so that nobody thinks the link holds everything.
     let not_carried = s.answers.unused_responses(&props.instrument);
+    let link_ref = use_node_ref();
     let copy = {
-        let (link, dispatch, text) = (link.clone(), props.dispatch.clone(), t.copied.to_string());
+        let (link, dispatch, link_ref) = (link.clone(), props.dispatch.clone(), link_ref.clone());
+        let (copied, failed) = (t.copied.to_string(), t.copy_failed.to_string());
         Callback::from(move |_: MouseEvent| {
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            let _ = clipboard.write_text(&link);
-            dispatch.emit(Action::Announce(text.clone()));
+            copy_text(&link, {
+                let (dispatch, link_ref, copied, failed) = (
+                    dispatch.clone(),
+                    link_ref.clone(),
+                    copied.clone(),
+                    failed.clone(),
+                );
+                move |ok| {
+                    if !ok {
+                        // The fallback: select the link for Ctrl/Cmd+C.
+                        if let Some(input) = link_ref.cast::<web_sys::HtmlInputElement>() {
+                            let _ = input.focus();
+                            input.select();
+                        }
+                    }
+                    dispatch.emit(Action::Announce(if ok { copied } else { failed }));
+                }
+            });
         })
     };
     let ask = |which: Confirm| {
@@ -158,7 +204,7 @@ pub fn data_panel(props: &DataProps) -> Html {
                 deleted.clone(),
                 restarted.clone(),
             );
-            Callback::from(move |_: MouseEvent| {
+            Callback::from(move |()| {
                 crate::storage::delete(&key);
                 let text = if which == Confirm::Delete {
                     deleted.clone()
@@ -169,6 +215,8 @@ pub fn data_panel(props: &DataProps) -> Html {
             })
         }
     };
+
+    let (start_over_ref, delete_ref) = (use_node_ref(), use_node_ref());
 
     html! {
         <section class="scan-data scan-no-print" aria-labelledby="scan-data-title">
@@ -220,7 +268,7 @@ pub fn data_panel(props: &DataProps) -> Html {
             }
             <div class="scan-field">
                 <label for="scan-share-link">{ t.share_link }</label>
-                <input type="text" id="scan-share-link" class="scan-input" readonly=true value={link} />
+                <input type="text" id="scan-share-link" class="scan-input" readonly=true value={link} ref={link_ref} />
             </div>
             <div class="scan-field">
                 <label for="scan-share-code">{ t.share_code }</label>
@@ -233,17 +281,15 @@ pub fn data_panel(props: &DataProps) -> Html {
             </div>
 
             <div class="scan__actions scan-data__danger">
-                <button type="button" class="scan-button" onclick={ask(Confirm::StartOver)}>{ t.start_over }</button>
-                <button type="button" class="scan-button scan-button--danger" onclick={ask(Confirm::Delete)}>{ t.delete_data }</button>
+                <button type="button" class="scan-button" onclick={ask(Confirm::StartOver)} ref={start_over_ref.clone()}>{ t.start_over }</button>
+                <button type="button" class="scan-button scan-button--danger" onclick={ask(Confirm::Delete)} ref={delete_ref.clone()}>{ t.delete_data }</button>
             </div>
             if let Some(which) = s.confirm {
-                <div class="scan-alert scan-alert--warning" role="alertdialog" aria-labelledby="scan-confirm-text">
-                    <p id="scan-confirm-text">{ if which == Confirm::Delete { t.delete_confirm } else { t.start_over_confirm } }</p>
-                    <div class="scan__actions">
-                        <button type="button" class="scan-button scan-button--danger" onclick={wipe(which)}>{ t.confirm }</button>
-                        <button type="button" class="scan-button" onclick={props.dispatch.reform(|_| Action::CancelConfirm)}>{ t.cancel }</button>
-                    </div>
-                </div>
+                <ConfirmDialog id="scan-confirm-text"
+                    text={if which == Confirm::Delete { t.delete_confirm } else { t.start_over_confirm }}
+                    confirm_label={t.confirm} cancel_label={t.cancel} danger=true
+                    on_confirm={wipe(which)} on_cancel={props.dispatch.reform(|()| Action::CancelConfirm)}
+                    return_to={if which == Confirm::Delete { delete_ref.clone() } else { start_over_ref.clone() }} />
             }
         </section>
     }

@@ -14,7 +14,8 @@ pub struct IntroProps {
 pub fn intro(props: &IntroProps) -> Html {
     let t = texts(props.lang);
     html! {
-        <section class="scan-intro" aria-labelledby="scan-intro-title">
+        // Not a named region: the widget's own region already carries this name.
+        <div class="scan-intro">
             <h1 id="scan-intro-title" tabindex="-1" data-screen-heading="">{ t.intro_heading }</h1>
             <p class="scan-lead">{ t.intro_lead }</p>
             <p>{ t.intro_who }</p>
@@ -28,6 +29,6 @@ pub fn intro(props: &IntroProps) -> Html {
                 </button>
             </div>
             <p class="scan-small">{ t.intro_source }</p>
-        </section>
+        </div>
     }
 }

@@ -105,10 +105,10 @@ pub fn report_view(props: &ReportProps) -> Html {
     html! {
         <section class="scan-report" aria-labelledby={title_id.clone()}>
             if !props.nested {
-                <@{h_top} id={title_id} tabindex="-1" data-screen-heading="">{ props.heading.clone() }</@>
+                <@{h_top} id={title_id.clone()} tabindex="-1" data-screen-heading="">{ props.heading.clone() }</@>
                 <p class="scan-small">{ (t.report_date)(&date) }</p>
             } else {
-                <@{h_top} id={title_id} class={(!props.heading_visible).then_some("scan__sr-only")}>{ props.heading.clone() }</@>
+                <@{h_top} id={title_id.clone()} class={(!props.heading_visible).then_some("scan__sr-only")}>{ props.heading.clone() }</@>
             }
             <div class={classes!("scan-verdict", verdict_class(r.verdict.level))}>
                 <p class="scan-verdict__label">{ t.verdict_heading }{ ": " }<strong>{ &r.verdict.label }</strong></p>
@@ -119,7 +119,8 @@ pub fn report_view(props: &ReportProps) -> Html {
             <ul class="scan-reasons">{ for r.reasons.iter().map(|x| html! { <li>{ &x.text }</li> }) }</ul>
 
             { heading(h, Some(phases_id.clone()), t.phases_heading) }
-            <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={phases_id}>
+            // Named by the report's heading too: a workshop shows several reports.
+            <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={format!("{title_id} {phases_id}")}>
             <table class="scan-table">
                 <thead><tr>
                     <th scope="col">{ t.phase }</th>
@@ -214,7 +215,7 @@ pub fn report_view(props: &ReportProps) -> Html {
                 <Chart factors={r.factors.clone()} phases={r.phases.clone()} label={t.chart_label} not_answered={t.not_answered} />
             </figure>
             // Focusable and labelled: on narrow screens this region scrolls sideways.
-            <div class="scan-table-wrap scan-no-print" tabindex="0" role="region" aria-labelledby={caption_id.clone()}>
+            <div class="scan-table-wrap scan-no-print" tabindex="0" role="region" aria-labelledby={format!("{title_id} {caption_id}")}>
                 <table class="scan-table scan-table--factors">
                     <caption id={caption_id}>{ t.table_caption }</caption>
                     <thead><tr>

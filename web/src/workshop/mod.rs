@@ -297,18 +297,20 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
     };
 
     html! {
-        <div class="scan scan--workshop" lang={lang} ref={root} {onkeydown}>
+        // A labelled region, never `<main>`: the host page owns its landmarks.
+        <section class="scan scan--workshop" lang={lang} ref={root} {onkeydown}
+            aria-label={format!("{} · {}", instrument.title.get(lang), w.mode_name)}>
             if !props.stylesheet.is_empty() {
                 <link rel="stylesheet" href={props.stylesheet.clone()} />
             }
-            <header class="scan__header scan-no-print">
+            <div class="scan__header scan-no-print">
                 <p class="scan__brand">{ instrument.title.get(lang) }{ " · " }{ w.mode_name }</p>
                 <div class="scan__tools">
                     <button type="button" class="scan-button scan-button--small" onclick={fullscreen} aria-keyshortcuts={state.shortcuts.then_some("F")}>{ w.fullscreen }</button>
                     <button type="button" class="scan-button scan-button--small" onclick={to_scan}>{ w.to_scan }</button>
                     <LanguageSwitch {lang} on_change={dispatch.reform(WAction::SetLang)} />
                 </div>
-            </header>
+            </div>
             if state.storage != StorageStatus::Working {
                 <div class="scan-alert scan-alert--warning scan-no-print"><p>{ if state.storage == StorageStatus::Full { w.storage_full } else { w.storage_unavailable } }</p></div>
             }
@@ -321,7 +323,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 </div>
             }
             <p class="scan-ws-status scan-no-print">{ (w.status)(tallied, factors, state.workshop.participants.len()) }</p>
-            <main class="scan__screen">{ screen }</main>
+            <div class="scan__screen">{ screen }</div>
             <nav class="scan__nav scan-no-print" aria-label={w.nav_label}>
                 if state.screen != Screen::Setup {
                     <button type="button" class="scan-button" onclick={let step = step.clone(); move |_| step(false)} aria-keyshortcuts="ArrowLeft">
@@ -342,11 +344,11 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 }
             </nav>
             if matches!(state.screen, Screen::Factor(_)) {
-                <footer class="scan-ws-footer scan-no-print">{ shortcut_list(lang, state.shortcuts) }</footer>
+                <div class="scan-ws-footer scan-no-print">{ shortcut_list(lang, state.shortcuts) }</div>
             }
             <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">
                 { state.announcement.1.clone() }
             </div>
-        </div>
+        </section>
     }
 }

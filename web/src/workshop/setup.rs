@@ -3,6 +3,7 @@
 
 use super::qr::Qr;
 use super::state::{Outcome, Screen, WAction, WState};
+use crate::dialog::ConfirmDialog;
 use crate::i18n::{texts, workshop_texts};
 use samenwerkingsscan::{decode_share, Answers, CodeOutcome, Instrument, Workshop};
 use std::cell::RefCell;
@@ -131,8 +132,9 @@ pub fn setup(props: &SetupProps) -> Html {
     };
     let new_workshop = {
         let (d, instrument, text) = (d.clone(), props.instrument.clone(), w.new_done);
-        Callback::from(move |_: MouseEvent| d.emit(WAction::New(instrument.clone(), text.into())))
+        Callback::from(move |()| d.emit(WAction::New(instrument.clone(), text.into())))
     };
+    let (load_ref, new_ref) = (use_node_ref(), use_node_ref());
     let on_shortcuts = d.reform(|e: Event| {
         WAction::Shortcuts(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
@@ -235,16 +237,12 @@ pub fn setup(props: &SetupProps) -> Html {
             </div>
             <div class="scan-field">
                 <label for="scan-ws-load">{ w.load_file }</label>
-                <input type="file" id="scan-ws-load" class="scan-file" accept=".json,application/json" onchange={load_workshop(false)} />
+                <input type="file" id="scan-ws-load" class="scan-file" accept=".json,application/json" onchange={load_workshop(false)} ref={load_ref.clone()} />
             </div>
             if s.pending.is_some() {
-                <div class="scan-alert scan-alert--warning" role="alertdialog" aria-labelledby="scan-ws-load-text">
-                    <p id="scan-ws-load-text">{ w.load_confirm }</p>
-                    <div class="scan__actions">
-                        <button type="button" class="scan-button scan-button--danger" onclick={d.reform(|_| WAction::ConfirmLoad)}>{ w.load_replace }</button>
-                        <button type="button" class="scan-button" onclick={d.reform(|_| WAction::CancelLoad)}>{ t.cancel }</button>
-                    </div>
-                </div>
+                <ConfirmDialog id="scan-ws-load-text" text={w.load_confirm} confirm_label={w.load_replace}
+                    cancel_label={t.cancel} danger=true return_to={load_ref.clone()}
+                    on_confirm={d.reform(|()| WAction::ConfirmLoad)} on_cancel={d.reform(|()| WAction::CancelLoad)} />
             }
             <div class="scan-field">
                 <label for="scan-ws-baseline">{ w.load_baseline }</label>
@@ -271,16 +269,12 @@ pub fn setup(props: &SetupProps) -> Html {
             { shortcut_list(lang, s.shortcuts) }
 
             <div class="scan__actions scan-data__danger">
-                <button type="button" class="scan-button scan-button--danger" onclick={d.reform(|_| WAction::AskNew)}>{ w.new_workshop }</button>
+                <button type="button" class="scan-button scan-button--danger" onclick={d.reform(|_| WAction::AskNew)} ref={new_ref.clone()}>{ w.new_workshop }</button>
             </div>
             if s.confirm_new {
-                <div class="scan-alert scan-alert--warning" role="alertdialog" aria-labelledby="scan-ws-new-text">
-                    <p id="scan-ws-new-text">{ w.new_confirm }</p>
-                    <div class="scan__actions">
-                        <button type="button" class="scan-button scan-button--danger" onclick={new_workshop}>{ t.confirm }</button>
-                        <button type="button" class="scan-button" onclick={d.reform(|_| WAction::CancelNew)}>{ t.cancel }</button>
-                    </div>
-                </div>
+                <ConfirmDialog id="scan-ws-new-text" text={w.new_confirm} confirm_label={t.confirm}
+                    cancel_label={t.cancel} danger=true return_to={new_ref.clone()}
+                    on_confirm={new_workshop} on_cancel={d.reform(|()| WAction::CancelNew)} />
             }
         </section>
     }
