@@ -1,14 +1,22 @@
 // Parent-page snippet for the iframe embed: resize the frame to its content
-// so there is no inner scrollbar. Only messages from the scan's own origin
-// are trusted. Copy this file (or its content) next to your page.
+// so there is no inner scrollbar. Copy this file (or its content) next to
+// your page; give the frame id="samenwerkingsscan-frame" or the attribute
+// data-samenwerkingsscan.
+//
+// It keeps working when the frame is added, or its address set or changed,
+// after the page loaded (cookie-consent managers, lazy loading): each message
+// is checked against the frame's address *at that moment*, and only a
+// message from the frame's own window and from the scan's origin is trusted.
 (() => {
-  const frame = document.getElementById('samenwerkingsscan-frame');
-  const scanOrigin = new URL(frame.src, document.baseURI).origin;
+  const frames = () => document.querySelectorAll('#samenwerkingsscan-frame, iframe[data-samenwerkingsscan]');
   window.addEventListener('message', (event) => {
-    if (event.origin !== scanOrigin || event.source !== frame.contentWindow) return;
     const data = event.data;
-    if (data && data.type === 'samenwerkingsscan:height' && Number.isFinite(data.height)) {
-      frame.style.height = `${Math.ceil(data.height)}px`;
+    if (!data || data.type !== 'samenwerkingsscan:height' || !Number.isFinite(data.height)) return;
+    for (const frame of frames()) {
+      if (event.source !== frame.contentWindow || !frame.src) continue;
+      const origin = new URL(frame.src, document.baseURI).origin;
+      if (event.origin !== origin) continue;
+      frame.style.height = `${Math.max(0, Math.ceil(data.height))}px`;
     }
   });
 })();

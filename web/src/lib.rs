@@ -10,6 +10,7 @@ mod dialog;
 mod export;
 mod i18n;
 mod pages;
+mod print;
 mod root;
 mod route;
 mod screens;

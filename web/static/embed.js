@@ -12,8 +12,15 @@ await mountScan(root, {
   scanUrl: params.get('scan-url') || undefined,
 });
 if (window.parent !== window) {
+  // The body's own height, both ways: the document's scrollHeight never
+  // drops below the frame's current height, so a frame sized by it could
+  // grow but never shrink.
+  let last = 0;
   const report = () => {
-    window.parent.postMessage({ type: 'samenwerkingsscan:height', height: document.documentElement.scrollHeight }, '*');
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'samenwerkingsscan:height', height }, '*');
   };
   new ResizeObserver(report).observe(document.body);
   report();

@@ -24,8 +24,53 @@ function namespace(storageKey) {
   return storageKey.replace(/[^A-Za-z0-9_-]/g, '');
 }
 
+/// What the webmaster can do, by what the browser said (Dutch and English).
+function loadProblem(error) {
+  const detail = String(error && error.message ? error.message : error);
+  if (typeof WebAssembly !== 'object') {
+    return {
+      nl: 'Deze browser kan de Samenwerkingsscan niet uitvoeren: WebAssembly ontbreekt of staat uit. Gebruik een recente versie van Edge, Chrome, Firefox of Safari.',
+      en: 'This browser cannot run the Partnership readiness scan: WebAssembly is missing or turned off. Please use a recent version of Edge, Chrome, Firefox or Safari.',
+      detail,
+    };
+  }
+  if (/unsafe-eval|Content.Security.Policy|CSP/i.test(detail)) {
+    return {
+      nl: "De Samenwerkingsscan kan niet starten, omdat de beveiligingsinstellingen van deze website (Content-Security-Policy) WebAssembly blokkeren. Voor de beheerder van de website: voeg 'wasm-unsafe-eval' toe aan script-src.",
+      en: "The Partnership readiness scan cannot start because this website's security settings (Content-Security-Policy) block WebAssembly. For the website's administrator: add 'wasm-unsafe-eval' to script-src.",
+      detail,
+    };
+  }
+  return {
+    nl: 'De Samenwerkingsscan kan niet laden: een bestand van de scan ontbreekt of komt verkeerd binnen. Voor de beheerder van de website: zet alle bestanden van de scan op de server en lever .wasm-bestanden met het MIME-type application/wasm.',
+    en: 'The Partnership readiness scan cannot load: one of its files is missing or arrives in the wrong form. For the website\'s administrator: put all files of the scan on the server and serve .wasm files with the MIME type application/wasm.',
+    detail,
+  };
+}
+
+/// Shows a load failure inside `element`, so the page never shows a silent
+/// blank, and tells the host (`onEvent('error', …)`).
+function showLoadProblem(element, options, error) {
+  const problem = loadProblem(error);
+  const lang = String(options.lang || '').toLowerCase().startsWith('en') ? 'en' : 'nl';
+  const box = document.createElement('div');
+  box.className = 'scan-load-error';
+  box.setAttribute('role', 'alert');
+  box.lang = lang;
+  const text = document.createElement('p');
+  text.textContent = problem[lang];
+  const detail = document.createElement('p');
+  detail.className = 'scan-load-error__detail';
+  detail.textContent = (lang === 'en' ? 'Technical detail: ' : 'Technische melding: ') + problem.detail;
+  box.append(text, detail);
+  element.replaceChildren(box);
+  options.onEvent?.('error', { message: problem.en, detail: problem.detail });
+}
+
 /// Mounts into `element` (options as `mount` in web/src/lib.rs); resolves
-/// to a handle with `destroy()`.
+/// to a handle with `destroy()`. A bundle that cannot load (blocked by a
+/// CSP, missing, wrong MIME type, no WebAssembly) is said inside `element`
+/// and reported as `onEvent('error', { message, detail })`.
 export async function mountScan(element, options = {}) {
   let handle = null;
   let destroyed = false;
@@ -34,7 +79,15 @@ export async function mountScan(element, options = {}) {
     // The scan bundle may ask more than once (every render): swap only once.
     if (current === kind) return;
     current = kind;
-    const { mount } = await load(kind);
+    let mount;
+    try {
+      if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
+      ({ mount } = await load(kind));
+    } catch (error) {
+      delete loading[kind]; // a later attempt (e.g. after a fix) loads again
+      if (!destroyed) showLoadProblem(element, options, error);
+      return;
+    }
     if (destroyed || current !== kind) return;
     handle?.destroy();
     handle = mount(element, {

@@ -12,11 +12,27 @@
 // JSON on the same site), mode ("workshop" starts in workshop mode for a
 // facilitator), scan-url (the address the workshop's QR code points to;
 // default: this page).
-// Events (composed, bubbling): `samenwerkingsscan-change` and
-// `samenwerkingsscan-report`, with the report as `event.detail`.
+// label (the accessible name of the widget's region; needed when a page has
+// two scans). Events (composed, bubbling): `samenwerkingsscan-change` and
+// `samenwerkingsscan-report`, with the report as `event.detail`, and
+// `samenwerkingsscan-error` when the scan cannot load (detail: { message,
+// detail }); the element then shows the problem itself.
 import { mountScan } from './loader.js';
 
 const stylesheet = new URL('./scan.css', import.meta.url).href;
+const printStylesheet = new URL('./print.css', import.meta.url).href;
+
+/// The host page's print rules (only used while the widget prints its
+/// report): one <link>, never inline CSS, so strict CSPs allow it.
+function linkPrintStylesheet() {
+  if (document.querySelector('link[data-samenwerkingsscan-print]')) return;
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.media = 'print';
+  link.href = printStylesheet;
+  link.dataset.samenwerkingsscanPrint = '';
+  document.head.append(link);
+}
 
 class SamenwerkingsScan extends HTMLElement {
   static observedAttributes = ['lang', 'storage-key', 'instrument', 'mode', 'scan-url', 'label'];
@@ -25,6 +41,7 @@ class SamenwerkingsScan extends HTMLElement {
   #generation = 0;
 
   connectedCallback() {
+    linkPrintStylesheet();
     if (!this.shadowRoot) {
       const root = this.attachShadow({ mode: 'open' });
       const link = document.createElement('link');

@@ -98,9 +98,7 @@ pub fn report_view(props: &ReportProps) -> Html {
     let phases_id = id("phases-title");
     let caption_id = id("factors-caption");
     let title_id = id("report-title");
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
+    let print = Callback::from(|e: MouseEvent| crate::print::print_report(e.target()));
 
     html! {
         <section class="scan-report" aria-labelledby={title_id.clone()}>

@@ -46,9 +46,7 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
             .unwrap_or_else(|| id.to_string())
     };
     let date = today(lang);
-    let print = Callback::from(|_: MouseEvent| {
-        let _ = gloo::utils::window().print();
-    });
+    let print = Callback::from(|e: MouseEvent| crate::print::print_report(e.target()));
 
     html! {
         <section class="scan-report scan-ws-report" aria-labelledby="scan-ws-report-title">
