@@ -58,6 +58,13 @@ test('strict CSP host: works with zero policy violations', async ({ page }) => {
   await expect(inside(page, 'h1')).toHaveText('Samenwerkingsscan');
   await completeScan(page);
   await expect(inside(page, '.scan-chart')).toBeVisible();
+  // Printing works under this policy too: print.css is a linked stylesheet.
+  await page.evaluate(() => { window.print = () => {}; });
+  await inside(page, '.scan-button', undefined).filter({ hasText: 'Rapport afdrukken' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('main > h1')).toBeHidden();
+  await expect(inside(page, '.scan-verdict')).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
   expect(await page.evaluate(() => window.cspViolations)).toEqual([]);
   // Last: axe-core injects an inline <style> of its own, which this CSP
   // (rightly) reports; that is the test tool, not the widget.

@@ -205,3 +205,12 @@ test('iframe behind a consent banner: sized after consent, and shrinks again', a
   await expect.poll(async () => Math.abs((await height()) - intro)).toBeLessThanOrEqual(2);
   await expectNoAxeViolations(page, 'consent iframe host');
 });
+
+test('a browser without WebAssembly gets a message, in the page language', async ({ page }) => {
+  await page.addInitScript(() => { delete window.WebAssembly; });
+  await page.goto('/examples/two.html');
+  const first = page.locator('#scan-a .scan-load-error');
+  const second = page.locator('#scan-b .scan-load-error');
+  await expect(first).toContainText('WebAssembly ontbreekt');
+  await expect(second).toContainText('WebAssembly is missing');
+});
