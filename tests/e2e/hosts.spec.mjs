@@ -190,7 +190,7 @@ test('iframe behind a consent banner: sized after consent, and shrinks again', a
   const frameEl = page.locator('#samenwerkingsscan-frame');
   await page.getByRole('button', { name: 'Toestaan' }).click();
   const frame = page.frameLocator('#samenwerkingsscan-frame');
-  await expect(frame.locator('h1')).toHaveText('Samenwerkingsscan');
+  await expect(frame.locator('[data-screen-heading]')).toHaveText('Samenwerkingsscan');
   const height = () => frameEl.evaluate((f) => f.getBoundingClientRect().height);
   const content = () => frameEl.evaluate((f) => Math.ceil(f.contentDocument.body.getBoundingClientRect().height));
   await expect.poll(async () => Math.abs((await height()) - (await content()))).toBeLessThanOrEqual(2);
@@ -201,7 +201,7 @@ test('iframe behind a consent banner: sized after consent, and shrinks again', a
   await expect.poll(height).toBeGreaterThan(intro + 100);
   await frame.locator('.scan__nav .scan-button').first().click();
   await frame.locator('.scan__nav .scan-button').first().click();
-  await expect(frame.locator('h1')).toHaveText('Samenwerkingsscan');
+  await expect(frame.locator('[data-screen-heading]')).toHaveText('Samenwerkingsscan');
   await expect.poll(async () => Math.abs((await height()) - intro)).toBeLessThanOrEqual(2);
   await expectNoAxeViolations(page, 'consent iframe host');
 });
@@ -213,4 +213,86 @@ test('a browser without WebAssembly gets a message, in the page language', async
   const second = page.locator('#scan-b .scan-load-error');
   await expect(first).toContainText('WebAssembly ontbreekt');
   await expect(second).toContainText('WebAssembly is missing');
+});
+
+test('two scans on one page: each keeps its own deep link, neither rewrites the other', async ({ page }) => {
+  await page.goto('/examples/two.html#bedrijfsvoering=samenwerking');
+  await expect(page.locator('#scan-b [data-screen-heading]')).toHaveText('The partnership');
+  await expect(page.locator('#scan-a [data-screen-heading]')).toHaveText('Samenwerkingsscan');
+  expect(await page.evaluate(() => location.hash)).toBe('#bedrijfsvoering=samenwerking');
+  await expectNoAxeViolations(page, 'two scans, one deep-linked');
+});
+
+test('a host with hash routes keeps its route; the scan moves without the URL', async ({ page }) => {
+  await page.goto('/examples/hashrouter.html#/scan');
+  await expect(scan(page).locator('h1')).toHaveText('Samenwerkingsscan');
+  expect(await page.evaluate(() => location.hash)).toBe('#/scan');
+  await scan(page).locator('.scan-intro .scan-button--primary').click();
+  await expect(heading(page)).toHaveText('De samenwerking');
+  expect(await page.evaluate(() => location.hash)).toBe('#/scan');
+  await expect(page.locator('#page-title')).toHaveText('Samenwerken in de regio');
+  await next(page);
+  expect(await page.evaluate(() => location.hash)).toBe('#/scan');
+});
+
+test('a double click on the opener never confirms', async ({ page }) => {
+  await page.goto('/examples/plain.html#scan=randvoorwaarden-helpt');
+  await scan(page).locator('fieldset.scan-statement').first().locator('input[id$="-4"]').check();
+  await page.goto('/examples/plain.html#scan=rapport');
+  await expect(scan(page).locator('.scan-verdict')).toBeVisible();
+  const before = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('samenwerkingsscan')).answers.responses).length);
+  expect(before).toBe(1);
+  await scan(page).getByRole('button', { name: 'Opnieuw beginnen' }).dblclick();
+  await expect(scan(page).getByRole('alertdialog')).toBeVisible();
+  const after = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem('samenwerkingsscan') ?? '{"answers":{"responses":{}}}').answers.responses).length);
+  expect(after).toBe(1);
+  await expect(scan(page).getByRole('alertdialog').getByRole('button', { name: 'Nee, terug' })).toBeFocused();
+});
+
+test('an app shell with its own scroll pane prints the whole report; Ctrl+P prints the page as is', async ({ page }) => {
+  await page.goto('/examples/shell.html#shell=rapport');
+  await expect(scan(page).locator('.scan-verdict')).toBeVisible();
+  // Ctrl+P (no button): the host page as itself, on the browser's paper.
+  await page.emulateMedia({ media: 'print' });
+  const plain = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(plain).not.toMatch(/MediaBox \[0 0 59[0-9.]+ 84[0-9.]+\]/);
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => { window.print = () => {}; });
+  await scan(page).getByRole('button', { name: 'Rapport afdrukken' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.shell-top')).toBeHidden();
+  await expect(scan(page).locator('.scan-verdict')).toBeVisible();
+  // Nothing clipped by the pane: the report's last section is laid out.
+  const pane = await page.locator('.shell-pane').evaluate((el) => ({ overflow: getComputedStyle(el).overflowY, height: getComputedStyle(el).height }));
+  expect(pane.overflow).toBe('visible');
+  const pdf = (await page.pdf({ preferCSSPageSize: true })).toString('latin1');
+  expect(pdf).toMatch(/MediaBox \[0 0 59[0-9.]+ 84[0-9.]+\]/);
+  expect((pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length).toBeGreaterThan(1);
+});
+
+test('an iframe snippet that loads late still sizes the frame', async ({ page }) => {
+  await page.goto('/examples/late.html');
+  const frameEl = page.locator('#samenwerkingsscan-frame');
+  await expect(page.frameLocator('#samenwerkingsscan-frame').locator('[data-screen-heading]')).toHaveText('Samenwerkingsscan');
+  await expect.poll(() => frameEl.evaluate((f) => f.getBoundingClientRect().height), { timeout: 10000 }).toBeGreaterThan(700);
+});
+
+test('the report reflows at 320 px: no sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 320, height: 640 });
+  await page.goto('/examples/plain.html');
+  await scan(page).locator('.scan-intro .scan-button--primary').click();
+  await page.goto('/examples/plain.html#scan=rapport');
+  await expect(scan(page).locator('.scan-verdict')).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+});
+
+test('a missing workshop bundle keeps the scan working and says so', async ({ page }) => {
+  await page.route('**/samenwerkingsscan_workshop*', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: 'Not found' }));
+  await page.goto('/examples/plain.html');
+  await scan(page).getByRole('button', { name: 'Workshop leiden' }).click();
+  await expect(scan(page).locator('.scan-load-error')).toBeVisible();
+  await expect(scan(page).locator('h1')).toHaveText('Samenwerkingsscan');
+  await expect(page).toHaveURL(/#scan=start$/);
+  await scan(page).locator('.scan-intro .scan-button--primary').click();
+  await expect(heading(page)).toHaveText('De samenwerking');
 });

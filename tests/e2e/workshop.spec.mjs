@@ -272,6 +272,22 @@ async function expectNoHorizontalScroll(page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
+test('keys inside a confirmation stay in it: the workshop shortcuts do not act behind it', async ({ page }) => {
+  await page.goto('/#scan-workshop');
+  const button = widget(page).getByRole('button', { name: 'Nieuwe workshop beginnen' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const dialog = widget(page).getByRole('alertdialog');
+  await expect(dialog.getByRole('button', { name: 'Nee, terug' })).toBeFocused();
+  const title = await heading(page).textContent();
+  await page.keyboard.press('ArrowRight');
+  await expect(dialog).toBeVisible();
+  await expect(heading(page)).toHaveText(title);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(button).toBeFocused();
+});
+
 test('single-key shortcuts can be turned off; arrows and buttons still work', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   await page.goto('/#scan-workshop');

@@ -19,4 +19,16 @@
       frame.style.height = `${Math.max(0, Math.ceil(data.height))}px`;
     }
   });
+  // This snippet may load after the frame did (and its first message was
+  // missed): ask every frame for its height now and whenever one loads.
+  const ask = (frame) => {
+    if (!frame.src || !frame.contentWindow) return;
+    frame.contentWindow.postMessage({ type: 'samenwerkingsscan:ask-height' }, new URL(frame.src, document.baseURI).origin);
+  };
+  const askAll = () => frames().forEach(ask);
+  document.addEventListener('load', (event) => {
+    if (event.target instanceof HTMLIFrameElement && [...frames()].includes(event.target)) ask(event.target);
+  }, true);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', askAll);
+  else askAll();
 })();

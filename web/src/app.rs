@@ -76,12 +76,22 @@ fn replace_fragment(fragment: &str) {
     });
 }
 
-/// Navigates by setting the fragment: the browser records it in history and
-/// the `hashchange` listener updates the state.
+/// Navigates: a new history entry with the step's fragment (absolute URL,
+/// the host's `history.state` carried over, so a host router that reads it
+/// on back/forward still finds its own), then shows the step. `pushState`
+/// fires no `hashchange`; back/forward do, and the listeners follow them.
 fn navigate(ns: &str, step: Step, pages: &[Page]) {
-    let _ = gloo::utils::window()
-        .location()
-        .set_hash(&route::fragment(ns, step, pages));
+    let window = gloo::utils::window();
+    let href = window.location().href().unwrap_or_default();
+    let url = format!(
+        "{}{}",
+        href.split('#').next().unwrap_or_default(),
+        route::fragment(ns, step, pages)
+    );
+    let _ = window.history().and_then(|h| {
+        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        h.push_state_with_url(&state, "", Some(&url))
+    });
 }
 
 #[function_component(App)]
@@ -218,10 +228,17 @@ pub fn app(props: &AppProps) -> Html {
     let t = texts(state.lang);
     let steps = route::sequence(&pages);
     let position = steps.iter().position(|s| *s == state.step).unwrap_or(0);
+    // A host that uses the fragment itself (a hash router, an anchor) keeps
+    // it: then the steps live in the state only, never in the URL.
+    let url_steps = *use_memo((), |_| !route::is_foreign(&current_hash()));
     let go = {
-        let pages = pages.clone();
-        let ns = ns.clone();
-        Callback::from(move |step: Step| navigate(&ns, step, &pages))
+        let (pages, ns, state) = (pages.clone(), ns.clone(), state.clone());
+        Callback::from(move |step: Step| {
+            if url_steps {
+                navigate(&ns, step, &pages);
+            }
+            state.dispatch(Action::ShowStep(step));
+        })
     };
     let dispatch = {
         let state = state.clone();
@@ -278,7 +295,8 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             }
             if let Some(incoming) = &state.incoming {
-                <section class="scan__incoming" aria-labelledby="scan-incoming-title">
+                // Not a region of its own: the nested report is the region.
+                <div class="scan__incoming">
                     <h2 id="scan-incoming-title">{ t.incoming_heading }</h2>
                     <p>{ (t.incoming_lead)(incoming.responses.len()) }</p>
                     <div class="scan__actions">
@@ -292,7 +310,7 @@ pub fn app(props: &AppProps) -> Html {
                             { t.incoming_keep }</button>
                     </div>
                     <ReportView report={Rc::new(evaluate(&instrument, incoming, state.lang))} lang={state.lang} heading={t.incoming_heading} nested=true />
-                </section>
+                </div>
             } else {
                 if position > 0 {
                     <Progress lang={state.lang} position={position} total={steps.len() - 1} answered={answered} statements={total_statements}
@@ -315,7 +333,9 @@ pub fn app(props: &AppProps) -> Html {
                 }
             }
             <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">
-                { state.announcement.1.clone() }
+                // A new node per announcement (keyed by the counter): the same
+                // text twice is read twice.
+                <span key={state.announcement.0}>{ state.announcement.1.clone() }</span>
             </div>
         </section>
     }
@@ -350,8 +370,12 @@ fn initial_state(
             Err(e) => state.share_error = Some(e),
         },
         None => {
-            // Record the start without adding a history entry.
-            replace_fragment(&route::fragment(ns, Step::Intro, pages));
+            // Record the start without adding a history entry, but only on
+            // an address without a fragment: another scan's fragment or the
+            // host's own (a hash route, an anchor) is left alone.
+            if current_hash().trim_start_matches('#').is_empty() {
+                replace_fragment(&route::fragment(ns, Step::Intro, pages));
+            }
         }
     }
     state

@@ -8,6 +8,33 @@ use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, KeyboardEvent};
 use yew::prelude::*;
 
+/// For an opener clicked again while its dialog is open (the second click
+/// of a double click): focus goes back into the dialog, to its safe choice,
+/// after this render.
+pub fn refocus(opener: &NodeRef) {
+    let opener = opener.clone();
+    gloo::timers::callback::Timeout::new(0, move || {
+        let Some(el) = opener.cast::<web_sys::Element>() else {
+            return;
+        };
+        let root = el.get_root_node();
+        let found = match root.dyn_ref::<web_sys::DocumentFragment>() {
+            Some(fragment) => fragment.query_selector("[role=alertdialog] button:last-of-type"),
+            None => root.dyn_ref::<web_sys::Document>().map_or(Ok(None), |d| {
+                d.query_selector("[role=alertdialog] button:last-of-type")
+            }),
+        };
+        if let Ok(Some(button)) = found {
+            if let Ok(button) = button.dyn_into::<HtmlElement>() {
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = button.focus_with_options(&options);
+            }
+        }
+    })
+    .forget();
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ConfirmProps {
     /// Unique id of the message paragraph (the dialog's name).
@@ -25,9 +52,14 @@ pub struct ConfirmProps {
     pub return_to: NodeRef,
 }
 
+/// Focus without scrolling: a dialog scrolled into view under the pointer
+/// would put its confirm button where the opener was, and the second click
+/// of a double click would confirm.
 fn focus(node: &NodeRef) {
     if let Some(el) = node.cast::<HtmlElement>() {
-        let _ = el.focus();
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
 }
 
@@ -52,24 +84,38 @@ pub fn confirm_dialog(props: &ConfirmProps) -> Html {
     let onkeydown = {
         let (confirm, cancel, on_cancel) =
             (confirm.clone(), cancel.clone(), props.on_cancel.clone());
-        Callback::from(move |e: KeyboardEvent| match e.key().as_str() {
-            "Escape" => {
-                e.prevent_default();
-                e.stop_propagation();
-                on_cancel.emit(());
+        Callback::from(move |e: KeyboardEvent| {
+            // Keys inside the dialog are the dialog's: the workshop's own
+            // shortcuts (arrows, F, R …) must not act behind it.
+            e.stop_propagation();
+            match e.key().as_str() {
+                "Escape" => {
+                    e.prevent_default();
+                    on_cancel.emit(());
+                }
+                "Tab" => {
+                    // Two buttons: Tab on one goes to the other, both ways.
+                    let on = |node: &NodeRef| {
+                        let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
+                        node.get()
+                            .is_some_and(|n| target.is_some_and(|t| t.is_same_node(Some(&n))))
+                    };
+                    let next = if on(&confirm) { &cancel } else { &confirm };
+                    e.prevent_default();
+                    focus(next);
+                }
+                _ => {}
             }
-            "Tab" => {
-                // Two buttons: Tab on one goes to the other, both ways.
-                let on = |node: &NodeRef| {
-                    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Node>().ok());
-                    node.get()
-                        .is_some_and(|n| target.is_some_and(|t| t.is_same_node(Some(&n))))
-                };
-                let next = if on(&confirm) { &cancel } else { &confirm };
-                e.prevent_default();
-                focus(next);
+        })
+    };
+    // The second click of a double click on the opener (`detail` 2 or more)
+    // is not a decision; a single click (1) or Enter/Space (0) is.
+    let on_confirm = {
+        let on_confirm = props.on_confirm.clone();
+        Callback::from(move |e: MouseEvent| {
+            if e.detail() <= 1 {
+                on_confirm.emit(());
             }
-            _ => {}
         })
     };
     let danger = props.danger.then_some("scan-button--danger");
@@ -79,7 +125,7 @@ pub fn confirm_dialog(props: &ConfirmProps) -> Html {
             <p id={props.id.clone()}>{ props.text.clone() }</p>
             <div class="scan__actions">
                 <button type="button" class={classes!("scan-button", danger)} ref={confirm}
-                    onclick={props.on_confirm.reform(|_: MouseEvent| ())}>{ props.confirm_label.clone() }</button>
+                    onclick={on_confirm}>{ props.confirm_label.clone() }</button>
                 <button type="button" class="scan-button" ref={cancel}
                     onclick={props.on_cancel.reform(|_: MouseEvent| ())}>{ props.cancel_label.clone() }</button>
             </div>

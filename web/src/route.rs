@@ -69,6 +69,29 @@ pub fn is_workshop(ns: &str, hash: &str) -> Option<bool> {
     }
 }
 
+/// Whether a fragment belongs to the host page rather than to a scan: a
+/// hash route (`#/page`), an anchor (`#main`) … A scan's fragments are
+/// `#ns=…`, `#ns-code=…` and `#ns-workshop`, whatever the namespace. A page
+/// whose fragment is the host's keeps it: the widget then moves between its
+/// steps without the URL.
+pub fn is_foreign(hash: &str) -> bool {
+    let hash = hash.trim_start_matches('#');
+    if hash.is_empty() {
+        return false;
+    }
+    let name_ok = |name: &str| {
+        !name.is_empty()
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    };
+    let ours = match hash.split_once('=') {
+        Some((name, _)) => name_ok(name),
+        None => hash.strip_suffix("-workshop").is_some_and(name_ok),
+    };
+    !ours
+}
+
 /// Reads a fragment (with or without `#`); unknown fragments are not ours.
 pub fn parse(ns: &str, hash: &str, pages: &[Page]) -> Option<Route> {
     let hash = hash.trim_start_matches('#');

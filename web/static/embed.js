@@ -24,4 +24,12 @@ if (window.parent !== window) {
   };
   new ResizeObserver(report).observe(document.body);
   report();
+  // A parent snippet that loaded later (a tag manager, a consent script)
+  // asks for the height; only the parent may ask, and only the height goes.
+  window.addEventListener('message', (event) => {
+    if (event.source === window.parent && event.data?.type === 'samenwerkingsscan:ask-height') {
+      last = 0;
+      report();
+    }
+  });
 }

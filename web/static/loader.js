@@ -25,12 +25,21 @@ function namespace(storageKey) {
 }
 
 /// What the webmaster can do, by what the browser said (Dutch and English).
-function loadProblem(error) {
-  const detail = String(error && error.message ? error.message : error);
+/// `blocked`: the CSP directives the browser reported while loading.
+function loadProblem(error, blocked = []) {
+  const detail = String(error && error.message ? error.message : error)
+    + (blocked.length ? ` (Content-Security-Policy: ${blocked.join(', ')})` : '');
   if (typeof WebAssembly !== 'object') {
     return {
       nl: 'Deze browser kan de Samenwerkingsscan niet uitvoeren: WebAssembly ontbreekt of staat uit. Gebruik een recente versie van Edge, Chrome, Firefox of Safari.',
       en: 'This browser cannot run the Partnership readiness scan: WebAssembly is missing or turned off. Please use a recent version of Edge, Chrome, Firefox or Safari.',
+      detail,
+    };
+  }
+  if (blocked.some((d) => !d.startsWith('script-src')) || (blocked.length && !/unsafe-eval/i.test(detail))) {
+    return {
+      nl: `De Samenwerkingsscan kan niet laden, omdat de beveiligingsinstellingen van deze website (Content-Security-Policy) de bestanden van de scan blokkeren (${blocked.join(', ')}). Voor de beheerder van de website: sta het adres van de scan toe in script-src, connect-src en style-src, en voeg 'wasm-unsafe-eval' toe aan script-src.`,
+      en: `The Partnership readiness scan cannot load because this website's security settings (Content-Security-Policy) block its files (${blocked.join(', ')}). For the website's administrator: allow the scan's address in script-src, connect-src and style-src, and add 'wasm-unsafe-eval' to script-src.`,
       detail,
     };
   }
@@ -50,8 +59,8 @@ function loadProblem(error) {
 
 /// Shows a load failure inside `element`, so the page never shows a silent
 /// blank, and tells the host (`onEvent('error', …)`).
-function showLoadProblem(element, options, error) {
-  const problem = loadProblem(error);
+function showLoadProblem(element, options, error, blocked, place = 'replace') {
+  const problem = loadProblem(error, blocked);
   const lang = String(options.lang || '').toLowerCase().startsWith('en') ? 'en' : 'nl';
   const box = document.createElement('div');
   box.className = 'scan-load-error';
@@ -63,7 +72,8 @@ function showLoadProblem(element, options, error) {
   detail.className = 'scan-load-error__detail';
   detail.textContent = (lang === 'en' ? 'Technical detail: ' : 'Technische melding: ') + problem.detail;
   box.append(text, detail);
-  element.replaceChildren(box);
+  if (place === 'before') element.before(box);
+  else element.replaceChildren(box);
   options.onEvent?.('error', { message: problem.en, detail: problem.detail });
 }
 
@@ -78,16 +88,46 @@ export async function mountScan(element, options = {}) {
   const start = async (kind) => {
     // The scan bundle may ask more than once (every render): swap only once.
     if (current === kind) return;
+    const previous = current;
     current = kind;
+    // Until the bundle is there: a visible, announced "loading" (the
+    // element is never an empty 0 px box).
+    if (!handle) {
+      const busy = document.createElement('p');
+      busy.className = 'scan-loading';
+      busy.setAttribute('role', 'status');
+      busy.textContent = String(options.lang || '').toLowerCase().startsWith('en')
+        ? 'Loading the Partnership readiness scan…'
+        : 'De Samenwerkingsscan wordt geladen…';
+      element.replaceChildren(busy);
+    }
+    // What the CSP blocks while loading names the directive to fix.
+    const blocked = [];
+    const onViolation = (event) => blocked.push(event.effectiveDirective || event.violatedDirective);
+    document.addEventListener('securitypolicyviolation', onViolation);
     let mount;
     try {
       if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
       ({ mount } = await load(kind));
     } catch (error) {
       delete loading[kind]; // a later attempt (e.g. after a fix) loads again
-      if (!destroyed) showLoadProblem(element, options, error);
+      if (destroyed) return;
+      if (handle && kind === 'workshop') {
+        // The scan keeps working: only workshop mode is unavailable. Back
+        // to the scan's own start, and say so above the element.
+        current = previous;
+        showLoadProblem(element, options, error, [...new Set(blocked)], 'before');
+        if (globalThis.location?.hash === `#${namespace(options.storageKey)}-workshop`) {
+          globalThis.location.hash = `#${namespace(options.storageKey)}=start`;
+        }
+        return;
+      }
+      showLoadProblem(element, options, error, [...new Set(blocked)]);
       return;
+    } finally {
+      document.removeEventListener('securitypolicyviolation', onViolation);
     }
+    if (!handle) element.replaceChildren();
     if (destroyed || current !== kind) return;
     handle?.destroy();
     handle = mount(element, {

@@ -31,16 +31,18 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// Issue 14 (embedding): 278.9 KB with the APG alertdialog, the awaited
 /// clipboard with its fallback, the region's label and the popstate follow;
 /// 282.2 KB with printing from host pages (`print.css`, the page marks) and
-/// the loader's visible load failures.
-pub const GZIP_BUDGET: u64 = 283 * 1024;
+/// the loader's visible load failures; 284.9 KB after the breaker's review
+/// (URL-less steps on hash-routed hosts, pushState with the host's state,
+/// the dialog's double-click guard, the stacked scale for long labels).
+pub const GZIP_BUDGET: u64 = 286 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
 /// control per factor and across dimensions and the reviews' texts, 382.5 KB
 /// with the linked-table audit of `core/src/disclosure.rs`, 393.0 KB with
-/// texts v2 (issue 13), as the scan; 400.1 KB with issue 14's dialogs,
+/// texts v2 (issue 13), as the scan; 402.7 KB with issue 14's dialogs,
 /// printing and load failures).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 401 * 1024;
+pub const WORKSHOP_GZIP_BUDGET: u64 = 404 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {

@@ -189,10 +189,20 @@ pub fn data_panel(props: &DataProps) -> Html {
             });
         })
     };
+    let (start_over_ref, delete_ref) = (use_node_ref(), use_node_ref());
     let ask = |which: Confirm| {
-        props
-            .dispatch
-            .reform(move |_: MouseEvent| Action::AskConfirm(which))
+        let (dispatch, opener) = (
+            props.dispatch.clone(),
+            if which == Confirm::Delete {
+                delete_ref.clone()
+            } else {
+                start_over_ref.clone()
+            },
+        );
+        Callback::from(move |_: MouseEvent| {
+            dispatch.emit(Action::AskConfirm(which));
+            crate::dialog::refocus(&opener);
+        })
     };
     let wipe = {
         let (dispatch, key) = (props.dispatch.clone(), props.storage_key.clone());
@@ -215,8 +225,6 @@ pub fn data_panel(props: &DataProps) -> Html {
             })
         }
     };
-
-    let (start_over_ref, delete_ref) = (use_node_ref(), use_node_ref());
 
     html! {
         <section class="scan-data scan-no-print" aria-labelledby="scan-data-title">

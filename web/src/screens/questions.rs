@@ -57,6 +57,17 @@ pub fn questions(props: &QuestionsProps) -> Html {
         lower_initial(title)
     );
     let points = &instrument.scale.points;
+    // Five in a row only fits words of up to about eight letters (the
+    // built-in "Helemaal", "Strongly"); a custom scale with longer words
+    // keeps one option per line at every width, so no word is ever broken
+    // (as does a scale of another length than five).
+    let row_fits = points.len() == 5
+        && points.iter().all(|p| {
+            p.label
+                .get(lang)
+                .split_whitespace()
+                .all(|w| w.chars().count() <= 8)
+        });
 
     html! {
         <section class="scan-questions" aria-labelledby="scan-questions-title">
@@ -91,7 +102,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                         html! {
                             <fieldset class="scan-statement">
                                 <legend>{ statement.text_for(props.stage.as_deref(), lang) }</legend>
-                                <div class="scan-scale">
+                                <div class={classes!("scan-scale", (!row_fits).then_some("scan-scale--stacked"))}>
                                     { for points.iter().map(|p| option(Response::Scale(p.value), p.label.get(lang))) }
                                     { option(Response::Unknown, instrument.scale.unknown.get(lang)) }
                                 </div>

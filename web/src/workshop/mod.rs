@@ -347,7 +347,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 <div class="scan-ws-footer scan-no-print">{ shortcut_list(lang, state.shortcuts) }</div>
             }
             <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">
-                { state.announcement.1.clone() }
+                <span key={state.announcement.0}>{ state.announcement.1.clone() }</span>
             </div>
         </section>
     }
