@@ -27,6 +27,7 @@ mod answers;
 mod compare;
 mod disclosure;
 mod evaluate;
+mod export;
 mod group;
 mod instrument;
 mod report;
@@ -45,6 +46,7 @@ pub use answers::{
 };
 pub use compare::{compare, Comparison, Delta, FactorDelta, PhaseDelta, CHANGE_THRESHOLD};
 pub use evaluate::evaluate;
+pub use export::{answers_csv, csv_cell};
 pub use group::{
     aggregate, merge_contexts, name_key, Consensus, Gap, GroupFactor, GroupOptions, GroupReport,
     Subgroup, SubgroupMean,

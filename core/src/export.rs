@@ -1,0 +1,173 @@
+//! Files for spreadsheets: the answers as CSV, with every text cell safe to
+//! open in Excel or LibreOffice.
+
+use crate::answers::{Answers, Response};
+use crate::instrument::{Instrument, Polarity};
+
+/// The answers as CSV: one row per statement, with a header and a BOM (so
+/// Excel reads UTF-8). Dutch spreadsheets expect `;`, English ones `,`.
+/// Every text cell goes through [`csv_cell`].
+pub fn answers_csv(instrument: &Instrument, answers: &Answers, lang: &str) -> String {
+    let sep = if lang == "en" { ',' } else { ';' };
+    let header: [&str; 8] = if lang == "en" {
+        [
+            "phase",
+            "kind",
+            "factor_id",
+            "factor",
+            "statement_id",
+            "statement",
+            "answer",
+            "answer_text",
+        ]
+    } else {
+        [
+            "fase",
+            "soort",
+            "factor_id",
+            "factor",
+            "stelling_id",
+            "stelling",
+            "antwoord",
+            "antwoord_tekst",
+        ]
+    };
+    let mut out = String::from("\u{feff}");
+    out.push_str(&header.join(&sep.to_string()));
+    out.push_str("\r\n");
+    for (factor, statement) in instrument.statements() {
+        let phase = instrument
+            .phase(&factor.phase)
+            .map(|p| p.name.get(lang))
+            .unwrap_or("");
+        let kind = match (factor.polarity, lang) {
+            (Polarity::Promoting, "en") => "promoting",
+            (Polarity::Hindering, "en") => "hindering",
+            (Polarity::Promoting, _) => "bevorderend",
+            (Polarity::Hindering, _) => "belemmerend",
+        };
+        let (value, text) = match answers.responses.get(&statement.id) {
+            Some(Response::Scale(v)) => (
+                v.to_string(),
+                instrument
+                    .scale
+                    .points
+                    .iter()
+                    .find(|p| p.value == *v)
+                    .map(|p| p.label.get(lang).to_string())
+                    .unwrap_or_default(),
+            ),
+            Some(Response::Unknown) => (
+                "unknown".to_string(),
+                instrument.scale.unknown.get(lang).to_string(),
+            ),
+            None => (String::new(), String::new()),
+        };
+        let cells = [
+            phase,
+            kind,
+            &factor.id,
+            factor.name.get(lang),
+            &statement.id,
+            statement.text.get(lang),
+            &value,
+            &text,
+        ];
+        let row: Vec<String> = cells.iter().map(|c| csv_cell(c, sep)).collect();
+        out.push_str(&row.join(&sep.to_string()));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// One cell of a CSV file: a text that a spreadsheet would run as a formula
+/// gets a leading `'` (OWASP, CSV injection: a first character `=`, `+`,
+/// `-`, `@`, TAB or CR, their full-width forms, also after leading spaces);
+/// a plain number stays a number; then quoted when it holds the separator,
+/// a quote or a line break. For names, notes and custom instrument texts
+/// alike.
+pub fn csv_cell(text: &str, sep: char) -> String {
+    const TRIGGERS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
+    let first = text.trim_start_matches(' ').chars().next();
+    // A plain number ("4", "-5", "3.5"): checked by hand, because float
+    // parsing would add about 15 KB to the wasm.
+    let number = {
+        let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+        let mut parts = digits.splitn(2, ['.', ',']);
+        let whole = parts.next().unwrap_or("");
+        let fraction = parts.next();
+        !whole.is_empty()
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let safe = if first.is_some_and(|c| TRIGGERS.contains(&c)) && !number {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if safe.contains([sep, '"', '\n', '\r']) {
+        format!("\"{}\"", safe.replace('"', "\"\""))
+    } else {
+        safe
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_every_formula_trigger_defused() {
+        assert_eq!(csv_cell("a;b", ';'), "\"a;b\"");
+        assert_eq!(csv_cell("say \"hi\"", ','), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_cell("plain", ';'), "plain");
+        for hostile in [
+            "=SUM(A1)",
+            "+A1",
+            "-1+1",
+            "@cmd",
+            "\t=HYPERLINK(\"x\")",
+            "\r=1+1",
+            "  =1+1",
+            "＝1+1",
+            "＋1",
+            "－1",
+            "＠x",
+        ] {
+            let out = csv_cell(hostile, ',');
+            let inner = out.trim_start_matches('"');
+            assert!(inner.starts_with('\''), "{hostile:?} → {out:?}");
+        }
+        // Numbers stay numbers.
+        for number in ["4", "-5", "3.5", "+2"] {
+            assert_eq!(csv_cell(number, ';'), number);
+        }
+    }
+
+    #[test]
+    fn a_custom_instrument_text_cannot_become_a_formula() {
+        let mut instrument = Instrument::builtin().clone();
+        instrument.factors[0].statements[0].text = crate::text::Text(
+            [
+                ("nl".to_string(), "\t=HYPERLINK(\"https://x\")".to_string()),
+                ("en".to_string(), "\r=1+1".to_string()),
+            ]
+            .into_iter()
+            .collect(),
+        );
+        let answers = Answers::new(&instrument);
+        for lang in ["nl", "en"] {
+            let csv = answers_csv(&instrument, &answers, lang);
+            for line in csv.lines().skip(1) {
+                let sep = if lang == "en" { ',' } else { ';' };
+                for cell in line.split(sep) {
+                    let inner = cell.trim_start_matches('"');
+                    assert!(
+                        !inner.trim_start().starts_with(['=', '\t', '\r']),
+                        "{cell:?}"
+                    );
+                }
+            }
+        }
+    }
+}
