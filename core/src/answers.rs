@@ -379,18 +379,11 @@ impl Answers {
     /// the scale. The count only; [`Answers::check`] says why for each.
     pub fn unused_responses(&self, instrument: &Instrument) -> usize {
         let max = instrument.scale_max();
-        self.responses
-            .iter()
-            .filter(|(id, response)| {
-                let asked = instrument
-                    .factors
-                    .iter()
-                    .any(|f| f.statements.iter().any(|s| s.id == **id));
-                let on_scale = match response {
-                    Response::Scale(v) => (1..=max).contains(v),
-                    Response::Unknown => true,
-                };
-                !asked || !on_scale
+        let index = crate::score::StatementIndex::new(instrument);
+        index
+            .positions(self)
+            .filter(|(_, response, at)| {
+                at.is_none() || matches!(response, Response::Scale(v) if !(1..=max).contains(v))
             })
             .count()
     }

@@ -915,18 +915,6 @@ fn audit(
         if !leak {
             return;
         }
-        let smallest = |list: &mut [Figure]| -> Option<usize> {
-            list.iter()
-                .enumerate()
-                .filter(|(_, f)| f.shown())
-                .min_by(|(_, a), (_, b)| {
-                    a.answerers
-                        .len()
-                        .cmp(&b.answerers.len())
-                        .then(b.key.cmp(&a.key))
-                })
-                .map(|(at, _)| at)
-        };
         if let Some(at) = smallest(roles) {
             roles[at].crossed = true;
         } else if let Some(at) = smallest(places) {
@@ -935,6 +923,21 @@ fn audit(
             return;
         }
     }
+}
+
+/// The shown figure with the fewest answerers (on a tie, the later key):
+/// the one to withhold first.
+fn smallest(list: &[Figure]) -> Option<usize> {
+    list.iter()
+        .enumerate()
+        .filter(|(_, f)| f.shown())
+        .min_by(|(_, a), (_, b)| {
+            a.answerers
+                .len()
+                .cmp(&b.answerers.len())
+                .then(b.key.cmp(&a.key))
+        })
+        .map(|(at, _)| at)
 }
 
 /// One subgroup's mean favourability on one factor, as it may be shown.
@@ -1014,18 +1017,8 @@ fn figures(
         .collect();
     let rest = answered - out.iter().map(|f| f.answerers.len()).sum::<usize>();
     if (1..min).contains(&rest) {
-        if let Some(smallest) = out
-            .iter()
-            .enumerate()
-            .min_by(|(_, a), (_, b)| {
-                a.answerers
-                    .len()
-                    .cmp(&b.answerers.len())
-                    .then(b.key.cmp(&a.key))
-            })
-            .map(|(at, _)| at)
-        {
-            out.remove(smallest);
+        if let Some(at) = smallest(&out) {
+            out.remove(at);
         }
     }
     out

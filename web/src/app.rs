@@ -58,42 +58,6 @@ impl PartialEq for AppProps {
     }
 }
 
-fn current_hash() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
-}
-
-/// Replaces the fragment of the current history entry without adding one.
-/// The URL is made absolute from the document's own address: a relative
-/// `#…` would resolve against the host's `<base href>` and move the page.
-/// The host's `history.state` (a single-page router's) is kept as it is.
-fn replace_fragment(fragment: &str) {
-    let window = gloo::utils::window();
-    let href = window.location().href().unwrap_or_default();
-    let url = format!("{}{fragment}", href.split('#').next().unwrap_or_default());
-    let _ = window.history().and_then(|h| {
-        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        h.replace_state_with_url(&state, "", Some(&url))
-    });
-}
-
-/// Navigates: a new history entry with the step's fragment (absolute URL,
-/// the host's `history.state` carried over, so a host router that reads it
-/// on back/forward still finds its own), then shows the step. `pushState`
-/// fires no `hashchange`; back/forward do, and the listeners follow them.
-fn navigate(ns: &str, step: Step, pages: &[Page]) {
-    let window = gloo::utils::window();
-    let href = window.location().href().unwrap_or_default();
-    let url = format!(
-        "{}{}",
-        href.split('#').next().unwrap_or_default(),
-        route::fragment(ns, step, pages)
-    );
-    let _ = window.history().and_then(|h| {
-        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
-        h.push_state_with_url(&state, "", Some(&url))
-    });
-}
-
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let instrument = props.instrument.clone();
@@ -126,13 +90,15 @@ pub fn app(props: &AppProps) -> Html {
         let ns = ns.clone();
         use_effect_with((), move |_| {
             let follow =
-                std::rc::Rc::new(move || match route::parse(&ns, &current_hash(), &pages) {
-                    Some(Route::Step(step)) => state.dispatch(Action::ShowStep(step)),
-                    Some(Route::Shared(code)) => {
-                        state.dispatch(Action::Incoming(decode_share(&instrument, &code)))
-                    }
-                    None => {}
-                });
+                std::rc::Rc::new(
+                    move || match route::parse(&ns, &route::current_hash(), &pages) {
+                        Some(Route::Step(step)) => state.dispatch(Action::ShowStep(step)),
+                        Some(Route::Shared(code)) => {
+                            state.dispatch(Action::Incoming(decode_share(&instrument, &code)))
+                        }
+                        None => {}
+                    },
+                );
             // `hashchange` for our own steps; `popstate` too, because a host's
             // single-page router moves through history with pushState, and
             // back/forward over its entries fires no hashchange when the
@@ -230,12 +196,12 @@ pub fn app(props: &AppProps) -> Html {
     let position = steps.iter().position(|s| *s == state.step).unwrap_or(0);
     // A host that uses the fragment itself (a hash router, an anchor) keeps
     // it: then the steps live in the state only, never in the URL.
-    let url_steps = *use_memo((), |_| !route::is_foreign(&current_hash()));
+    let url_steps = *use_memo((), |_| !route::is_foreign(&route::current_hash()));
     let go = {
         let (pages, ns, state) = (pages.clone(), ns.clone(), state.clone());
         Callback::from(move |step: Step| {
             if url_steps {
-                navigate(&ns, step, &pages);
+                route::write_fragment(&route::fragment(&ns, step, &pages), true);
             }
             state.dispatch(Action::ShowStep(step));
         })
@@ -363,7 +329,7 @@ fn initial_state(
             state.corrupt = Some(raw);
         }
     }
-    match route::parse(ns, &current_hash(), pages) {
+    match route::parse(ns, &route::current_hash(), pages) {
         Some(Route::Step(step)) => state.step = step,
         Some(Route::Shared(code)) => match decode_share(instrument, &code) {
             Ok(answers) => state.incoming = Some(answers),
@@ -373,8 +339,8 @@ fn initial_state(
             // Record the start without adding a history entry, but only on
             // an address without a fragment: another scan's fragment or the
             // host's own (a hash route, an anchor) is left alone.
-            if current_hash().trim_start_matches('#').is_empty() {
-                replace_fragment(&route::fragment(ns, Step::Intro, pages));
+            if route::current_hash().trim_start_matches('#').is_empty() {
+                route::write_fragment(&route::fragment(ns, Step::Intro, pages), false);
             }
         }
     }

@@ -26,9 +26,7 @@ pub fn refocus(opener: &NodeRef) {
         };
         if let Ok(Some(button)) = found {
             if let Ok(button) = button.dyn_into::<HtmlElement>() {
-                let options = web_sys::FocusOptions::new();
-                options.set_prevent_scroll(true);
-                let _ = button.focus_with_options(&options);
+                focus_quietly(&button);
             }
         }
     })
@@ -57,10 +55,14 @@ pub struct ConfirmProps {
 /// of a double click would confirm.
 fn focus(node: &NodeRef) {
     if let Some(el) = node.cast::<HtmlElement>() {
-        let options = web_sys::FocusOptions::new();
-        options.set_prevent_scroll(true);
-        let _ = el.focus_with_options(&options);
+        focus_quietly(&el);
     }
+}
+
+fn focus_quietly(el: &HtmlElement) {
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = el.focus_with_options(&options);
 }
 
 #[function_component(ConfirmDialog)]

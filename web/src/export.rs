@@ -1,9 +1,7 @@
-//! Files the user takes away: answers as JSON (the core's versioned answers
-//! format, which import reads back) and CSV for spreadsheets.
+//! Files the user takes away, offered as downloads (the JSON and CSV
+//! contents come from the core: `Answers::to_json`, `answers_csv`).
 
 use wasm_bindgen::JsCast;
-
-pub use samenwerkingsscan::answers_csv as csv;
 
 /// Offers `contents` as a file download, entirely in the browser.
 pub fn download(file_name: &str, mime: &str, contents: &str) {

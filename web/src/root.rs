@@ -9,23 +9,12 @@ use crate::route;
 use crate::workshop::WorkshopApp;
 use yew::prelude::*;
 
-fn current_hash() -> String {
-    gloo::utils::window().location().hash().unwrap_or_default()
-}
-
-/// The page's own address without fragment: where participants start.
-#[cfg(feature = "workshop")]
-fn this_page() -> String {
-    let href = gloo::utils::window().location().href().unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_string()
-}
-
 #[function_component(Root)]
 pub fn root(props: &AppProps) -> Html {
     let ns = route::namespace(&props.storage_key);
     let workshop = {
         let (ns, initial) = (ns.clone(), props.workshop);
-        use_state(move || route::is_workshop(&ns, &current_hash()).unwrap_or(initial))
+        use_state(move || route::is_workshop(&ns, &route::current_hash()).unwrap_or(initial))
     };
     let lang = {
         let lang = props.lang.clone();
@@ -42,7 +31,7 @@ pub fn root(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let listener =
                 gloo::events::EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
-                    if let Some(on) = route::is_workshop(&ns, &current_hash()) {
+                    if let Some(on) = route::is_workshop(&ns, &route::current_hash()) {
                         workshop.set(on);
                     }
                 });
@@ -76,7 +65,7 @@ pub fn root(props: &AppProps) -> Html {
 #[cfg(feature = "workshop")]
 fn workshop_mode(props: &AppProps, lang: &'static str, on_scan: Callback<&'static str>) -> Html {
     let scan_url = if props.scan_url.is_empty() {
-        this_page().into()
+        route::this_page().into()
     } else {
         props.scan_url.clone()
     };

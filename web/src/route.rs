@@ -4,6 +4,37 @@
 
 use crate::pages::Page;
 
+/// The fragment of the page's address, with its `#` (or empty).
+pub fn current_hash() -> String {
+    gloo::utils::window().location().hash().unwrap_or_default()
+}
+
+/// The page's own address without fragment: where share links and the
+/// workshop's QR code point. Never the host's `<base href>`.
+pub fn this_page() -> String {
+    let href = gloo::utils::window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// Writes `fragment` into the browser's history: a new entry (`push`) or in
+/// place of the current one. The URL is absolute from the page's own address
+/// (a relative `#…` would resolve against a host's `<base href>` and move the
+/// page), and the host's `history.state` (a single-page router's) is carried
+/// over, never replaced. `pushState` fires no `hashchange`; back and forward
+/// do, and the widget's listeners follow them.
+pub fn write_fragment(fragment: &str, push: bool) {
+    let window = gloo::utils::window();
+    let url = format!("{}{fragment}", this_page());
+    let _ = window.history().and_then(|h| {
+        let state = h.state().unwrap_or(wasm_bindgen::JsValue::NULL);
+        if push {
+            h.push_state_with_url(&state, "", Some(&url))
+        } else {
+            h.replace_state_with_url(&state, "", Some(&url))
+        }
+    });
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     Intro,

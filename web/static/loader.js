@@ -36,7 +36,10 @@ function loadProblem(error, blocked = []) {
       detail,
     };
   }
-  if (blocked.some((d) => !d.startsWith('script-src')) || (blocked.length && !/unsafe-eval/i.test(detail))) {
+  // Only WebAssembly compilation refused ('wasm-unsafe-eval' missing) gets
+  // its own message below; any other blocked load names its directives.
+  const evalOnly = /unsafe-eval/i.test(detail) && blocked.every((d) => d.startsWith('script-src'));
+  if (blocked.length && !evalOnly) {
     return {
       nl: `De Samenwerkingsscan kan niet laden, omdat de beveiligingsinstellingen van deze website (Content-Security-Policy) de bestanden van de scan blokkeren (${blocked.join(', ')}). Voor de beheerder van de website: sta het adres van de scan toe in script-src, connect-src en style-src, en voeg 'wasm-unsafe-eval' toe aan script-src.`,
       en: `The Partnership readiness scan cannot load because this website's security settings (Content-Security-Policy) block its files (${blocked.join(', ')}). For the website's administrator: allow the scan's address in script-src, connect-src and style-src, and add 'wasm-unsafe-eval' to script-src.`,

@@ -71,9 +71,7 @@ pub fn parse_import(
 }
 
 fn share_link(ns: &str, code: &str) -> String {
-    let href = gloo::utils::window().location().href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default().to_string();
-    format!("{base}{}", route::share_fragment(ns, code))
+    format!("{}{}", route::this_page(), route::share_fragment(ns, code))
 }
 
 /// Copies `text` and calls `done(true)` only when the browser confirms it.
@@ -128,7 +126,7 @@ pub fn data_panel(props: &DataProps) -> Html {
             export::download(
                 "samenwerkingsscan-antwoorden.csv",
                 "text/csv;charset=utf-8",
-                &export::csv(&instrument, &answers, lang),
+                &samenwerkingsscan::answers_csv(&instrument, &answers, lang),
             )
         })
     };
