@@ -215,8 +215,8 @@ pub(crate) fn next_step(
         if reading.given == Some(Stage::Orienting) && step.number > 2 && !early_strong {
             let two = by_number(2)?;
             Some((two, m.pick(
-                format!("Rond eerst de zoektocht naar partners af: deze stap wordt vaak te licht opgevat (§8.2). Spreek open over drijfveren, gelijkwaardigheid en belangen. Neem {what} mee als agendapunt voor de volgende stap."),
-                format!("First complete the search for partners: this step is often taken too lightly (§8.2). Talk openly about motives, equality and interests. Put {what} on the agenda for the next step."),
+                format!("Rond eerst de zoektocht naar partners af: deze stap wordt vaak te licht opgevat (§8.2). Spreek open over drijfveren, gelijkwaardigheid en belangen. Neem {what} later mee, bij de stap waar het hoort."),
+                format!("First complete the search for partners: this step is often taken too lightly (§8.2). Talk openly about motives, equality and interests. Take up {what} later, at the step it belongs to."),
             )))
         } else {
             None
@@ -254,8 +254,8 @@ pub(crate) fn next_step(
     let (step, reason): (&PlanStep, String) = if level == VerdictLevel::NoReasonToStart {
         let step = by_number(1).or(instrument.plan_steps.first())?;
         (step, m.pick(
-            "Er is nu geen duidelijke reden om te starten. Ga terug naar de zelfanalyse: bepaal met bestuur en management of samenwerking nodig is, en hoe dringend (§8.1).".to_string(),
-            "There is no clear reason to start now. Go back to the self-assessment: decide with the executive board and senior management whether cooperation is needed, and how urgently (§8.1).".to_string(),
+            "Er is nu geen duidelijke reden om te starten. Begin bij de zelfanalyse: bepaal met bestuur en management of samenwerking nodig is, en hoe dringend (§8.1).".to_string(),
+            "There is no clear reason to start now. Start with the self-assessment: decide with the executive board and senior management whether cooperation is needed, and how urgently (§8.1).".to_string(),
         ))
     } else if level == VerdictLevel::InsufficientInformation {
         let step = by_number(1).or(instrument.plan_steps.first())?;
@@ -306,7 +306,7 @@ pub(crate) fn next_step(
         })
     } else {
         let (id, nl, en) = match reading.given {
-            Some(Stage::Preparing) => ("inrichting", "In de randvoorwaarden en het proces zijn geen zorgpunten. Is het definitieve besluit nog niet genomen, rond dan eerst de besluitvorming af: de business case, het advies van de ondernemingsraden, de inbreng van de raden en dan het definitieve besluit (§8.3). Richt daarna de samenwerking in (§8.4).", "There are no concerns in the preconditions and the process. If the final decision has not been taken yet, first complete the decision-making: the business case, the works councils’ advice, the councils’ input and then the final decision (§8.3). After that, set up the partnership (§8.4)."),
+            Some(Stage::Preparing) => ("inrichting", "In de randvoorwaarden en het proces zijn geen zorgpunten. Is het definitieve besluit nog niet genomen, rond dan eerst de besluitvorming af: de business case (§8.3), het advies van de ondernemingsraden (WOR, artikel 25), de formele stap van de raden bij de gekozen vorm en dan het definitieve besluit. Richt daarna de samenwerking in (§8.4).", "There are no concerns in the preconditions and the process. If the final decision has not been taken yet, first complete the decision-making: the business case (§8.3), the works councils’ advice (Works Councils Act, article 25), the councils’ formal step for the chosen form, and then the final decision. After that, set up the partnership (§8.4)."),
             Some(Stage::Orienting) if !early_strong => ("partners-zoeken", "In de randvoorwaarden en het proces zijn geen zorgpunten. Neem de zoektocht naar partners serieus: spreek open over drijfveren, gelijkwaardigheid en belangen. Deze stap wordt vaak te licht opgevat (§8.2).", "There are no concerns in the preconditions and the process. Take the search for partners seriously: talk openly about motives, equality and interests. This step is often taken too lightly (§8.2)."),
             _ => ("visie-en-doelen", "In de randvoorwaarden en het proces zijn geen zorgpunten: zet visie en doelen op papier, meetbaar, zodat u later kunt evalueren (§8.3).", "There are no concerns in the preconditions and the process: set down a vision and measurable goals, so you can evaluate later (§8.3)."),
         };

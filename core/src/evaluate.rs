@@ -312,10 +312,19 @@ fn sum_coverage<'a>(items: impl Iterator<Item = &'a Coverage>) -> Coverage {
     coverage_of(a, u, m)
 }
 
-/// The factors in `band`, most decisive first: furthest from the middle,
-/// heaviest weight, then instrument order.
+/// The factors in `band`, most decisive first, weighted: for strong points
+/// the most favourable, for concerns and points to watch the least
+/// favourable (a point to watch at 50 before one at 70); then instrument order.
 fn top(factors: &[FactorResult], band: Band) -> Vec<FactorRef> {
-    let key = |f: &FactorResult| (f.favourability.unwrap_or(50.0) - 50.0).abs() * f.weight;
+    let key = |f: &FactorResult| {
+        let fav = f.favourability.unwrap_or(50.0);
+        let decisive = if band == Band::Strength {
+            fav
+        } else {
+            100.0 - fav
+        };
+        decisive * f.weight
+    };
     let mut chosen: Vec<(usize, &FactorResult)> = factors
         .iter()
         .enumerate()

@@ -297,8 +297,8 @@ impl VerdictLevel {
                 "There is no clear reason to start this partnership now. First discuss whether the idea itself is sound: what does working together achieve that a municipality cannot achieve alone?",
             ),
             VerdictLevel::NotReady => m.pick(
-                "De samenwerking is nu niet gereed. Er zijn ernstige problemen, bij wat helpt of bij wat in de weg staat, die eerst opgelost moeten worden. Begin niet voordat die zijn besproken.",
-                "The partnership is not ready now. There are serious problems, in what helps or in what stands in the way, to resolve first. Do not start before they have been discussed.",
+                "De samenwerking is nu niet gereed. Er zijn ernstige problemen, bij wat helpt of bij wat in de weg staat, die u eerst met de partners moet bespreken en oplossen. Zet geen volgende stap voordat dat is gebeurd.",
+                "The partnership is not ready now. There are serious problems, in what helps or in what stands in the way, that you must first discuss with the partners and resolve. Take no next step before that has happened.",
             ),
             VerdictLevel::PreconditionsFirst => m.pick(
                 "Er is nog te weinig basis om verder te gaan. Werk eerst aan de punten die de redenen noemen.",

@@ -609,7 +609,11 @@ fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
     );
     if promising {
         text.push_str(m.pick(
-            " Zolang het niet geregeld is, bent u nog niet klaar om te starten.",
+            if ahead.len() == 1 {
+                " Zolang het niet geregeld is, bent u nog niet klaar om te starten."
+            } else {
+                " Zolang die niet geregeld zijn, bent u nog niet klaar om te starten."
+            },
             " Until this is settled, you are not yet ready to start.",
         ));
     }
