@@ -30,6 +30,7 @@ mod evaluate;
 mod export;
 mod group;
 mod instrument;
+mod json;
 mod report;
 mod score;
 mod share;
@@ -39,6 +40,7 @@ mod text;
 mod validate;
 mod verdict;
 mod workshop;
+mod workshop_file;
 
 pub use answers::{
     Answers, AnswersError, Context, Notice, Partner, Respondent, Response, Role,

@@ -243,6 +243,7 @@ pub fn decode_share(instrument: &Instrument, code: &str) -> Result<Answers, Shar
         respondent: Respondent { role, municipality },
         context,
         responses,
+        decode_notices: Vec::new(),
     })
 }
 

@@ -40,8 +40,7 @@ pub const MAX_PARTICIPANTS: usize = 500;
 pub const MAX_NOTE_CHARS: usize = 2_000;
 
 /// Everything a facilitator has collected. Saved as JSON (autosave, file).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Workshop {
     pub format_version: u32,
     pub instrument_id: String,
@@ -55,6 +54,19 @@ pub struct Workshop {
     pub notes: BTreeMap<String, String>,
     /// Participant share codes, canonical (see [`Workshop::add_codes`]).
     pub participants: Vec<String>,
+    /// What [`Workshop::from_json`] could not read and left out, each with
+    /// its JSON path (a damaged tally, a note that is not a text, …).
+    /// Not written.
+    #[serde(skip)]
+    pub decode_notices: Vec<crate::Notice>,
+}
+
+/// Goes through the same decoder as [`Workshop::from_json`].
+impl<'de> Deserialize<'de> for Workshop {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let node = crate::json::Node::deserialize(deserializer)?;
+        Workshop::from_node(&node).map_err(|e| serde::de::Error::custom(e.message))
+    }
 }
 
 impl Default for Workshop {
@@ -67,6 +79,7 @@ impl Default for Workshop {
             revealed: BTreeSet::new(),
             notes: BTreeMap::new(),
             participants: Vec::new(),
+            decode_notices: Vec::new(),
         }
     }
 }
@@ -156,60 +169,43 @@ impl Workshop {
     /// report skips factors the instrument does not have); a file that is not
     /// a workshop, or is from a newer version, is an error.
     pub fn from_json(json: &str) -> Result<Workshop, WorkshopError> {
-        // Probe first (no `serde_json::Value`: it would add a second parser to wasm).
-        #[derive(Deserialize)]
-        struct Probe {
-            format_version: Option<serde_json::Number>,
-            tallies: Option<serde::de::IgnoredAny>,
-            participants: Option<serde::de::IgnoredAny>,
+        let fail = |(message, dutch): (String, String)| WorkshopError { message, dutch };
+        if let Some(problem) = crate::json::too_large(json) {
+            return Err(fail(problem));
         }
-        let fail = |message: String, dutch: String| Err(WorkshopError { message, dutch });
-        let position = crate::answers::dutch_position;
-        let probe: Probe = match serde_json::from_str(json) {
-            Ok(p) => p,
-            Err(e) if e.is_syntax() || e.is_eof() => {
-                return fail(
-                    format!("this is not a valid JSON file ({e})"),
-                    format!(
-                        "Dit is geen geldig JSON-bestand (fout bij {}).",
-                        position(&e)
-                    ),
-                )
-            }
-            Err(_) => {
-                return fail(
-                    "this file does not contain a workshop".into(),
-                    "Dit bestand bevat geen workshop.".into(),
-                )
-            }
+        let root = crate::json::parse(json).map_err(fail)?;
+        Workshop::from_node(&root)
+    }
+
+    fn from_node(root: &crate::json::Node) -> Result<Workshop, WorkshopError> {
+        use crate::json::Node;
+        let fail = |message: String, dutch: &str| {
+            Err(WorkshopError {
+                message,
+                dutch: dutch.to_string(),
+            })
         };
-        if probe.tallies.is_none() && probe.participants.is_none() {
+        if root.get("tallies").is_none() && root.get("participants").is_none() {
             return fail(
-                "this file does not contain a workshop (no tallies or participants); is it a single scan?".into(),
-                "Dit bestand bevat geen workshop: er staan geen stemmen en geen deelnemers in. Is het misschien één ingevulde scan?".into(),
+                "$: this file does not contain a workshop (no tallies or participants); is it a single scan?".into(),
+                "Dit bestand bevat geen workshop: er staan geen stemmen en geen deelnemers in. Is het misschien één ingevulde scan?",
             );
         }
-        let version = probe
-            .format_version
-            .map_or(0, |n| n.as_u64().unwrap_or(u64::MAX));
-        if version > u64::from(WORKSHOP_FORMAT_VERSION) {
-            return fail(
-                format!("workshop format {version} is newer than this Samenwerkingsscan can read"),
-                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan.".into(),
-            );
-        }
-        match serde_json::from_str::<Workshop>(json) {
-            Ok(mut w) => {
-                w.format_version = WORKSHOP_FORMAT_VERSION;
-                w.participants.truncate(MAX_PARTICIPANTS);
-                Ok(w)
+        let version = match root.get("format_version") {
+            None | Some(Node::Null) => Some(0),
+            Some(n) => n.whole(),
+        };
+        match version {
+            Some(v) if (0..=i128::from(WORKSHOP_FORMAT_VERSION)).contains(&v) => {
+                Ok(crate::workshop_file::decode(root))
             }
-            Err(e) => fail(
-                format!("the workshop file is damaged: {e}"),
-                format!(
-                    "Het workshopbestand is beschadigd (fout bij {}). Technische melding: {e}",
-                    position(&e)
-                ),
+            Some(v) if v > 0 => fail(
+                format!("$.format_version: workshop format {v} is newer than this Samenwerkingsscan can read (it reads up to {WORKSHOP_FORMAT_VERSION})."),
+                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan.",
+            ),
+            _ => fail(
+                format!("$.format_version: the version number is not a whole number from 1 to {WORKSHOP_FORMAT_VERSION}."),
+                "Het versienummer in dit bestand klopt niet.",
             ),
         }
     }
@@ -826,16 +822,12 @@ mod tests {
             .unwrap_err()
             .message
             .contains("newer"));
-        let damaged = Workshop::from_json(r#"{"tallies":{"x":{"counts":"many"}}}"#).unwrap_err();
-        assert!(damaged
-            .text("nl")
-            .starts_with("Het workshopbestand is beschadigd (fout bij regel 1"));
-        assert_eq!(damaged.text("en"), damaged.message);
         for (json, dutch) in [
-            ("not json", "geen geldig JSON-bestand"),
+            ("not json", "geen leesbaar JSON-bestand"),
             ("[]", "bevat geen workshop"),
             (r#"{"responses":{}}"#, "één ingevulde scan"),
             (r#"{"format_version":99,"tallies":{}}"#, "nieuwere versie"),
+            (r#"{"format_version":"1","tallies":{}}"#, "versienummer"),
         ] {
             let error = Workshop::from_json(json).unwrap_err();
             assert!(
@@ -844,5 +836,39 @@ mod tests {
                 error.text("nl")
             );
         }
+    }
+
+    /// A damaged tally, note or code is named with its path; the votes,
+    /// notes and participants around it are kept.
+    #[test]
+    fn a_damaged_part_of_a_workshop_file_costs_only_that_part() {
+        let i = instrument();
+        let (a, b) = (&i.factors[0].id, &i.factors[1].id);
+        let json = format!(
+            r#"{{"tallies": {{"{a}": {{"counts": "many"}}, "{b}": {{"counts": [1, -2, 3.5, 20000, 1], "unknown": 2}}}},
+                "notes": {{"{a}": 5, "{b}": "Goed gesprek"}}, "revealed": ["{b}", 3],
+                "participants": [1, "ABC"], "title": ["x"]}}"#
+        );
+        let w = Workshop::from_json(&json).unwrap();
+        assert!(!w.tallies.contains_key(a.as_str()));
+        assert_eq!(w.tallies[b.as_str()].counts, [1, 0, 0, MAX_VOTES, 1]);
+        assert_eq!(w.tallies[b.as_str()].unknown, 2);
+        assert_eq!(w.notes[b.as_str()], "Goed gesprek");
+        assert_eq!(w.participants, ["ABC"]);
+        let paths: Vec<&str> = w.decode_notices.iter().map(|n| n.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "$.title".to_string(),
+                format!("$.tallies[\"{a}\"].counts"),
+                format!("$.tallies[\"{b}\"].counts[1]"),
+                format!("$.tallies[\"{b}\"].counts[2]"),
+                format!("$.tallies[\"{b}\"].counts[3]"),
+                "$.revealed[1]".to_string(),
+                format!("$.notes[\"{a}\"]"),
+                "$.participants[0]".to_string(),
+            ]
+        );
+        assert!(w.decode_notices[4].text("nl").contains("groter dan 9999"));
     }
 }

@@ -139,6 +139,7 @@ fn any_answers() -> impl Strategy<Value = Answers> {
             respondent: Respondent { role, municipality },
             context,
             responses: responses.into_iter().collect(),
+            ..Answers::default()
         },
     )
 }
@@ -209,6 +210,7 @@ fn shareable_answers() -> impl Strategy<Value = Answers> {
                 .zip(known)
                 .filter_map(|(id, r)| r.map(|r| (id.clone(), r)))
                 .collect(),
+            ..Answers::default()
         })
 }
 

@@ -2123,12 +2123,20 @@ fn answers_json_is_forgiving_about_missing_parts() {
     for bad in [
         r#"{"format_version": 0}"#,
         r#"{"format_version": "1"}"#,
-        r#"{"responses": {"werkdruk.1": 300}}"#,
-        r#"{"responses": []}"#,
         r#""text""#,
         "null",
     ] {
         assert!(Answers::from_json(bad).is_err(), "{bad}");
+    }
+    // A wrong value costs only itself: a notice with its path.
+    for (damaged, path) in [
+        (r#"{"responses": {"werkdruk.1": 300}}"#, "$.responses[\"werkdruk.1\"]"),
+        (r#"{"responses": []}"#, "$.responses"),
+    ] {
+        let answers = Answers::from_json(damaged).unwrap();
+        let notices = answers.check(instrument());
+        assert_eq!(notices.len(), 1, "{damaged}: {notices:?}");
+        assert_eq!(notices[0].path, path);
     }
 }
 

@@ -5,16 +5,21 @@
 //! and entries the instrument does not know are reported by [`Answers::check`]
 //! and ignored by the evaluation, never fatal.
 
+mod decode;
+
 use crate::instrument::Instrument;
+use crate::json::Node;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
 /// The answers format version this crate writes (and the newest it reads).
 pub const ANSWERS_FORMAT_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Read with [`Answers::from_json`] (or serde, which goes through the same
+/// decoder): a value of the wrong kind is left out and named in
+/// [`Answers::decode_notices`], never fatal for the rest of the file.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Answers {
-    #[serde(default = "current_format")]
     pub format_version: u32,
     /// The instrument these answers belong to (e.g. "van-de-laar-2010").
     #[serde(default)]
@@ -26,6 +31,18 @@ pub struct Answers {
     /// Statement id → response.
     #[serde(default)]
     pub responses: BTreeMap<String, Response>,
+    /// What the decoder could not read and left out (a response of 4.5,
+    /// negative inhabitants, …), each with its JSON path. Empty for answers
+    /// built in code; [`Answers::check`] lists these first. Not written.
+    #[serde(skip)]
+    pub decode_notices: Vec<Notice>,
+}
+
+impl<'de> Deserialize<'de> for Answers {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let node = Node::deserialize(deserializer)?;
+        Answers::from_node(&node).map_err(|e| serde::de::Error::custom(e.message))
+    }
 }
 
 impl Default for Answers {
@@ -36,12 +53,9 @@ impl Default for Answers {
             respondent: Respondent::default(),
             context: Context::default(),
             responses: BTreeMap::new(),
+            decode_notices: Vec::new(),
         }
     }
-}
-
-fn current_format() -> u32 {
-    ANSWERS_FORMAT_VERSION
 }
 
 /// Optional facts about the respondent, used to compare groups.
@@ -70,6 +84,14 @@ impl Role {
         Role::Ambtenaar,
         Role::Anders,
     ];
+
+    /// The role with this id (`"other"` is read as `anders`).
+    pub fn from_id(id: &str) -> Option<Role> {
+        match id {
+            "other" => Some(Role::Anders),
+            _ => Role::ALL.into_iter().find(|r| r.id() == id),
+        }
+    }
 
     pub fn id(self) -> &'static str {
         match self {
@@ -148,21 +170,13 @@ impl Serialize for Response {
 
 impl<'de> Deserialize<'de> for Response {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum Raw {
-            Number(u8),
-            Text(String),
-        }
-        match Raw::deserialize(deserializer)? {
-            Raw::Number(value) => Ok(Response::Scale(value)),
-            Raw::Text(text) if matches!(text.as_str(), "unknown" | "weet-niet" | "n/a") => {
-                Ok(Response::Unknown)
-            }
-            Raw::Text(text) => Err(serde::de::Error::custom(format!(
-                "a response is a number on the scale or \"unknown\", not \"{text}\""
-            ))),
-        }
+        let node = Node::deserialize(deserializer)?;
+        decode::response(&node).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "an answer is a whole number on the scale or ‘unknown’, not {}",
+                node.found().0
+            ))
+        })
     }
 }
 
@@ -216,11 +230,6 @@ impl AnswersError {
     pub fn text(&self, lang: &str) -> &str {
         localized(&self.message, &self.dutch, lang)
     }
-}
-
-/// Where the JSON parser stopped, in Dutch, e.g. "regel 3, kolom 7".
-pub(crate) fn dutch_position(e: &serde_json::Error) -> String {
-    format!("regel {}, kolom {}", e.line(), e.column())
 }
 
 /// `english` when English is asked for (or there is no Dutch), else `dutch`.
@@ -296,78 +305,42 @@ impl Answers {
     /// assert!(Answers::from_json("[1, 2]").is_err());
     /// ```
     pub fn from_json(json: &str) -> Result<Answers, AnswersError> {
-        // Read only the version first, then the whole (no intermediate
-        // `serde_json::Value`: that would double the parsing code in wasm).
-        #[derive(Deserialize)]
-        struct Probe {
-            format_version: Option<serde_json::Number>,
+        if let Some((english, dutch)) = crate::json::too_large(json) {
+            return Err(AnswersError::new(english, dutch));
         }
-        let not_answers = || {
-            AnswersError::new(
-                "answers must be a JSON object with format_version, respondent, context and responses",
-                "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.",
-            )
-        };
-        // serde reads a struct from an array too, so valid JSON whose root is
-        // not an object is caught here, before the probe.
-        if !json.trim_start().starts_with('{')
-            && serde_json::from_str::<serde::de::IgnoredAny>(json).is_ok()
-        {
-            return Err(not_answers());
-        }
-        let probe: Probe = match serde_json::from_str(json) {
-            Ok(probe) => probe,
-            Err(e) if e.is_syntax() || e.is_eof() => {
-                return Err(AnswersError::new(
-                    format!("not valid JSON: {e}"),
-                    format!(
-                        "Dit is geen geldig JSON-bestand (fout bij {}).",
-                        dutch_position(&e)
-                    ),
-                ))
-            }
-            // The root is an object (checked above) and the probe names no
-            // other field: only `format_version` can have the wrong type.
-            Err(_) => return Err(version_error(u64::MAX)),
-        };
-        let version = probe
-            .format_version
-            .map_or(u64::from(ANSWERS_FORMAT_VERSION), |n| {
-                n.as_u64().unwrap_or(u64::MAX)
-            });
-        check_version(version)?;
-        serde_json::from_str(json).map_err(|e| {
-            AnswersError::new(
-                format!("answers do not have the expected shape: {e}"),
-                // The parser's detail stays in English: it names fields and
-                // values, which helps whoever made the file.
-                format!(
-                    "De antwoorden in dit bestand staan niet in de goede vorm (fout bij {}). Technische melding: {e}",
-                    dutch_position(&e)
-                ),
-            )
-        })
+        let root = crate::json::parse(json)
+            .map_err(|(english, dutch)| AnswersError::new(english, dutch))?;
+        Answers::from_node(&root)
     }
 
     /// As [`Answers::from_json`], from an already parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Answers, AnswersError> {
-        if !value.is_object() {
+        // A `Value` is always a tree we can read.
+        let root = Node::deserialize(value).unwrap_or(Node::Null);
+        Answers::from_node(&root)
+    }
+
+    /// The root must be an object of a version this crate reads; every
+    /// other problem is a notice (see [`Answers::decode_notices`]).
+    fn from_node(root: &Node) -> Result<Answers, AnswersError> {
+        if !matches!(root, Node::Object(_)) {
             return Err(AnswersError::new(
-                "answers must be a JSON object",
+                format!(
+                    "$: answers are a group of fields (format_version, respondent, context, responses), not {}.",
+                    root.found().0
+                ),
                 "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.",
             ));
         }
-        let version = value
-            .get("format_version")
-            .map(|v| v.as_u64().unwrap_or(u64::MAX))
-            .unwrap_or(u64::from(ANSWERS_FORMAT_VERSION));
+        let version = match root.get("format_version") {
+            None | Some(Node::Null) => u64::from(ANSWERS_FORMAT_VERSION),
+            Some(n) => n
+                .whole()
+                .and_then(|v| u64::try_from(v).ok())
+                .unwrap_or(u64::MAX),
+        };
         check_version(version)?;
-        serde_json::from_value(value).map_err(|e| {
-            AnswersError::new(
-                format!("answers do not have the expected shape: {e}"),
-                "De antwoorden staan niet in de goede vorm.",
-            )
-        })
+        Ok(decode::decode(root))
     }
 
     pub fn to_json(&self) -> String {
@@ -402,7 +375,7 @@ impl Answers {
         instrument: &Instrument,
         statements: Option<&crate::score::StatementIndex>,
     ) -> Vec<Notice> {
-        let mut notices = Vec::new();
+        let mut notices = self.decode_notices.clone();
         let mut note = |path: String, message: String, dutch: String| {
             notices.push(Notice {
                 path,
@@ -605,6 +578,7 @@ fn retired_notice(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::json::MAX_FILE_BYTES;
 
     #[test]
     fn unused_responses_counts_what_check_names() {
@@ -658,8 +632,90 @@ mod tests {
     fn rejects_newer_formats_with_a_clear_message() {
         let error = Answers::from_json(r#"{"format_version": 99}"#).unwrap_err();
         assert!(error.message.contains("newer"));
-        let error = Answers::from_json(r#"{"responses": {"a": "maybe"}}"#).unwrap_err();
-        assert!(error.message.contains("\"unknown\""));
+    }
+
+    /// The issue's examples: values that are not on the scale, impossible
+    /// context and unknown roles are notices with a path; the rest survives.
+    #[test]
+    fn wrong_values_are_notices_and_the_rest_of_the_file_survives() {
+        let instrument = Instrument::builtin();
+        let answers = Answers::from_json(
+            r#"{"responses": {"werkdruk.1": 4.5, "werkdruk.2": -1, "werkdruk.3": null,
+                "noodzaak-onderkend.1": "4", "noodzaak-onderkend.2": 1e30,
+                "noodzaak-onderkend.3": 4.0, "bestaat.1": 3, "visievorming.1": [4]},
+               "respondent": {"role": "burgemeester", "municipality": 12},
+               "context": {"partners": [{"name": "A", "inhabitants": -5}, {"name": "B", "inhabitants": 12000}, 7],
+                           "stage": 3, "goals": ["kwaliteit", 2], "motives": "kosten"},
+               "typo": 1}"#,
+        )
+        .unwrap();
+        // Kept: the whole numbers (4.0 is 4) and the second partner.
+        assert_eq!(answers.responses.len(), 2, "{:?}", answers.responses);
+        assert_eq!(
+            answers.responses["noodzaak-onderkend.3"],
+            Response::Scale(4)
+        );
+        assert_eq!(answers.context.partners.len(), 2);
+        assert_eq!(answers.context.partners[0].name, "A");
+        assert_eq!(answers.context.partners[0].inhabitants, None);
+        assert_eq!(answers.context.partners[1].inhabitants, Some(12000));
+        assert_eq!(answers.context.goals, ["kwaliteit"]);
+        let notices = answers.check(instrument);
+        let paths: Vec<&str> = notices.iter().map(|n| n.path.as_str()).collect();
+        for path in [
+            "$.typo",
+            "$.responses[\"werkdruk.1\"]",
+            "$.responses[\"werkdruk.2\"]",
+            "$.responses[\"werkdruk.3\"]",
+            "$.responses[\"noodzaak-onderkend.1\"]",
+            "$.responses[\"noodzaak-onderkend.2\"]",
+            "$.responses[\"visievorming.1\"]",
+            "$.respondent.role",
+            "$.respondent.municipality",
+            "$.context.partners[0].inhabitants",
+            "$.context.partners[2]",
+            "$.context.stage",
+            "$.context.goals[1]",
+            "$.context.motives",
+        ] {
+            assert!(paths.contains(&path), "{path} missing in {paths:?}");
+        }
+        let by_path = |p: &str| notices.iter().find(|n| n.path == p).unwrap();
+        assert_eq!(
+            by_path("$.context.partners[0].inhabitants").text("en"),
+            "For the number of inhabitants of partner 1 the file has the number -5; expected: a whole number of 1 or more. It does not count."
+        );
+        assert_eq!(
+            by_path("$.responses[\"werkdruk.1\"]").text("nl"),
+            "Bij het antwoord op ‘werkdruk.1’ staat een getal met decimalen; verwacht: een heel getal op de schaal, of ‘unknown’ (weet ik niet). Dat telt niet mee."
+        );
+        assert_eq!(
+            by_path("$.responses[\"noodzaak-onderkend.1\"]").text("en"),
+            "For the answer to ‘noodzaak-onderkend.1’ the file has the text ‘4’; expected: a whole number on the scale, or ‘unknown’. It does not count."
+        );
+    }
+
+    #[test]
+    fn only_an_unusable_whole_is_an_error() {
+        for (json, english) in [
+            ("[1, 2]", "$: answers are a group of fields"),
+            ("\"x\"", "$: answers are a group of fields"),
+            ("{\"a\": }", "Not a readable JSON file"),
+        ] {
+            let error = Answers::from_json(json).unwrap_err();
+            assert!(
+                error.message.starts_with(english),
+                "{json}: {}",
+                error.message
+            );
+        }
+        let big = format!(
+            "{{\"responses\": {{\"x\": 1}}, \"pad\": \"{}\"}}",
+            " ".repeat(MAX_FILE_BYTES)
+        );
+        let error = Answers::from_json(&big).unwrap_err();
+        assert!(error.message.contains("up to 1 MB"), "{}", error.message);
+        assert!(error.text("nl").contains("tot 1 MB"));
     }
 
     #[test]
@@ -667,7 +723,7 @@ mod tests {
         let cases = [
             (
                 "{\"responses\": ",
-                "geen geldig JSON-bestand (fout bij regel 1, kolom 14)",
+                "geen leesbaar JSON-bestand: het bestand houdt te vroeg op (er mist iets aan het eind) (regel 1, kolom 14)",
             ),
             ("[1, 2]", "bevat geen antwoorden"),
             (r#"{"format_version": 99}"#, "nieuwere versie"),
@@ -678,10 +734,6 @@ mod tests {
             (
                 r#"{"format_version": 1.5}"#,
                 "versienummer in dit bestand klopt niet",
-            ),
-            (
-                r#"{"responses": {"a": "maybe"}}"#,
-                "niet in de goede vorm (fout bij regel 1",
             ),
         ];
         for (json, dutch) in cases {

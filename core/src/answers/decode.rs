@@ -1,0 +1,334 @@
+//! Answers from a parsed JSON tree, field by field: a value of the wrong
+//! kind (a response of 4.5, -1, null or "4"; negative inhabitants; a role
+//! nobody knows) becomes a notice with its JSON path and is left out, and the
+//! rest of the file is kept. Only what makes the whole file unusable (not an
+//! object, a version from the future) is an error.
+
+use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
+use crate::json::{Node, Problems};
+use crate::Notice;
+
+/// The fields of an answers object (anything else is named in a notice).
+const FIELDS: [&str; 5] = [
+    "format_version",
+    "instrument_id",
+    "respondent",
+    "context",
+    "responses",
+];
+
+/// Decodes an answers object whose version was checked. Problems go to
+/// [`Answers::decode_notices`].
+pub(super) fn decode(root: &Node) -> Answers {
+    let mut problems = Problems::default();
+    let p = &mut problems;
+    let mut answers = Answers::default();
+    if let Node::Object(fields) = root {
+        for (key, _) in fields {
+            if !FIELDS.contains(&key.as_str()) {
+                unknown_field(p, format!("${}", path_key(key)), key);
+            }
+        }
+    }
+    answers.format_version = ANSWERS_FORMAT_VERSION;
+    answers.instrument_id = text(
+        p,
+        root,
+        "$",
+        "instrument_id",
+        ("the questionnaire id", "de id van de vragenlijst"),
+    )
+    .unwrap_or_default();
+    if let Some(node) = present(root.get("respondent")) {
+        answers.respondent = respondent(p, node);
+    }
+    if let Some(node) = present(root.get("context")) {
+        answers.context = context(p, node);
+    }
+    if let Some(node) = present(root.get("responses")) {
+        match node {
+            Node::Object(fields) => {
+                for (id, value) in fields {
+                    let path = format!("$.responses[\"{}\"]", escape(id));
+                    match response(value) {
+                        Some(r) => {
+                            answers.responses.insert(id.clone(), r);
+                        }
+                        None => {
+                            // A later valid answer to the same id wins, an
+                            // unreadable one never removes an earlier one.
+                            p.wrong(
+                                path,
+                                value,
+                                (
+                                    &format!("the answer to ‘{id}’"),
+                                    &format!("het antwoord op ‘{id}’"),
+                                ),
+                                (
+                                    "a whole number on the scale, or ‘unknown’",
+                                    "een heel getal op de schaal, of ‘unknown’ (weet ik niet)",
+                                ),
+                            );
+                        }
+                    }
+                }
+            }
+            other => p.wrong(
+                "$.responses".into(),
+                other,
+                ("the list of answers", "de lijst met antwoorden"),
+                (
+                    "a group of fields: statement id → answer",
+                    "een groep velden: id van de stelling → antwoord",
+                ),
+            ),
+        }
+    }
+    answers.decode_notices = problems
+        .0
+        .into_iter()
+        .map(|(path, message, dutch)| Notice {
+            path,
+            message,
+            dutch,
+            factor: None,
+        })
+        .collect();
+    answers
+}
+
+/// A response, or `None` when the value is not one: whole numbers 0–255
+/// are kept (a point off the scale is named later by `check`, which knows
+/// the scale), "unknown" and its aliases are "don't know".
+pub(super) fn response(node: &Node) -> Option<Response> {
+    match node {
+        Node::Text(t) if matches!(t.as_str(), "unknown" | "weet-niet" | "n/a") => {
+            Some(Response::Unknown)
+        }
+        _ => node
+            .whole()
+            .and_then(|n| u8::try_from(n).ok())
+            .map(Response::Scale),
+    }
+}
+
+/// `None` for a missing field and for `null` (both mean "not given").
+fn present(node: Option<&Node>) -> Option<&Node> {
+    node.filter(|n| **n != Node::Null)
+}
+
+/// A text field of `parent`, or `None` (with a notice when it is there but
+/// not a text).
+fn text(
+    p: &mut Problems,
+    parent: &Node,
+    at: &str,
+    key: &str,
+    what: (&str, &str),
+) -> Option<String> {
+    match present(parent.get(key))? {
+        Node::Text(t) => Some(t.clone()),
+        other => {
+            p.wrong(format!("{at}.{key}"), other, what, ("a text", "een tekst"));
+            None
+        }
+    }
+}
+
+fn respondent(p: &mut Problems, node: &Node) -> Respondent {
+    let Node::Object(_) = node else {
+        p.wrong(
+            "$.respondent".into(),
+            node,
+            ("the respondent", "de invuller"),
+            (
+                "a group of fields with role and municipality",
+                "een groep velden met rol en gemeente",
+            ),
+        );
+        return Respondent::default();
+    };
+    let role = match present(node.get("role")) {
+        None => None,
+        Some(Node::Text(t)) if Role::from_id(t).is_some() => Role::from_id(t),
+        Some(other) => {
+            p.wrong(
+                "$.respondent.role".into(),
+                other,
+                ("the role", "de rol"),
+                (
+                    "one of bestuurder, raadslid, ambtenaar, anders",
+                    "een van bestuurder, raadslid, ambtenaar, anders",
+                ),
+            );
+            None
+        }
+    };
+    Respondent {
+        role,
+        municipality: text(
+            p,
+            node,
+            "$.respondent",
+            "municipality",
+            ("the municipality", "de gemeente"),
+        ),
+    }
+}
+
+fn context(p: &mut Problems, node: &Node) -> Context {
+    let Node::Object(_) = node else {
+        p.wrong(
+            "$.context".into(),
+            node,
+            ("the context", "de situatie"),
+            (
+                "a group of fields (partners, stage, …)",
+                "een groep velden (partners, fase, …)",
+            ),
+        );
+        return Context::default();
+    };
+    let at = "$.context";
+    Context {
+        partners: partners(p, node),
+        stage: text(p, node, at, "stage", ("the stage", "de fase")),
+        urgency: text(p, node, at, "urgency", ("the urgency", "de urgentie")),
+        form: text(
+            p,
+            node,
+            at,
+            "form",
+            ("the form of cooperation", "de samenwerkingsvorm"),
+        ),
+        goals: texts(p, node, "goals", ("a goal", "een doel")),
+        motives: texts(p, node, "motives", ("a motive", "een reden")),
+        domains: texts(p, node, "domains", ("a task area", "een taakveld")),
+    }
+}
+
+/// A list of texts under `$.context.<key>`; other items are named and left out.
+fn texts(p: &mut Problems, context: &Node, key: &str, item: (&str, &str)) -> Vec<String> {
+    let mut out = Vec::new();
+    match present(context.get(key)) {
+        None => {}
+        Some(Node::List(items)) => {
+            for (i, node) in items.iter().enumerate() {
+                match node {
+                    Node::Text(t) => out.push(t.clone()),
+                    other => p.wrong(
+                        format!("$.context.{key}[{i}]"),
+                        other,
+                        item,
+                        ("a text", "een tekst"),
+                    ),
+                }
+            }
+        }
+        Some(other) => p.wrong(
+            format!("$.context.{key}"),
+            other,
+            (&format!("the field ‘{key}’"), &format!("het veld ‘{key}’")),
+            ("a list of texts", "een lijst met teksten"),
+        ),
+    }
+    out
+}
+
+fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
+    let mut out = Vec::new();
+    let items = match present(context.get("partners")) {
+        None => return out,
+        Some(Node::List(items)) => items,
+        Some(other) => {
+            p.wrong(
+                "$.context.partners".into(),
+                other,
+                ("the list of partners", "de lijst met partners"),
+                (
+                    "a list of partners with name and inhabitants",
+                    "een lijst met partners met naam en inwoners",
+                ),
+            );
+            return out;
+        }
+    };
+    for (i, node) in items.iter().enumerate() {
+        let at = format!("$.context.partners[{i}]");
+        let n = i + 1;
+        if !matches!(node, Node::Object(_)) {
+            p.wrong(
+                at,
+                node,
+                (&format!("partner {n}"), &format!("partner {n}")),
+                (
+                    "a group of fields with name and inhabitants",
+                    "een groep velden met naam en inwoners",
+                ),
+            );
+            continue;
+        }
+        let name = text(
+            p,
+            node,
+            &at,
+            "name",
+            (
+                &format!("the name of partner {n}"),
+                &format!("de naam van partner {n}"),
+            ),
+        )
+        .unwrap_or_default();
+        let inhabitants = match present(node.get("inhabitants")) {
+            None => None,
+            Some(value) => match value
+                .whole()
+                .and_then(|v| u32::try_from(v).ok())
+                .filter(|v| *v > 0)
+            {
+                Some(v) => Some(v),
+                None => {
+                    p.wrong(
+                        format!("{at}.inhabitants"),
+                        value,
+                        (
+                            &format!("the number of inhabitants of partner {n}"),
+                            &format!("het aantal inwoners van partner {n}"),
+                        ),
+                        (
+                            "a whole number of 1 or more",
+                            "een heel getal van 1 of meer",
+                        ),
+                    );
+                    None
+                }
+            },
+        };
+        out.push(Partner { name, inhabitants });
+    }
+    out
+}
+
+fn unknown_field(p: &mut Problems, path: String, key: &str) {
+    let key: String = key.chars().take(40).collect();
+    p.0.push((
+        path,
+        format!("The field ‘{key}’ is not part of an answers file and is ignored."),
+        format!("Het veld ‘{key}’ hoort niet in een antwoordenbestand en telt niet mee."),
+    ));
+}
+
+/// A key as it goes into a path: `.name` when it is a plain word, else
+/// `["…"]`.
+fn path_key(key: &str) -> String {
+    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        format!(".{key}")
+    } else {
+        format!("[\"{}\"]", escape(key))
+    }
+}
+
+/// Quotes and backslashes escaped, so a path stays one readable string.
+fn escape(key: &str) -> String {
+    key.replace('\\', "\\\\").replace('"', "\\\"")
+}
