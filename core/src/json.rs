@@ -21,8 +21,21 @@ pub const MAX_FILE_BYTES: usize = 1_000_000;
 /// Why a file is refused before parsing: `(English, Dutch)`, or `None` when
 /// `text` is within [`MAX_FILE_BYTES`].
 pub(crate) fn too_large(text: &str) -> Option<(String, String)> {
-    (text.len() > MAX_FILE_BYTES).then(|| {
-        let (whole, tenth) = megabytes(text.len());
+    too_many_bytes(text.len())
+}
+
+/// For a front end that knows a file's size before reading it: the message
+/// in `lang` (Dutch unless English is asked for) when a file of `bytes`
+/// bytes is over [`MAX_FILE_BYTES`], else `None`. Read nothing then: the
+/// decoders would refuse it anyway, after the cost of reading.
+pub fn file_size_problem(bytes: u64, lang: &str) -> Option<String> {
+    let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
+    too_many_bytes(bytes).map(|(en, nl)| crate::text::Msg::of(lang).pick(nl, en))
+}
+
+fn too_many_bytes(bytes: usize) -> Option<(String, String)> {
+    (bytes > MAX_FILE_BYTES).then(|| {
+        let (whole, tenth) = megabytes(bytes);
         (
             format!("The file is {whole}.{tenth} MB; the scan reads files up to 1 MB. Is this the right file?"),
             format!("Het bestand is {whole},{tenth} MB; de scan leest bestanden tot 1 MB. Is dit het goede bestand?"),
@@ -33,7 +46,7 @@ pub(crate) fn too_large(text: &str) -> Option<(String, String)> {
 /// `bytes` in MB as (whole, tenth), rounded: integers only (no float
 /// formatting in the wasm).
 fn megabytes(bytes: usize) -> (usize, usize) {
-    let tenths = (bytes + 50_000) / 100_000;
+    let tenths = bytes.saturating_add(50_000) / 100_000;
     (tenths / 10, tenths % 10)
 }
 

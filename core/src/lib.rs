@@ -43,8 +43,8 @@ mod workshop;
 mod workshop_file;
 
 pub use answers::{
-    Answers, AnswersError, Context, Notice, Partner, Respondent, Response, Role,
-    ANSWERS_FORMAT_VERSION,
+    more_notices, Answers, AnswersError, Context, Imported, Notice, Partner, Respondent, Response,
+    Role, ANSWERS_FORMAT_VERSION, NOTICES_SHOWN,
 };
 pub use compare::{compare, Comparison, Delta, FactorDelta, PhaseDelta, CHANGE_THRESHOLD};
 pub use evaluate::evaluate;
@@ -58,6 +58,7 @@ pub use instrument::{
     InstrumentError, Phase, PlanStep, Polarity, Precondition, Retired, Scale, ScalePoint,
     Statement, UrgencyLevel, SCHEMA_VERSION,
 };
+pub use json::{file_size_problem, MAX_FILE_BYTES};
 pub use report::{
     AdviceItem, AdviceStep, Coverage, DimensionResult, FactorRef, FactorResult, Fit, FormFit,
     NextStep, PhaseResult, Reason, Report, Signal, Verdict, VerdictLevel,

@@ -2130,7 +2130,10 @@ fn answers_json_is_forgiving_about_missing_parts() {
     }
     // A wrong value costs only itself: a notice with its path.
     for (damaged, path) in [
-        (r#"{"responses": {"werkdruk.1": 300}}"#, "$.responses[\"werkdruk.1\"]"),
+        (
+            r#"{"responses": {"werkdruk.1": 300}}"#,
+            "$.responses[\"werkdruk.1\"]",
+        ),
         (r#"{"responses": []}"#, "$.responses"),
     ] {
         let answers = Answers::from_json(damaged).unwrap();

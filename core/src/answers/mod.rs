@@ -249,6 +249,35 @@ impl std::fmt::Display for AnswersError {
 
 impl std::error::Error for AnswersError {}
 
+/// The result of [`Answers::import`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The answers to adopt: without responses to unknown statements.
+    pub answers: Answers,
+    /// Everything the file held that does not count, each with its JSON
+    /// path (show the first [`NOTICES_SHOWN`], then [`more_notices`]).
+    pub notices: Vec<Notice>,
+    /// How many responses to unknown statements were left out.
+    pub dropped: usize,
+}
+
+/// How many notices a screen or a terminal shows before "and N more".
+pub const NOTICES_SHOWN: usize = 20;
+
+/// "… and 12 more notices" (Dutch or English) for a list of `total`
+/// notices of which the first [`NOTICES_SHOWN`] are shown; `None` when all
+/// fit.
+pub fn more_notices(total: usize, lang: &str) -> Option<String> {
+    let more = total.checked_sub(NOTICES_SHOWN).filter(|&n| n > 0)?;
+    let m = crate::text::Msg::of(lang);
+    Some(match (m, more) {
+        (crate::text::Msg::Nl, 1) => "… en nog 1 melding.".to_string(),
+        (crate::text::Msg::Nl, n) => format!("… en nog {n} meldingen."),
+        (crate::text::Msg::En, 1) => "… and 1 more notice.".to_string(),
+        (crate::text::Msg::En, n) => format!("… and {n} more notices."),
+    })
+}
+
 /// Something in the answers that the instrument does not know and the
 /// evaluation therefore ignores.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -343,6 +372,59 @@ impl Answers {
         Ok(decode::decode(root))
     }
 
+    /// Reads an answers file that a person chose to import (the widget's
+    /// data panel, a participant's file): as [`Answers::from_json`], and
+    /// also
+    /// - refuses valid JSON that holds none of `responses`, `context` or
+    ///   `respondent` (another kind of file) with a plain message;
+    /// - drops responses to statement ids this instrument never had
+    ///   (neither asked nor retired): they are listed in the notices, not
+    ///   kept, so a file of 400,000 unknown ids cannot fill the browser's
+    ///   storage.
+    ///
+    /// # Errors
+    /// An [`AnswersError`] naming the problem in Dutch and English: too
+    /// large (over [`crate::MAX_FILE_BYTES`]), not JSON, not an answers file,
+    /// or a newer format.
+    pub fn import(instrument: &Instrument, text: &str) -> Result<Imported, AnswersError> {
+        let not_ours = || {
+            AnswersError::new(
+                "$: this file does not contain answers from the Partnership readiness scan (no responses, context or respondent).",
+                "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.",
+            )
+        };
+        if let Some((english, dutch)) = crate::json::too_large(text) {
+            return Err(AnswersError::new(english, dutch));
+        }
+        let root = crate::json::parse(text)
+            .map_err(|(english, dutch)| AnswersError::new(english, dutch))?;
+        if !["responses", "context", "respondent"]
+            .iter()
+            .any(|key| root.get(key).is_some())
+        {
+            return Err(not_ours());
+        }
+        let mut answers = Answers::from_node(&root)?;
+        let notices = answers.check(instrument);
+        let known: std::collections::BTreeSet<&str> = instrument
+            .statements()
+            .map(|(_, s)| s.id.as_str())
+            .chain(instrument.retired.iter().map(|r| r.id.as_str()))
+            .collect();
+        let before = answers.responses.len();
+        answers
+            .responses
+            .retain(|id, _| known.contains(id.as_str()));
+        let dropped = before - answers.responses.len();
+        // What was said while reading is in `notices` now.
+        answers.decode_notices.clear();
+        Ok(Imported {
+            answers,
+            notices,
+            dropped,
+        })
+    }
+
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -353,12 +435,18 @@ impl Answers {
     pub fn unused_responses(&self, instrument: &Instrument) -> usize {
         let max = instrument.scale_max();
         let index = crate::score::StatementIndex::new(instrument);
-        index
-            .positions(self)
-            .filter(|(_, response, at)| {
-                at.is_none() || matches!(response, Response::Scale(v) if !(1..=max).contains(v))
-            })
-            .count()
+        let unreadable = self
+            .decode_notices
+            .iter()
+            .filter(|n| n.path.starts_with("$.responses["))
+            .count();
+        unreadable
+            + index
+                .positions(self)
+                .filter(|(_, response, at)| {
+                    at.is_none() || matches!(response, Response::Scale(v) if !(1..=max).contains(v))
+                })
+                .count()
     }
 
     /// Lists what the evaluation will ignore: responses to statements the
@@ -692,6 +780,49 @@ mod tests {
         assert_eq!(
             by_path("$.responses[\"noodzaak-onderkend.1\"]").text("en"),
             "For the answer to ‘noodzaak-onderkend.1’ the file has the text ‘4’; expected: a whole number on the scale, or ‘unknown’. It does not count."
+        );
+    }
+
+    /// The issue's 13 MB file, at the size limit: unknown ids are listed
+    /// (first 20, then "and N more") and dropped; the real answer is kept.
+    #[test]
+    fn an_import_drops_unknown_statements_and_caps_what_it_lists() {
+        let instrument = Instrument::builtin();
+        let real = &instrument.factors[0].statements[0].id;
+        let mut json = format!("{{\"responses\": {{\"{real}\": 4");
+        let mut n = 0;
+        while json.len() < MAX_FILE_BYTES - 40 {
+            json.push_str(&format!(", \"onbekend.{n}\": 3"));
+            n += 1;
+        }
+        json.push_str("}}");
+        let imported = Answers::import(instrument, &json).unwrap();
+        assert_eq!(imported.answers.responses.len(), 1);
+        assert_eq!(imported.dropped, n);
+        assert_eq!(imported.notices.len(), n);
+        assert_eq!(
+            more_notices(imported.notices.len(), "nl").unwrap(),
+            format!("… en nog {} meldingen.", n - NOTICES_SHOWN)
+        );
+        assert_eq!(more_notices(NOTICES_SHOWN, "en"), None);
+        assert_eq!(
+            more_notices(NOTICES_SHOWN + 1, "en").unwrap(),
+            "… and 1 more notice."
+        );
+        // Retired statements are known: kept, so their notice can say what replaced them.
+        let retired = &instrument.retired[0].id;
+        let imported = Answers::import(
+            instrument,
+            &format!("{{\"responses\": {{\"{retired}\": 4}}}}"),
+        )
+        .unwrap();
+        assert_eq!(imported.answers.responses.len(), 1);
+        assert_eq!(imported.dropped, 0);
+        // Another kind of file.
+        let error = Answers::import(instrument, r#"{"tallies": {}}"#).unwrap_err();
+        assert_eq!(
+            error.text("nl"),
+            "Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
         );
     }
 
