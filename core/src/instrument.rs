@@ -374,7 +374,9 @@ impl Instrument {
     /// ```
     /// use samenwerkingsscan::Instrument;
     /// let error = Instrument::from_json(r#"{"schema_version": 1}"#).unwrap_err();
-    /// assert!(error.problems[0].message.contains("missing field"));
+    /// assert_eq!(error.problems[0].path, "$");
+    /// assert!(error.problems[0].message.starts_with("The field ‘"), "{}", error.problems[0].message);
+    /// assert!(error.problems[0].text("nl").ends_with("ontbreekt."));
     /// ```
     pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
         let instrument = parse(json)?;
@@ -422,32 +424,21 @@ impl Instrument {
     }
 }
 
-#[cfg(feature = "path-errors")]
+/// One typed parse (the widget's wasm holds one instrument parser); a
+/// problem is located afterwards from the error's line and column, and said
+/// in words (see `json::plain_error`).
 fn parse(json: &str) -> Result<Instrument, InstrumentError> {
-    let deserializer = &mut serde_json::Deserializer::from_str(json);
-    serde_path_to_error::deserialize(deserializer).map_err(|error| InstrumentError {
-        problems: vec![Problem::new(
-            json_path(&error.path().to_string()),
-            error.inner().to_string(),
-        )],
-    })
-}
-
-#[cfg(not(feature = "path-errors"))]
-fn parse(json: &str) -> Result<Instrument, InstrumentError> {
-    serde_json::from_str(json).map_err(|error| InstrumentError {
-        problems: vec![Problem::new("$", error.to_string())],
-    })
-}
-
-/// serde_path_to_error writes `.` for the root; we write `$` like JSONPath.
-#[cfg(feature = "path-errors")]
-fn json_path(path: &str) -> String {
-    if path == "." || path == "?" || path.is_empty() {
-        "$".to_string()
-    } else {
-        format!("$.{path}")
+    if let Some((english, dutch)) = crate::json::too_large(json) {
+        return Err(InstrumentError {
+            problems: vec![Problem::new("$", english, dutch)],
+        });
     }
+    serde_json::from_str(json).map_err(|error| {
+        let (path, english, dutch) = crate::json::plain_error(json, &error);
+        InstrumentError {
+            problems: vec![Problem::new(path, english, dutch)],
+        }
+    })
 }
 
 #[cfg(test)]
@@ -567,13 +558,20 @@ mod tests {
     }
 
     #[test]
-    #[cfg(feature = "path-errors")]
     fn syntax_errors_and_wrong_types_come_back_with_a_path() {
         let error = Instrument::from_json("{ not json").unwrap_err();
         assert_eq!(error.problems.len(), 1);
         let mut value: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
         value["factors"][2]["weight"] = serde_json::json!("heavy");
         let error = Instrument::from_json(&value.to_string()).unwrap_err();
+        assert_eq!(error.problems[0].path, "$.factors[2].weight");
+        assert_eq!(
+            error.problems[0].text("nl"),
+            "Hier staat de tekst ‘heavy’; verwacht: een getal."
+        );
+        // Pretty-printed too (the path is found from line and column).
+        let error =
+            Instrument::from_json(&serde_json::to_string_pretty(&value).unwrap()).unwrap_err();
         assert_eq!(error.problems[0].path, "$.factors[2].weight");
     }
 }

@@ -304,3 +304,409 @@ mod tests {
         assert!(nl.contains("13,2 MB") && nl.contains("tot 1 MB"));
     }
 }
+
+/// A serde error from reading `text` as a typed value (an instrument, the
+/// JS API's options, …), for people: `(path, English, Dutch)`. The path
+/// is found from the error's line and column ([`path_at`]); the message
+/// says in words what the file has and what was expected — serde's own
+/// wording names Rust types ("expected u32", "struct Factor"), which means
+/// nothing to the person who wrote the file.
+pub(crate) fn plain_error(text: &str, e: &serde_json::Error) -> (String, String, String) {
+    use serde_json::error::Category;
+    if matches!(
+        e.classify(),
+        Category::Syntax | Category::Eof | Category::Io
+    ) {
+        let (en, nl) = parse(text).err().unwrap_or_else(|| {
+            (
+                "Not a readable JSON file.".to_string(),
+                "Dit is geen leesbaar JSON-bestand.".to_string(),
+            )
+        });
+        return ("$".into(), en, nl);
+    }
+    let path = path_at(text, e.line(), e.column());
+    let full = e.to_string();
+    // serde_json appends " at line L column C"; the path says where.
+    let bare = full
+        .rsplit_once(" at line ")
+        .map_or(full.as_str(), |(m, _)| m);
+    let (en, nl) = plain_message(bare);
+    (path, en, nl)
+}
+
+/// serde's standard messages in words (see `serde::de::Error`); anything
+/// else (our own custom messages, already plain) passes through in English
+/// with a general Dutch sentence.
+pub(crate) fn plain_message(message: &str) -> (String, String) {
+    let quoted = |s: &str| -> String {
+        // `name`, "name" → name
+        s.trim().trim_matches(|c| c == '`' || c == '"').to_string()
+    };
+    let options = |s: &str| -> String {
+        // "one of `a`, `b`" / "`a` or `b`" / "`a`" → "a, b"
+        let s = s.trim();
+        let s = s.strip_prefix("one of ").unwrap_or(s);
+        s.replace(" or ", ", ")
+            .split(',')
+            .map(quoted)
+            .filter(|x| !x.is_empty())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(field) = message.strip_prefix("missing field ") {
+        let f = quoted(field);
+        return (
+            format!("The field ‘{f}’ is missing."),
+            format!("Het veld ‘{f}’ ontbreekt."),
+        );
+    }
+    if let Some(field) = message.strip_prefix("duplicate field ") {
+        let f = quoted(field);
+        return (
+            format!("The field ‘{f}’ appears twice."),
+            format!("Het veld ‘{f}’ staat er twee keer."),
+        );
+    }
+    for (prefix, en_what, nl_what) in [
+        ("unknown field ", "The field", "Het veld"),
+        ("unknown variant ", "The value", "De waarde"),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let name = quoted(name);
+            let allowed = options(expected);
+            return if allowed.is_empty() || expected.contains("there are no") {
+                (
+                    format!("{en_what} ‘{name}’ is unknown here."),
+                    format!("{nl_what} ‘{name}’ is hier onbekend."),
+                )
+            } else {
+                (
+                    format!("{en_what} ‘{name}’ is unknown; allowed are: {allowed}."),
+                    format!("{nl_what} ‘{name}’ is onbekend; toegestaan zijn: {allowed}."),
+                )
+            };
+        }
+    }
+    let typed = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some(rest) = typed {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (found_en, found_nl) = unexpected(found);
+        let (exp_en, exp_nl) = expecting(expected);
+        return (
+            format!("The file has {found_en} here; expected: {exp_en}."),
+            format!("Hier staat {found_nl}; verwacht: {exp_nl}."),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("invalid length ") {
+        let (length, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let (exp_en, exp_nl) = expecting(expected);
+        return (
+            format!("The list has {length} items here; expected: {exp_en}."),
+            format!("De lijst heeft hier {length} onderdelen; verwacht: {exp_nl}."),
+        );
+    }
+    (
+        capital(message.trim_end_matches('.')) + ".",
+        "De waarde hier heeft niet de goede vorm.".to_string(),
+    )
+}
+
+/// serde's `Unexpected` (what the file has) in words.
+fn unexpected(found: &str) -> (String, String) {
+    let value = |prefix: &str| {
+        found
+            .strip_prefix(prefix)
+            .map(|v| v.trim().trim_matches(|c| c == '`' || c == '"').to_string())
+    };
+    if let Some(text) = value("string ") {
+        let text: String = text.chars().take(40).collect();
+        return (format!("the text ‘{text}’"), format!("de tekst ‘{text}’"));
+    }
+    for prefix in ["integer ", "floating point "] {
+        if let Some(number) = value(prefix) {
+            return (
+                format!("the number {number}"),
+                format!("het getal {number}"),
+            );
+        }
+    }
+    if let Some(b) = value("boolean ") {
+        return (format!("the value {b}"), format!("de waarde {b}"));
+    }
+    match found {
+        "null" | "unit value" | "Option value" => ("empty (null)".into(), "leeg (null)".into()),
+        "sequence" => ("a list".into(), "een lijst".into()),
+        "map" => (
+            "a group of fields (an object)".into(),
+            "een groep velden (een object)".into(),
+        ),
+        _ => (
+            "another kind of value".into(),
+            "een ander soort waarde".into(),
+        ),
+    }
+}
+
+/// A visitor's `expecting` text (what was expected) in words.
+fn expecting(expected: &str) -> (String, String) {
+    let e = expected.trim();
+    let words = |en: &str, nl: &str| (en.to_string(), nl.to_string());
+    match e {
+        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => words(
+            "a whole number of 0 or more",
+            "een heel getal van 0 of meer",
+        ),
+        "i8" | "i16" | "i32" | "i64" | "i128" | "isize" => {
+            words("a whole number", "een heel getal")
+        }
+        "f32" | "f64" => words("a number", "een getal"),
+        "a string" | "a borrowed string" | "string" | "a character" | "char" => {
+            words("a text", "een tekst")
+        }
+        "a boolean" | "bool" => words("true or false", "true of false"),
+        "a sequence" => words("a list", "een lijst"),
+        "a map" | "any JSON value" => words(
+            "a group of fields (an object)",
+            "een groep velden (een object)",
+        ),
+        "variant identifier" | "field identifier" => {
+            words("one of the allowed words", "een van de toegestane woorden")
+        }
+        _ if e.starts_with("struct ") || e.starts_with("a map") => words(
+            "a group of fields (an object)",
+            "een groep velden (een object)",
+        ),
+        _ if e.starts_with("enum ") => {
+            words("one of the allowed words", "een van de toegestane woorden")
+        }
+        _ if e.starts_with("tuple") || e.starts_with("an array") || e.starts_with("a list") => {
+            words("a list", "een lijst")
+        }
+        _ if e.starts_with("a ") || e.starts_with("an ") || e.starts_with("one of") => {
+            // Our own `expecting` texts are already words (English only).
+            (e.to_string(), "een andere waarde".to_string())
+        }
+        _ => words("another kind of value", "een ander soort waarde"),
+    }
+}
+
+/// `text` with its first letter in upper case.
+fn capital(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
+/// The JSON path of the value at `line`/`column` (1-based, as serde_json
+/// reports them, in bytes) of `text`, e.g. `$.factors[3].weight`; `$` when
+/// the place is unknown. A small scan of the text, so that every decoder
+/// can name a path without a second, path-tracking parser in the wasm.
+/// At a closing `}` or `]` (where "missing field" is reported) the path is
+/// the object or list itself.
+pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
+    enum Frame {
+        Object { key: Option<String>, in_value: bool },
+        List { index: usize },
+    }
+    if line == 0 {
+        return "$".into();
+    }
+    // The byte offset of the reported place.
+    let mut target = text.len();
+    let mut line_start = 0;
+    for (n, part) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            target = (line_start + column.saturating_sub(1)).min(text.len());
+            break;
+        }
+        line_start += part.len();
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < target && i < bytes.len() {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object {
+                key: None,
+                in_value: false,
+            }),
+            b'[' => stack.push(Frame::List { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::List { index }) => *index += 1,
+                Some(Frame::Object { key, in_value }) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                None => {}
+            },
+            b':' => {
+                if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    j += if bytes[j] == b'\\' { 2 } else { 1 };
+                }
+                let end = j.min(bytes.len());
+                if let Some(Frame::Object {
+                    key,
+                    in_value: false,
+                }) = stack.last_mut()
+                {
+                    let raw = text.get(start..end).unwrap_or_default();
+                    *key = Some(
+                        serde_json::from_str(&format!("\"{raw}\""))
+                            .unwrap_or_else(|_| raw.to_string()),
+                    );
+                }
+                i = end;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let closing = matches!(bytes.get(target), Some(b'}' | b']'));
+    let mut path = String::from("$");
+    let last = stack.len().saturating_sub(1);
+    for (n, frame) in stack.iter().enumerate() {
+        let own_place = n == last && closing;
+        match frame {
+            // A key (also one just read: "unknown field" points at it).
+            Frame::Object { key: Some(key), .. } if !own_place => {
+                if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    path.push('.');
+                    path.push_str(key);
+                } else {
+                    path.push_str(&format!(
+                        "[\"{}\"]",
+                        key.replace('\\', "\\\\").replace('"', "\\\"")
+                    ));
+                }
+            }
+            Frame::List { index } if !own_place => path.push_str(&format!("[{index}]")),
+            _ => {}
+        }
+    }
+    path
+}
+
+#[cfg(test)]
+mod plain_tests {
+    use super::*;
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Factor {
+        id: String,
+        weight: f64,
+        count: u32,
+        kind: Kind,
+        items: Vec<u8>,
+    }
+
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "lowercase")]
+    enum Kind {
+        Promoting,
+        Hindering,
+    }
+
+    fn error(json: &str) -> (String, String, String) {
+        #[derive(serde::Deserialize, Debug)]
+        #[allow(dead_code)]
+        struct Root {
+            factors: Vec<Factor>,
+        }
+        let e = serde_json::from_str::<Root>(json).unwrap_err();
+        plain_error(json, &e)
+    }
+
+    const OK: &str = r#""id": "a", "weight": 1, "count": 2, "kind": "hindering", "items": [1]"#;
+
+    #[test]
+    fn serde_messages_become_words_at_a_path() {
+        let cases = [
+            (
+                format!(r#"{{"factors": [{{{OK}}}, {{"id": "b", "weight": "zwaar"}}]}}"#),
+                "$.factors[1].weight",
+                "The file has the text ‘zwaar’ here; expected: a number.",
+                "Hier staat de tekst ‘zwaar’; verwacht: een getal.",
+            ),
+            (
+                format!(r#"{{"factors": [{{"id": "b", "weight": 1, "count": -5}}]}}"#),
+                "$.factors[0].count",
+                "The file has the number -5 here; expected: a whole number of 0 or more.",
+                "Hier staat het getal -5; verwacht: een heel getal van 0 of meer.",
+            ),
+            (
+                r#"{"factors": [{"id": "b", "weight": 1, "count": 1, "kind": "neutral"}]}"#
+                    .to_string(),
+                "$.factors[0].kind",
+                "The value ‘neutral’ is unknown; allowed are: promoting, hindering.",
+                "De waarde ‘neutral’ is onbekend; toegestaan zijn: promoting, hindering.",
+            ),
+            (
+                r#"{"factors": [{"id": "b"}]}"#.to_string(),
+                "$.factors[0]",
+                "The field ‘weight’ is missing.",
+                "Het veld ‘weight’ ontbreekt.",
+            ),
+            (
+                format!(r#"{{"factors": [{{{OK}, "extra": 1}}]}}"#),
+                "$.factors[0].extra",
+                "The field ‘extra’ is unknown; allowed are: id, weight, count, kind, items.",
+                "Het veld ‘extra’ is onbekend; toegestaan zijn: id, weight, count, kind, items.",
+            ),
+            (
+                r#"{"factors": {"a": 1}}"#.to_string(),
+                "$.factors",
+                "The file has a group of fields (an object) here; expected: a list.",
+                "Hier staat een groep velden (een object); verwacht: een lijst.",
+            ),
+            (
+                format!(
+                    r#"{{"factors": [{{"id": "a", "weight": 1, "count": 2, "kind": "hindering", "items": [1, 2, 300]}}]}}"#
+                ),
+                "$.factors[0].items[2]",
+                "The file has the number 300 here; expected: a whole number of 0 or more.",
+                "Hier staat het getal 300; verwacht: een heel getal van 0 of meer.",
+            ),
+            (
+                "{\"factors\": [{\"id\": \"a\\\"b\", \"weight\": null}]}".to_string(),
+                "$.factors[0].weight",
+                "The file has empty (null) here; expected: a number.",
+                "Hier staat leeg (null); verwacht: een getal.",
+            ),
+        ];
+        for (json, path, en, nl) in cases {
+            let (p, e, n) = error(&json);
+            assert_eq!(
+                (p.as_str(), e.as_str(), n.as_str()),
+                (path, en, nl),
+                "{json}"
+            );
+        }
+    }
+
+    #[test]
+    fn paths_survive_escapes_and_odd_keys() {
+        let json = "{\n \"a b\": {\"x\\\"}\": [0, {\"k\": 5}]}}";
+        // The place of 5: line 2.
+        let column = json.lines().nth(1).unwrap().find('5').unwrap() + 1;
+        assert_eq!(path_at(json, 2, column), "$[\"a b\"][\"x\\\"}\"][1].k");
+        assert_eq!(path_at(json, 0, 0), "$");
+        assert_eq!(path_at("", 9, 9), "$");
+    }
+}

@@ -3,7 +3,7 @@
 //! Parsing (serde) already guarantees the shape; this checks what types
 //! cannot: unique ids, references that resolve, translations present, weights
 //! and scales in range, no empty phase. Messages are for the webmaster who
-//! wrote the JSON, so they are in English and name the exact place.
+//! wrote the JSON: plain sentences in English and Dutch at the exact place.
 
 use crate::instrument::{Instrument, SCHEMA_VERSION};
 use crate::text::Text;
@@ -18,18 +18,44 @@ pub const SCALE_POINTS: (usize, usize) = (3, 7);
 pub const STATEMENTS_PER_FACTOR: (usize, usize) = (1, 3);
 
 /// One thing wrong with an instrument, at a JSON path like `$.factors[3].weight`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Problem {
+    /// Where: a JSON path (`$` is the whole file).
     pub path: String,
+    /// What is wrong and what is expected, in English: a plain sentence
+    /// (never a Rust type name).
     pub message: String,
+    /// The same in Dutch (B1); empty when deserialized, not part of equality.
+    #[serde(skip)]
+    pub dutch: String,
 }
 
+/// `dutch` says the same as `message`: equal problems stay equal through JSON.
+impl PartialEq for Problem {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.message == other.message
+    }
+}
+
+impl Eq for Problem {}
+
 impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    /// A problem at `path` with its English and Dutch message.
+    pub fn new(
+        path: impl Into<String>,
+        message: impl Into<String>,
+        dutch: impl Into<String>,
+    ) -> Self {
         Problem {
             path: path.into(),
             message: message.into(),
+            dutch: dutch.into(),
         }
+    }
+
+    /// The message in `lang`: English when asked for, else Dutch.
+    pub fn text(&self, lang: &str) -> &str {
+        crate::answers::localized(&self.message, &self.dutch, lang)
     }
 }
 
@@ -55,8 +81,13 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.problems.push(Problem::new(path, message));
+    fn problem(
+        &mut self,
+        path: impl Into<String>,
+        message: impl Into<String>,
+        dutch: impl Into<String>,
+    ) {
+        self.problems.push(Problem::new(path, message, dutch));
     }
 
     fn text(&mut self, path: &str, text: &Text) {
@@ -64,7 +95,8 @@ impl Validator<'_> {
             if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
                 self.problem(
                     format!("{path}.{lang}"),
-                    format!("missing translation '{lang}'"),
+                    format!("The text in language ‘{lang}’ is missing."),
+                    format!("De tekst in taal ‘{lang}’ ontbreekt."),
                 );
             }
         }
@@ -72,14 +104,20 @@ impl Validator<'_> {
 
     fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
         if id.trim().is_empty() {
-            self.problem(path, "empty id");
+            self.problem(path, "The id is empty.", "De id is leeg.");
         } else if id.len() > 80 || id.chars().any(char::is_whitespace) {
+            let id: String = id.chars().take(40).collect();
             self.problem(
                 path,
-                format!("id '{id}' must be at most 80 characters without spaces"),
+                format!("The id ‘{id}’ must be at most 80 characters, without spaces."),
+                format!("De id ‘{id}’ mag hoogstens 80 tekens hebben, zonder spaties."),
             );
         } else if !seen.insert(id.to_string()) {
-            self.problem(path, format!("duplicate id '{id}'"));
+            self.problem(
+                path,
+                format!("The id ‘{id}’ is used twice."),
+                format!("De id ‘{id}’ komt twee keer voor."),
+            );
         }
     }
 
@@ -88,22 +126,31 @@ impl Validator<'_> {
             self.problem(
                 "$.schema_version",
                 format!(
-                    "unsupported schema version {} (this version reads {SCHEMA_VERSION})",
+                    "Schema version {} cannot be read; this version of the scan reads version {SCHEMA_VERSION}.",
+                    ins.schema_version
+                ),
+                format!(
+                    "Schemaversie {} kan niet gelezen worden; deze versie van de scan leest versie {SCHEMA_VERSION}.",
                     ins.schema_version
                 ),
             );
         }
         if ins.id.trim().is_empty() {
-            self.problem("$.id", "empty id");
+            self.problem("$.id", "The id is empty.", "De id is leeg.");
         }
         if ins.version.trim().is_empty() {
-            self.problem("$.version", "empty version");
+            self.problem(
+                "$.version",
+                "The version is empty; give one, e.g. \"1.0.0\".",
+                "De versie is leeg; geef er een, bijvoorbeeld \"1.0.0\".",
+            );
         }
         let mut langs = HashSet::new();
         if ins.languages.is_empty() {
             self.problem(
                 "$.languages",
-                "name at least one language, e.g. [\"nl\", \"en\"]",
+                "Name at least one language, e.g. [\"nl\", \"en\"].",
+                "Noem minstens één taal, bijvoorbeeld [\"nl\", \"en\"].",
             );
         }
         for (i, lang) in ins.languages.iter().enumerate() {
@@ -125,7 +172,14 @@ impl Validator<'_> {
         if points.len() < min || points.len() > max {
             self.problem(
                 "$.scale.points",
-                format!("needs {min} to {max} points, found {}", points.len()),
+                format!(
+                    "The scale needs {min} to {max} points; it has {}.",
+                    points.len()
+                ),
+                format!(
+                    "De schaal heeft {min} tot {max} punten nodig; er zijn er {}.",
+                    points.len()
+                ),
             );
         }
         for (i, point) in points.iter().enumerate() {
@@ -133,7 +187,12 @@ impl Validator<'_> {
                 self.problem(
                     format!("$.scale.points[{i}].value"),
                     format!(
-                        "points must be numbered 1, 2, 3 … in order; expected {}, found {}",
+                        "Number the points 1, 2, 3 … in order; expected {} here, found {}.",
+                        i + 1,
+                        point.value
+                    ),
+                    format!(
+                        "Nummer de punten 1, 2, 3 … op volgorde; hier verwacht: {}, gevonden: {}.",
                         i + 1,
                         point.value
                     ),
@@ -147,12 +206,17 @@ impl Validator<'_> {
     fn phases(&mut self, ins: &Instrument) -> HashSet<String> {
         let mut ids = HashSet::new();
         if ins.phases.is_empty() {
-            self.problem("$.phases", "needs at least one phase");
+            self.problem(
+                "$.phases",
+                "Give at least one phase.",
+                "Geef minstens één fase.",
+            );
         }
         if !ins.phases.is_empty() && ins.phases.iter().all(|p| p.after_start) {
             self.problem(
                 "$.phases",
-                "at least one phase must be answerable before the start (\"after_start\": false)",
+                "At least one phase must be answerable before the start (\"after_start\": false).",
+                "Minstens één fase moet vóór de start te beantwoorden zijn (\"after_start\": false).",
             );
         }
         for (i, phase) in ins.phases.iter().enumerate() {
@@ -161,7 +225,11 @@ impl Validator<'_> {
             self.text(&format!("{path}.name"), &phase.name);
             self.text(&format!("{path}.description"), &phase.description);
             if !ins.factors.iter().any(|f| f.phase == phase.id) {
-                self.problem(path, format!("phase '{}' has no factors", phase.id));
+                self.problem(
+                    path,
+                    format!("Phase ‘{}’ has no factors.", phase.id),
+                    format!("Fase ‘{}’ heeft geen factoren.", phase.id),
+                );
             }
         }
         ids
@@ -171,7 +239,11 @@ impl Validator<'_> {
         let mut ids = HashSet::new();
         let mut numbers = HashSet::new();
         if ins.plan_steps.is_empty() {
-            self.problem("$.plan_steps", "needs at least one plan step");
+            self.problem(
+                "$.plan_steps",
+                "Give at least one plan step.",
+                "Geef minstens één stap van het plan.",
+            );
         }
         for (i, step) in ins.plan_steps.iter().enumerate() {
             let path = format!("$.plan_steps[{i}]");
@@ -181,7 +253,12 @@ impl Validator<'_> {
                 self.problem(
                     format!("{path}.number"),
                     format!(
-                        "steps must be numbered 1, 2, 3 … in order; expected {}, found {}",
+                        "Number the steps 1, 2, 3 … in order; expected {} here, found {}.",
+                        i + 1,
+                        step.number
+                    ),
+                    format!(
+                        "Nummer de stappen 1, 2, 3 … op volgorde; hier verwacht: {}, gevonden: {}.",
                         i + 1,
                         step.number
                     ),
@@ -189,7 +266,8 @@ impl Validator<'_> {
             } else if !numbers.insert(step.number) {
                 self.problem(
                     format!("{path}.number"),
-                    format!("duplicate step number {}", step.number),
+                    format!("Step number {} is used twice.", step.number),
+                    format!("Stapnummer {} komt twee keer voor.", step.number),
                 );
             }
             self.text(&format!("{path}.name"), &step.name);
@@ -202,7 +280,11 @@ impl Validator<'_> {
         let mut ids = HashSet::new();
         let mut statement_ids = HashSet::new();
         if ins.factors.is_empty() {
-            self.problem("$.factors", "needs at least one factor");
+            self.problem(
+                "$.factors",
+                "Give at least one factor.",
+                "Geef minstens één factor.",
+            );
         }
         for (i, factor) in ins.factors.iter().enumerate() {
             let path = format!("$.factors[{i}]");
@@ -210,13 +292,15 @@ impl Validator<'_> {
             if !phases.contains(&factor.phase) {
                 self.problem(
                     format!("{path}.phase"),
-                    format!("unknown phase '{}'", factor.phase),
+                    format!("There is no phase ‘{}’.", factor.phase),
+                    format!("Er is geen fase ‘{}’.", factor.phase),
                 );
             }
             if !steps.contains(&factor.plan_step) {
                 self.problem(
                     format!("{path}.plan_step"),
-                    format!("unknown plan step '{}'", factor.plan_step),
+                    format!("There is no plan step ‘{}’.", factor.plan_step),
+                    format!("Er is geen stap ‘{}’ in het plan.", factor.plan_step),
                 );
             }
             self.text(&format!("{path}.name"), &factor.name);
@@ -225,7 +309,14 @@ impl Validator<'_> {
             if !(factor.weight.is_finite() && (lo..=hi).contains(&factor.weight)) {
                 self.problem(
                     format!("{path}.weight"),
-                    format!("weight {} out of range {lo}–{hi}", factor.weight),
+                    format!(
+                        "The weight must be from {lo} to {hi}; it is {}.",
+                        factor.weight
+                    ),
+                    format!(
+                        "Het gewicht moet van {lo} tot {hi} zijn; het is {}.",
+                        factor.weight
+                    ),
                 );
             }
             let (min, max) = STATEMENTS_PER_FACTOR;
@@ -233,7 +324,11 @@ impl Validator<'_> {
                 self.problem(
                     format!("{path}.statements"),
                     format!(
-                        "needs {min} to {max} statements, found {}",
+                        "A factor needs {min} to {max} statements; this one has {}.",
+                        factor.statements.len()
+                    ),
+                    format!(
+                        "Een factor heeft {min} tot {max} stellingen nodig; deze heeft er {}.",
                         factor.statements.len()
                     ),
                 );
@@ -252,13 +347,15 @@ impl Validator<'_> {
             if factor.precondition.is_some() && !factor.red_flag {
                 self.problem(
                     format!("{path}.precondition"),
-                    "only a red flag (\"red_flag\": true) measures a precondition of §5",
+                    "Only a red flag (\"red_flag\": true) can measure a precondition of §5.",
+                "Alleen een rode vlag (\"red_flag\": true) kan een randvoorwaarde van §5 meten.",
                 );
             }
             if factor.advice.is_empty() {
                 self.problem(
                     format!("{path}.advice"),
-                    "needs at least one piece of advice",
+                    "Give at least one piece of advice.",
+                    "Geef minstens één advies.",
                 );
             }
             for (j, advice) in factor.advice.iter().enumerate() {
@@ -281,7 +378,11 @@ impl Validator<'_> {
                 self.problem(
                     format!("{path}.id"),
                     format!(
-                        "'{}' is retired but still asked; give the new statement its own id",
+                        "‘{}’ is retired but still asked; give the new statement its own id.",
+                        old.id
+                    ),
+                    format!(
+                        "‘{}’ is vervangen maar wordt nog gevraagd; geef de nieuwe stelling een eigen id.",
                         old.id
                     ),
                 );
@@ -289,7 +390,14 @@ impl Validator<'_> {
             if !statements.contains(&old.replaced_by) {
                 self.problem(
                     format!("{path}.replaced_by"),
-                    format!("no statement '{}' in this instrument", old.replaced_by),
+                    format!(
+                        "There is no statement ‘{}’ in this questionnaire.",
+                        old.replaced_by
+                    ),
+                    format!(
+                        "Er is geen stelling ‘{}’ in deze vragenlijst.",
+                        old.replaced_by
+                    ),
                 );
             }
             self.text(&format!("{path}.text"), &old.text);
@@ -299,7 +407,8 @@ impl Validator<'_> {
             if old.since.trim().is_empty() {
                 self.problem(
                     format!("{path}.since"),
-                    "give the version that replaced it, e.g. \"2.1.0\"",
+                    "Give the version that replaced it, e.g. \"2.1.0\".",
+                    "Geef de versie die haar verving, bijvoorbeeld \"2.1.0\".",
                 );
             }
         }
@@ -327,7 +436,11 @@ impl Validator<'_> {
                 self.problem(
                     format!("$.context.stages[{i}].id"),
                     format!(
-                        "unknown stage '{}': the rules know \"orienting\", \"preparing\" and \"operating\"",
+                        "There is no stage ‘{}’; the rules know \"orienting\", \"preparing\" and \"operating\".",
+                        stage.id
+                    ),
+                    format!(
+                        "Er is geen fase ‘{}’; de regels kennen \"orienting\", \"preparing\" en \"operating\".",
                         stage.id
                     ),
                 );
@@ -348,7 +461,8 @@ impl Validator<'_> {
             if !(1..=3).contains(&level.level) {
                 self.problem(
                     format!("{path}.level"),
-                    "urgency level must be 1, 2 or 3 (§8.1)",
+                    "The urgency level must be 1, 2 or 3 (§8.1).",
+                    "Het niveau van urgentie moet 1, 2 of 3 zijn (§8.1).",
                 );
             }
         }
@@ -360,7 +474,8 @@ impl Validator<'_> {
             if !(1..=5).contains(&form.heaviness) {
                 self.problem(
                     format!("{path}.heaviness"),
-                    "heaviness must be 1 (light) to 5 (fusion)",
+                    "The heaviness must be from 1 (light) to 5 (merger).",
+                    "De zwaarte moet van 1 (licht) tot 5 (fusie) zijn.",
                 );
             }
         }
