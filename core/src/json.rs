@@ -645,7 +645,7 @@ mod plain_tests {
                 "Hier staat de tekst ‘zwaar’; verwacht: een getal.",
             ),
             (
-                format!(r#"{{"factors": [{{"id": "b", "weight": 1, "count": -5}}]}}"#),
+                r#"{"factors": [{"id": "b", "weight": 1, "count": -5}]}"#.to_string(),
                 "$.factors[0].count",
                 "The file has the number -5 here; expected: a whole number of 0 or more.",
                 "Hier staat het getal -5; verwacht: een heel getal van 0 of meer.",
@@ -676,9 +676,7 @@ mod plain_tests {
                 "Hier staat een groep velden (een object); verwacht: een lijst.",
             ),
             (
-                format!(
-                    r#"{{"factors": [{{"id": "a", "weight": 1, "count": 2, "kind": "hindering", "items": [1, 2, 300]}}]}}"#
-                ),
+                r#"{"factors": [{"id": "a", "weight": 1, "count": 2, "kind": "hindering", "items": [1, 2, 300]}]}"#.to_string(),
                 "$.factors[0].items[2]",
                 "The file has the number 300 here; expected: a whole number of 0 or more.",
                 "Hier staat het getal 300; verwacht: een heel getal van 0 of meer.",

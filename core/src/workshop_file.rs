@@ -3,22 +3,24 @@
 //! and left out; the votes, notes and participants around it are kept.
 
 use crate::json::{Node, Problems};
-use crate::workshop::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES, WORKSHOP_FORMAT_VERSION};
+use crate::workshop::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES};
 use crate::Notice;
 
 /// Decodes a workshop object whose version was checked.
 pub(crate) fn decode(root: &Node) -> Workshop {
     let mut problems = Problems::default();
     let p = &mut problems;
-    let mut w = Workshop::default();
-    w.format_version = WORKSHOP_FORMAT_VERSION;
-    w.instrument_id = text(
-        p,
-        root.get("instrument_id"),
-        "$.instrument_id",
-        ("the questionnaire id", "de id van de vragenlijst"),
-    );
-    w.title = text(p, root.get("title"), "$.title", ("the title", "de titel"));
+    // Of the current format version (the caller checked the file's).
+    let mut w = Workshop {
+        instrument_id: text(
+            p,
+            root.get("instrument_id"),
+            "$.instrument_id",
+            ("the questionnaire id", "de id van de vragenlijst"),
+        ),
+        title: text(p, root.get("title"), "$.title", ("the title", "de titel")),
+        ..Workshop::default()
+    };
     for (factor, node) in object(
         p,
         root.get("tallies"),

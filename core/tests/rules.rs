@@ -1939,15 +1939,15 @@ fn missing_translations_are_reported_with_their_path() {
         .as_object_mut()
         .unwrap()
         .remove("en");
-    assert_problem(&v, "$.factors[0].name.en", "The text in language ‘en’ is missing");
+    assert_problem(
+        &v,
+        "$.factors[0].name.en",
+        "The text in language ‘en’ is missing",
+    );
 
     let mut v = builtin_value();
     v["factors"][3]["statements"][0]["text"]["nl"] = json!("   ");
-    assert_problem(
-        &v,
-        "$.factors[3].statements[0].text.nl",
-        "is missing",
-    );
+    assert_problem(&v, "$.factors[3].statements[0].text.nl", "is missing");
 
     let mut v = builtin_value();
     v["languages"] = json!(["nl", "en", "fy"]);
@@ -1976,7 +1976,11 @@ fn weights_out_of_range_are_reported() {
     for weight in [0.0, 0.49, 3.01, 10.0, -1.0] {
         let mut v = builtin_value();
         v["factors"][4]["weight"] = json!(weight);
-        assert_problem(&v, "$.factors[4].weight", "The weight must be from 0.5 to 3");
+        assert_problem(
+            &v,
+            "$.factors[4].weight",
+            "The weight must be from 0.5 to 3",
+        );
     }
     for weight in [0.5, 3.0] {
         let mut v = builtin_value();
