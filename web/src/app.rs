@@ -21,7 +21,7 @@ pub struct AppProps {
     pub lang: AttrValue,
     /// Problems with a custom instrument; the built-in one is used instead.
     #[prop_or_default]
-    pub instrument_problems: Vec<String>,
+    pub instrument_problems: Vec<samenwerkingsscan::Problem>,
     /// Called as `(type, detail)` for "change" and "report" (see `emit`).
     #[prop_or_default]
     pub on_event: Option<js_sys::Function>,
@@ -257,7 +257,7 @@ pub fn app(props: &AppProps) -> Html {
             if !props.instrument_problems.is_empty() {
                 <div class="scan-alert scan-alert--error" role="alert">
                     <p>{ t.instrument_broken }</p>
-                    <ul>{ for props.instrument_problems.iter().map(|p| html! { <li><code>{ p }</code></li> }) }</ul>
+                    { crate::screens::notices::notice_list(props.instrument_problems.iter().map(|p| (p.path.as_str(), p.text(state.lang))), state.lang) }
                 </div>
             }
             if let Some(incoming) = &state.incoming {

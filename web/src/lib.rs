@@ -62,7 +62,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
             Ok(custom) => (custom, Vec::new()),
             Err(error) => (
                 Instrument::builtin_owned(),
-                error.problems.iter().map(ToString::to_string).collect(),
+                error.problems,
             ),
         },
         None => (Instrument::builtin_owned(), Vec::new()),

@@ -26,7 +26,8 @@ pub enum Import {
     Ready {
         // Boxed: the other variants are small (clippy::large_enum_variant).
         answers: Box<Answers>,
-        notices: Vec<String>,
+        /// What does not count, with its JSON path (in both languages).
+        notices: Vec<samenwerkingsscan::Notice>,
     },
 }
 
@@ -57,7 +58,7 @@ pub enum Action {
     SetRespondent(Respondent),
     SetContext(Context),
     StorageResult(StorageStatus, Option<u64>),
-    ImportParsed(Result<(Answers, Vec<String>), Vec<String>>),
+    ImportParsed(Result<(Answers, Vec<samenwerkingsscan::Notice>), Vec<String>>),
     ImportConfirm(String),
     ImportCancel,
     Incoming(Result<Answers, samenwerkingsscan::ShareError>),

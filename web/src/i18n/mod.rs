@@ -236,6 +236,8 @@ pub struct WorkshopTexts {
     pub save_file: &'static str,
     pub load_file: &'static str,
     pub workshop_loaded: &'static str,
+    /// Above the list of what a loaded workshop file held that was left out.
+    pub file_notices: &'static str,
     pub load_confirm: &'static str,
     pub load_replace: &'static str,
     pub load_baseline: &'static str,

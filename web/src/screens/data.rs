@@ -6,7 +6,7 @@ use crate::export;
 use crate::i18n::texts;
 use crate::route;
 use crate::state::{Action, Confirm, Import, State};
-use samenwerkingsscan::{encode_share, Answers, Instrument};
+use samenwerkingsscan::{encode_share, file_size_problem, Answers, Instrument, Notice};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -29,45 +29,19 @@ impl PartialEq for DataProps {
     }
 }
 
-/// Parses an imported file. Not every JSON object is an answers file: it
-/// must at least have the answers' own fields.
+/// Reads an imported file with the core's [`Answers::import`]: another
+/// kind of file is refused, answers to statements this questionnaire never
+/// had are dropped (and listed), everything else that does not count is
+/// listed with its path.
 pub fn parse_import(
     instrument: &Instrument,
     text: &str,
     lang: &str,
-) -> Result<(Answers, Vec<String>), Vec<String>> {
-    let not_ours = if lang == "en" {
-        "This file does not contain answers from the Partnership readiness scan."
-    } else {
-        "Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
-    };
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        responses: Option<serde::de::IgnoredAny>,
-        context: Option<serde::de::IgnoredAny>,
-        respondent: Option<serde::de::IgnoredAny>,
+) -> Result<(Answers, Vec<Notice>), Vec<String>> {
+    match Answers::import(instrument, text) {
+        Ok(imported) => Ok((imported.answers, imported.notices)),
+        Err(error) => Err(vec![error.text(lang).to_string()]),
     }
-    // Not JSON at all: the core's message says where it breaks. (Valid JSON
-    // of another shape needs no second sentence.)
-    let probe: Probe = serde_json::from_str(text).map_err(|e| {
-        let detail = (e.is_syntax() || e.is_eof())
-            .then(|| Answers::from_json(text).err())
-            .flatten()
-            .map(|e| e.text(lang).to_string());
-        std::iter::once(not_ours.to_string())
-            .chain(detail)
-            .collect::<Vec<_>>()
-    })?;
-    if probe.responses.is_none() && probe.context.is_none() && probe.respondent.is_none() {
-        return Err(vec![not_ours.to_string()]);
-    }
-    let answers = Answers::from_json(text).map_err(|e| vec![e.text(lang).to_string()])?;
-    let notices = answers
-        .check(instrument)
-        .into_iter()
-        .map(|n| n.text(lang).to_string())
-        .collect();
-    Ok((answers, notices))
 }
 
 fn share_link(ns: &str, code: &str) -> String {
@@ -142,6 +116,11 @@ pub fn data_panel(props: &DataProps) -> Html {
                 return;
             };
             input.set_value("");
+            // Too large: said before anything is read (the page stays responsive).
+            if let Some(why) = file_size_problem(file.size() as u64, lang) {
+                dispatch.emit(Action::ImportParsed(Err(vec![why])));
+                return;
+            }
             let (dispatch, instrument) = (dispatch.clone(), instrument.clone());
             let unreadable = t.file_unreadable;
             let file = gloo::file::File::from(file);
@@ -256,7 +235,7 @@ pub fn data_panel(props: &DataProps) -> Html {
                         <p>{ (t.import_ready)(props.instrument.statements().filter(|(_, st)| answers.responses.contains_key(&st.id)).count(), total) }</p>
                         if !notices.is_empty() {
                             <p>{ t.import_notices }</p>
-                            <ul>{ for notices.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
+                            { crate::screens::notices::notice_list(notices.iter().map(|n| (n.path.as_str(), n.text(lang))), lang) }
                         }
                         <div class="scan__actions">
                             <button type="button" class="scan-button scan-button--primary"

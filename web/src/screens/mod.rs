@@ -5,5 +5,6 @@ pub mod chart;
 pub mod context;
 pub mod data;
 pub mod intro;
+pub mod notices;
 pub mod questions;
 pub mod report;

@@ -28,6 +28,7 @@ fn read_files(
     e: &Event,
     readers: &Readers,
     unreadable: &'static str,
+    lang: &'static str,
     done: Callback<(String, Result<String, String>)>,
 ) {
     let input: HtmlInputElement = e.target_unchecked_into();
@@ -36,6 +37,11 @@ fn read_files(
     keep.clear();
     for i in 0..files.length() {
         if let Some(file) = files.get(i) {
+            // Too large: said before anything is read (the page stays responsive).
+            if let Some(why) = samenwerkingsscan::file_size_problem(file.size() as u64, lang) {
+                done.emit((file.name(), Err(why)));
+                continue;
+            }
             let file = gloo::file::File::from(file);
             let name = file.name();
             let done = done.clone();
@@ -79,10 +85,13 @@ pub fn setup(props: &SetupProps) -> Html {
                 &e,
                 &readers,
                 unreadable,
+                lang,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
                     let answers = text.and_then(|text| {
                         // The core's message is a whole sentence in the UI's language.
-                        Answers::from_json(&text).map_err(|e| e.text(lang).to_string())
+                        Answers::import(&instrument, &text)
+                            .map(|imported| imported.answers)
+                            .map_err(|e| e.text(lang).to_string())
                     });
                     d.emit(WAction::AddFile(instrument.clone(), name, answers));
                 }),
@@ -102,6 +111,7 @@ pub fn setup(props: &SetupProps) -> Html {
                 &e,
                 &readers,
                 unreadable,
+                lang,
                 Callback::from(move |(name, text): (String, Result<String, String>)| {
                     let parsed = text.and_then(|text| {
                         Workshop::from_json(&text).map_err(|e| e.text(lang).to_string())
@@ -258,6 +268,12 @@ pub fn setup(props: &SetupProps) -> Html {
                 <div class="scan-alert scan-alert--error" role="alert">
                     <p>{ why }</p>
                     <button type="button" class="scan-button" onclick={d.reform(|_| WAction::DismissFileError)}>{ t.dismiss }</button>
+                </div>
+            }
+            if !s.workshop.decode_notices.is_empty() {
+                <div class="scan-alert scan-alert--info" role="status">
+                    <p>{ w.file_notices }</p>
+                    { crate::screens::notices::notice_list(s.workshop.decode_notices.iter().map(|n| (n.path.as_str(), n.text(lang))), lang) }
                 </div>
             }
 

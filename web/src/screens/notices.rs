@@ -1,0 +1,22 @@
+//! A list of notices or problems from the core: each with its text in the
+//! user's language and its JSON path (for whoever made or edits the file),
+//! at most `NOTICES_SHOWN` of them and then "and N more", so that a file
+//! with thousands of problems never floods the page.
+
+use samenwerkingsscan::{more_notices, NOTICES_SHOWN};
+use yew::prelude::*;
+
+/// `(path, text)` pairs, already in the user's language.
+pub fn notice_list<'a>(items: impl ExactSizeIterator<Item = (&'a str, &'a str)>, lang: &str) -> Html {
+    let total = items.len();
+    html! {
+        <ul class="scan-notices">
+            { for items.take(NOTICES_SHOWN).map(|(path, text)| html! {
+                <li>{ text }{ " " }<code class="scan-notices__path">{ path }</code></li>
+            }) }
+            if let Some(more) = more_notices(total, lang) {
+                <li>{ more }</li>
+            }
+        </ul>
+    }
+}
