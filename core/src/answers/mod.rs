@@ -6,6 +6,7 @@
 //! and ignored by the evaluation, never fatal.
 
 mod decode;
+pub mod merge;
 
 use crate::instrument::Instrument;
 use crate::json::Node;
