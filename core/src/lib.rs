@@ -65,7 +65,9 @@ pub use report::{
     NextStep, PhaseResult, Reason, Report, Signal, Verdict, VerdictLevel,
 };
 pub use score::{Band, CONCERN_UPTO, STRENGTH_FROM};
-pub use share::{decode_share, encode_share, ShareError, SHARE_VERSION};
+pub use share::{
+    decode_share, encode_share, find_codes, Found, ShareError, MAX_FOUND, SHARE_VERSION,
+};
 pub use stage::Stage;
 pub use text::Text;
 pub use validate::{validate, Problem};

@@ -22,6 +22,9 @@ use crate::instrument::Instrument;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod find;
+pub use find::{find_codes, Found, MAX_FOUND};
+
 pub const SHARE_VERSION: u8 = 1;
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const MAX_TEXT: usize = 60;

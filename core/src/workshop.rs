@@ -23,7 +23,7 @@ use crate::group::{aggregate, consensus_of, GroupOptions, GroupReport, DISCUSSIO
 use crate::instrument::{Factor, Instrument, Polarity};
 use crate::report::Report;
 use crate::score::{favourability, scale_to_score, FactorScore};
-use crate::share::{decode_share, encode_share, ShareError};
+use crate::share::{decode_share, encode_share, find_codes, Found, ShareError};
 use crate::text::Msg;
 use crate::{Consensus, Role};
 use serde::{Deserialize, Serialize};
@@ -250,29 +250,26 @@ impl Workshop {
         }
     }
 
-    /// Adds participant codes from pasted text: one per line (or separated by
-    /// commas or semicolons); a whole share link works too. Every code is
-    /// checked; only valid, new ones are added, so a bad paste never
-    /// corrupts the group. Codes are stored canonically (without context), so
-    /// the same answers typed differently count as a duplicate.
+    /// Adds participant codes from pasted text: codes or share links, one
+    /// per line or several on a line, in a mail or message, wrapped or
+    /// rewritten by a mail client or link scanner (see [`find_codes`]).
+    /// Every code is checked; only valid, new ones are added, so a bad
+    /// paste never corrupts the group. Codes are stored canonically (without
+    /// context), so the same answers typed differently count as a duplicate.
     pub fn add_codes(&mut self, instrument: &Instrument, text: &str) -> Vec<CodeOutcome> {
-        text.split(['\n', ',', ';'])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(|input| self.add_code(instrument, input))
+        find_codes(text)
+            .into_iter()
+            .map(|found| self.add_code(instrument, found))
             .collect()
     }
 
-    fn add_code(&mut self, instrument: &Instrument, input: &str) -> CodeOutcome {
-        // A pasted link: the code follows the last '=' of the fragment.
-        let code = input.rsplit_once('=').map_or(input, |(_, c)| c);
-        let shown: String = input.chars().take(80).collect();
-        match decode_share(instrument, code) {
+    fn add_code(&mut self, instrument: &Instrument, found: Found) -> CodeOutcome {
+        match decode_share(instrument, &found.code) {
             Err(error) => CodeOutcome::Invalid {
-                input: shown,
+                input: found.shown,
                 error,
             },
-            Ok(answers) => self.add_answers(instrument, &answers, shown),
+            Ok(answers) => self.add_answers(instrument, &answers, found.shown),
         }
     }
 
@@ -750,9 +747,39 @@ mod tests {
         );
         assert!(matches!(out[1], CodeOutcome::Duplicate { .. }));
         assert!(matches!(out[2], CodeOutcome::Invalid { .. }));
-        assert!(matches!(out[3], CodeOutcome::Invalid { .. }));
+        // A word beside the codes is not a code attempt.
+        assert_eq!(out.len(), 3, "{out:?}");
         assert_eq!(w.participants.len(), 1);
         assert_eq!(w.participant_answers(i)[0].responses, answers.responses);
+        // Text without any code still says so.
+        assert!(matches!(
+            &w.add_codes(i, "hello")[..],
+            [CodeOutcome::Invalid { input, .. }] if input == "hello"
+        ));
+    }
+
+    #[test]
+    fn codes_survive_mail_clients_and_link_scanners() {
+        let i = instrument();
+        let mut answers = Answers::new(i);
+        answers
+            .responses
+            .insert("noodzaak-onderkend.1".into(), Response::Scale(2));
+        let code = encode_share(i, &answers, false);
+        let link = format!("https://gemeente.nl/scan/#scan-code={code}")
+            .replace('/', "%2F")
+            .replace(':', "%3A")
+            .replace('#', "%23")
+            .replace('=', "%3D");
+        let safe = format!("https://eur01.safelinks.protection.outlook.com/?url={link}&data=05%7C01%7C0ABCDEFGHJKMNPQRSTVWXYZ0123%7C0&reserved=0");
+        // Wrapped by a mail client, quoted in a reply.
+        let (a, b) = safe.split_at(safe.len() / 2);
+        let mut w = Workshop::new(i);
+        let out = w.add_codes(i, &format!("> Mijn code:\n> {a}\n> {b}\n> Groet, Piet"));
+        assert!(
+            matches!(&out[..], [CodeOutcome::Added { code: c, .. }] if *c == code),
+            "{out:?}"
+        );
     }
 
     #[test]
