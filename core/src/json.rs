@@ -211,11 +211,53 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 }
 
-/// Collects the problems of one decode: path, English, Dutch.
+/// Collects the problems of one decode: path, English, Dutch. At most
+/// [`Problems::MAX`] are written out; the rest are counted and said in one
+/// closing notice (a file with 100,000 wrong values costs no 100,000
+/// sentences).
 #[derive(Default)]
-pub(crate) struct Problems(pub Vec<(String, String, String)>);
+pub(crate) struct Problems {
+    list: Vec<(String, String, String)>,
+    more: usize,
+}
 
 impl Problems {
+    pub(crate) const MAX: usize = 200;
+
+    /// Adds a problem in words: `(path, English, Dutch)`.
+    pub(crate) fn push(&mut self, path: String, english: String, dutch: String) {
+        if self.list.len() < Self::MAX {
+            self.list.push((path, english, dutch));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// The problems as notices, with "and N more" at the end when some
+    /// were only counted.
+    pub(crate) fn into_notices(self) -> Vec<crate::Notice> {
+        let more = self.more;
+        let mut notices: Vec<crate::Notice> = self
+            .list
+            .into_iter()
+            .map(|(path, message, dutch)| crate::Notice {
+                path,
+                message,
+                dutch,
+                factor: None,
+            })
+            .collect();
+        if more > 0 {
+            notices.push(crate::Notice {
+                path: "$".into(),
+                message: format!("… and {more} more problems of this kind in the file."),
+                dutch: format!("… en nog {more} van zulke problemen in het bestand."),
+                factor: None,
+            });
+        }
+        notices
+    }
+
     /// A value of the wrong kind, as a plain sentence in both languages:
     /// where (`what`, lower case, e.g. ("the answer to ‘x’", "het antwoord
     /// op ‘x’")), what the file has there, what was expected, and that it
@@ -227,8 +269,12 @@ impl Problems {
         what: (&str, &str),
         expected: (&str, &str),
     ) {
+        if self.list.len() >= Self::MAX {
+            self.more += 1;
+            return;
+        }
         let (found_en, found_nl) = node.found();
-        self.0.push((
+        self.list.push((
             path,
             format!(
                 "For {} the file has {found_en}; expected: {}. It does not count.",

@@ -4,7 +4,6 @@
 
 use crate::json::{Node, Problems};
 use crate::workshop::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES};
-use crate::Notice;
 
 /// Decodes a workshop object whose version was checked.
 pub(crate) fn decode(root: &Node) -> Workshop {
@@ -98,22 +97,13 @@ pub(crate) fn decode(root: &Node) -> Workshop {
     let texts = codes.iter().filter(|n| matches!(n, Node::Text(_))).count();
     if texts > MAX_PARTICIPANTS {
         let more = texts - MAX_PARTICIPANTS;
-        p.0.push((
+        p.push(
             "$.participants".into(),
             format!("A workshop holds at most {MAX_PARTICIPANTS} participants; the last {more} were left out."),
             format!("Een workshop heeft hoogstens {MAX_PARTICIPANTS} deelnemers; de laatste {more} zijn weggelaten."),
-        ));
+        );
     }
-    w.decode_notices = problems
-        .0
-        .into_iter()
-        .map(|(path, message, dutch)| Notice {
-            path,
-            message,
-            dutch,
-            factor: None,
-        })
-        .collect();
+    w.decode_notices = problems.into_notices();
     w
 }
 
@@ -158,11 +148,11 @@ fn votes(p: &mut Problems, node: &Node, at: String, factor: &str) -> u32 {
     match node.whole() {
         Some(n) if n >= 0 => {
             if n > i128::from(MAX_VOTES) {
-                p.0.push((
+                p.push(
                     at,
                     format!("A number of votes on ‘{factor}’ is larger than {MAX_VOTES}; {MAX_VOTES} is used."),
                     format!("Een aantal stemmen bij ‘{factor}’ is groter dan {MAX_VOTES}; {MAX_VOTES} telt mee."),
-                ));
+                );
             }
             u32::try_from(n.min(i128::from(MAX_VOTES))).unwrap_or(MAX_VOTES)
         }

@@ -7,7 +7,7 @@ use crate::route::{self, Route, Step};
 use crate::screens::{
     context::ContextForm, data::DataPanel, intro::Intro, questions::Questions, report::ReportView,
 };
-use crate::state::{Action, State, StorageStatus};
+use crate::state::{now, Action, State, StorageStatus};
 use crate::storage::{self, Loaded, SaveResult, Saved};
 use samenwerkingsscan::{decode_share, evaluate, Instrument};
 use std::rc::Rc;
@@ -116,34 +116,91 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Autosave on every change of the answers or the language.
+    // Autosave on every change of the answers or the language: read what is
+    // stored, merge it in when another tab saved something newer (then save
+    // on the next run, with the merged answers), and write. Nothing a tab
+    // changed later is overwritten by older answers.
     {
         let state = state.clone();
         let key = key.clone();
-        let deps = (state.answers.clone(), state.lang, state.persist);
-        use_effect_with(deps, move |(answers, lang, persist)| {
-            if *persist {
-                let saved = Saved {
-                    format: storage::STORAGE_FORMAT,
-                    saved_at: js_sys::Date::now() as u64,
-                    lang: lang.to_string(),
-                    answers: answers.clone(),
-                };
-                let t = texts(lang);
-                let result = storage::save(&key, &saved);
-                let status = StorageStatus::from(&result);
-                // Say it once: only when the status changes for the worse.
-                if status != state.storage && status != StorageStatus::Working {
-                    let text = if status == StorageStatus::Full {
-                        t.storage_full
-                    } else {
-                        t.storage_unavailable
-                    };
-                    state.dispatch(Action::Announce(text.to_string()));
-                }
-                let at = matches!(result, SaveResult::Saved).then_some(saved.saved_at);
-                state.dispatch(Action::StorageResult(status, at));
+        let deps = (
+            state.answers.clone(),
+            state.changes.clone(),
+            state.lang,
+            state.persist,
+        );
+        use_effect_with(deps, move |(answers, changes, lang, persist)| {
+            if !*persist {
+                return;
             }
+            if let Loaded::Saved(stored) = storage::load(&key) {
+                let merged = samenwerkingsscan::merge(
+                    (answers, changes),
+                    (&stored.answers, &stored.changes),
+                );
+                if merged.0 != *answers || merged.1 != *changes {
+                    let saved = Box::new((stored.answers, stored.changes));
+                    state.dispatch(Action::MergeSaved(saved, None));
+                    return;
+                }
+            }
+            let saved = Saved {
+                format: storage::STORAGE_FORMAT,
+                saved_at: now(),
+                lang: lang.to_string(),
+                answers: answers.clone(),
+                changes: changes.clone(),
+            };
+            let t = texts(lang);
+            let result = storage::save(&key, &saved);
+            let status = StorageStatus::from(&result);
+            // Say it once: only when the status changes for the worse.
+            if status != state.storage && status != StorageStatus::Working {
+                let text = if status == StorageStatus::Full {
+                    t.storage_full
+                } else {
+                    t.storage_unavailable
+                };
+                state.dispatch(Action::Announce(text.to_string()));
+            }
+            let at = matches!(result, SaveResult::Saved).then_some(saved.saved_at);
+            state.dispatch(Action::StorageResult(status, at));
+        });
+    }
+
+    // Another tab saved or deleted the answers under the same key: merge
+    // (the later change per statement wins) or forget them too.
+    {
+        let state = state.clone();
+        let key = key.clone();
+        use_effect_with((), move |_| {
+            let listener = gloo::events::EventListener::new(
+                &gloo::utils::window(),
+                "storage",
+                move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key().as_deref() != Some(key.as_str()) {
+                        return;
+                    }
+                    let t = texts(state.lang);
+                    match event.new_value() {
+                        None => state.dispatch(Action::DeletedElsewhere(
+                            t.deleted_elsewhere.to_string(),
+                        )),
+                        Some(raw) => {
+                            if let Some(saved) = storage::parse(&raw) {
+                                state.dispatch(Action::MergeSaved(
+                                    Box::new((saved.answers, saved.changes)),
+                                    Some(t.merged_elsewhere.to_string()),
+                                ));
+                            }
+                        }
+                    }
+                },
+            );
+            move || drop(listener)
         });
     }
 
@@ -223,13 +280,13 @@ pub fn app(props: &AppProps) -> Html {
         Step::Context => html! {
             <ContextForm instrument={instrument.clone()} lang={state.lang}
                 respondent={state.answers.respondent.clone()} context={state.answers.context.clone()}
-                on_respondent={dispatch.reform(Action::SetRespondent)} on_context={dispatch.reform(Action::SetContext)} />
+                on_respondent={dispatch.reform(|r| Action::SetRespondent(r, now()))} on_context={dispatch.reform(|c| Action::SetContext(c, now()))} />
         },
         Step::Questions(i) => html! {
             <Questions instrument={instrument.clone()} lang={state.lang} page={pages[i.min(pages.len() - 1)].clone()}
                 responses={Rc::new(state.answers.responses.clone())}
                 stage={state.answers.context.stage.clone()}
-                on_answer={dispatch.reform(|(id, r)| Action::Answer(id, r))} />
+                on_answer={dispatch.reform(|(id, r)| Action::Answer(id, r, now()))} />
         },
         Step::Report => {
             let report = evaluate(&instrument, &state.answers, state.lang);
@@ -257,7 +314,7 @@ pub fn app(props: &AppProps) -> Html {
             if !props.instrument_problems.is_empty() {
                 <div class="scan-alert scan-alert--error" role="alert">
                     <p>{ t.instrument_broken }</p>
-                    { crate::screens::notices::notice_list(props.instrument_problems.iter().map(|p| (p.path.as_str(), p.text(state.lang))), state.lang) }
+                    { crate::screens::notices::notice_list(props.instrument_problems.iter().map(|p| (p.path.as_str(), p.text(state.lang))), props.instrument_problems.len(), state.lang) }
                 </div>
             }
             if let Some(incoming) = &state.incoming {
@@ -268,7 +325,7 @@ pub fn app(props: &AppProps) -> Html {
                     <div class="scan__actions">
                         <button type="button" class="scan-button scan-button--primary"
                             onclick={let d = dispatch.clone(); let text = t.incoming_adopted.to_string(); let go = go.clone();
-                                move |_| { d.emit(Action::AdoptIncoming(text.clone())); go.emit(Step::Report); }}>
+                                move |_| { d.emit(Action::AdoptIncoming(text.clone(), now())); go.emit(Step::Report); }}>
                             { t.incoming_adopt }</button>
                         <button type="button" class="scan-button"
                             onclick={let d = dispatch.clone(); let go = go.clone(); let step = state.step;
@@ -318,6 +375,7 @@ fn initial_state(
     match storage::load(key) {
         Loaded::Saved(saved) => {
             state.answers = saved.answers;
+            state.changes = saved.changes;
             state.saved_at = (saved.saved_at > 0).then_some(saved.saved_at);
         }
         Loaded::Nothing => {}

@@ -2,7 +2,7 @@
 //! Side effects (storage, URL, focus) live in `app.rs`; this stays pure.
 
 use crate::route::Step;
-use samenwerkingsscan::{Answers, Context, Instrument, Respondent, Response};
+use samenwerkingsscan::{merge, response_key, Answers, Changes, Context, Instrument, Respondent, Response, CLEARED};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -26,8 +26,10 @@ pub enum Import {
     Ready {
         // Boxed: the other variants are small (clippy::large_enum_variant).
         answers: Box<Answers>,
-        /// What does not count, with its JSON path (in both languages).
+        /// What does not count, with its JSON path (in both languages):
+        /// the first ones only, of `total`.
         notices: Vec<samenwerkingsscan::Notice>,
+        total: usize,
     },
 }
 
@@ -36,6 +38,9 @@ pub struct State {
     pub lang: &'static str,
     pub step: Step,
     pub answers: Answers,
+    /// When each part of `answers` last changed (ms since 1970): merged
+    /// with what another tab saved, the later change winning.
+    pub changes: Changes,
     /// False right after "delete my data": nothing is written until the user answers again.
     pub persist: bool,
     pub storage: StorageStatus,
@@ -54,22 +59,36 @@ pub struct State {
 pub enum Action {
     SetLang(&'static str),
     ShowStep(Step),
-    Answer(String, Response),
-    SetRespondent(Respondent),
-    SetContext(Context),
+    /// A response, at a time (ms since 1970, `now()`).
+    Answer(String, Response, u64),
+    SetRespondent(Respondent, u64),
+    SetContext(Context, u64),
     StorageResult(StorageStatus, Option<u64>),
-    ImportParsed(Result<(Answers, Vec<samenwerkingsscan::Notice>), Vec<String>>),
-    ImportConfirm(String),
+    ImportParsed(Result<Box<samenwerkingsscan::Imported>, Vec<String>>),
+    /// Adopt the imported answers (the text to announce, the time).
+    ImportConfirm(String, u64),
     ImportCancel,
     Incoming(Result<Answers, samenwerkingsscan::ShareError>),
-    AdoptIncoming(String),
+    AdoptIncoming(String, u64),
     DismissIncoming,
     AskConfirm(Confirm),
     CancelConfirm,
     /// Wipe the answers; the text is what to announce.
-    Wipe(Confirm, String),
+    Wipe(Confirm, String, u64),
+    /// What another tab saved (or this tab's storage holds): merged part by
+    /// part, the later change winning; the text is announced when it changed
+    /// anything.
+    MergeSaved(Box<(Answers, Changes)>, Option<String>),
+    /// Another tab deleted the saved answers: this tab forgets them too
+    /// (else its next save would bring them back).
+    DeletedElsewhere(String),
     Announce(String),
     DismissShareError,
+}
+
+/// The time of a change: milliseconds since 1970 (an integer, see `storage::Saved`).
+pub fn now() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 impl State {
@@ -78,6 +97,7 @@ impl State {
             lang,
             step: Step::Intro,
             answers: Answers::new(instrument),
+            changes: Changes::new(),
             persist: true,
             storage: StorageStatus::Working,
             saved_at: None,
@@ -106,17 +126,45 @@ impl Reducible for State {
                 s.step = step;
                 s.confirm = None;
             }
-            Action::Answer(id, response) => {
+            Action::Answer(id, response, at) => {
+                s.changes.insert(response_key(&id), at);
                 s.answers.responses.insert(id, response);
                 s.persist = true;
             }
-            Action::SetRespondent(respondent) => {
+            Action::SetRespondent(respondent, at) => {
+                s.changes.insert("respondent".into(), at);
                 s.answers.respondent = respondent;
                 s.persist = true;
             }
-            Action::SetContext(context) => {
+            Action::SetContext(context, at) => {
+                s.changes.insert("context".into(), at);
                 s.answers.context = context;
                 s.persist = true;
+            }
+            Action::MergeSaved(saved, text) => {
+                let (theirs, their_changes) = *saved;
+                let merged = merge((&s.answers, &s.changes), (&theirs, &their_changes));
+                if merged == (s.answers.clone(), s.changes.clone()) {
+                    return self;
+                }
+                (s.answers, s.changes) = merged;
+                if let Some(text) = text {
+                    s.announce(text);
+                }
+            }
+            Action::DeletedElsewhere(text) => {
+                if s.answers.responses.is_empty() && !s.persist {
+                    return self;
+                }
+                let id = s.answers.instrument_id.clone();
+                s.answers = Answers {
+                    instrument_id: id,
+                    ..Answers::default()
+                };
+                s.changes = Changes::new();
+                s.saved_at = None;
+                s.persist = false;
+                s.announce(text);
             }
             Action::StorageResult(status, saved_at) => {
                 s.storage = status;
@@ -124,20 +172,23 @@ impl Reducible for State {
                     s.saved_at = saved_at;
                 }
             }
-            Action::ImportParsed(Ok((answers, notices))) => {
+            Action::ImportParsed(Ok(imported)) => {
+                let imported = *imported;
                 s.import = Import::Ready {
-                    answers: Box::new(answers),
-                    notices,
+                    answers: Box::new(imported.answers),
+                    notices: imported.notices,
+                    total: imported.total_notices,
                 }
             }
             Action::ImportParsed(Err(problems)) => {
                 s.import = Import::Failed(problems);
             }
-            Action::ImportConfirm(text) => {
+            Action::ImportConfirm(text, at) => {
                 if let Import::Ready { answers, .. } =
                     std::mem::replace(&mut s.import, Import::Idle)
                 {
                     s.answers = *answers;
+                    s.changes = Changes::from([(CLEARED.to_string(), at)]);
                     s.persist = true;
                     s.announce(text);
                 }
@@ -145,9 +196,10 @@ impl Reducible for State {
             Action::ImportCancel => s.import = Import::Idle,
             Action::Incoming(Ok(answers)) => s.incoming = Some(answers),
             Action::Incoming(Err(error)) => s.share_error = Some(error),
-            Action::AdoptIncoming(text) => {
+            Action::AdoptIncoming(text, at) => {
                 if let Some(answers) = s.incoming.take() {
                     s.answers = answers;
+                    s.changes = Changes::from([(CLEARED.to_string(), at)]);
                     s.persist = true;
                     s.announce(text);
                 }
@@ -155,12 +207,13 @@ impl Reducible for State {
             Action::DismissIncoming => s.incoming = None,
             Action::AskConfirm(which) => s.confirm = Some(which),
             Action::CancelConfirm => s.confirm = None,
-            Action::Wipe(which, text) => {
+            Action::Wipe(which, text, at) => {
                 let id = s.answers.instrument_id.clone();
                 s.answers = Answers {
                     instrument_id: id,
                     ..Answers::default()
                 };
+                s.changes = Changes::from([(CLEARED.to_string(), at)]);
                 s.confirm = None;
                 s.import = Import::Idle;
                 s.saved_at = None;

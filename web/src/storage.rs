@@ -5,7 +5,7 @@
 //! user is told once. Damaged data is moved aside, not thrown away, and
 //! offered as a download.
 
-use samenwerkingsscan::Answers;
+use samenwerkingsscan::{Answers, Changes};
 use serde::{Deserialize, Serialize};
 
 /// The envelope format this version writes. Version 0 was a bare answers
@@ -19,6 +19,10 @@ pub struct Saved {
     pub saved_at: u64,
     pub lang: String,
     pub answers: Answers,
+    /// When each part of the answers last changed (see `samenwerkingsscan::merge`):
+    /// what lets two tabs merge instead of overwrite. Missing in older saves.
+    #[serde(default)]
+    pub changes: Changes,
 }
 
 pub enum Loaded {
@@ -66,7 +70,9 @@ pub fn read(key: &str) -> Result<Option<String>, ()> {
     storage().ok_or(())?.get_item(key).map_err(|_| ())
 }
 
-/// Writes `json` under `key`.
+/// Writes `json` under `key`. `setItem` replaces the old value in one
+/// step or not at all: when it fails (quota, blocked) the previous save is
+/// still there, whole, and the caller tells the user.
 pub fn write(key: &str, json: &str) -> SaveResult {
     let Some(storage) = storage() else {
         return SaveResult::Unavailable;
@@ -94,6 +100,7 @@ pub fn parse(raw: &str) -> Option<Saved> {
             saved_at: 0,
             lang: "nl".into(),
             answers: Answers::from_json(raw).ok()?,
+            changes: Changes::new(),
         }),
         _ => None,
     }

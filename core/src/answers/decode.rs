@@ -6,7 +6,6 @@
 
 use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
 use crate::json::{Node, Problems};
-use crate::Notice;
 
 /// The fields of an answers object (anything else is named in a notice).
 const FIELDS: [&str; 5] = [
@@ -84,16 +83,7 @@ pub(super) fn decode(root: &Node) -> Answers {
             ),
         }
     }
-    answers.decode_notices = problems
-        .0
-        .into_iter()
-        .map(|(path, message, dutch)| Notice {
-            path,
-            message,
-            dutch,
-            factor: None,
-        })
-        .collect();
+    answers.decode_notices = problems.into_notices();
     answers
 }
 
@@ -311,11 +301,11 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
 
 fn unknown_field(p: &mut Problems, path: String, key: &str) {
     let key: String = key.chars().take(40).collect();
-    p.0.push((
+    p.push(
         path,
         format!("The field ‘{key}’ is not part of an answers file and is ignored."),
         format!("Het veld ‘{key}’ hoort niet in een antwoordenbestand en telt niet mee."),
-    ));
+    );
 }
 
 /// A key as it goes into a path: `.name` when it is a plain word, else

@@ -255,9 +255,12 @@ impl std::error::Error for AnswersError {}
 pub struct Imported {
     /// The answers to adopt: without responses to unknown statements.
     pub answers: Answers,
-    /// Everything the file held that does not count, each with its JSON
-    /// path (show the first [`NOTICES_SHOWN`], then [`more_notices`]).
+    /// What the file held that does not count, each with its JSON path:
+    /// the first [`NOTICES_SHOWN`] (a file of 40,000 unknown ids is not
+    /// written out 40,000 times).
     pub notices: Vec<Notice>,
+    /// How many notices there are in all (say the rest with [`more_notices`]).
+    pub total_notices: usize,
     /// How many responses to unknown statements were left out.
     pub dropped: usize,
 }
@@ -406,7 +409,9 @@ impl Answers {
             return Err(not_ours());
         }
         let mut answers = Answers::from_node(&root)?;
-        let notices = answers.check(instrument);
+        let index = crate::score::StatementIndex::new(instrument);
+        let (notices, total_notices) =
+            answers.check_capped(instrument, Some(&index), NOTICES_SHOWN);
         let known: std::collections::BTreeSet<&str> = instrument
             .statements()
             .map(|(_, s)| s.id.as_str())
@@ -422,6 +427,7 @@ impl Answers {
         Ok(Imported {
             answers,
             notices,
+            total_notices,
             dropped,
         })
     }
@@ -464,17 +470,25 @@ impl Answers {
         instrument: &Instrument,
         statements: Option<&crate::score::StatementIndex>,
     ) -> Vec<Notice> {
-        let mut notices = self.decode_notices.clone();
-        let mut note = |path: String, message: String, dutch: String| {
-            notices.push(Notice {
-                path,
-                message,
-                dutch,
-                factor: None,
-            })
+        self.check_capped(instrument, statements, usize::MAX).0
+    }
+
+    /// As [`Answers::check_with`], writing out at most `cap` notices (a file
+    /// of 40,000 unknown ids must not cost 80,000 sentences) and counting
+    /// all of them: `(notices, total)`.
+    fn check_capped(
+        &self,
+        instrument: &Instrument,
+        statements: Option<&crate::score::StatementIndex>,
+        cap: usize,
+    ) -> (Vec<Notice>, usize) {
+        let mut notes = Notes {
+            list: self.decode_notices.iter().take(cap).cloned().collect(),
+            total: self.decode_notices.len(),
+            cap,
         };
         if !self.instrument_id.is_empty() && self.instrument_id != instrument.id {
-            note(
+            notes.add(
                 "$.instrument_id".into(),
                 format!(
                     "The answers belong to questionnaire ‘{}’, not ‘{}’. Statements that appear in both still count.",
@@ -499,16 +513,24 @@ impl Answers {
             .collect();
         let mut retired_factors: Vec<(String, String)> = Vec::new();
         for (id, response, at) in responses {
+            if notes.full() {
+                // Counted, not written out.
+                let off_scale = matches!(response, Response::Scale(v) if !(1..=max).contains(v));
+                if at.is_none() || off_scale {
+                    notes.total += 1;
+                }
+                continue;
+            }
             if at.is_none() {
                 match retired.get(id) {
                     Some(old) => {
                         let (message, dutch, factor) = retired_notice(instrument, old, self);
-                        note(path(id), message, dutch);
+                        notes.add(path(id), message, dutch);
                         if let Some(factor) = factor {
                             retired_factors.push((path(id), factor));
                         }
                     }
-                    None => note(
+                    None => notes.add(
                         path(id),
                         format!(
                             "Statement ‘{id}’ is not in this questionnaire and does not count."
@@ -518,7 +540,7 @@ impl Answers {
                 }
             } else if let Response::Scale(value) = response {
                 if *value < 1 || *value > max {
-                    note(
+                    notes.add(
                         path(id),
                         format!("The answer {value} to ‘{id}’ is not on the scale 1–{max} and does not count."),
                         format!(
@@ -535,7 +557,7 @@ impl Answers {
         }
         if let Some(stage) = &c.stage {
             if !known(spec.stages.iter().map(|x| &x.id), stage) {
-                note(
+                notes.add(
                     "$.context.stage".into(),
                     format!("The stage ‘{stage}’ is unknown and does not count."),
                     format!("De fase ‘{stage}’ is onbekend en telt niet mee."),
@@ -544,7 +566,7 @@ impl Answers {
         }
         if let Some(urgency) = &c.urgency {
             if !known(spec.urgency.iter().map(|x| &x.id), urgency) {
-                note(
+                notes.add(
                     "$.context.urgency".into(),
                     format!("The urgency ‘{urgency}’ is unknown and does not count."),
                     format!("De urgentie ‘{urgency}’ is onbekend en telt niet mee."),
@@ -553,7 +575,7 @@ impl Answers {
         }
         if let Some(form) = &c.form {
             if !known(spec.forms.iter().map(|x| &x.id), form) {
-                note(
+                notes.add(
                     "$.context.form".into(),
                     format!("The form of cooperation ‘{form}’ is unknown and does not count."),
                     format!("De samenwerkingsvorm ‘{form}’ is onbekend en telt niet mee."),
@@ -582,7 +604,7 @@ impl Answers {
         ] {
             for (i, id) in chosen.iter().enumerate() {
                 if !options.contains(&id) {
-                    note(
+                    notes.add(
                         format!("$.context.{name}[{i}]"),
                         format!("{english_name} ‘{id}’ is unknown and does not count."),
                         format!("{dutch_name} ‘{id}’ is onbekend en telt niet mee."),
@@ -590,13 +612,39 @@ impl Answers {
                 }
             }
         }
+        let (mut notices, total) = (notes.list, notes.total);
         for notice in notices.iter_mut() {
             notice.factor = retired_factors
                 .iter()
                 .find(|(path, _)| *path == notice.path)
                 .map(|(_, factor)| factor.clone());
         }
-        notices
+        (notices, total)
+    }
+}
+
+/// The notices of one check: at most `cap` written out, all counted.
+struct Notes {
+    list: Vec<Notice>,
+    total: usize,
+    cap: usize,
+}
+
+impl Notes {
+    fn full(&self) -> bool {
+        self.list.len() >= self.cap
+    }
+
+    fn add(&mut self, path: String, message: String, dutch: String) {
+        self.total += 1;
+        if !self.full() {
+            self.list.push(Notice {
+                path,
+                message,
+                dutch,
+                factor: None,
+            });
+        }
     }
 }
 
@@ -800,9 +848,10 @@ mod tests {
         let imported = Answers::import(instrument, &json).unwrap();
         assert_eq!(imported.answers.responses.len(), 1);
         assert_eq!(imported.dropped, n);
-        assert_eq!(imported.notices.len(), n);
+        assert_eq!(imported.notices.len(), NOTICES_SHOWN);
+        assert_eq!(imported.total_notices, n);
         assert_eq!(
-            more_notices(imported.notices.len(), "nl").unwrap(),
+            more_notices(imported.total_notices, "nl").unwrap(),
             format!("… en nog {} meldingen.", n - NOTICES_SHOWN)
         );
         assert_eq!(more_notices(NOTICES_SHOWN, "en"), None);

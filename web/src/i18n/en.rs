@@ -128,6 +128,8 @@ pub static TEXTS: Texts = Texts {
     confirm: "Yes, delete",
     cancel: "No, go back",
     deleted: "Your data has been deleted from this device.",
+    deleted_elsewhere: "Your answers were deleted in another window, so they are gone here too.",
+    merged_elsewhere: "Answers from another window have been brought up to date here.",
     restarted: "All answers have been deleted. You can start again.",
 
     saved_at: |time| format!("Saved automatically on this device at {time}"),

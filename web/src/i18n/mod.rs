@@ -169,6 +169,10 @@ pub struct Texts {
     pub confirm: &'static str,
     pub cancel: &'static str,
     pub deleted: &'static str,
+    /// Announced when another tab (or window) deleted the saved answers.
+    pub deleted_elsewhere: &'static str,
+    /// Announced when answers given in another tab were added here.
+    pub merged_elsewhere: &'static str,
     pub restarted: &'static str,
 
     pub saved_at: fn(&str) -> String,

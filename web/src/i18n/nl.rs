@@ -128,6 +128,8 @@ pub static TEXTS: Texts = Texts {
     confirm: "Ja, wissen",
     cancel: "Nee, terug",
     deleted: "Uw gegevens zijn van dit apparaat gewist.",
+    deleted_elsewhere: "Uw antwoorden zijn in een ander venster gewist. Ook hier staan ze niet meer.",
+    merged_elsewhere: "Antwoorden uit een ander venster zijn hier bijgewerkt.",
     restarted: "Alle antwoorden zijn gewist. U kunt opnieuw beginnen.",
 
     saved_at: |time| format!("Automatisch bewaard op dit apparaat om {time}"),

@@ -6,7 +6,7 @@ use crate::export;
 use crate::i18n::texts;
 use crate::route;
 use crate::state::{Action, Confirm, Import, State};
-use samenwerkingsscan::{encode_share, file_size_problem, Answers, Instrument, Notice};
+use samenwerkingsscan::{encode_share, file_size_problem, Answers, Imported, Instrument};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -37,11 +37,10 @@ pub fn parse_import(
     instrument: &Instrument,
     text: &str,
     lang: &str,
-) -> Result<(Answers, Vec<Notice>), Vec<String>> {
-    match Answers::import(instrument, text) {
-        Ok(imported) => Ok((imported.answers, imported.notices)),
-        Err(error) => Err(vec![error.text(lang).to_string()]),
-    }
+) -> Result<Box<Imported>, Vec<String>> {
+    Answers::import(instrument, text)
+        .map(Box::new)
+        .map_err(|error| vec![error.text(lang).to_string()])
 }
 
 fn share_link(ns: &str, code: &str) -> String {
@@ -198,7 +197,7 @@ pub fn data_panel(props: &DataProps) -> Html {
                 } else {
                     restarted.clone()
                 };
-                dispatch.emit(Action::Wipe(which, text));
+                dispatch.emit(Action::Wipe(which, text, crate::state::now()));
             })
         }
     };
@@ -230,16 +229,16 @@ pub fn data_panel(props: &DataProps) -> Html {
                         <button type="button" class="scan-button" onclick={props.dispatch.reform(|_| Action::ImportCancel)}>{ t.dismiss }</button>
                     </div>
                 },
-                Import::Ready { answers, notices } => html! {
+                Import::Ready { answers, notices, total: total_notices } => html! {
                     <div class="scan-alert scan-alert--info" role="alert">
                         <p>{ (t.import_ready)(props.instrument.statements().filter(|(_, st)| answers.responses.contains_key(&st.id)).count(), total) }</p>
                         if !notices.is_empty() {
                             <p>{ t.import_notices }</p>
-                            { crate::screens::notices::notice_list(notices.iter().map(|n| (n.path.as_str(), n.text(lang))), lang) }
+                            { crate::screens::notices::notice_list(notices.iter().map(|n| (n.path.as_str(), n.text(lang))), *total_notices, lang) }
                         }
                         <div class="scan__actions">
                             <button type="button" class="scan-button scan-button--primary"
-                                onclick={props.dispatch.reform({ let text = t.imported.to_string(); move |_| Action::ImportConfirm(text.clone()) })}>{ t.import_confirm }</button>
+                                onclick={props.dispatch.reform({ let text = t.imported.to_string(); move |_| Action::ImportConfirm(text.clone(), crate::state::now()) })}>{ t.import_confirm }</button>
                             <button type="button" class="scan-button" onclick={props.dispatch.reform(|_| Action::ImportCancel)}>{ t.import_cancel }</button>
                         </div>
                     </div>

@@ -6,9 +6,13 @@
 use samenwerkingsscan::{more_notices, NOTICES_SHOWN};
 use yew::prelude::*;
 
-/// `(path, text)` pairs, already in the user's language.
-pub fn notice_list<'a>(items: impl ExactSizeIterator<Item = (&'a str, &'a str)>, lang: &str) -> Html {
-    let total = items.len();
+/// `(path, text)` pairs, already in the user's language, of `total`
+/// notices in all (the caller may hold only the first ones).
+pub fn notice_list<'a>(
+    items: impl Iterator<Item = (&'a str, &'a str)>,
+    total: usize,
+    lang: &str,
+) -> Html {
     html! {
         <ul class="scan-notices">
             { for items.take(NOTICES_SHOWN).map(|(path, text)| html! {

@@ -273,7 +273,7 @@ pub fn setup(props: &SetupProps) -> Html {
             if !s.workshop.decode_notices.is_empty() {
                 <div class="scan-alert scan-alert--info" role="status">
                     <p>{ w.file_notices }</p>
-                    { crate::screens::notices::notice_list(s.workshop.decode_notices.iter().map(|n| (n.path.as_str(), n.text(lang))), lang) }
+                    { crate::screens::notices::notice_list(s.workshop.decode_notices.iter().map(|n| (n.path.as_str(), n.text(lang))), s.workshop.decode_notices.len(), lang) }
                 </div>
             }
 
