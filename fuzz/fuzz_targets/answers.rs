@@ -1,0 +1,32 @@
+//! `Answers::from_json`, then everything a front end does with the result:
+//! check, evaluate, and a share code that must decode again.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use samenwerkingsscan::{evaluate, Answers, Instrument};
+use samenwerkingsscan_fuzz::{assert_share_round_trip, check_message, lang_for};
+
+fuzz_target!(|data: &[u8]| {
+    let input = String::from_utf8_lossy(data);
+    let instrument = Instrument::builtin();
+    match Answers::from_json(&input) {
+        Ok(answers) => {
+            let _ = answers.check(instrument);
+            let _ = answers.unused_responses(instrument);
+            let _ = evaluate(instrument, &answers, lang_for(data));
+            // What the core writes, it reads back.
+            let json = answers.to_json();
+            let again = Answers::from_json(&json)
+                .unwrap_or_else(|e| panic!("to_json does not read back: {e}\n{json}"));
+            assert_eq!(again, answers, "to_json → from_json changed the answers");
+            for with_context in [false, true] {
+                assert_share_round_trip(instrument, &answers, with_context);
+            }
+        }
+        Err(e) => {
+            check_message("Answers::from_json", "en", &input, e.text("en"));
+            check_message("Answers::from_json", "nl", &input, e.text("nl"));
+            check_message("Answers::from_json", "Display", &input, &e.to_string());
+        }
+    }
+});

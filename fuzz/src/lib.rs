@@ -1,0 +1,207 @@
+//! Shared checks of the fuzz targets.
+
+use std::sync::OnceLock;
+
+/// Words that betray a Rust type or a serde internal in a message meant for
+/// people (serde's own error texts: "invalid type: string, expected u8",
+/// "data did not match any variant of untagged enum Raw", "expected a map").
+pub const RUST_WORDS: &[&str] = &[
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "i32",
+    "i64",
+    "f64",
+    "usize",
+    "struct ",
+    "enum ",
+    "variant",
+    "untagged",
+    "Raw",
+    "Option",
+    "Vec<",
+    "String",
+    " map",
+    " sequence",
+];
+
+/// The message check runs only with `FUZZ_MESSAGES=1` at run time, so the
+/// panic-only fuzzing keeps working while some messages still fail it.
+pub fn messages_checked() -> bool {
+    static ON: OnceLock<bool> = OnceLock::new();
+    *ON.get_or_init(|| std::env::var("FUZZ_MESSAGES").is_ok_and(|v| v == "1"))
+}
+
+/// Panics when `message` (from `decoder`, in `lang`) names a Rust type. A word
+/// that is in the input itself is skipped: echoing the input is not a leak.
+pub fn check_message(decoder: &str, lang: &str, input: &str, message: &str) {
+    if !messages_checked() {
+        return;
+    }
+    for word in RUST_WORDS {
+        if message.contains(word) && !input.contains(word) {
+            panic!("{decoder} error ({lang}) names a Rust type ({word:?}): {message}");
+        }
+    }
+}
+
+/// The language of the reports a run asks for, picked from the input.
+pub fn lang_for(data: &[u8]) -> &'static str {
+    if data.len() % 2 == 0 {
+        "nl"
+    } else {
+        "en"
+    }
+}
+
+/// The framing of a share code (version, instrument fingerprint, checksum,
+/// Crockford base32), redone here so that `share_body` can fuzz what lies
+/// inside a code that checks out. `framing_matches` guards against drift
+/// from core/src/share.rs.
+pub mod share_frame {
+    use samenwerkingsscan::{encode_share, Answers, Instrument, SHARE_VERSION};
+
+    const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+    fn fold(bytes: &[u8]) -> u16 {
+        let h = bytes.iter().fold(0x811c_9dc5u32, |h, &b| {
+            (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+        });
+        (h ^ (h >> 16)) as u16
+    }
+
+    pub fn fingerprint(instrument: &Instrument) -> u16 {
+        let mut text = instrument.id.clone();
+        for (_, s) in instrument.statements() {
+            text.push('|');
+            text.push_str(&s.id);
+        }
+        fold(text.as_bytes())
+    }
+
+    fn to_base32(bytes: &[u8]) -> String {
+        let total = bytes.len() * 8;
+        let bit = |i: usize| u32::from((bytes[i / 8] >> (7 - i % 8)) & 1);
+        (0..total)
+            .step_by(5)
+            .map(|at| {
+                let v = (0..5).fold(0, |v, k| {
+                    v << 1 | if at + k < total { bit(at + k) } else { 0 }
+                });
+                ALPHABET[v as usize] as char
+            })
+            .collect()
+    }
+
+    fn from_base32(text: &str) -> Option<Vec<u8>> {
+        let mut bits = Vec::new();
+        for c in text.chars().filter(|c| *c != '-') {
+            let v = ALPHABET.iter().position(|&a| a as char == c)?;
+            bits.extend((0..5).rev().map(|k| (v >> k) & 1));
+        }
+        let bytes = bits.len() / 8;
+        Some(
+            (0..bytes)
+                .map(|i| {
+                    bits[i * 8..i * 8 + 8]
+                        .iter()
+                        .fold(0u8, |b, &x| b << 1 | x as u8)
+                })
+                .collect(),
+        )
+    }
+
+    /// A code for `instrument` whose body after version and fingerprint is `tail`.
+    pub fn frame(instrument: &Instrument, tail: &[u8]) -> String {
+        let mut body = vec![SHARE_VERSION];
+        body.extend_from_slice(&fingerprint(instrument).to_be_bytes());
+        body.extend_from_slice(tail);
+        let sum = fold(&body);
+        body.extend_from_slice(&sum.to_be_bytes());
+        let text = to_base32(&body);
+        let chunks: Vec<&str> = text
+            .as_bytes()
+            .chunks(5)
+            .map(|c| std::str::from_utf8(c).unwrap())
+            .collect();
+        chunks.join("-")
+    }
+
+    /// The inverse of [`frame`] for a code the core made.
+    pub fn tail(code: &str) -> Option<Vec<u8>> {
+        let bytes = from_base32(code)?;
+        (bytes.len() >= 5).then(|| bytes[3..bytes.len() - 2].to_vec())
+    }
+
+    /// Whether the framing here still is the core's.
+    pub fn framing_matches(instrument: &Instrument) -> bool {
+        let code = encode_share(instrument, &Answers::new(instrument), false);
+        tail(&code).is_some_and(|t| frame(instrument, &t) == code)
+    }
+}
+
+/// Encodes `answers`, decodes the code and checks what a code must carry:
+/// the decoded answers keep every response, the role and the context
+/// choices, and encode to the same code again. Texts are left out: the
+/// encoder trims and shortens them, and the decoder accepts codes no encoder
+/// writes (an empty municipality, names over 60 bytes, more than 16
+/// partners), so `decode → encode → decode` is not the identity on those.
+pub fn assert_share_round_trip(
+    instrument: &samenwerkingsscan::Instrument,
+    answers: &samenwerkingsscan::Answers,
+    with_context: bool,
+) {
+    use samenwerkingsscan::{decode_share, encode_share};
+    let code = encode_share(instrument, answers, with_context);
+    let decoded = decode_share(instrument, &code)
+        .unwrap_or_else(|e| panic!("own share code does not decode: {e}; {code}"));
+    let usable = |a: &samenwerkingsscan::Answers| {
+        let max = instrument.scale_max();
+        instrument
+            .statements()
+            .filter_map(|(_, s)| match a.responses.get(&s.id) {
+                Some(samenwerkingsscan::Response::Scale(v)) if (1..=max).contains(v) => {
+                    Some((s.id.clone(), a.responses[&s.id]))
+                }
+                Some(r @ samenwerkingsscan::Response::Unknown) => Some((s.id.clone(), *r)),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        usable(&decoded),
+        usable(answers),
+        "responses changed; {code}"
+    );
+    assert_eq!(
+        decoded.respondent.role, answers.respondent.role,
+        "role changed; {code}"
+    );
+    if with_context {
+        let (a, b) = (&decoded.context, &answers.context);
+        let known = |ids: Vec<&String>, chosen: &Option<String>| {
+            chosen.clone().filter(|c| ids.contains(&c))
+        };
+        let spec = &instrument.context;
+        assert_eq!(
+            a.stage,
+            known(spec.stages.iter().map(|x| &x.id).collect(), &b.stage)
+        );
+        assert_eq!(
+            a.urgency,
+            known(spec.urgency.iter().map(|x| &x.id).collect(), &b.urgency)
+        );
+        assert_eq!(
+            a.form,
+            known(spec.forms.iter().map(|x| &x.id).collect(), &b.form)
+        );
+        assert_eq!(
+            a.partners.len(),
+            b.partners.len().min(16),
+            "partners lost; {code}"
+        );
+    }
+    let again = encode_share(instrument, &decoded, with_context);
+    assert_eq!(again, code, "share code not stable through decode");
+}
