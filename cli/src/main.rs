@@ -13,7 +13,6 @@ use samenwerkingsscan::{
     aggregate, compare, decode_share, encode_share, evaluate, Answers, GroupOptions, Instrument,
     Report,
 };
-use serde_json::Value;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
@@ -258,11 +257,6 @@ fn read(path: &str) -> Result<String, Failure> {
     std::fs::read_to_string(path).or_else(|e| input(format!("cannot read {path}: {e}")))
 }
 
-fn read_json(path: &str) -> Result<Value, Failure> {
-    let text = read(path)?;
-    serde_json::from_str(&text).or_else(|e| input(format!("{path}: not valid JSON: {e}")))
-}
-
 /// The built-in instrument, or a custom one (validated) from `--instrument`.
 fn load_instrument(args: &Args) -> Result<Instrument, Failure> {
     match args.get("instrument") {
@@ -282,24 +276,11 @@ fn load_instrument(args: &Args) -> Result<Instrument, Failure> {
     }
 }
 
-/// The respondents in one answers file, and whether the file held an array.
-fn read_answers(path: &str) -> Result<(Vec<Answers>, bool), Failure> {
-    match read_json(path)? {
-        Value::Array(items) => {
-            let mut out = Vec::with_capacity(items.len());
-            for (i, item) in items.into_iter().enumerate() {
-                out.push(
-                    Answers::from_value(item)
-                        .or_else(|e| input(format!("{path}: respondent {}: {e}", i + 1)))?,
-                );
-            }
-            Ok((out, true))
-        }
-        value => {
-            let answers = Answers::from_value(value).or_else(|e| input(format!("{path}: {e}")))?;
-            Ok((vec![answers], false))
-        }
-    }
+/// The respondents in one answers file, and whether the file held an array;
+/// problems in `lang` (the core says where and what, in words).
+fn read_answers(path: &str, lang: &str) -> Result<(Vec<Answers>, bool), Failure> {
+    let text = read(path)?;
+    Answers::from_json_many(&text).or_else(|e| input(format!("{path}: {}", e.text(lang))))
 }
 
 /// One report or a group report from answers files.
@@ -326,7 +307,7 @@ fn evaluate_files(
     let mut respondents = Vec::new();
     let mut any_array = false;
     for path in paths {
-        let (answers, array) = read_answers(path)?;
+        let (answers, array) = read_answers(path, lang)?;
         any_array |= array;
         respondents.extend(answers);
     }
@@ -747,7 +728,7 @@ fn share_command(rest: &[String]) -> Outcome {
                 return usage("share encode needs exactly one answers file");
             };
             let instrument = load_instrument(&args)?;
-            let (answers, array) = read_answers(path)?;
+            let (answers, array) = read_answers(path, "en")?;
             if array {
                 return input(format!(
                     "{path}: a share code holds one respondent, not a list"
@@ -788,6 +769,7 @@ fn share_command(rest: &[String]) -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::Value;
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|s| s.to_string()).collect()

@@ -303,18 +303,25 @@ fn errors_are_one_line_with_the_right_exit_code() {
     assert!(err.contains("/no/such/file.json"));
     let not_json = scratch("not-json.json", "{ responses: ");
     let err = fails(&["evaluate", not_json.to_str().unwrap()], 1);
-    assert!(err.contains("not valid JSON"), "{err}");
-    let wrong_shape = scratch(
-        "wrong-shape.json",
-        r#"{"responses": {"werkdruk.1": "veel"}}"#,
+    assert!(err.contains("geen leesbaar JSON-bestand"), "{err}");
+    let err = fails(&["evaluate", "--lang", "en", not_json.to_str().unwrap()], 1);
+    assert!(err.contains("Not a readable JSON file"), "{err}");
+    // A wrong value costs only itself: the report names it with its path.
+    let wrong_value = scratch(
+        "wrong-value.json",
+        r#"{"responses": {"werkdruk.1": "veel", "noodzaak-onderkend.1": 4}}"#,
     );
-    fails(&["evaluate", wrong_shape.to_str().unwrap()], 1);
+    let out = ok(&["evaluate", wrong_value.to_str().unwrap()]);
+    assert!(out.contains(r#"$.responses[\"werkdruk.1\"]"#), "{out}");
+    assert!(out.contains("staat de tekst ‘veel’"), "{out}");
     let newer = scratch(
         "newer.json",
         r#"[{"format_version": 1}, {"format_version": 9}]"#,
     );
     let err = fails(&["evaluate", newer.to_str().unwrap()], 1);
-    assert!(err.contains("respondent 2"), "{err}");
+    assert!(err.contains("Respondent 2"), "{err}");
+    let err = fails(&["evaluate", "--lang", "en", newer.to_str().unwrap()], 1);
+    assert!(err.contains("$[1]: format version 9"), "{err}");
     let empty = scratch("empty.json", "[]");
     fails(&["evaluate", empty.to_str().unwrap()], 1);
     fails(&["validate", not_json.to_str().unwrap()], 1);

@@ -381,6 +381,18 @@ pub(crate) fn plain_error(text: &str, e: &serde_json::Error) -> (String, String,
     (path, en, nl)
 }
 
+/// A serde error message from any serde format (serde_json, a JavaScript
+/// value through serde-wasm-bindgen, …) in plain words in `lang` (Dutch
+/// unless English is asked for): "invalid type: string \"x\", expected
+/// u32" becomes "The file has the text ‘x’ here; expected: a whole number of
+/// 0 or more." — never a Rust type name. The place is not part of it: say
+/// it next to the message (a JSON path, a line).
+pub fn plain_error_message(message: &str, lang: &str) -> String {
+    let bare = message.rsplit_once(" at line ").map_or(message, |(m, _)| m);
+    let (english, dutch) = plain_message(bare);
+    crate::text::Msg::of(lang).pick(dutch, english)
+}
+
 /// serde's standard messages in words (see `serde::de::Error`); anything
 /// else (our own custom messages, already plain) passes through in English
 /// with a general Dutch sentence.

@@ -59,7 +59,7 @@ pub use instrument::{
     InstrumentError, Phase, PlanStep, Polarity, Precondition, Retired, Scale, ScalePoint,
     Statement, UrgencyLevel, SCHEMA_VERSION,
 };
-pub use json::{file_size_problem, MAX_FILE_BYTES};
+pub use json::{file_size_problem, plain_error_message, MAX_FILE_BYTES};
 pub use report::{
     AdviceItem, AdviceStep, Coverage, DimensionResult, FactorRef, FactorResult, Fit, FormFit,
     NextStep, PhaseResult, Reason, Report, Signal, Verdict, VerdictLevel,

@@ -279,7 +279,8 @@ fn report_from(value: &JsValue, what: &str) -> JsResult<Report> {
             .map(|group| group.report)
             .map_err(|_| {
                 error(format!(
-                    "{what} is not a report from evaluate or aggregate: {single}"
+                    "{what} is not a report from evaluate or aggregate: {}",
+                    samenwerkingsscan::plain_error_message(&single.to_string(), "en")
                 ))
             }),
     }

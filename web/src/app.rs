@@ -174,10 +174,8 @@ pub fn app(props: &AppProps) -> Html {
         let state = state.clone();
         let key = key.clone();
         use_effect_with((), move |_| {
-            let listener = gloo::events::EventListener::new(
-                &gloo::utils::window(),
-                "storage",
-                move |event| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
                     let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
                         return;
                     };
@@ -186,9 +184,8 @@ pub fn app(props: &AppProps) -> Html {
                     }
                     let t = texts(state.lang);
                     match event.new_value() {
-                        None => state.dispatch(Action::DeletedElsewhere(
-                            t.deleted_elsewhere.to_string(),
-                        )),
+                        None => state
+                            .dispatch(Action::DeletedElsewhere(t.deleted_elsewhere.to_string())),
                         Some(raw) => {
                             if let Some(saved) = storage::parse(&raw) {
                                 state.dispatch(Action::MergeSaved(
@@ -198,8 +195,7 @@ pub fn app(props: &AppProps) -> Html {
                             }
                         }
                     }
-                },
-            );
+                });
             move || drop(listener)
         });
     }

@@ -60,10 +60,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
     let (instrument, problems) = match text("instrument") {
         Some(json) => match Instrument::from_json(&json) {
             Ok(custom) => (custom, Vec::new()),
-            Err(error) => (
-                Instrument::builtin_owned(),
-                error.problems,
-            ),
+            Err(error) => (Instrument::builtin_owned(), error.problems),
         },
         None => (Instrument::builtin_owned(), Vec::new()),
     };

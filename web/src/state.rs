@@ -2,7 +2,9 @@
 //! Side effects (storage, URL, focus) live in `app.rs`; this stays pure.
 
 use crate::route::Step;
-use samenwerkingsscan::{merge, response_key, Answers, Changes, Context, Instrument, Respondent, Response, CLEARED};
+use samenwerkingsscan::{
+    merge, response_key, Answers, Changes, Context, Instrument, Respondent, Response, CLEARED,
+};
 use std::rc::Rc;
 use yew::Reducible;
 

@@ -346,6 +346,42 @@ impl Answers {
         Answers::from_node(&root)
     }
 
+    /// One respondent's answers, or a list of them (`[{…}, {…}]`), as an
+    /// analyst's file holds them: `(answers, whether the file was a list)`.
+    /// No size limit (files of 10,000 respondents are normal for the CLI).
+    ///
+    /// # Errors
+    /// Not JSON, or a respondent that is not an answers object; the message
+    /// names the respondent's place (`$[3]: …`).
+    pub fn from_json_many(json: &str) -> Result<(Vec<Answers>, bool), AnswersError> {
+        let root = crate::json::parse(json)
+            .map_err(|(english, dutch)| AnswersError::new(english, dutch))?;
+        match &root {
+            Node::List(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| {
+                    Answers::from_node(item).map_err(|e| {
+                        let english = e.message.strip_prefix('$').unwrap_or(&e.message);
+                        AnswersError::new(
+                            format!(
+                                "$[{i}]{}",
+                                if english.starts_with([':', '.']) {
+                                    english.to_string()
+                                } else {
+                                    format!(": {english}")
+                                }
+                            ),
+                            format!("Respondent {}: {}", i + 1, e.dutch),
+                        )
+                    })
+                })
+                .collect::<Result<Vec<_>, _>>()
+                .map(|all| (all, true)),
+            _ => Answers::from_node(&root).map(|one| (vec![one], false)),
+        }
+    }
+
     /// As [`Answers::from_json`], from an already parsed JSON value.
     pub fn from_value(value: serde_json::Value) -> Result<Answers, AnswersError> {
         // A `Value` is always a tree we can read.
@@ -874,6 +910,29 @@ mod tests {
             error.text("nl"),
             "Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
         );
+    }
+
+    #[test]
+    fn a_list_of_respondents_names_the_one_that_is_wrong() {
+        let (all, list) =
+            Answers::from_json_many(r#"[{"responses": {}}, {"responses": {"x": 4.5}}]"#).unwrap();
+        assert!(list);
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[1].decode_notices[0].path, "$.responses[\"x\"]");
+        let error = Answers::from_json_many(r#"[{}, 7]"#).unwrap_err();
+        assert!(
+            error
+                .message
+                .starts_with("$[1]: answers are a group of fields"),
+            "{}",
+            error.message
+        );
+        assert_eq!(
+            error.text("nl"),
+            "Respondent 2: Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
+        );
+        let (one, list) = Answers::from_json_many("{}").unwrap();
+        assert!(!list && one.len() == 1);
     }
 
     #[test]
