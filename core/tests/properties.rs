@@ -278,6 +278,12 @@ fn json_value() -> impl Strategy<Value = Value> {
             "nl",
             "en",
             "werkdruk.3",
+            "tallies",
+            "counts",
+            "unknown",
+            "notes",
+            "revealed",
+            "participants",
         ])
         .prop_map(String::from),
         "[a-z_]{1,10}",
@@ -978,15 +984,98 @@ fn every_single_typo_is_an_error_or_harmless() {
 }
 
 // ---------------------------------------------------------------------------
-// Decoders never panic on arbitrary input
+// Decoders never panic on arbitrary input, and speak plainly
 // ---------------------------------------------------------------------------
+
+/// Words that only a Rust programmer reads: a message people see never
+/// contains one (unless the input itself did, e.g. a field named "map").
+const RUST_WORDS: [&str; 24] = [
+    "u8", "u16", "u32", "u64", "usize", "i32", "i64", "f64", "f32", "bool", "Option", "Vec<",
+    "String", "BTreeMap", "struct ", "enum ", "variant", "untagged", "Raw", "sequence", " map",
+    "identifier", "invalid type", "invalid value",
+];
+
+fn speaks_plainly(message: &str, input: &str) -> Result<(), TestCaseError> {
+    for word in RUST_WORDS {
+        prop_assert!(
+            !message.contains(word) || input.contains(word.trim()),
+            "‘{}’ in a message: {}",
+            word,
+            message
+        );
+    }
+    Ok(())
+}
+
+/// Every message about `input`: the error in both languages, or every
+/// notice of the answers in both languages.
+fn answers_speak_plainly(input: &str) -> Result<(), TestCaseError> {
+    match Answers::from_json(input) {
+        Err(e) => {
+            speaks_plainly(e.text("en"), input)?;
+            speaks_plainly(e.text("nl"), input)?;
+        }
+        Ok(answers) => {
+            for n in answers.check(instrument()) {
+                prop_assert!(n.path.starts_with('$'), "{}", n.path);
+                speaks_plainly(n.text("en"), input)?;
+                speaks_plainly(n.text("nl"), input)?;
+            }
+        }
+    }
+    if let Err(e) = Answers::import(instrument(), input) {
+        speaks_plainly(e.text("en"), input)?;
+        speaks_plainly(e.text("nl"), input)?;
+    }
+    Ok(())
+}
+
+fn instrument_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
+    if let Err(error) = Instrument::from_json(input) {
+        for p in &error.problems {
+            prop_assert!(p.path.starts_with('$'), "{}", p.path);
+            speaks_plainly(p.text("en"), input)?;
+            speaks_plainly(p.text("nl"), input)?;
+        }
+    }
+    Ok(())
+}
+
+fn workshop_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
+    match samenwerkingsscan::Workshop::from_json(input) {
+        Err(e) => {
+            speaks_plainly(e.text("en"), input)?;
+            speaks_plainly(e.text("nl"), input)?;
+        }
+        Ok(w) => {
+            for n in &w.decode_notices {
+                prop_assert!(n.path.starts_with('$'), "{}", n.path);
+                speaks_plainly(n.text("en"), input)?;
+                speaks_plainly(n.text("nl"), input)?;
+            }
+        }
+    }
+    Ok(())
+}
 
 proptest! {
     #![proptest_config(config(256))]
 
     #[test]
     fn answers_from_json_never_panics_on_any_string(text in "\\PC{0,200}") {
-        let _ = Answers::from_json(&text);
+        answers_speak_plainly(&text)?;
+    }
+
+    #[test]
+    fn every_decoder_speaks_plainly_about_any_json(value in json_value()) {
+        let text = value.to_string();
+        answers_speak_plainly(&text)?;
+        instrument_speaks_plainly(&text)?;
+        workshop_speaks_plainly(&text)?;
+        if let Err(e) = decode_share(instrument(), &text) {
+            speaks_plainly(&e.text("en"), &text)?;
+            speaks_plainly(&e.text("nl"), &text)?;
+        }
     }
 
     #[test]
@@ -1015,6 +1104,7 @@ proptest! {
             "context": context,
             "responses": responses.into_iter().collect::<Map<_, _>>(),
         });
+        answers_speak_plainly(&value.to_string())?;
         if let Ok(answers) = Answers::from_json(&value.to_string()) {
             check_report(&evaluate(instrument(), &answers, "nl"))?;
         }
@@ -1124,12 +1214,11 @@ proptest! {
         for (path, edit) in &edits {
             apply(&mut value, path, edit, &pool);
         }
-        match Instrument::from_json(&value.to_string()) {
+        let text = value.to_string();
+        match Instrument::from_json(&text) {
             Err(error) => {
                 prop_assert!(!error.problems.is_empty());
-                for p in &error.problems {
-                    prop_assert!(p.path.starts_with('$'), "{}", p.path);
-                }
+                instrument_speaks_plainly(&text)?;
             }
             // Still valid: then everything else must cope with it too.
             Ok(custom) => {
@@ -1340,7 +1429,7 @@ proptest! {
 
     #[test]
     fn workshop_from_json_never_panics(text in "\\PC{0,200}", value in json_value()) {
-        let _ = samenwerkingsscan::Workshop::from_json(&text);
-        let _ = samenwerkingsscan::Workshop::from_json(&value.to_string());
+        workshop_speaks_plainly(&text)?;
+        workshop_speaks_plainly(&value.to_string())?;
     }
 }
