@@ -258,6 +258,13 @@ fn fingerprint(instrument: &Instrument) -> u16 {
         text.push('|');
         text.push_str(&s.id);
     }
+    // The scale decides how answers are packed: a code made on a 5-point
+    // scale must not be read on a 7-point one. (Not added for 5 points, so
+    // every code made so far keeps working.)
+    let max = instrument.scale_max();
+    if max != 5 {
+        text.push_str(&format!("|scale:{max}"));
+    }
     let h = fnv1a(text.as_bytes());
     (h ^ (h >> 16)) as u16
 }
@@ -528,6 +535,27 @@ fn group(code: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Same id and statements, another scale: a code is refused, never
+    /// read with the wrong number of points.
+    #[test]
+    fn a_code_is_refused_by_an_instrument_with_another_scale() {
+        let five = Instrument::builtin();
+        let mut seven = five.clone();
+        for value in 6..=7 {
+            let mut point = seven.scale.points[4].clone();
+            point.value = value;
+            seven.scale.points.push(point);
+        }
+        let mut answers = Answers::new(five);
+        answers
+            .responses
+            .insert(five.factors[0].statements[0].id.clone(), Response::Scale(5));
+        let code = encode_share(five, &answers, false);
+        assert!(decode_share(five, &code).is_ok());
+        let error = decode_share(&seven, &code).unwrap_err();
+        assert!(error.text("en").contains("another questionnaire"), "{}", error.text("en"));
+    }
 
     fn sample() -> Answers {
         let instrument = Instrument::builtin();
