@@ -357,14 +357,14 @@ impl Instrument {
         BUILTIN.get_or_init(|| {
             // The data file is validated by a unit test; failing here would be
             // a build defect, not a user error.
-            serde_json::from_str(BUILTIN_JSON).expect("core/data/instrument.json is valid")
+            typed(BUILTIN_JSON).expect("core/data/instrument.json is valid")
         })
     }
 
     /// A fresh, owned copy of the built-in instrument (for front ends that
     /// keep it behind an `Rc`).
     pub fn builtin_owned() -> Instrument {
-        serde_json::from_str(BUILTIN_JSON).expect("core/data/instrument.json is valid")
+        typed(BUILTIN_JSON).expect("core/data/instrument.json is valid")
     }
 
     /// Parses and validates an instrument supplied as JSON. Never panics:
@@ -424,6 +424,14 @@ impl Instrument {
     }
 }
 
+/// The one typed parse of an instrument: not inlined, so the widget's wasm
+/// holds the instrument parser once (the built-in and a custom instrument
+/// both come through here).
+#[inline(never)]
+fn typed(json: &str) -> Result<Instrument, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
 /// One typed parse (the widget's wasm holds one instrument parser); a
 /// problem is located afterwards from the error's line and column, and said
 /// in words (see `json::plain_error`).
@@ -433,7 +441,7 @@ fn parse(json: &str) -> Result<Instrument, InstrumentError> {
             problems: vec![Problem::new("$", english, dutch)],
         });
     }
-    serde_json::from_str(json).map_err(|error| {
+    typed(json).map_err(|error| {
         let (path, english, dutch) = crate::json::plain_error(json, &error);
         InstrumentError {
             problems: vec![Problem::new(path, english, dutch)],

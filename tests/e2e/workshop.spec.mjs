@@ -85,7 +85,15 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   await screenshot(page, 'workshop-setup-1920');
 
   await widget(page).getByLabel('Naam van de workshop').fill('Druten en Wijchen, raadsconferentie');
-  const pasted = [codes[0], `http://127.0.0.1/#scan-code=${codes[1]}`, ...codes.slice(2), codes[0], corrupt].join('\n');
+  // As codes arrive by mail: a link rewritten by a link scanner (Safe Links,
+  // with a data blob full of code-like text), a code wrapped over two quoted
+  // lines, a code inside a sentence.
+  const safeLink = 'https://eur01.safelinks.protection.outlook.com/?url='
+    + encodeURIComponent(`https://gemeente.example/scan/#scan-code=${codes[2]}`)
+    + '&data=05%7C02%7Cgriffie%40gemeente.example%7CABCDEFGHJKMNPQRSTVWXYZ0123456789%7C0&sdata=QWERTYUIOPASDFGHJKLZXCVBNM1234567890%3D&reserved=0';
+  const wrapped = `> ${codes[3].slice(0, 11)}\n> ${codes[3].slice(11)}`;
+  const sentence = `Mijn code is: ${codes[4]} groet, Piet`;
+  const pasted = [codes[0], `http://127.0.0.1/#scan-code=${codes[1]}`, safeLink, wrapped, sentence, ...codes.slice(5), codes[0], corrupt].join('\n');
   await widget(page).getByLabel('Resultaatcodes').fill(pasted);
   await widget(page).getByRole('button', { name: 'Codes toevoegen' }).click();
   const outcomes = widget(page).locator('.scan-ws-outcomes li');
