@@ -23,7 +23,9 @@ mkdir -p logs
 summary=()
 for t in "${targets[@]}"; do
     case "$t" in
-        instrument) max_len=262144 ;; # the built-in instrument is 135 KB
+        # The built-in instrument (135 KB) is cut at this length; the small
+        # seed (13 KB) keeps valid instruments reachable at 30x the speed.
+        instrument) max_len=32768 ;;
         *) max_len=4096 ;;
     esac
     mkdir -p "corpus/$t" "artifacts/$t" "logs/$t"

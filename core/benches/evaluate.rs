@@ -176,4 +176,30 @@ fn main() {
             if ms < 50.0 { "met" } else { "NOT met" }
         );
     }
+
+    // Issue 15: importing a file at the size limit (1 MB of statement ids
+    // the instrument does not know, and one real answer) must not freeze
+    // the page. The peer is parsing the same text into serde_json's `Value`
+    // (what any JSON reader must do at least).
+    let real = &instrument.factors[0].statements[0].id;
+    let mut file = format!("{{\"responses\": {{\"{real}\": 4");
+    let mut n = 0;
+    while file.len() < samenwerkingsscan::MAX_FILE_BYTES - 40 {
+        file.push_str(&format!(", \"onbekend.{n}\": 3"));
+        n += 1;
+    }
+    file.push_str("}}");
+    let import = measure(1, runs, 3, || {
+        black_box(Answers::import(instrument, black_box(&file)).ok());
+    });
+    let value = measure(1, runs, 3, || {
+        black_box(serde_json::from_str::<serde_json::Value>(black_box(&file)).ok());
+    });
+    println!(
+        "{:<42}{}   import / serde_json::Value = {:.2}",
+        format!("import a 1 MB file ({n} unknown ids)"),
+        show(import),
+        import.as_secs_f64() / value.as_secs_f64()
+    );
+    println!("{:<42}{}", "peer: parse it into serde_json::Value", show(value));
 }

@@ -20,7 +20,9 @@ fuzz_target!(|data: &[u8]| {
             // Problems are English only (no Dutch text exists for them).
             check_message("Instrument::from_json", "Display", &input, &e.to_string());
             for problem in &e.problems {
-                check_message("Instrument::from_json", "en", &input, &problem.message);
+                assert!(problem.path.starts_with('$'), "a problem without a path: {problem:?}");
+                check_message("Instrument::from_json", "en", &input, problem.text("en"));
+                check_message("Instrument::from_json", "nl", &input, problem.text("nl"));
             }
         }
     }

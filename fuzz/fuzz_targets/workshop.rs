@@ -10,7 +10,13 @@ fuzz_target!(|data: &[u8]| {
     let input = String::from_utf8_lossy(data);
     let instrument = Instrument::builtin();
     match Workshop::from_json(&input) {
-        Ok(workshop) => {
+        Ok(mut workshop) => {
+            for notice in &workshop.decode_notices {
+                assert!(notice.path.starts_with('$'), "a notice without a path: {notice:?}");
+                check_message("Workshop::from_json", "en", &input, notice.text("en"));
+                check_message("Workshop::from_json", "nl", &input, notice.text("nl"));
+            }
+            workshop.decode_notices.clear();
             let _ = workshop_report(
                 instrument,
                 &workshop,
