@@ -201,5 +201,9 @@ fn main() {
         show(import),
         import.as_secs_f64() / value.as_secs_f64()
     );
-    println!("{:<42}{}", "peer: parse it into serde_json::Value", show(value));
+    println!(
+        "{:<42}{}",
+        "peer: parse it into serde_json::Value",
+        show(value)
+    );
 }

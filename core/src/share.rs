@@ -554,7 +554,11 @@ mod tests {
         let code = encode_share(five, &answers, false);
         assert!(decode_share(five, &code).is_ok());
         let error = decode_share(&seven, &code).unwrap_err();
-        assert!(error.text("en").contains("another questionnaire"), "{}", error.text("en"));
+        assert!(
+            error.text("en").contains("another questionnaire"),
+            "{}",
+            error.text("en")
+        );
     }
 
     fn sample() -> Answers {

@@ -990,9 +990,30 @@ fn every_single_typo_is_an_error_or_harmless() {
 /// Words that only a Rust programmer reads: a message people see never
 /// contains one (unless the input itself did, e.g. a field named "map").
 const RUST_WORDS: [&str; 24] = [
-    "u8", "u16", "u32", "u64", "usize", "i32", "i64", "f64", "f32", "bool", "Option", "Vec<",
-    "String", "BTreeMap", "struct ", "enum ", "variant", "untagged", "Raw", "sequence", " map",
-    "identifier", "invalid type", "invalid value",
+    "u8",
+    "u16",
+    "u32",
+    "u64",
+    "usize",
+    "i32",
+    "i64",
+    "f64",
+    "f32",
+    "bool",
+    "Option",
+    "Vec<",
+    "String",
+    "BTreeMap",
+    "struct ",
+    "enum ",
+    "variant",
+    "untagged",
+    "Raw",
+    "sequence",
+    " map",
+    "identifier",
+    "invalid type",
+    "invalid value",
 ];
 
 fn speaks_plainly(message: &str, input: &str) -> Result<(), TestCaseError> {

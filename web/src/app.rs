@@ -140,7 +140,7 @@ pub fn app(props: &AppProps) -> Html {
                 );
                 if merged.0 != *answers || merged.1 != *changes {
                     let saved = Box::new((stored.answers, stored.changes));
-                    state.dispatch(Action::MergeSaved(saved, None));
+                    state.dispatch(Action::MergeSaved(saved, false));
                     return;
                 }
             }
@@ -182,15 +182,13 @@ pub fn app(props: &AppProps) -> Html {
                     if event.key().as_deref() != Some(key.as_str()) {
                         return;
                     }
-                    let t = texts(state.lang);
                     match event.new_value() {
-                        None => state
-                            .dispatch(Action::DeletedElsewhere(t.deleted_elsewhere.to_string())),
+                        None => state.dispatch(Action::DeletedElsewhere),
                         Some(raw) => {
                             if let Some(saved) = storage::parse(&raw) {
                                 state.dispatch(Action::MergeSaved(
                                     Box::new((saved.answers, saved.changes)),
-                                    Some(t.merged_elsewhere.to_string()),
+                                    true,
                                 ));
                             }
                         }

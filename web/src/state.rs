@@ -78,12 +78,12 @@ pub enum Action {
     /// Wipe the answers; the text is what to announce.
     Wipe(Confirm, String, u64),
     /// What another tab saved (or this tab's storage holds): merged part by
-    /// part, the later change winning; the text is announced when it changed
-    /// anything.
-    MergeSaved(Box<(Answers, Changes)>, Option<String>),
+    /// part, the later change winning; `true`: say so when it changed
+    /// anything (in the language shown now).
+    MergeSaved(Box<(Answers, Changes)>, bool),
     /// Another tab deleted the saved answers: this tab forgets them too
     /// (else its next save would bring them back).
-    DeletedElsewhere(String),
+    DeletedElsewhere,
     Announce(String),
     DismissShareError,
 }
@@ -143,18 +143,18 @@ impl Reducible for State {
                 s.answers.context = context;
                 s.persist = true;
             }
-            Action::MergeSaved(saved, text) => {
+            Action::MergeSaved(saved, announce) => {
                 let (theirs, their_changes) = *saved;
                 let merged = merge((&s.answers, &s.changes), (&theirs, &their_changes));
                 if merged == (s.answers.clone(), s.changes.clone()) {
                     return self;
                 }
                 (s.answers, s.changes) = merged;
-                if let Some(text) = text {
-                    s.announce(text);
+                if announce {
+                    s.announce(crate::i18n::texts(s.lang).merged_elsewhere.to_string());
                 }
             }
-            Action::DeletedElsewhere(text) => {
+            Action::DeletedElsewhere => {
                 if s.answers.responses.is_empty() && !s.persist {
                     return self;
                 }
@@ -166,7 +166,7 @@ impl Reducible for State {
                 s.changes = Changes::new();
                 s.saved_at = None;
                 s.persist = false;
-                s.announce(text);
+                s.announce(crate::i18n::texts(s.lang).deleted_elsewhere.to_string());
             }
             Action::StorageResult(status, saved_at) => {
                 s.storage = status;
