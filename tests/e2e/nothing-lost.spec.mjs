@@ -3,7 +3,7 @@
 // user's answers intact and a clear message.
 import { test, expect } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { expectNoAxeViolations } from './helpers.mjs';
+import { ARTIFACTS, expectNoAxeViolations } from './helpers.mjs';
 
 const KEY = 'samenwerkingsscan';
 const widget = (page) => page.locator('#samenwerkingsscan');
@@ -172,6 +172,7 @@ test('a file with wrong values imports what it can and names each problem with i
   await expect(info).toContainText('Bij het aantal inwoners van partner 1 staat het getal -5; verwacht: een heel getal van 1 of meer.');
   await expect(info.locator('code', { hasText: '$.context.partners[0].inhabitants' })).toHaveCount(1);
   await expectNoAxeViolations(page, 'import with notices');
+  await info.screenshot({ path: `${ARTIFACTS}import-notices.png` });
   await widget(page).getByRole('button', { name: 'Ja, vervang mijn antwoorden' }).click();
   const saved = await stored(page);
   expect(Object.keys(saved.answers.responses).length).toBe(1);

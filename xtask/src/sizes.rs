@@ -34,15 +34,26 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// the loader's visible load failures; 284.9 KB after the breaker's review
 /// (URL-less steps on hash-routed hosts, pushState with the host's state,
 /// the dialog's double-click guard, the stacked scale for long labels).
-pub const GZIP_BUDGET: u64 = 286 * 1024;
+///
+/// Issue 15 (nothing lost): 307.2 KB (+21.8). Measured with `twiggy diff`
+/// against the build before (raw wasm before wasm-opt): the field-by-field
+/// decoders and their notices in two languages (`json.rs`,
+/// `answers/decode.rs`; serde's derived answers parser went, about -9 KB
+/// raw), the instrument's problems in Dutch and in words with their path
+/// (about +8 KB raw with `validate.rs`'s Dutch), the merge of two tabs with
+/// its change times (`BTreeMap<String, u64>`: +12 KB raw of B-tree code),
+/// the import's drop and cap, and +19 KB raw of text. Issue 16 (size) comes
+/// next; this ceiling only stops further growth.
+pub const GZIP_BUDGET: u64 = 308 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
 /// control per factor and across dimensions and the reviews' texts, 382.5 KB
 /// with the linked-table audit of `core/src/disclosure.rs`, 393.0 KB with
 /// texts v2 (issue 13), as the scan; 402.7 KB with issue 14's dialogs,
-/// printing and load failures).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 404 * 1024;
+/// printing and load failures; 429.0 KB with issue 15's decoders, merge and
+/// the finding of codes in pasted mail text, `share/find.rs`).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 430 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {
