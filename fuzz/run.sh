@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 runs="${1:-10000000}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(answers instrument share share_body workshop)
+[ ${#targets[@]} -gt 0 ] || targets=(answers instrument share share_body workshop codes)
 
 build=(cargo +nightly fuzz build -O)
 [ "${FUZZ_DEBUG_ASSERTIONS:-0}" = 1 ] && build+=(-a)
@@ -30,7 +30,7 @@ for t in "${targets[@]}"; do
     esac
     mkdir -p "corpus/$t" "artifacts/$t" "logs/$t"
     cp -n "seeds/$t/"* "corpus/$t/"
-    case "$t" in share*) cat "dicts/$t.dict" ;; *) cat dicts/json.dict "dicts/$t.dict" ;; esac >"logs/$t.dict"
+    case "$t" in share* | codes) cat "dicts/$t.dict" ;; *) cat dicts/json.dict "dicts/$t.dict" ;; esac >"logs/$t.dict"
     before="$(find "artifacts/$t" -type f | sort)"
     start="$(date +%s.%N)"
     # -jobs=1: the run goes to logs/$t/fuzz-0.log; the exit status is that
