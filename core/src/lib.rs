@@ -42,7 +42,9 @@ mod verdict;
 mod workshop;
 mod workshop_file;
 
-pub use answers::merge::{merge, response_key, Changes, CLEARED};
+pub use answers::merge::{
+    merge, next_stamp, response_key, stamp_context, stamp_respondent, Changes, CLEARED,
+};
 pub use answers::{
     more_notices, Answers, AnswersError, Context, Imported, Notice, Partner, Respondent, Response,
     Role, ANSWERS_FORMAT_VERSION, NOTICES_SHOWN,

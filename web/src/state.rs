@@ -3,7 +3,8 @@
 
 use crate::route::Step;
 use samenwerkingsscan::{
-    merge, response_key, Answers, Changes, Context, Instrument, Respondent, Response, CLEARED,
+    merge, next_stamp, response_key, stamp_context, stamp_respondent, Answers, Changes, Context,
+    Instrument, Respondent, Response, CLEARED,
 };
 use std::rc::Rc;
 use yew::Reducible;
@@ -128,18 +129,21 @@ impl Reducible for State {
                 s.step = step;
                 s.confirm = None;
             }
-            Action::Answer(id, response, at) => {
+            Action::Answer(id, response, now) => {
+                let at = next_stamp(&s.changes, now);
                 s.changes.insert(response_key(&id), at);
                 s.answers.responses.insert(id, response);
                 s.persist = true;
             }
-            Action::SetRespondent(respondent, at) => {
-                s.changes.insert("respondent".into(), at);
+            Action::SetRespondent(respondent, now) => {
+                let at = next_stamp(&s.changes, now);
+                stamp_respondent(&mut s.changes, &s.answers.respondent, &respondent, at);
                 s.answers.respondent = respondent;
                 s.persist = true;
             }
-            Action::SetContext(context, at) => {
-                s.changes.insert("context".into(), at);
+            Action::SetContext(context, now) => {
+                let at = next_stamp(&s.changes, now);
+                stamp_context(&mut s.changes, &s.answers.context, &context, at);
                 s.answers.context = context;
                 s.persist = true;
             }
@@ -190,7 +194,7 @@ impl Reducible for State {
                     std::mem::replace(&mut s.import, Import::Idle)
                 {
                     s.answers = *answers;
-                    s.changes = Changes::from([(CLEARED.to_string(), at)]);
+                    s.changes = Changes::from([(CLEARED.to_string(), next_stamp(&s.changes, at))]);
                     s.persist = true;
                     s.announce(text);
                 }
@@ -201,7 +205,7 @@ impl Reducible for State {
             Action::AdoptIncoming(text, at) => {
                 if let Some(answers) = s.incoming.take() {
                     s.answers = answers;
-                    s.changes = Changes::from([(CLEARED.to_string(), at)]);
+                    s.changes = Changes::from([(CLEARED.to_string(), next_stamp(&s.changes, at))]);
                     s.persist = true;
                     s.announce(text);
                 }
@@ -215,7 +219,7 @@ impl Reducible for State {
                     instrument_id: id,
                     ..Answers::default()
                 };
-                s.changes = Changes::from([(CLEARED.to_string(), at)]);
+                s.changes = Changes::from([(CLEARED.to_string(), next_stamp(&s.changes, at))]);
                 s.confirm = None;
                 s.import = Import::Idle;
                 s.saved_at = None;

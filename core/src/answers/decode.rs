@@ -16,6 +16,14 @@ const FIELDS: [&str; 5] = [
     "responses",
 ];
 
+/// The most partners an answers file holds: more than any Dutch
+/// gemeenschappelijke regeling has members (the context form and the
+/// report stay fast; the rest is named in a notice and left out).
+pub const MAX_PARTNERS: usize = 50;
+/// The most goals, motives or task areas kept from a file (an instrument
+/// offers far fewer; the rest is named in a notice and left out).
+const MAX_CHOICES: usize = 100;
+
 /// Decodes an answers object whose version was checked. Problems go to
 /// [`Answers::decode_notices`].
 pub(super) fn decode(root: &Node) -> Answers {
@@ -203,7 +211,16 @@ fn texts(p: &mut Problems, context: &Node, key: &str, item: (&str, &str)) -> Vec
     match present(context.get(key)) {
         None => {}
         Some(Node::List(items)) => {
-            for (i, node) in items.iter().enumerate() {
+            if items.len() > MAX_CHOICES {
+                too_many(
+                    p,
+                    format!("$.context.{key}"),
+                    items.len(),
+                    MAX_CHOICES,
+                    item,
+                );
+            }
+            for (i, node) in items.iter().enumerate().take(MAX_CHOICES) {
                 match node {
                     Node::Text(t) => out.push(t.clone()),
                     other => p.wrong(
@@ -243,7 +260,16 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
             return out;
         }
     };
-    for (i, node) in items.iter().enumerate() {
+    if items.len() > MAX_PARTNERS {
+        too_many(
+            p,
+            "$.context.partners".into(),
+            items.len(),
+            MAX_PARTNERS,
+            ("a partner", "een partner"),
+        );
+    }
+    for (i, node) in items.iter().enumerate().take(MAX_PARTNERS) {
         let at = format!("$.context.partners[{i}]");
         let n = i + 1;
         if !matches!(node, Node::Object(_)) {
@@ -297,6 +323,16 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
         out.push(Partner { name, inhabitants });
     }
     out
+}
+
+/// "Only the first `max` … are kept": a list longer than the scan reads.
+fn too_many(p: &mut Problems, path: String, found: usize, max: usize, item: (&str, &str)) {
+    let more = found - max;
+    p.push(
+        path,
+        format!("The file lists {found} where the scan reads at most {max} ({}, …); the last {more} do not count.", item.0),
+        format!("Het bestand noemt er {found}, de scan leest er hoogstens {max} ({}, …); de laatste {more} tellen niet mee.", item.1),
+    );
 }
 
 fn unknown_field(p: &mut Problems, path: String, key: &str) {

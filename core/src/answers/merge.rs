@@ -4,12 +4,15 @@
 //! overwritten by something older, and nothing is lost that only one copy
 //! has.
 
-use super::Answers;
+use super::{Answers, Context, Partner, Respondent};
 use std::collections::BTreeMap;
 
 /// When each part of a copy of the answers last changed, in milliseconds
 /// since 1970 (the browser's `Date.now()`). Keys: `responses.<statement
-/// id>`, `context`, `respondent`, and [`CLEARED`] for the moment the whole
+/// id>`, `context.<field>` (`partners`, `stage`, `urgency`, `goals`,
+/// `motives`, `form`, `domains`), `respondent.role`,
+/// `respondent.municipality` (a bare `context` or `respondent` from an older
+/// save stands for all its fields), and [`CLEARED`] for the moment the whole
 /// copy was emptied or replaced (start over, an import, adopting a shared
 /// link). A part without a time counts as changed at 0: before anything
 /// else.
@@ -23,6 +26,72 @@ pub fn response_key(statement: &str) -> String {
     format!("responses.{statement}")
 }
 
+/// The time to stamp a change made now: `now`, or just after the latest
+/// change this copy knows when that is later (a clock that was ahead, then
+/// corrected, must not make the next change lose to an older one).
+pub fn next_stamp(changes: &Changes, now: u64) -> u64 {
+    let latest = changes.values().copied().max().unwrap_or(0);
+    now.max(latest.saturating_add(1))
+}
+
+/// Stamps the fields of the context that differ between `old` and `new`:
+/// a change to the urgency in one tab does not undo partners typed in
+/// another.
+pub fn stamp_context(changes: &mut Changes, old: &Context, new: &Context, at: u64) {
+    for field in CONTEXT_FIELDS {
+        if context_field(old, field) != context_field(new, field) {
+            changes.insert(format!("context.{field}"), at);
+        }
+    }
+}
+
+/// Stamps the fields of the respondent that differ between `old` and `new`.
+pub fn stamp_respondent(changes: &mut Changes, old: &Respondent, new: &Respondent, at: u64) {
+    if old.role != new.role {
+        changes.insert("respondent.role".into(), at);
+    }
+    if old.municipality != new.municipality {
+        changes.insert("respondent.municipality".into(), at);
+    }
+}
+
+const CONTEXT_FIELDS: [&str; 7] = [
+    "partners", "stage", "urgency", "goals", "motives", "form", "domains",
+];
+
+/// One context field, compared and copied as a whole (a debug-free, cheap
+/// view: the fields are few and small).
+#[derive(PartialEq)]
+enum Field<'a> {
+    Partners(&'a [Partner]),
+    One(&'a Option<String>),
+    Many(&'a [String]),
+}
+
+fn context_field<'a>(c: &'a Context, field: &str) -> Field<'a> {
+    match field {
+        "partners" => Field::Partners(&c.partners),
+        "stage" => Field::One(&c.stage),
+        "urgency" => Field::One(&c.urgency),
+        "form" => Field::One(&c.form),
+        "goals" => Field::Many(&c.goals),
+        "motives" => Field::Many(&c.motives),
+        _ => Field::Many(&c.domains),
+    }
+}
+
+fn copy_context_field(to: &mut Context, from: &Context, field: &str) {
+    match field {
+        "partners" => to.partners = from.partners.clone(),
+        "stage" => to.stage = from.stage.clone(),
+        "urgency" => to.urgency = from.urgency.clone(),
+        "form" => to.form = from.form.clone(),
+        "goals" => to.goals = from.goals.clone(),
+        "motives" => to.motives = from.motives.clone(),
+        _ => to.domains = from.domains.clone(),
+    }
+}
+
 /// Merges `theirs` into `mine`, part by part, the later change winning (a
 /// tie keeps `mine`, except that an answer beats no answer). A part that one copy removed (an answer taken back)
 /// stays removed when the removal is the later change. A part the other
@@ -33,9 +102,18 @@ pub fn merge(mine: (&Answers, &Changes), theirs: (&Answers, &Changes)) -> (Answe
     let (mine_answers, mine_changes) = mine;
     let (their_answers, their_changes) = theirs;
     let cleared = |c: &Changes| c.get(CLEARED).copied().unwrap_or(0);
-    // When a side last touched `key`: its own stamp, or its clearing (a
-    // part missing after a clear was removed at that time).
-    let at = |c: &Changes, key: &str| c.get(key).copied().unwrap_or(0).max(cleared(c));
+    // When a side last touched `key`: its own stamp, the stamp of the whole
+    // it belongs to (`context` for `context.stage`, from older saves), or
+    // its clearing (a part missing after a clear was removed at that time).
+    let at = |c: &Changes, key: &str| {
+        let whole = key
+            .split_once('.')
+            .filter(|(group, _)| *group != "responses")
+            .and_then(|(group, _)| c.get(group))
+            .copied()
+            .unwrap_or(0);
+        c.get(key).copied().unwrap_or(0).max(whole).max(cleared(c))
+    };
     let theirs_wins = |key: &str| at(their_changes, key) > at(mine_changes, key);
 
     let mut answers = mine_answers.clone();
@@ -75,13 +153,27 @@ pub fn merge(mine: (&Answers, &Changes), theirs: (&Answers, &Changes)) -> (Answe
             take_time(&key);
         }
     }
-    if theirs_wins("context") {
-        answers.context = their_answers.context.clone();
-        take_time("context");
+    for field in CONTEXT_FIELDS {
+        let key = format!("context.{field}");
+        if theirs_wins(&key) {
+            copy_context_field(&mut answers.context, &their_answers.context, field);
+            let t = at(their_changes, &key);
+            changes.insert(key, t);
+        }
     }
-    if theirs_wins("respondent") {
-        answers.respondent = their_answers.respondent.clone();
-        take_time("respondent");
+    if theirs_wins("respondent.role") {
+        answers.respondent.role = their_answers.respondent.role;
+        changes.insert(
+            "respondent.role".into(),
+            at(their_changes, "respondent.role"),
+        );
+    }
+    if theirs_wins("respondent.municipality") {
+        answers.respondent.municipality = their_answers.respondent.municipality.clone();
+        changes.insert(
+            "respondent.municipality".into(),
+            at(their_changes, "respondent.municipality"),
+        );
     }
     let latest_clear = cleared(mine_changes).max(cleared(their_changes));
     if latest_clear > 0 {
@@ -183,6 +275,45 @@ mod tests {
         let (merged, _) = merge((&a, &a_changes), (&b, &b_changes));
         assert_eq!(merged.respondent.role, Some(Role::Raadslid));
         assert_eq!(merged.context.stage.as_deref(), Some("preparing"));
+    }
+
+    /// The breaker's case: tab B types partners, tab A changes the urgency
+    /// later. Both stay: the context merges field by field.
+    #[test]
+    fn context_fields_merge_one_by_one() {
+        let (mut a, mut a_changes) = copy(&[]);
+        let (mut b, mut b_changes) = copy(&[]);
+        let before = b.context.clone();
+        b.context.partners = vec![Partner {
+            name: "Amersfoort".into(),
+            inhabitants: Some(45_000),
+        }];
+        stamp_context(&mut b_changes, &before, &b.context, 100);
+        let before = a.context.clone();
+        a.context.urgency = Some("short-term".into());
+        stamp_context(&mut a_changes, &before, &a.context, 200);
+        assert_eq!(
+            a_changes.len(),
+            1,
+            "only the field that changed: {a_changes:?}"
+        );
+        for (merged, _) in [
+            merge((&a, &a_changes), (&b, &b_changes)),
+            merge((&b, &b_changes), (&a, &a_changes)),
+        ] {
+            assert_eq!(merged.context.partners[0].name, "Amersfoort");
+            assert_eq!(merged.context.urgency.as_deref(), Some("short-term"));
+        }
+    }
+
+    /// A clock that was an hour ahead, then corrected: the next change is
+    /// still the latest.
+    #[test]
+    fn a_new_stamp_is_after_every_stamp_this_copy_knows() {
+        let (_, changes) = copy(&[("s1", 2, 5_000_000)]);
+        assert_eq!(next_stamp(&changes, 1_000), 5_000_001);
+        assert_eq!(next_stamp(&changes, 9_000_000), 9_000_000);
+        assert_eq!(next_stamp(&Changes::new(), 7), 7);
     }
 
     /// Answers saved before changes were recorded (time 0) never

@@ -833,6 +833,16 @@ mod tests {
         assert_eq!(answers.context.partners[0].inhabitants, None);
         assert_eq!(answers.context.partners[1].inhabitants, Some(12000));
         assert_eq!(answers.context.goals, ["kwaliteit"]);
+        // A list longer than any partnership: the first ones are kept.
+        let many = format!(
+            r#"{{"context": {{"partners": [{}]}}}}"#,
+            vec![r#"{"name": "G"}"#; 24_314].join(",")
+        );
+        let crowded = Answers::from_json(&many).unwrap();
+        assert_eq!(crowded.context.partners.len(), decode::MAX_PARTNERS);
+        assert!(crowded.decode_notices[0]
+            .text("nl")
+            .contains("de laatste 24264 tellen niet mee"));
         let notices = answers.check(instrument);
         let paths: Vec<&str> = notices.iter().map(|n| n.path.as_str()).collect();
         for path in [
