@@ -261,7 +261,7 @@ pub struct Imported {
     pub notices: Vec<Notice>,
     /// How many notices there are in all (say the rest with [`more_notices`]).
     pub total_notices: usize,
-    /// How many responses to unknown statements were left out.
+    /// How many responses were left out (unknown statements, off the scale).
     pub dropped: usize,
 }
 
@@ -417,10 +417,11 @@ impl Answers {
     /// also
     /// - refuses valid JSON that holds none of `responses`, `context` or
     ///   `respondent` (another kind of file) with a plain message;
-    /// - drops responses to statement ids this instrument never had
-    ///   (neither asked nor retired): they are listed in the notices, not
-    ///   kept, so a file of 400,000 unknown ids cannot fill the browser's
-    ///   storage.
+    /// - drops what does not count: responses to statement ids this
+    ///   instrument never had (neither asked nor retired), responses off the
+    ///   scale, context choices it does not offer. They are listed in the
+    ///   notices, not kept, so a file of 400,000 unknown ids cannot fill the
+    ///   browser's storage and "2 of 84 answered" counts only real answers.
     ///
     /// # Errors
     /// An [`AnswersError`] naming the problem in Dutch and English: too
@@ -454,10 +455,36 @@ impl Answers {
             .chain(instrument.retired.iter().map(|r| r.id.as_str()))
             .collect();
         let before = answers.responses.len();
-        answers
-            .responses
-            .retain(|id, _| known.contains(id.as_str()));
+        let max = instrument.scale_max();
+        answers.responses.retain(|id, response| {
+            known.contains(id.as_str())
+                && !matches!(response, Response::Scale(v) if !(1..=max).contains(v))
+        });
         let dropped = before - answers.responses.len();
+        // Context choices the instrument does not offer: named, not kept.
+        let spec = &instrument.context;
+        let c = &mut answers.context;
+        let offered = |options: &[crate::instrument::Choice], id: &String| {
+            options.iter().any(|o| &o.id == id)
+        };
+        c.goals.retain(|id| offered(&spec.goals, id));
+        c.motives.retain(|id| offered(&spec.motives, id));
+        c.domains.retain(|id| offered(&spec.domains, id));
+        if c.stage.as_ref().is_some_and(|s| !offered(&spec.stages, s)) {
+            c.stage = None;
+        }
+        if c.urgency
+            .as_ref()
+            .is_some_and(|u| !spec.urgency.iter().any(|o| &o.id == u))
+        {
+            c.urgency = None;
+        }
+        if c.form
+            .as_ref()
+            .is_some_and(|f| !spec.forms.iter().any(|o| &o.id == f))
+        {
+            c.form = None;
+        }
         // What was said while reading is in `notices` now.
         answers.decode_notices.clear();
         Ok(Imported {
@@ -905,6 +932,16 @@ mod tests {
             more_notices(NOTICES_SHOWN + 1, "en").unwrap(),
             "… and 1 more notice."
         );
+        // Off the scale and unknown context choices: named and left out.
+        let imported = Answers::import(
+            instrument,
+            &format!(r#"{{"responses": {{"{real}": 7}}, "context": {{"goals": ["x"], "stage": "dreaming"}}}}"#),
+        )
+        .unwrap();
+        assert!(imported.answers.responses.is_empty());
+        assert!(imported.answers.context.goals.is_empty());
+        assert_eq!(imported.answers.context.stage, None);
+        assert_eq!(imported.total_notices, 3);
         // Retired statements are known: kept, so their notice can say what replaced them.
         let retired = &instrument.retired[0].id;
         let imported = Answers::import(
