@@ -82,13 +82,27 @@ pub fn answers_csv(instrument: &Instrument, answers: &Answers, lang: &str) -> St
 
 /// One cell of a CSV file: a text that a spreadsheet would run as a formula
 /// gets a leading `'` (OWASP, CSV injection: a first character `=`, `+`,
-/// `-`, `@`, TAB or CR, their full-width forms, also after leading spaces);
-/// a plain number stays a number; then quoted when it holds the separator,
-/// a quote or a line break. For names, notes and custom instrument texts
-/// alike.
+/// `-`, `@`, TAB or CR, their full-width and small forms and the minus sign,
+/// also after any leading white space, control or invisible format
+/// characters such as a no-break space, a zero-width space or a BOM); a
+/// plain number stays a number; then quoted when it holds a `;` or a `,`
+/// (either separator: a file opened with the other one must not split a
+/// cell into a formula), a quote or a line break. For names, notes and
+/// custom instrument texts alike.
 pub fn csv_cell(text: &str, sep: char) -> String {
-    const TRIGGERS: [char; 10] = ['=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠'];
-    let first = text.trim_start_matches(' ').chars().next();
+    const TRIGGERS: [char; 15] = [
+        '=', '+', '-', '@', '\t', '\r', '＝', '＋', '－', '＠', '﹦', '﹢', '﹣', '−', '﹫',
+    ];
+    // White space, control characters and invisible format characters
+    // (zero-width space and joiners, BOM, direction marks) before the first
+    // visible one.
+    let invisible = |c: char| {
+        c.is_whitespace()
+            || c.is_control()
+            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{feff}' | '\u{00ad}')
+    };
+    let leading_control = text.starts_with(['\t', '\r', '\n']);
+    let first = text.trim_start_matches(invisible).chars().next();
     // A plain number ("4", "-5", "3.5"): checked by hand, because float
     // parsing would add about 15 KB to the wasm.
     let number = {
@@ -100,12 +114,12 @@ pub fn csv_cell(text: &str, sep: char) -> String {
             && whole.bytes().all(|b| b.is_ascii_digit())
             && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
     };
-    let safe = if first.is_some_and(|c| TRIGGERS.contains(&c)) && !number {
+    let safe = if (leading_control || first.is_some_and(|c| TRIGGERS.contains(&c))) && !number {
         format!("'{text}")
     } else {
         text.to_string()
     };
-    if safe.contains([sep, '"', '\n', '\r']) {
+    if safe.contains([sep, ';', ',', '"', '\n', '\r']) {
         format!("\"{}\"", safe.replace('"', "\"\""))
     } else {
         safe
@@ -119,6 +133,10 @@ mod tests {
     #[test]
     fn cells_are_quoted_and_every_formula_trigger_defused() {
         assert_eq!(csv_cell("a;b", ';'), "\"a;b\"");
+        // The other separator is quoted too: opened with `;`, the English
+        // file's `a;=1+1` must not split into a formula cell.
+        assert_eq!(csv_cell("a;=1+1", ','), "\"a;=1+1\"");
+        assert_eq!(csv_cell("a,=1+1", ';'), "\"a,=1+1\"");
         assert_eq!(csv_cell("say \"hi\"", ','), "\"say \"\"hi\"\"\"");
         assert_eq!(csv_cell("plain", ';'), "plain");
         for hostile in [
@@ -133,6 +151,19 @@ mod tests {
             "＋1",
             "－1",
             "＠x",
+            "\u{a0}=1+1",
+            "\u{3000}=1+1",
+            "\u{200b}=1+1",
+            "\u{feff}=1+1",
+            "\n=1+1",
+            "\u{2028}=1+1",
+            "\u{b}=1+1",
+            "\u{c}=1+1",
+            "\u{0}=1+1",
+            "﹦1+1",
+            "﹢1",
+            "﹣1",
+            "−1+1",
         ] {
             let out = csv_cell(hostile, ',');
             let inner = out.trim_start_matches('"');
