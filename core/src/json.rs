@@ -126,11 +126,30 @@ impl Node {
 pub(crate) fn parse(text: &str) -> Result<Node, (String, String)> {
     serde_json::from_str(text).map_err(|e: serde_json::Error| {
         let (line, column) = (e.line(), e.column());
+        let detail = e.to_string();
         let what = match e.classify() {
             serde_json::error::Category::Eof => (
                 "the file ends too early (something is missing at the end)",
                 "het bestand houdt te vroeg op (er mist iets aan het eind)",
             ),
+            // Valid JSON in principle, but beyond what is read.
+            _ if detail.contains("recursion limit") => (
+                "it is nested more than 128 levels deep",
+                "het is meer dan 128 lagen diep genest",
+            ),
+            _ if detail.contains("number out of range") => (
+                "a number there is too large to read",
+                "een getal daar is te groot om te lezen",
+            ),
+            _ if detail.contains("surrogate")
+                || detail.contains("unicode code point")
+                || detail.contains("hex escape") =>
+            {
+                (
+                    "a \\u escape there stands for no character",
+                    "een \\u-code daar staat voor geen enkel teken",
+                )
+            }
             // A tree accepts every value, so the rest are syntax errors.
             _ => (
                 "the text is not valid JSON there",
@@ -359,19 +378,46 @@ mod tests {
 /// nothing to the person who wrote the file.
 pub(crate) fn plain_error(text: &str, e: &serde_json::Error) -> (String, String, String) {
     use serde_json::error::Category;
+    let path = path_at(text, e.line(), e.column());
     if matches!(
         e.classify(),
         Category::Syntax | Category::Eof | Category::Io
     ) {
-        let (en, nl) = parse(text).err().unwrap_or_else(|| {
-            (
-                "Not a readable JSON file.".to_string(),
-                "Dit is geen leesbaar JSON-bestand.".to_string(),
-            )
-        });
-        return ("$".into(), en, nl);
+        if let Err((en, nl)) = parse(text) {
+            return (path, en, nl);
+        }
+        // Valid JSON that serde_json reports as a syntax error: a number
+        // where a word from a list is expected (`"precondition": 7`). Say
+        // what is there.
+        let found = offset_of(text, e.line(), e.column())
+            .and_then(|at| text.get(at..))
+            .and_then(|rest| {
+                serde_json::Deserializer::from_str(rest)
+                    .into_iter::<Node>()
+                    .next()
+                    .and_then(Result::ok)
+            })
+            .map_or_else(
+                || {
+                    (
+                        "another kind of value".to_string(),
+                        "een ander soort waarde".to_string(),
+                    )
+                },
+                |node| node.found(),
+            );
+        return (
+            path,
+            format!(
+                "The file has {} here; expected: one of the allowed words.",
+                found.0
+            ),
+            format!(
+                "Hier staat {}; verwacht: een van de toegestane woorden.",
+                found.1
+            ),
+        );
     }
-    let path = path_at(text, e.line(), e.column());
     let full = e.to_string();
     // serde_json appends " at line L column C"; the path says where.
     let bare = full
@@ -560,6 +606,22 @@ fn capital(text: &str) -> String {
     })
 }
 
+/// The byte offset of `line`/`column` (1-based, as serde_json reports
+/// them) in `text`; `None` for line 0 (no place known).
+fn offset_of(text: &str, line: usize, column: usize) -> Option<usize> {
+    if line == 0 {
+        return None;
+    }
+    let mut line_start = 0;
+    for (n, part) in text.split_inclusive('\n').enumerate() {
+        if n + 1 == line {
+            return Some((line_start + column.saturating_sub(1)).min(text.len()));
+        }
+        line_start += part.len();
+    }
+    Some(text.len())
+}
+
 /// The JSON path of the value at `line`/`column` (1-based, as serde_json
 /// reports them, in bytes) of `text`, e.g. `$.factors[3].weight`; `$` when
 /// the place is unknown. A small scan of the text, so that every decoder
@@ -571,19 +633,9 @@ pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
         Object { key: Option<String>, in_value: bool },
         List { index: usize },
     }
-    if line == 0 {
+    let Some(target) = offset_of(text, line, column) else {
         return "$".into();
-    }
-    // The byte offset of the reported place.
-    let mut target = text.len();
-    let mut line_start = 0;
-    for (n, part) in text.split_inclusive('\n').enumerate() {
-        if n + 1 == line {
-            target = (line_start + column.saturating_sub(1)).min(text.len());
-            break;
-        }
-        line_start += part.len();
-    }
+    };
     let mut stack: Vec<Frame> = Vec::new();
     let bytes = text.as_bytes();
     let mut i = 0;
@@ -754,6 +806,38 @@ mod plain_tests {
                 "{json}"
             );
         }
+    }
+
+    #[test]
+    fn a_number_where_a_word_is_expected_is_named_at_its_path() {
+        let json = r#"{"factors": [{"id": "a", "weight": 1, "count": 2, "kind": 7}]}"#;
+        let (p, e, n) = error(json);
+        assert_eq!(p, "$.factors[0].kind");
+        assert_eq!(
+            e,
+            "The file has the number 7 here; expected: one of the allowed words."
+        );
+        assert_eq!(
+            n,
+            "Hier staat het getal 7; verwacht: een van de toegestane woorden."
+        );
+    }
+
+    #[test]
+    fn valid_json_beyond_what_is_read_says_why() {
+        let deep = format!("{}{}", "[".repeat(200), "]".repeat(200));
+        assert!(parse(&deep)
+            .unwrap_err()
+            .0
+            .contains("nested more than 128 levels deep"));
+        assert!(parse("[1e999]")
+            .unwrap_err()
+            .0
+            .contains("too large to read"));
+        assert!(parse(r#"["\ud800"]"#)
+            .unwrap_err()
+            .1
+            .contains("staat voor geen enkel teken"));
     }
 
     #[test]
