@@ -321,7 +321,10 @@ fn errors_are_one_line_with_the_right_exit_code() {
     let err = fails(&["evaluate", newer.to_str().unwrap()], 1);
     assert!(err.contains("Respondent 2"), "{err}");
     let err = fails(&["evaluate", "--lang", "en", newer.to_str().unwrap()], 1);
-    assert!(err.contains("$[1]: format version 9"), "{err}");
+    assert!(
+        err.contains("$[1].format_version: this file is of version 9"),
+        "{err}"
+    );
     let empty = scratch("empty.json", "[]");
     fails(&["evaluate", empty.to_str().unwrap()], 1);
     fails(&["validate", not_json.to_str().unwrap()], 1);

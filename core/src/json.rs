@@ -79,13 +79,7 @@ impl Node {
     /// Texts are quoted (at most 40 characters); numbers are written out
     /// when they are whole; containers are named, not printed.
     pub(crate) fn found(&self) -> (String, String) {
-        let quoted = |t: &str| {
-            let mut short: String = t.chars().take(40).collect();
-            if short.len() < t.len() {
-                short.push('…');
-            }
-            short
-        };
+        let quoted = |t: &str| shown(t);
         match self {
             Node::Null => ("empty (null)".into(), "leeg (null)".into()),
             Node::Bool(b) => (format!("the value {b}"), format!("de waarde {b}")),
@@ -230,6 +224,22 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 }
 
+/// A text from a file as it is quoted in a message: at most 60 characters
+/// (then "…"), without control characters or the invisible characters that
+/// turn the direction of the text around (a right-to-left override in an
+/// id must not reverse the sentence it is quoted in).
+pub(crate) fn shown(text: &str) -> String {
+    let visible = |c: &char| {
+        !c.is_control()
+            && !matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+    };
+    let mut out: String = text.chars().filter(visible).take(60).collect();
+    if text.chars().filter(visible).nth(60).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// Collects the problems of one decode: path, English, Dutch. At most
 /// [`Problems::MAX`] are written out; the rest are counted and said in one
 /// closing notice (a file with 100,000 wrong values costs no 100,000
@@ -350,9 +360,11 @@ mod tests {
         assert_eq!(Node::Neg(-1).found().1, "het getal -1");
         assert_eq!(Node::Float(1e30).found().0, "a very large number");
         assert_eq!(
-            Node::Text("x".repeat(50)).found().0,
-            format!("the text ‘{}…’", "x".repeat(40))
+            Node::Text("x".repeat(70)).found().0,
+            format!("the text ‘{}…’", "x".repeat(60))
         );
+        // Invisible direction marks and control characters are not quoted.
+        assert_eq!(shown("ab\u{202e}cd\u{0}"), "abcd");
         assert_eq!(Node::Float(4.0).whole(), Some(4));
         assert_eq!(Node::Float(4.5).whole(), None);
     }

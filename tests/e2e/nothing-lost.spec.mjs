@@ -94,7 +94,14 @@ test('a full storage keeps the last save whole and says so', async ({ page }) =>
   });
   // More answers than fit: the user is told, the earlier save is intact.
   for (let i = 2; i < 8; i++) await answer(page, i, 3);
-  await expect(widget(page).locator('.scan-alert')).toContainText('geen ruimte meer');
+  const banner = widget(page).locator('.scan-alert', { hasText: 'geen ruimte meer' });
+  await expect(banner).toBeVisible();
+  // No "saved at …" while nothing is saved; the download is in the banner.
+  await expect(widget(page).locator('.scan__progress-saved')).toHaveText('');
+  const download = page.waitForEvent('download');
+  await banner.getByRole('button', { name: 'Download antwoorden (JSON)' }).click();
+  const file = JSON.parse(readFileSync(await (await download).path(), 'utf8'));
+  expect(Object.keys(file.responses).length).toBe(8);
   const saved = await stored(page);
   expect(Object.keys(saved.answers.responses).length).toBeGreaterThanOrEqual(2);
   await page.reload();

@@ -331,7 +331,7 @@ pub fn app(props: &AppProps) -> Html {
             } else {
                 if position > 0 {
                     <Progress lang={state.lang} position={position} total={steps.len() - 1} answered={answered} statements={total_statements}
-                        saved_at={state.saved_at} />
+                        saved_at={state.saved_at.filter(|_| state.storage == StorageStatus::Working)} />
                 }
                 <div class="scan__screen">{ screen }</div>
                 if position > 0 {
@@ -409,10 +409,25 @@ fn banners(state: &State, t: &'static i18n::Texts, dispatch: &Callback<Action>, 
     };
     let corrupt = state.corrupt.clone();
     let key = key.to_string();
+    // The banner asks to download the answers: the button is right there,
+    // on every screen (the data panel is only on the first and last).
+    let download = {
+        let answers = state.answers.clone();
+        move |_: MouseEvent| {
+            crate::export::download(
+                "samenwerkingsscan-antwoorden.json",
+                "application/json",
+                &answers.to_json(),
+            )
+        }
+    };
     html! {
         <>
             if let Some(text) = storage {
-                <div class="scan-alert scan-alert--warning"><p>{ text }</p></div>
+                <div class="scan-alert scan-alert--warning">
+                    <p>{ text }</p>
+                    <button type="button" class="scan-button" onclick={download}>{ t.export_json }</button>
+                </div>
             }
             if let Some(raw) = corrupt {
                 <div class="scan-alert scan-alert--warning">

@@ -5,7 +5,7 @@
 //! object, a version from the future) is an error.
 
 use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
-use crate::json::{Node, Problems};
+use crate::json::{shown, Node, Problems};
 
 /// The fields of an answers object (anything else is named in a notice).
 const FIELDS: [&str; 5] = [
@@ -68,8 +68,8 @@ pub(super) fn decode(root: &Node) -> Answers {
                                 path,
                                 value,
                                 (
-                                    &format!("the answer to ‘{id}’"),
-                                    &format!("het antwoord op ‘{id}’"),
+                                    &format!("the answer to ‘{}’", shown(id)),
+                                    &format!("het antwoord op ‘{}’", shown(id)),
                                 ),
                                 (
                                     "a whole number on the scale, or ‘unknown’",
@@ -336,7 +336,7 @@ fn too_many(p: &mut Problems, path: String, found: usize, max: usize, item: (&st
 }
 
 fn unknown_field(p: &mut Problems, path: String, key: &str) {
-    let key: String = key.chars().take(40).collect();
+    let key = shown(key);
     p.push(
         path,
         format!("The field ‘{key}’ is not part of an answers file and is ignored."),

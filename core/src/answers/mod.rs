@@ -9,7 +9,7 @@ mod decode;
 pub mod merge;
 
 use crate::instrument::Instrument;
-use crate::json::Node;
+use crate::json::{shown, Node};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -186,11 +186,11 @@ fn version_error(version: u64) -> AnswersError {
     AnswersError::new(
         // 0 is no version; u64::MAX stands for one that is not a whole number.
         if version == 0 || version == u64::MAX {
-            format!("$.format_version: the version number is not a whole number from 1 to {ANSWERS_FORMAT_VERSION}")
+            format!("$.format_version: the version number is not a whole number (this scan reads version {ANSWERS_FORMAT_VERSION}).")
         } else {
             format!(
-                    "format version {version} is not supported (this version reads 1 to {ANSWERS_FORMAT_VERSION}); was it made by a newer Samenwerkingsscan?"
-                )
+                "$.format_version: this file is of version {version}; this scan reads up to version {ANSWERS_FORMAT_VERSION}. Was it made by a newer Samenwerkingsscan?"
+            )
         },
         // 0 is no version; u64::MAX stands for one that is not a whole number.
         if version == 0 || version == u64::MAX {
@@ -555,11 +555,11 @@ impl Answers {
                 "$.instrument_id".into(),
                 format!(
                     "The answers belong to questionnaire ‘{}’, not ‘{}’. Statements that appear in both still count.",
-                    self.instrument_id, instrument.id
+                    shown(&self.instrument_id), instrument.id
                 ),
                 format!(
                     "De antwoorden horen bij vragenlijst ‘{}’, niet bij ‘{}’. Stellingen die in allebei staan, tellen wel mee.",
-                    self.instrument_id, instrument.id
+                    shown(&self.instrument_id), instrument.id
                 ),
             );
         }
@@ -584,6 +584,7 @@ impl Answers {
                 }
                 continue;
             }
+            let shown_id = shown(id);
             if at.is_none() {
                 match retired.get(id) {
                     Some(old) => {
@@ -596,18 +597,18 @@ impl Answers {
                     None => notes.add(
                         path(id),
                         format!(
-                            "Statement ‘{id}’ is not in this questionnaire and does not count."
+                            "Statement ‘{shown_id}’ is not in this questionnaire and does not count."
                         ),
-                        format!("Stelling ‘{id}’ staat niet in deze vragenlijst en telt niet mee."),
+                        format!("Stelling ‘{shown_id}’ staat niet in deze vragenlijst en telt niet mee."),
                     ),
                 }
             } else if let Response::Scale(value) = response {
                 if *value < 1 || *value > max {
                     notes.add(
                         path(id),
-                        format!("The answer {value} to ‘{id}’ is not on the scale 1–{max} and does not count."),
+                        format!("The answer {value} to ‘{shown_id}’ is not on the scale 1–{max} and does not count."),
                         format!(
-                            "Het antwoord {value} bij ‘{id}’ staat niet op de schaal 1–{max} en telt niet mee."
+                            "Het antwoord {value} bij ‘{shown_id}’ staat niet op de schaal 1–{max} en telt niet mee."
                         ),
                     );
                 }
@@ -622,8 +623,11 @@ impl Answers {
             if !known(spec.stages.iter().map(|x| &x.id), stage) {
                 notes.add(
                     "$.context.stage".into(),
-                    format!("The stage ‘{stage}’ is unknown and does not count."),
-                    format!("De fase ‘{stage}’ is onbekend en telt niet mee."),
+                    format!(
+                        "The stage ‘{}’ is unknown and does not count.",
+                        shown(stage)
+                    ),
+                    format!("De fase ‘{}’ is onbekend en telt niet mee.", shown(stage)),
                 );
             }
         }
@@ -631,8 +635,14 @@ impl Answers {
             if !known(spec.urgency.iter().map(|x| &x.id), urgency) {
                 notes.add(
                     "$.context.urgency".into(),
-                    format!("The urgency ‘{urgency}’ is unknown and does not count."),
-                    format!("De urgentie ‘{urgency}’ is onbekend en telt niet mee."),
+                    format!(
+                        "The urgency ‘{}’ is unknown and does not count.",
+                        shown(urgency)
+                    ),
+                    format!(
+                        "De urgentie ‘{}’ is onbekend en telt niet mee.",
+                        shown(urgency)
+                    ),
                 );
             }
         }
@@ -640,8 +650,14 @@ impl Answers {
             if !known(spec.forms.iter().map(|x| &x.id), form) {
                 notes.add(
                     "$.context.form".into(),
-                    format!("The form of cooperation ‘{form}’ is unknown and does not count."),
-                    format!("De samenwerkingsvorm ‘{form}’ is onbekend en telt niet mee."),
+                    format!(
+                        "The form of cooperation ‘{}’ is unknown and does not count.",
+                        shown(form)
+                    ),
+                    format!(
+                        "De samenwerkingsvorm ‘{}’ is onbekend en telt niet mee.",
+                        shown(form)
+                    ),
                 );
             }
         }
@@ -667,10 +683,11 @@ impl Answers {
         ] {
             for (i, id) in chosen.iter().enumerate() {
                 if !options.contains(&id) {
+                    let shown_id = shown(id);
                     notes.add(
                         format!("$.context.{name}[{i}]"),
-                        format!("{english_name} ‘{id}’ is unknown and does not count."),
-                        format!("{dutch_name} ‘{id}’ is onbekend en telt niet mee."),
+                        format!("{english_name} ‘{shown_id}’ is unknown and does not count."),
+                        format!("{dutch_name} ‘{shown_id}’ is onbekend en telt niet mee."),
                     );
                 }
             }

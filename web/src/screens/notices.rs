@@ -6,6 +6,16 @@
 use samenwerkingsscan::{more_notices, NOTICES_SHOWN};
 use yew::prelude::*;
 
+/// A path as shown: at most 100 characters (an id in a path can be as long
+/// as a file makes it).
+fn short(path: &str) -> String {
+    let mut out: String = path.chars().take(100).collect();
+    if path.chars().nth(100).is_some() {
+        out.push('…');
+    }
+    out
+}
+
 /// `(path, text)` pairs, already in the user's language, of `total`
 /// notices in all (the caller may hold only the first ones).
 pub fn notice_list<'a>(
@@ -16,7 +26,7 @@ pub fn notice_list<'a>(
     html! {
         <ul class="scan-notices">
             { for items.take(NOTICES_SHOWN).map(|(path, text)| html! {
-                <li>{ text }{ " " }<code class="scan-notices__path">{ path }</code></li>
+                <li>{ text }{ " " }<code class="scan-notices__path">{ short(path) }</code></li>
             }) }
             if let Some(more) = more_notices(total, lang) {
                 <li>{ more }</li>
