@@ -219,14 +219,19 @@ pub struct WorkshopTexts {
     pub codes_hint: &'static str,
     pub codes_add: &'static str,
     pub files_label: &'static str,
-    pub code_added: fn(&str) -> String,
-    pub code_duplicate: &'static str,
+    /// The code or file name, and who (municipality, role; may be empty).
+    pub code_added: fn(&str, &str) -> String,
+    /// The code or file name.
+    pub code_duplicate: fn(&str) -> String,
     pub code_invalid: fn(&str, &str) -> String,
     pub code_full: fn(&str) -> String,
     /// After "Toegevoegd": how many answers in the file do not count.
     pub code_not_used: fn(usize) -> String,
-    /// A file without one answer to this questionnaire.
-    pub code_empty: fn(&str) -> String,
+    /// A file without one answer this questionnaire can use: its name and how
+    /// many answers it has that do not count (0: no answers at all).
+    pub code_empty: fn(&str, usize) -> String,
+    /// After the first invalid lines of a paste: how many more were not shown.
+    pub code_more_invalid: fn(usize) -> String,
     pub no_participants: &'static str,
     pub participants_caption: fn(usize) -> String,
     pub col_municipality: &'static str,
@@ -240,8 +245,11 @@ pub struct WorkshopTexts {
     pub save_file: &'static str,
     pub load_file: &'static str,
     pub workshop_loaded: &'static str,
-    /// Above the list of what a loaded workshop file held that was left out.
+    /// Above the list of what a loaded workshop file held that was left out,
+    /// cut or capped.
     pub file_notices: &'static str,
+    /// The same above a loaded baseline's list.
+    pub baseline_notices: &'static str,
     pub load_confirm: &'static str,
     pub load_replace: &'static str,
     pub load_baseline: &'static str,
