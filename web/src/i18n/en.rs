@@ -145,7 +145,10 @@ pub static TEXTS: Texts = Texts {
     incoming_adopted: "The shared answers are now in use.",
     share_broken: |why| format!("This share link does not work ({why}). Your own answers have not changed."),
     dismiss: "Close",
-    instrument_broken: "This website’s questionnaire contains errors, so the scan uses the standard questionnaire. For the website’s administrator:",
+    instrument_broken: "This website’s questionnaire could not be loaded or contains errors, so the scan uses the standard questionnaire. For the website’s administrator:",
+    instrument_http: |url, status| format!("The questionnaire at {url} could not be loaded: the server answered with HTTP status {status}. Check the address in the instrument attribute and that the file is on the server."),
+    instrument_network: |url, detail| format!("The questionnaire at {url} could not be loaded: the server did not answer (network error: {detail}). Check the address in the instrument attribute."),
+    instrument_not_json: |url| format!("The questionnaire at {url} could not be loaded: the server sent a web page instead of a JSON file. Check the address in the instrument attribute."),
 };
 
 #[cfg(feature = "workshop")]

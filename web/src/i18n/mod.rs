@@ -189,6 +189,13 @@ pub struct Texts {
     pub share_broken: fn(&str) -> String,
     pub dismiss: &'static str,
     pub instrument_broken: &'static str,
+    /// The custom questionnaire could not be fetched: its address and the
+    /// HTTP status the server answered with.
+    pub instrument_http: fn(&str, u32) -> String,
+    /// … its address and the browser's technical message (no answer at all).
+    pub instrument_network: fn(&str, &str) -> String,
+    /// … its address: the server sent a web page, not JSON.
+    pub instrument_not_json: fn(&str) -> String,
 }
 
 #[cfg(feature = "workshop")]

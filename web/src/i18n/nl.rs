@@ -145,7 +145,10 @@ pub static TEXTS: Texts = Texts {
     incoming_adopted: "De gedeelde antwoorden zijn overgenomen.",
     share_broken: |why| format!("Deze deellink werkt niet ({why}). Uw eigen antwoorden zijn niet veranderd."),
     dismiss: "Sluiten",
-    instrument_broken: "De vragenlijst van deze website bevat fouten. Daarom gebruikt de scan de standaardvragenlijst. Voor de beheerder van de website:",
+    instrument_broken: "De vragenlijst van deze website kon niet worden geladen of bevat fouten. Daarom gebruikt de scan de standaardvragenlijst. Voor de beheerder van de website:",
+    instrument_http: |url, status| format!("De vragenlijst op {url} kon niet worden geladen: de server antwoordde met HTTP-status {status}. Controleer het adres in het attribuut instrument en of het bestand op de server staat."),
+    instrument_network: |url, detail| format!("De vragenlijst op {url} kon niet worden geladen: er kwam geen antwoord van de server (netwerkfout: {detail}). Controleer het adres in het attribuut instrument."),
+    instrument_not_json: |url| format!("De vragenlijst op {url} kon niet worden geladen: de server stuurde een webpagina in plaats van een JSON-bestand. Controleer het adres in het attribuut instrument."),
 };
 
 #[cfg(feature = "workshop")]
