@@ -124,11 +124,15 @@ impl std::fmt::Display for WorkshopError {
 
 impl std::error::Error for WorkshopError {}
 
-/// What happened to one pasted code.
+/// What happened to one pasted code or one participant file. Every
+/// outcome names its `input` (the code as pasted, or the file's name), so a
+/// list of outcomes says which line is about which input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "lowercase")]
 pub enum CodeOutcome {
     Added {
+        #[serde(default)]
+        input: String,
         code: String,
         municipality: Option<String>,
         role: Option<Role>,
@@ -138,13 +142,18 @@ pub enum CodeOutcome {
         #[serde(default)]
         not_used: usize,
     },
-    /// Not one answer in the file belongs to this questionnaire (e.g. only
-    /// answers to retired statements): not added as a participant.
+    /// Not one answer this questionnaire can use: no answers at all, or only
+    /// answers it cannot use (`not_used`: to retired or unknown statements,
+    /// off the scale). Not added as a participant.
     Empty {
         input: String,
+        #[serde(default)]
+        not_used: usize,
     },
     /// The same answers are already in the workshop (the same code twice).
     Duplicate {
+        #[serde(default)]
+        input: String,
         code: String,
     },
     Invalid {
@@ -157,6 +166,46 @@ pub enum CodeOutcome {
     },
 }
 
+impl CodeOutcome {
+    /// The code or file name this outcome is about.
+    pub fn input(&self) -> &str {
+        match self {
+            CodeOutcome::Added { input, .. }
+            | CodeOutcome::Empty { input, .. }
+            | CodeOutcome::Duplicate { input, .. }
+            | CodeOutcome::Invalid { input, .. }
+            | CodeOutcome::Full { input } => input,
+        }
+    }
+}
+
+/// Of one paste, at most this many "not a code" lines are shown; the rest
+/// are counted (see [`shown_outcomes`]).
+pub const SHOWN_INVALID: usize = 20;
+
+/// The outcomes of one paste as shown: every added, duplicate, empty or
+/// full one, and the first [`SHOWN_INVALID`] invalid ones, in order; with
+/// the number of invalid ones left out (200 KB of pasted junk is not 1,000
+/// lines of "not added").
+pub fn shown_outcomes(outcomes: Vec<CodeOutcome>) -> (Vec<CodeOutcome>, usize) {
+    let mut invalid = 0;
+    let mut hidden = 0;
+    let shown = outcomes
+        .into_iter()
+        .filter(|o| {
+            if !matches!(o, CodeOutcome::Invalid { .. }) {
+                return true;
+            }
+            invalid += 1;
+            if invalid > SHOWN_INVALID {
+                hidden += 1;
+            }
+            invalid <= SHOWN_INVALID
+        })
+        .collect();
+    (shown, hidden)
+}
+
 impl Workshop {
     pub fn new(instrument: &Instrument) -> Self {
         Workshop {
@@ -165,9 +214,46 @@ impl Workshop {
         }
     }
 
-    /// Reads a saved workshop. Unknown fields and factors are ignored (the
-    /// report skips factors the instrument does not have); a file that is not
-    /// a workshop, or is from a newer version, is an error.
+    /// Reads a saved workshop for `instrument`: [`Workshop::from_json`],
+    /// then [`Workshop::check`]. What a front end loads (a file, a baseline,
+    /// the autosave) goes through here, so it holds only what counts.
+    ///
+    /// ```
+    /// use samenwerkingsscan::{Instrument, Workshop};
+    /// let i = Instrument::builtin();
+    /// let w = Workshop::import(i, r#"{"tallies": {"no-such-factor": {"counts": [3]}}}"#).unwrap();
+    /// assert!(w.tallies.is_empty());
+    /// assert_eq!(w.decode_notices[0].path, "$.tallies[\"no-such-factor\"]");
+    /// ```
+    pub fn import(instrument: &Instrument, json: &str) -> Result<Workshop, WorkshopError> {
+        let mut workshop = Workshop::from_json(json)?;
+        workshop.check(instrument);
+        Ok(workshop)
+    }
+
+    /// Fits a decoded workshop to `instrument`, and adds to
+    /// [`Workshop::decode_notices`] what it left out or cut:
+    /// - votes, notes and revealed marks on factors the instrument does not
+    ///   have are dropped (named, or counted per kind when there are many);
+    /// - votes beyond the instrument's scale are cut off;
+    /// - participant codes are checked with [`decode_share`]: invalid ones,
+    ///   ones without answers and repeats are dropped (one notice per kind,
+    ///   with the count); the valid ones are kept, canonical, up to
+    ///   [`MAX_PARTICIPANTS`];
+    /// - when something did not fit and the workshop was made with another
+    ///   questionnaire, that is said first (`instrument_id` is kept).
+    ///
+    /// A second call changes nothing and says nothing. A workshop built with
+    /// this crate's methods passes unchanged.
+    pub fn check(&mut self, instrument: &Instrument) {
+        crate::workshop_file::check(self, instrument);
+    }
+
+    /// Reads a saved workshop, field by field, without a questionnaire:
+    /// unknown factors, votes beyond the scale and every participant code
+    /// are kept as they are (use [`Workshop::import`], or call
+    /// [`Workshop::check`], to fit it to one). A file that is not a
+    /// workshop, or is from a newer version, is an error.
     pub fn from_json(json: &str) -> Result<Workshop, WorkshopError> {
         let fail = |(message, dutch): (String, String)| WorkshopError { message, dutch };
         if let Some(problem) = crate::json::too_large(json) {
@@ -273,7 +359,9 @@ impl Workshop {
         }
     }
 
-    /// Adds one participant's answers (e.g. from an exported JSON file).
+    /// Adds one participant's answers (e.g. from an exported JSON file);
+    /// `input` names them in the outcome (the file's name). Answers without
+    /// one answer this questionnaire can use are [`CodeOutcome::Empty`].
     pub fn add_answers(
         &mut self,
         instrument: &Instrument,
@@ -281,17 +369,22 @@ impl Workshop {
         input: String,
     ) -> CodeOutcome {
         let not_used = answers.unused_responses(instrument);
-        if not_used > 0 && not_used == answers.responses.len() {
-            return CodeOutcome::Empty { input };
+        let usable = crate::score::StatementIndex::new(instrument)
+            .codes(answers)
+            .iter()
+            .any(|&c| c != 0);
+        if !usable {
+            return CodeOutcome::Empty { input, not_used };
         }
         let code = encode_share(instrument, answers, false);
         if self.participants.contains(&code) {
-            CodeOutcome::Duplicate { code }
+            CodeOutcome::Duplicate { input, code }
         } else if self.participants.len() >= MAX_PARTICIPANTS {
             CodeOutcome::Full { input }
         } else {
             self.participants.push(code.clone());
             CodeOutcome::Added {
+                input,
                 code,
                 municipality: answers.respondent.municipality.clone(),
                 role: answers.respondent.role,
@@ -711,7 +804,8 @@ mod tests {
         assert_eq!(
             out,
             CodeOutcome::Empty {
-                input: "oud.json".into()
+                input: "oud.json".into(),
+                not_used: 2
             }
         );
         assert!(w.participants.is_empty());
@@ -725,6 +819,110 @@ mod tests {
             matches!(out, CodeOutcome::Added { not_used: 2, .. }),
             "{out:?}"
         );
+    }
+
+    /// Every outcome of a file names the file; a file without one answer
+    /// the questionnaire can use is no participant.
+    #[test]
+    fn every_outcome_of_a_file_names_it_and_an_unusable_file_is_no_participant() {
+        let i = instrument();
+        let mut w = Workshop::new(i);
+        let file = |json: &str| Answers::from_json(json).unwrap();
+        let out = w.add_answers(i, &file(r#"{"responses": {}}"#), "leeg.json".into());
+        assert_eq!(
+            out,
+            CodeOutcome::Empty {
+                input: "leeg.json".into(),
+                not_used: 0
+            }
+        );
+        // Only off the scale, or to a statement no questionnaire has.
+        let out = w.add_answers(
+            i,
+            &file(r#"{"responses": {"noodzaak-onderkend.1": 9, "bestaat.niet": 3}}"#),
+            "scheef.json".into(),
+        );
+        assert_eq!(
+            out,
+            CodeOutcome::Empty {
+                input: "scheef.json".into(),
+                not_used: 2
+            }
+        );
+        assert!(w.participants.is_empty());
+        let one = file(r#"{"responses": {"noodzaak-onderkend.1": 4}}"#);
+        let added = w.add_answers(i, &one, "piet.json".into());
+        assert!(matches!(&added, CodeOutcome::Added { .. }), "{added:?}");
+        assert_eq!(added.input(), "piet.json");
+        let twice = w.add_answers(i, &one, "piet-kopie.json".into());
+        assert!(matches!(&twice, CodeOutcome::Duplicate { .. }), "{twice:?}");
+        assert_eq!(twice.input(), "piet-kopie.json");
+        // "Don't know" is an answer: a participant.
+        let unsure = file(r#"{"responses": {"noodzaak-onderkend.1": "unknown"}}"#);
+        assert_eq!(
+            w.add_answers(i, &unsure, "twijfel.json".into()).input(),
+            "twijfel.json"
+        );
+        assert_eq!(w.participants.len(), 2);
+        // Full: named too.
+        w.participants = (0..MAX_PARTICIPANTS).map(|n| n.to_string()).collect();
+        let full = w.add_answers(
+            i,
+            &file(r#"{"responses": {"werkdruk.3": 2}}"#),
+            "laat.json".into(),
+        );
+        assert_eq!(
+            full,
+            CodeOutcome::Full {
+                input: "laat.json".into()
+            }
+        );
+    }
+
+    #[test]
+    fn pasted_junk_shows_twenty_lines_and_counts_the_rest() {
+        let i = instrument();
+        let mut answers = Answers::new(i);
+        answers
+            .responses
+            .insert("noodzaak-onderkend.1".into(), Response::Scale(3));
+        let code = encode_share(i, &answers, false);
+        // Lines that look like codes (the code alphabet, a code's length)
+        // but do not check out.
+        let junk: String = (0..450u32)
+            .map(|n| {
+                format!(
+                    "{:016X}-{:08X}\n",
+                    u64::from(n).wrapping_mul(0x9E37_79B9_7F4A_7C15),
+                    n
+                )
+            })
+            .collect();
+        let text = format!("{junk}{code}\n{code}\n{junk}");
+        let mut w = Workshop::new(i);
+        let outcomes = w.add_codes(i, &text);
+        let invalid = outcomes
+            .iter()
+            .filter(|o| matches!(o, CodeOutcome::Invalid { .. }))
+            .count();
+        assert!(invalid > SHOWN_INVALID, "{invalid}");
+        let (shown, hidden) = shown_outcomes(outcomes);
+        let shown_invalid = shown
+            .iter()
+            .filter(|o| matches!(o, CodeOutcome::Invalid { .. }))
+            .count();
+        assert_eq!(
+            (shown_invalid, hidden),
+            (SHOWN_INVALID, invalid - SHOWN_INVALID)
+        );
+        // The added and the duplicate code are always shown, in order.
+        assert!(matches!(shown[SHOWN_INVALID], CodeOutcome::Added { .. }));
+        assert!(matches!(
+            shown[SHOWN_INVALID + 1],
+            CodeOutcome::Duplicate { .. }
+        ));
+        assert_eq!(shown.len(), SHOWN_INVALID + 2);
+        assert_eq!(shown_outcomes(Vec::new()), (Vec::new(), 0));
     }
 
     #[test]

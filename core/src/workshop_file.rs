@@ -2,8 +2,11 @@
 //! `json.rs`): a damaged tally, note or code is named with its JSON path
 //! and left out; the votes, notes and participants around it are kept.
 
+use crate::instrument::Instrument;
 use crate::json::{Node, Problems};
+use crate::share::{decode_share, encode_share};
 use crate::workshop::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES};
+use crate::Notice;
 
 /// Decodes a workshop object whose version was checked.
 pub(crate) fn decode(root: &Node) -> Workshop {
@@ -80,12 +83,11 @@ pub(crate) fn decode(root: &Node) -> Workshop {
         "$.participants",
         ("the participants", "de deelnemers"),
     );
+    // All of them: which codes count (valid for the questionnaire, new, up
+    // to MAX_PARTICIPANTS) is decided by `check`, which has the questionnaire.
     for (i, node) in codes.iter().enumerate() {
         match node {
-            Node::Text(t) if w.participants.len() < MAX_PARTICIPANTS => {
-                w.participants.push(t.clone())
-            }
-            Node::Text(_) => {}
+            Node::Text(t) => w.participants.push(t.clone()),
             other => p.wrong(
                 format!("$.participants[{i}]"),
                 other,
@@ -93,15 +95,6 @@ pub(crate) fn decode(root: &Node) -> Workshop {
                 ("a result code", "een resultaatcode"),
             ),
         }
-    }
-    let texts = codes.iter().filter(|n| matches!(n, Node::Text(_))).count();
-    if texts > MAX_PARTICIPANTS {
-        let more = texts - MAX_PARTICIPANTS;
-        p.push(
-            "$.participants".into(),
-            format!("A workshop holds at most {MAX_PARTICIPANTS} participants; the last {more} were left out."),
-            format!("Een workshop heeft hoogstens {MAX_PARTICIPANTS} deelnemers; de laatste {more} zijn weggelaten."),
-        );
     }
     w.decode_notices = problems.into_notices();
     w
@@ -222,4 +215,395 @@ fn list<'a>(p: &mut Problems, node: Option<&'a Node>, at: &str, what: (&str, &st
 
 fn escape(key: &str) -> String {
     key.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
+/// Up to this many unknown factors of one kind (votes, notes, revealed) are
+/// named one by one; more are said in one notice.
+const NAMED: usize = 5;
+
+/// Fits a decoded workshop to `instrument` (see [`Workshop::check`]) and
+/// says what it dropped or cut in `w.decode_notices`.
+pub(crate) fn check(w: &mut Workshop, instrument: &Instrument) {
+    let mut notices = Vec::new();
+    let known = |id: &str| instrument.factor(id).is_some();
+    let unknown: Vec<String> = w.tallies.keys().filter(|id| !known(id)).cloned().collect();
+    w.tallies.retain(|id, _| known(id));
+    let what = [
+        "the votes on",
+        "de stemmen bij",
+        "the votes on",
+        "de stemmen bij",
+    ];
+    unknown_factors(&mut notices, &unknown, "tallies", what);
+    let unknown: Vec<String> = w.notes.keys().filter(|id| !known(id)).cloned().collect();
+    w.notes.retain(|id, _| known(id));
+    let what = [
+        "the note on",
+        "de aantekening bij",
+        "the notes on",
+        "de aantekeningen bij",
+    ];
+    unknown_factors(&mut notices, &unknown, "notes", what);
+    let unknown: Vec<String> = w.revealed.iter().filter(|id| !known(id)).cloned().collect();
+    w.revealed.retain(|id| known(id));
+    let what = [
+        "the mark ‘results shown’ on",
+        "de markering ‘uitslag getoond’ bij",
+        "the mark ‘results shown’ on",
+        "de markering ‘uitslag getoond’ bij",
+    ];
+    unknown_factors(&mut notices, &unknown, "revealed", what);
+    scale(w, instrument, &mut notices);
+    participants(w, instrument, &mut notices);
+    // Why so much did not fit, when it did not (said once: the id is kept,
+    // a baseline's comparison names it too).
+    if !notices.is_empty() && !w.instrument_id.is_empty() && w.instrument_id != instrument.id {
+        let id = shown(&w.instrument_id);
+        notices.insert(0, notice(
+            "$.instrument_id",
+            format!("This workshop was made with another questionnaire (‘{id}’). Only what fits this questionnaire is kept."),
+            format!("Deze workshop is gemaakt met een andere vragenlijst (‘{id}’). Alleen wat bij deze vragenlijst past, is overgenomen."),
+        ));
+    }
+    w.decode_notices.extend(notices);
+}
+
+fn notice(path: &str, message: String, dutch: String) -> Notice {
+    Notice {
+        path: path.to_string(),
+        message,
+        dutch,
+        factor: None,
+    }
+}
+
+/// An id from a file as it is shown in a sentence: at most 40 characters.
+fn shown(id: &str) -> String {
+    match id.char_indices().nth(40) {
+        Some((at, _)) => format!("{}…", &id[..at]),
+        None => id.to_string(),
+    }
+}
+
+/// `what`: what the file holds on one factor and on several, in English
+/// and Dutch, e.g. `["the note on", "de aantekening bij", "the notes on",
+/// "de aantekeningen bij"]`.
+fn unknown_factors(notices: &mut Vec<Notice>, ids: &[String], field: &str, what: [&str; 4]) {
+    if ids.len() <= NAMED {
+        for id in ids {
+            let name = shown(id);
+            notices.push(notice(
+                &format!("$.{field}[\"{}\"]", escape(id)),
+                format!(
+                    "Left out: {} ‘{name}’. This questionnaire has no such factor.",
+                    what[0]
+                ),
+                format!(
+                    "Weggelaten: {} ‘{name}’. Die factor staat niet in deze vragenlijst.",
+                    what[1]
+                ),
+            ));
+        }
+    } else {
+        let n = ids.len();
+        let some = ids
+            .iter()
+            .take(3)
+            .map(|id| format!("‘{}’", shown(id)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        notices.push(notice(
+            &format!("$.{field}"),
+            format!(
+                "Left out: {} {n} factors this questionnaire does not have (such as {some}).",
+                what[2]
+            ),
+            format!(
+                "Weggelaten: {} {n} factoren die niet in deze vragenlijst staan (zoals {some}).",
+                what[3]
+            ),
+        ));
+    }
+}
+
+/// Cuts every tally to the questionnaire's scale; votes beyond its last
+/// point are said (per factor, or in one notice when many).
+fn scale(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Notice>) {
+    let max = usize::from(instrument.scale_max());
+    let mut cut: Vec<(String, usize, u64)> = Vec::new();
+    for (id, tally) in w.tallies.iter_mut() {
+        if tally.counts.len() > max {
+            let beyond: u64 = tally.counts[max..].iter().map(|&c| u64::from(c)).sum();
+            if beyond > 0 {
+                cut.push((id.clone(), tally.counts.len(), beyond));
+            }
+            tally.counts.truncate(max);
+        }
+    }
+    w.tallies.retain(|_, t| !t.is_empty());
+    if cut.len() <= NAMED {
+        for (id, points, beyond) in &cut {
+            let name = shown(id);
+            notices.push(notice(
+                &format!("$.tallies[\"{}\"].counts", escape(id)),
+                format!("The votes on ‘{name}’ have {points} points, but this questionnaire’s scale has {max}. The {beyond} votes beyond point {max} do not count."),
+                format!("De stemmen bij ‘{name}’ hebben {points} punten, maar de schaal van deze vragenlijst heeft er {max}. De {beyond} stemmen na punt {max} tellen niet mee."),
+            ));
+        }
+    } else {
+        let (n, beyond) = (cut.len(), cut.iter().map(|c| c.2).sum::<u64>());
+        notices.push(notice(
+            "$.tallies",
+            format!("The votes on {n} factors have more points than this questionnaire’s scale of {max}. The {beyond} votes beyond point {max} do not count."),
+            format!("De stemmen bij {n} factoren hebben meer punten dan de schaal van deze vragenlijst ({max}). De {beyond} stemmen na punt {max} tellen niet mee."),
+        ));
+    }
+}
+
+/// Keeps the codes that are valid for the questionnaire and hold answers,
+/// canonical and once each, up to [`MAX_PARTICIPANTS`]; one notice per kind
+/// of code left out, with the count.
+fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Notice>) {
+    let (mut invalid, mut empty, mut twice, mut over) = (0usize, 0usize, 0usize, 0usize);
+    let mut kept: Vec<String> = Vec::new();
+    let mut seen = std::collections::BTreeSet::new();
+    for code in std::mem::take(&mut w.participants) {
+        let Ok(answers) = decode_share(instrument, &code) else {
+            invalid += 1;
+            continue;
+        };
+        if answers.responses.is_empty() {
+            empty += 1;
+            continue;
+        }
+        let canonical = encode_share(instrument, &answers, false);
+        if !seen.insert(canonical.clone()) {
+            twice += 1;
+        } else if kept.len() >= MAX_PARTICIPANTS {
+            over += 1;
+        } else {
+            kept.push(canonical);
+        }
+    }
+    w.participants = kept;
+    let at = "$.participants";
+    if invalid > 0 {
+        notices.push(if invalid == 1 {
+            notice(at,
+                "1 participant code is not valid for this questionnaire: it is damaged, or it was made with another questionnaire or an earlier version of it. It was left out.".into(),
+                "1 code van een deelnemer is niet geldig voor deze vragenlijst: de code is beschadigd, of gemaakt met een andere vragenlijst of een eerdere versie ervan. Die code is weggelaten.".into())
+        } else {
+            notice(at,
+                format!("{invalid} participant codes are not valid for this questionnaire: they are damaged, or they were made with another questionnaire or an earlier version of it. They were left out."),
+                format!("{invalid} codes van deelnemers zijn niet geldig voor deze vragenlijst: de codes zijn beschadigd, of gemaakt met een andere vragenlijst of een eerdere versie ervan. Die codes zijn weggelaten."))
+        });
+    }
+    if empty > 0 {
+        let (en, nl) = if empty == 1 {
+            (
+                "1 participant code holds no answers. It was left out.".to_string(),
+                "1 code van deelnemers bevat geen antwoorden. Die code is weggelaten.".to_string(),
+            )
+        } else {
+            (format!("{empty} participant codes hold no answers. They were left out."),
+             format!("{empty} codes van deelnemers bevatten geen antwoorden. Die codes zijn weggelaten."))
+        };
+        notices.push(notice(at, en, nl));
+    }
+    if twice > 0 {
+        let (en, nl) = if twice == 1 {
+            ("1 participant code holds the same answers as another code. The same answers count only once: the second code was left out.".to_string(),
+             "1 code van deelnemers bevat dezelfde antwoorden als een andere code. Dezelfde antwoorden tellen maar één keer: de dubbele code is weggelaten.".to_string())
+        } else {
+            (format!("{twice} participant codes hold the same answers as another code. The same answers count only once: the repeats were left out."),
+             format!("{twice} codes van deelnemers bevatten dezelfde antwoorden als een andere code. Dezelfde antwoorden tellen maar één keer: de dubbele codes zijn weggelaten."))
+        };
+        notices.push(notice(at, en, nl));
+    }
+    if over > 0 {
+        notices.push(notice(
+            at,
+            format!("A workshop holds at most {MAX_PARTICIPANTS} participants; the last {over} were left out."),
+            format!("Een workshop heeft hoogstens {MAX_PARTICIPANTS} deelnemers; de laatste {over} zijn weggelaten."),
+        ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::workshop::{Workshop, MAX_PARTICIPANTS};
+    use crate::{encode_share, Answers, Instrument, Response};
+
+    fn instrument() -> &'static Instrument {
+        Instrument::builtin()
+    }
+
+    fn code(n: usize) -> String {
+        let i = instrument();
+        let mut answers = Answers::new(i);
+        // A different set of answers per n: statement × point.
+        for (k, (_, s)) in i.statements().take(12).enumerate() {
+            let point = ((n >> k) & 1) as u8 * 3 + 1;
+            answers
+                .responses
+                .insert(s.id.clone(), Response::Scale(point));
+        }
+        answers.respondent.municipality = Some(format!("G{n}"));
+        encode_share(i, &answers, false)
+    }
+
+    fn paths(w: &Workshop) -> Vec<&str> {
+        w.decode_notices.iter().map(|n| n.path.as_str()).collect()
+    }
+
+    #[test]
+    fn votes_notes_and_reveals_on_unknown_factors_are_dropped_and_named() {
+        let i = instrument();
+        let a = &i.factors[0].id;
+        let json = format!(
+            r#"{{"tallies": {{"{a}": {{"counts": [1, 2]}}, "weg": {{"counts": [3]}}}},
+                "notes": {{"{a}": "Goed", "oud": "x"}}, "revealed": ["{a}", "oud"]}}"#
+        );
+        let w = Workshop::import(i, &json).unwrap();
+        assert_eq!(w.tallies.keys().collect::<Vec<_>>(), [a]);
+        assert_eq!(w.notes.keys().collect::<Vec<_>>(), [a]);
+        assert_eq!(w.revealed.iter().collect::<Vec<_>>(), [a]);
+        assert_eq!(
+            paths(&w),
+            [
+                "$.tallies[\"weg\"]",
+                "$.notes[\"oud\"]",
+                "$.revealed[\"oud\"]"
+            ]
+        );
+        assert!(w.decode_notices[0].text("nl").contains("‘weg’"));
+        assert!(w.decode_notices[0].text("en").contains("‘weg’"));
+    }
+
+    /// A 1 MB file of votes on unknown factors: nothing kept, one notice.
+    #[test]
+    fn many_unknown_factors_are_counted_in_one_notice_per_kind() {
+        let i = instrument();
+        let tallies: Vec<String> = (0..20_000)
+            .map(|n| format!(r#""f{n}": {{"counts": [1, 1]}}"#))
+            .collect();
+        let notes: Vec<String> = (0..10).map(|n| format!(r#""n{n}": "x""#)).collect();
+        let json = format!(
+            r#"{{"tallies": {{{}}}, "notes": {{{}}}}}"#,
+            tallies.join(","),
+            notes.join(",")
+        );
+        assert!(json.len() > 400_000);
+        let w = Workshop::import(i, &json).unwrap();
+        assert!(w.tallies.is_empty() && w.notes.is_empty());
+        assert!(!w.has_work(), "nothing to autosave");
+        assert_eq!(paths(&w), ["$.tallies", "$.notes"]);
+        assert!(w.decode_notices[0].text("nl").contains("20000 factoren"));
+        assert!(w.decode_notices[0].text("en").contains("20000 factors"));
+    }
+
+    #[test]
+    fn votes_beyond_the_scale_are_cut_with_a_notice() {
+        let i = instrument();
+        let (a, b, c) = (&i.factors[0].id, &i.factors[1].id, &i.factors[2].id);
+        let json = format!(
+            r#"{{"tallies": {{"{a}": {{"counts": [1, 0, 0, 0, 0, 100, 100]}},
+                "{b}": {{"counts": [0, 0, 2, 0, 0, 0, 0]}},
+                "{c}": {{"counts": [0, 0, 0, 0, 0, 7]}}}}}}"#
+        );
+        let w = Workshop::import(i, &json).unwrap();
+        assert_eq!(w.tallies[a.as_str()].counts, [1, 0, 0, 0, 0]);
+        // Zeros beyond the scale cost nothing: cut without a word.
+        assert_eq!(w.tallies[b.as_str()].counts, [0, 0, 2, 0, 0]);
+        // Only votes beyond the scale: no tally left.
+        assert!(!w.tallies.contains_key(c.as_str()));
+        // In the order of the factor ids, as the file's tallies are kept.
+        let mut expected = [
+            format!("$.tallies[\"{a}\"].counts"),
+            format!("$.tallies[\"{c}\"].counts"),
+        ];
+        expected.sort();
+        assert_eq!(paths(&w), expected);
+        let at = usize::from(expected[0].contains(c.as_str()));
+        assert!(w.decode_notices[at]
+            .text("nl")
+            .contains("De 200 stemmen na punt 5 tellen niet mee"));
+        assert!(w.decode_notices[at]
+            .text("en")
+            .contains("The 200 votes beyond point 5 do not count"));
+    }
+
+    /// 500 damaged codes first no longer push out the valid ones after them.
+    #[test]
+    fn participant_codes_are_checked_and_the_valid_ones_kept() {
+        let i = instrument();
+        let valid: Vec<String> = (0..MAX_PARTICIPANTS + 3).map(code).collect();
+        let mut codes: Vec<String> = (0..MAX_PARTICIPANTS)
+            .map(|n| format!("\"ABCDE-{n:05}\""))
+            .collect();
+        codes.extend(valid.iter().map(|c| format!("\"{c}\"")));
+        // The same answers again, typed differently.
+        codes.push(format!("\"{}\"", valid[0].to_lowercase().replace('-', " ")));
+        let empty = encode_share(i, &Answers::new(i), false);
+        codes.push(format!("\"{empty}\""));
+        let json = format!(r#"{{"participants": [{}]}}"#, codes.join(","));
+        let w = Workshop::import(i, &json).unwrap();
+        assert_eq!(w.participants, valid[..MAX_PARTICIPANTS]);
+        assert_eq!(paths(&w), ["$.participants"; 4]);
+        let nl: Vec<&str> = w.decode_notices.iter().map(|n| n.text("nl")).collect();
+        assert!(
+            nl[0].starts_with("500 codes van deelnemers zijn niet geldig"),
+            "{nl:?}"
+        );
+        assert!(
+            nl[1].starts_with("1 code van deelnemers bevat geen antwoorden"),
+            "{nl:?}"
+        );
+        assert!(
+            nl[2].starts_with("1 code van deelnemers bevat dezelfde antwoorden"),
+            "{nl:?}"
+        );
+        assert!(nl[3].contains("de laatste 3 zijn weggelaten"), "{nl:?}");
+        assert!(w.decode_notices[0]
+            .text("en")
+            .starts_with("500 participant codes are not valid"));
+    }
+
+    /// What this crate writes passes unchanged and without a word; a second
+    /// check changes nothing.
+    #[test]
+    fn a_sound_workshop_passes_unchanged_and_checking_twice_changes_nothing() {
+        let i = instrument();
+        let mut w = Workshop::new(i);
+        w.title = "Raadsavond".into();
+        w.set_votes(i, &i.factors[0].id, 2, 4);
+        w.set_votes(i, &i.factors[1].id, 0, 1);
+        w.set_note(&i.factors[0].id, "Goed gesprek");
+        w.revealed.insert(i.factors[0].id.clone());
+        w.participants = (0..3).map(code).collect();
+        let back = Workshop::import(i, &w.to_json()).unwrap();
+        assert_eq!(back, w);
+        assert!(back.decode_notices.is_empty(), "{:?}", back.decode_notices);
+
+        let json = format!(
+            r#"{{"instrument_id": "anders", "tallies": {{"x": {{"counts": [1]}}}}, "participants": ["ABC", "{}"]}}"#,
+            code(1)
+        );
+        let mut once = Workshop::import(i, &json).unwrap();
+        assert_eq!(
+            paths(&once),
+            ["$.instrument_id", "$.tallies[\"x\"]", "$.participants"]
+        );
+        let before = once.clone();
+        once.decode_notices.clear();
+        once.check(i);
+        assert!(once.decode_notices.is_empty(), "{:?}", once.decode_notices);
+        assert_eq!(
+            Workshop {
+                decode_notices: Vec::new(),
+                ..before
+            },
+            once
+        );
+    }
 }

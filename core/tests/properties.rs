@@ -1076,6 +1076,25 @@ fn workshop_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
             }
         }
     }
+    // Fitted to the questionnaire: what it says speaks plainly too, and a
+    // second check neither changes nor says anything.
+    if let Ok(mut w) = samenwerkingsscan::Workshop::import(instrument(), input) {
+        for n in &w.decode_notices {
+            prop_assert!(n.path.starts_with('$'), "{}", n.path);
+            speaks_plainly(n.text("en"), input)?;
+            speaks_plainly(n.text("nl"), input)?;
+        }
+        let fitted = std::mem::take(&mut w.decode_notices);
+        let before = w.clone();
+        w.check(instrument());
+        prop_assert!(
+            w.decode_notices.is_empty(),
+            "{:?} after {:?}",
+            w.decode_notices,
+            fitted
+        );
+        prop_assert_eq!(w, before);
+    }
     Ok(())
 }
 
@@ -1423,9 +1442,11 @@ proptest! {
         if let Some(group) = &report.group {
             check_group(group)?;
         }
-        // A saved workshop reads back as itself.
+        // A saved workshop reads back as itself, also fitted to the questionnaire.
         let back = samenwerkingsscan::Workshop::from_json(&w.to_json()).unwrap();
-        prop_assert_eq!(back, w);
+        prop_assert_eq!(&back, &w);
+        let imported = samenwerkingsscan::Workshop::import(instrument(), &w.to_json()).unwrap();
+        prop_assert_eq!(imported, w);
     }
 
     #[test]

@@ -50,19 +50,24 @@ impl ScanHandle {
 /// scanUrl: string (the QR code's address in workshop mode; default this
 /// page), workshopStylesheet: string (URL of workshop.css; the loader sets
 /// it), label: string (the accessible name of the widget's region; default
-/// the instrument's title), onEvent: (type, detail) => void }`.
-/// A custom instrument that does not validate is not used: the widget shows
-/// its problems and runs the built-in instrument.
+/// the instrument's title), instrumentError: { url: string, status?: number,
+/// kind?: "network" | "not-json", detail?: string } (the custom instrument
+/// could not be fetched; the custom element sets it), onEvent: (type,
+/// detail) => void }`.
+/// A custom instrument that does not validate, or could not be fetched, is
+/// not used: the widget shows why and runs the built-in instrument.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
     let field = |name: &str| js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok();
     let text = |name: &str| field(name).and_then(|v| v.as_string());
-    let (instrument, problems) = match text("instrument") {
-        Some(json) => match Instrument::from_json(&json) {
+    let unreachable = field("instrumentError").filter(|v| !v.is_undefined() && !v.is_null());
+    let (instrument, problems) = match (unreachable, text("instrument")) {
+        (Some(error), _) => (Instrument::builtin_owned(), vec![fetch_problem(&error)]),
+        (None, Some(json)) => match Instrument::from_json(&json) {
             Ok(custom) => (custom, Vec::new()),
             Err(error) => (Instrument::builtin_owned(), error.problems),
         },
-        None => (Instrument::builtin_owned(), Vec::new()),
+        (None, None) => (Instrument::builtin_owned(), Vec::new()),
     };
     let props = app::AppProps {
         instrument: Rc::new(instrument),
@@ -82,4 +87,27 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
     ScanHandle {
         app: Some(yew::Renderer::<root::Root>::with_root_and_props(element, props).render()),
     }
+}
+
+/// Why the custom instrument could not be fetched (`instrumentError`), as a
+/// problem in both languages for the widget's alert.
+fn fetch_problem(error: &JsValue) -> samenwerkingsscan::Problem {
+    let get = |name: &str| js_sys::Reflect::get(error, &JsValue::from_str(name)).ok();
+    let text = |name: &str| get(name).and_then(|v| v.as_string()).unwrap_or_default();
+    // A plain string is taken as the technical detail.
+    let (url, detail) = match error.as_string() {
+        Some(detail) => (String::new(), detail),
+        None => (text("url"), text("detail")),
+    };
+    let url = if url.is_empty() { "?".to_string() } else { url };
+    let status = get("status")
+        .and_then(|v| v.as_f64())
+        .filter(|s| s.fract() == 0.0 && (1.0..1000.0).contains(s))
+        .map(|s| s as u32);
+    let say = |t: &i18n::Texts| match status {
+        Some(status) => (t.instrument_http)(&url, status),
+        None if text("kind") == "not-json" => (t.instrument_not_json)(&url),
+        None => (t.instrument_network)(&url, &detail),
+    };
+    samenwerkingsscan::Problem::new("$", say(i18n::texts("en")), say(i18n::texts("nl")))
 }

@@ -80,7 +80,9 @@ function showLoadProblem(element, options, error, blocked, place = 'replace') {
   options.onEvent?.('error', { message: problem.en, detail: problem.detail });
 }
 
-/// Mounts into `element` (options as `mount` in web/src/lib.rs); resolves
+/// Mounts into `element` (options as `mount` in web/src/lib.rs, passed on
+/// as they are: `instrument`, or `instrumentError` when a host could not
+/// fetch its questionnaire, is read by the widget itself); resolves
 /// to a handle with `destroy()`. A bundle that cannot load (blocked by a
 /// CSP, missing, wrong MIME type, no WebAssembly) is said inside `element`
 /// and reported as `onEvent('error', { message, detail })`.

@@ -9,7 +9,8 @@
 // `script-src 'self' 'wasm-unsafe-eval'; style-src 'self'` (no inline code).
 //
 // Attributes: lang (nl|en), storage-key, instrument (URL of an instrument
-// JSON on the same site), mode ("workshop" starts in workshop mode for a
+// JSON on the same site; when it cannot be fetched, the widget says so and
+// uses the built-in questionnaire), mode ("workshop" starts in workshop mode for a
 // facilitator), scan-url (the address the workshop's QR code points to;
 // default: this page).
 // label (the accessible name of the widget's region; needed when a page has
@@ -63,14 +64,31 @@ class SamenwerkingsScan extends HTMLElement {
 
   async #render() {
     const generation = ++this.#generation;
+    // A questionnaire that cannot be fetched is said as such in the widget
+    // (`instrumentError`, see `mount` in web/src/lib.rs), which then runs
+    // the built-in one; one that arrives is validated by the widget.
     let instrument;
+    let instrumentError;
     const url = this.getAttribute('instrument');
     if (url) {
+      let href = url;
       try {
-        const response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
-        instrument = response.ok ? await response.text() : `{"error": "HTTP ${response.status} for ${url}"}`;
+        href = new URL(url, document.baseURI).href;
+        const response = await fetch(href, { credentials: 'same-origin' });
+        if (!response.ok) {
+          instrumentError = { url: href, status: response.status, detail: response.statusText };
+        } else {
+          const text = await response.text();
+          // A web page (a "not found" page served with 200, a login page):
+          // the address is wrong, not the questionnaire.
+          if (text.trimStart().startsWith('<')) {
+            instrumentError = { url: href, kind: 'not-json', detail: response.headers.get('content-type') || '' };
+          } else {
+            instrument = text;
+          }
+        }
       } catch (error) {
-        instrument = `{"error": "could not load ${url}: ${String(error).replaceAll('"', "'")}"}`;
+        instrumentError = { url: href, kind: 'network', detail: String(error && error.message ? error.message : error) };
       }
     }
     if (generation !== this.#generation) return; // a newer render won
@@ -84,6 +102,7 @@ class SamenwerkingsScan extends HTMLElement {
       lang: this.getAttribute('lang') || document.documentElement.lang || 'nl',
       storageKey: this.getAttribute('storage-key') || undefined,
       instrument,
+      instrumentError,
       mode: this.getAttribute('mode') || undefined,
       scanUrl: this.getAttribute('scan-url') || undefined,
       label: this.getAttribute('label') || undefined,

@@ -189,6 +189,13 @@ pub struct Texts {
     pub share_broken: fn(&str) -> String,
     pub dismiss: &'static str,
     pub instrument_broken: &'static str,
+    /// The custom questionnaire could not be fetched: its address and the
+    /// HTTP status the server answered with.
+    pub instrument_http: fn(&str, u32) -> String,
+    /// … its address and the browser's technical message (no answer at all).
+    pub instrument_network: fn(&str, &str) -> String,
+    /// … its address: the server sent a web page, not JSON.
+    pub instrument_not_json: fn(&str) -> String,
 }
 
 #[cfg(feature = "workshop")]
@@ -219,14 +226,19 @@ pub struct WorkshopTexts {
     pub codes_hint: &'static str,
     pub codes_add: &'static str,
     pub files_label: &'static str,
-    pub code_added: fn(&str) -> String,
-    pub code_duplicate: &'static str,
+    /// The code or file name, and who (municipality, role; may be empty).
+    pub code_added: fn(&str, &str) -> String,
+    /// The code or file name.
+    pub code_duplicate: fn(&str) -> String,
     pub code_invalid: fn(&str, &str) -> String,
     pub code_full: fn(&str) -> String,
     /// After "Toegevoegd": how many answers in the file do not count.
     pub code_not_used: fn(usize) -> String,
-    /// A file without one answer to this questionnaire.
-    pub code_empty: fn(&str) -> String,
+    /// A file without one answer this questionnaire can use: its name and how
+    /// many answers it has that do not count (0: no answers at all).
+    pub code_empty: fn(&str, usize) -> String,
+    /// After the first invalid lines of a paste: how many more were not shown.
+    pub code_more_invalid: fn(usize) -> String,
     pub no_participants: &'static str,
     pub participants_caption: fn(usize) -> String,
     pub col_municipality: &'static str,
@@ -240,8 +252,11 @@ pub struct WorkshopTexts {
     pub save_file: &'static str,
     pub load_file: &'static str,
     pub workshop_loaded: &'static str,
-    /// Above the list of what a loaded workshop file held that was left out.
+    /// Above the list of what a loaded workshop file held that was left out,
+    /// cut or capped.
     pub file_notices: &'static str,
+    /// The same above a loaded baseline's list.
+    pub baseline_notices: &'static str,
     pub load_confirm: &'static str,
     pub load_replace: &'static str,
     pub load_baseline: &'static str,

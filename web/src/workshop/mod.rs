@@ -54,8 +54,15 @@ fn initial(instrument: &Instrument, lang: &'static str, key: &str) -> WState {
                     other => other,
                 };
                 s.shortcuts = saved.shortcuts;
+                // Fitted to this questionnaire like a loaded file: an
+                // autosave from before (or of another questionnaire) keeps
+                // only what counts, and says what it dropped.
                 s.workshop = saved.workshop;
-                s.baseline = saved.baseline;
+                s.workshop.check(instrument);
+                s.baseline = saved.baseline.map(|mut b| {
+                    b.check(instrument);
+                    b
+                });
                 s.saved_at = (saved.saved_at > 0).then_some(saved.saved_at);
             }
             _ => {

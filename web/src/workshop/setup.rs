@@ -23,13 +23,15 @@ pub struct SetupProps {
 
 type Readers = Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>;
 
-/// Reads every chosen file as text and hands `(name, text)` to `done`.
+/// Reads every chosen file as text and hands `(place, name, text)` to
+/// `done` (`place`: the file's place among those chosen; they arrive in any
+/// order).
 fn read_files(
     e: &Event,
     readers: &Readers,
     unreadable: &'static str,
     lang: &'static str,
-    done: Callback<(String, Result<String, String>)>,
+    done: Callback<(usize, String, Result<String, String>)>,
 ) {
     let input: HtmlInputElement = e.target_unchecked_into();
     let Some(files) = input.files() else { return };
@@ -37,16 +39,17 @@ fn read_files(
     keep.clear();
     for i in 0..files.length() {
         if let Some(file) = files.get(i) {
+            let place = i as usize;
             // Too large: said before anything is read (the page stays responsive).
             if let Some(why) = samenwerkingsscan::file_size_problem(file.size() as u64, lang) {
-                done.emit((file.name(), Err(why)));
+                done.emit((place, file.name(), Err(why)));
                 continue;
             }
             let file = gloo::file::File::from(file);
             let name = file.name();
             let done = done.clone();
             keep.push(gloo::file::callbacks::read_as_text(&file, move |r| {
-                done.emit((name, r.map_err(|_| unreadable.to_string())))
+                done.emit((place, name, r.map_err(|_| unreadable.to_string())))
             }));
         }
     }
@@ -86,42 +89,49 @@ pub fn setup(props: &SetupProps) -> Html {
                 &readers,
                 unreadable,
                 lang,
-                Callback::from(move |(name, text): (String, Result<String, String>)| {
-                    let answers = text.and_then(|text| {
-                        // The core's message is a whole sentence in the UI's language.
-                        Answers::import(&instrument, &text)
-                            .map(|imported| imported.answers)
-                            .map_err(|e| e.text(lang).to_string())
-                    });
-                    d.emit(WAction::AddFile(instrument.clone(), name, answers));
-                }),
+                Callback::from(
+                    move |(place, name, text): (usize, String, Result<String, String>)| {
+                        let answers = text.and_then(|text| {
+                            // The core's message is a whole sentence in the UI's language.
+                            Answers::import(&instrument, &text)
+                                .map(|imported| imported.answers)
+                                .map_err(|e| e.text(lang).to_string())
+                        });
+                        d.emit(WAction::AddFile(instrument.clone(), place, name, answers));
+                    },
+                ),
             )
         })
     };
     let load_workshop = |baseline: bool| {
-        let (d, readers) = (d.clone(), readers.clone());
+        let (d, readers, instrument) = (d.clone(), readers.clone(), props.instrument.clone());
         let loaded = if baseline {
             w.baseline_loaded
         } else {
             w.workshop_loaded
         };
         Callback::from(move |e: Event| {
-            let d = d.clone();
+            let (d, instrument) = (d.clone(), instrument.clone());
             read_files(
                 &e,
                 &readers,
                 unreadable,
                 lang,
-                Callback::from(move |(name, text): (String, Result<String, String>)| {
-                    let parsed = text.and_then(|text| {
-                        Workshop::from_json(&text).map_err(|e| e.text(lang).to_string())
-                    });
-                    d.emit(match parsed {
-                        Ok(w) if baseline => WAction::LoadBaseline(w, loaded.to_string()),
-                        Ok(w) => WAction::LoadWorkshop(w, loaded.to_string()),
-                        Err(why) => WAction::FileError(format!("{name}: {why}")),
-                    });
-                }),
+                Callback::from(
+                    move |(_, name, text): (usize, String, Result<String, String>)| {
+                        // Fitted to this questionnaire: what does not fit is
+                        // dropped and said (the workshop's or baseline's notices).
+                        let parsed = text.and_then(|text| {
+                            Workshop::import(&instrument, &text)
+                                .map_err(|e| e.text(lang).to_string())
+                        });
+                        d.emit(match parsed {
+                            Ok(w) if baseline => WAction::LoadBaseline(w, loaded.to_string()),
+                            Ok(w) => WAction::LoadWorkshop(w, loaded.to_string()),
+                            Err(why) => WAction::FileError(format!("{name}: {why}")),
+                        });
+                    },
+                ),
             )
         })
     };
@@ -200,7 +210,12 @@ pub fn setup(props: &SetupProps) -> Html {
             </div>
             <div role="status" class="scan-ws-outcomes">
                 if !s.outcomes.is_empty() {
-                    <ul>{ for s.outcomes.iter().map(|o| outcome(o, lang)) }</ul>
+                    <ul>
+                    { for s.outcomes.iter().map(|o| outcome(o, lang)) }
+                    if s.more_invalid > 0 {
+                        <li class="scan-ws-outcome--invalid">{ (w.code_more_invalid)(s.more_invalid) }</li>
+                    }
+                </ul>
                 }
             </div>
             if participants.is_empty() {
@@ -263,6 +278,12 @@ pub fn setup(props: &SetupProps) -> Html {
             if let Some(b) = &s.baseline {
                 <p>{ (w.baseline_is)(if b.title.is_empty() { w.untitled } else { &b.title }) }{ " " }
                     <button type="button" class="scan-button scan-button--small" onclick={d.reform(|_| WAction::DropBaseline)}>{ w.baseline_drop }</button></p>
+                if !b.decode_notices.is_empty() {
+                    <div class="scan-alert scan-alert--info" role="status">
+                        <p>{ w.baseline_notices }</p>
+                        { crate::screens::notices::notice_list(b.decode_notices.iter().map(|n| (n.path.as_str(), n.text(lang))), b.decode_notices.len(), lang) }
+                    </div>
+                }
             }
             if let Some(why) = &s.file_error {
                 <div class="scan-alert scan-alert--error" role="alert">
@@ -299,13 +320,15 @@ pub fn setup(props: &SetupProps) -> Html {
 fn outcome(o: &Outcome, lang: &'static str) -> Html {
     let w = workshop_texts(lang);
     let o = match o {
-        Outcome::Code(o) => o,
-        Outcome::BadFile(name, why) => {
+        Outcome::Code(o) | Outcome::File(_, o) => o,
+        Outcome::BadFile(_, name, why) => {
             return html! { <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(name, why) }</li> }
         }
     };
+    // Every line names its code or file.
     match o {
         CodeOutcome::Added {
+            input,
             municipality,
             role,
             not_used,
@@ -321,16 +344,16 @@ fn outcome(o: &Outcome, lang: &'static str) -> Html {
             .join(", ");
             html! {
                 <li class="scan-ws-outcome--added">
-                    { (w.code_added)(&who) }
+                    { (w.code_added)(input, &who) }
                     if *not_used > 0 { { " " }{ (w.code_not_used)(*not_used) } }
                 </li>
             }
         }
-        CodeOutcome::Empty { input } => {
-            html! { <li class="scan-ws-outcome--invalid">{ (w.code_empty)(input) }</li> }
+        CodeOutcome::Empty { input, not_used } => {
+            html! { <li class="scan-ws-outcome--invalid">{ (w.code_empty)(input, *not_used) }</li> }
         }
-        CodeOutcome::Duplicate { .. } => {
-            html! { <li class="scan-ws-outcome--duplicate">{ w.code_duplicate }</li> }
+        CodeOutcome::Duplicate { input, .. } => {
+            html! { <li class="scan-ws-outcome--duplicate">{ (w.code_duplicate)(input) }</li> }
         }
         CodeOutcome::Invalid { input, error } => html! {
             <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(input, &error.text(lang)) }</li>

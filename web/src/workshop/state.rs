@@ -3,7 +3,7 @@
 //! [`Workshop`]; this adds where they are and what the screen shows.
 
 use crate::state::StorageStatus;
-use samenwerkingsscan::{CodeOutcome, Instrument, Workshop};
+use samenwerkingsscan::{shown_outcomes, CodeOutcome, Instrument, Workshop};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::Reducible;
@@ -32,12 +32,27 @@ pub struct SavedWorkshop {
 
 pub const WORKSHOP_STORAGE_FORMAT: u32 = 1;
 
-/// What happened to one pasted code or one participant file.
+/// What happened to one pasted code or one participant file. A file's
+/// outcome carries its place among the files chosen together: files are
+/// read in any order, their outcomes are listed in the order chosen.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Outcome {
     Code(CodeOutcome),
-    /// A file that holds no answers: its name and why (already in the user's language).
-    BadFile(String, String),
+    /// The file's place, and what happened to it (its `input` is the name).
+    File(usize, CodeOutcome),
+    /// A file that holds no answers: its place, its name and why (already in
+    /// the user's language).
+    BadFile(usize, String, String),
+}
+
+impl Outcome {
+    /// The place of a file's outcome in the list (pasted codes: in order).
+    fn place(&self) -> usize {
+        match self {
+            Outcome::Code(_) => 0,
+            Outcome::File(at, _) | Outcome::BadFile(at, ..) => *at,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -53,6 +68,8 @@ pub struct WState {
     pub corrupt: Option<String>,
     /// What happened to the last pasted codes or loaded files.
     pub outcomes: Vec<Outcome>,
+    /// Invalid lines of the last paste not in `outcomes` (only counted).
+    pub more_invalid: usize,
     /// A file that could not be read (workshop or baseline), with why.
     pub file_error: Option<String>,
     pub confirm_new: bool,
@@ -70,9 +87,11 @@ pub enum WAction {
     ToggleReveal(String, String),
     Note(String, String),
     AddCodes(Rc<Instrument>, String),
-    /// One participant file, read: its name and its answers (or why not).
+    /// One participant file, read: its place among the files chosen, its
+    /// name and its answers (or why not).
     AddFile(
         Rc<Instrument>,
+        usize,
         String,
         Result<samenwerkingsscan::Answers, String>,
     ),
@@ -105,6 +124,7 @@ impl WState {
             saved_at: None,
             corrupt: None,
             outcomes: Vec::new(),
+            more_invalid: 0,
             file_error: None,
             confirm_new: false,
             pending: None,
@@ -114,6 +134,11 @@ impl WState {
 
     fn announce(&mut self, text: String) {
         self.announcement = (self.announcement.0 + 1, text);
+    }
+
+    fn clear_outcomes(&mut self) {
+        self.outcomes.clear();
+        self.more_invalid = 0;
     }
 }
 
@@ -140,23 +165,21 @@ impl Reducible for WState {
             }
             WAction::Note(factor, text) => s.workshop.set_note(&factor, &text),
             WAction::AddCodes(instrument, text) => {
-                s.outcomes = s
-                    .workshop
-                    .add_codes(&instrument, &text)
-                    .into_iter()
-                    .map(Outcome::Code)
-                    .collect();
+                let (shown, more) = shown_outcomes(s.workshop.add_codes(&instrument, &text));
+                s.outcomes = shown.into_iter().map(Outcome::Code).collect();
+                s.more_invalid = more;
             }
-            WAction::AddFile(instrument, name, answers) => {
+            WAction::AddFile(instrument, place, name, answers) => {
                 let outcome = match answers {
                     Ok(answers) => {
-                        Outcome::Code(s.workshop.add_answers(&instrument, &answers, name))
+                        Outcome::File(place, s.workshop.add_answers(&instrument, &answers, name))
                     }
-                    Err(why) => Outcome::BadFile(name, why),
+                    Err(why) => Outcome::BadFile(place, name, why),
                 };
-                s.outcomes.push(outcome);
+                let at = s.outcomes.partition_point(|o| o.place() <= place);
+                s.outcomes.insert(at, outcome);
             }
-            WAction::ClearOutcomes => s.outcomes.clear(),
+            WAction::ClearOutcomes => s.clear_outcomes(),
             WAction::RemoveParticipant(code) => s.workshop.remove_participant(&code),
             WAction::LoadWorkshop(workshop, text) => {
                 s.file_error = None;
@@ -164,14 +187,14 @@ impl Reducible for WState {
                     s.pending = Some((workshop, text));
                 } else {
                     s.workshop = workshop;
-                    s.outcomes.clear();
+                    s.clear_outcomes();
                     s.announce(text);
                 }
             }
             WAction::ConfirmLoad => {
                 if let Some((workshop, text)) = s.pending.take() {
                     s.workshop = workshop;
-                    s.outcomes.clear();
+                    s.clear_outcomes();
                     s.announce(text);
                 }
             }
@@ -189,7 +212,7 @@ impl Reducible for WState {
             WAction::New(instrument, text) => {
                 s.workshop = Workshop::new(&instrument);
                 s.baseline = None;
-                s.outcomes.clear();
+                s.clear_outcomes();
                 s.screen = Screen::Setup;
                 s.confirm_new = false;
                 s.announce(text);
