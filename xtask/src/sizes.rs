@@ -42,9 +42,12 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// raw), the instrument's problems in Dutch and in words with their path
 /// (about +8 KB raw with `validate.rs`'s Dutch), the merge of two tabs with
 /// its change times (`BTreeMap<String, u64>`: +12 KB raw of B-tree code),
-/// the import's drop and cap, and +19 KB raw of text. Issue 16 (size) comes
-/// next; this ceiling only stops further growth.
-pub const GZIP_BUDGET: u64 = 308 * 1024;
+/// the import's drop and cap, and +19 KB raw of text. 311.5 KB after the
+/// breaker's review (per-field merge of the context, stamps after every
+/// known change, CSV cells defused after invisible characters, quoted ids
+/// cut and cleaned, a questionnaire that cannot be fetched said as such).
+/// Issue 16 (size) comes next; this ceiling only stops further growth.
+pub const GZIP_BUDGET: u64 = 312 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -52,8 +55,10 @@ pub const GZIP_BUDGET: u64 = 308 * 1024;
 /// with the linked-table audit of `core/src/disclosure.rs`, 393.0 KB with
 /// texts v2 (issue 13), as the scan; 402.7 KB with issue 14's dialogs,
 /// printing and load failures; 429.0 KB with issue 15's decoders, merge and
-/// the finding of codes in pasted mail text, `share/find.rs`).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 430 * 1024;
+/// the finding of codes in pasted mail text, `share/find.rs`; 438.8 KB
+/// after the breaker's review: a loaded workshop checked against the
+/// instrument, outcomes that name their file, capped invalid lines).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 439 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {
