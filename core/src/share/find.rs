@@ -712,7 +712,12 @@ mod tests {
         assert!(mail.len() <= MAX_TEXT_BYTES, "{} bytes", mail.len());
         let found: Vec<String> = find_codes(&mail).into_iter().map(|f| f.code).collect();
         let missing = codes.iter().filter(|c| !found.contains(c)).count();
-        assert_eq!((found.len(), missing), (codes.len(), 0), "mail of {} bytes", mail.len());
+        assert_eq!(
+            (found.len(), missing),
+            (codes.len(), 0),
+            "mail of {} bytes",
+            mail.len()
+        );
         assert_eq!(found, codes);
     }
 
