@@ -305,7 +305,7 @@ fn errors_are_one_line_with_the_right_exit_code() {
     let err = fails(&["evaluate", not_json.to_str().unwrap()], 1);
     assert!(err.contains("geen leesbaar JSON-bestand"), "{err}");
     let err = fails(&["evaluate", "--lang", "en", not_json.to_str().unwrap()], 1);
-    assert!(err.contains("Not a readable JSON file"), "{err}");
+    assert!(err.contains("This is not a readable JSON file"), "{err}");
     // A wrong value costs only itself: the report names it with its path.
     let wrong_value = scratch(
         "wrong-value.json",

@@ -37,16 +37,17 @@ fn too_many_bytes(bytes: usize) -> Option<(String, String)> {
     (bytes > MAX_FILE_BYTES).then(|| {
         let (whole, tenth) = megabytes(bytes);
         (
-            format!("The file is {whole}.{tenth} MB; the scan reads files up to 1 MB. Is this the right file?"),
-            format!("Het bestand is {whole},{tenth} MB; de scan leest bestanden tot 1 MB. Is dit het goede bestand?"),
+            format!("The file is larger than 1 MB ({whole}.{tenth} MB); the scan reads files up to 1 MB. Is this the right file?"),
+            format!("Het bestand is groter dan 1 MB ({whole},{tenth} MB); de scan leest bestanden tot 1 MB. Is dit het goede bestand?"),
         )
     })
 }
 
-/// `bytes` in MB as (whole, tenth), rounded: integers only (no float
-/// formatting in the wasm).
+/// `bytes` in MB as (whole, tenth), rounded up (a file just over the
+/// limit never reads "1.0 MB"): integers only (no float formatting in the
+/// wasm).
 fn megabytes(bytes: usize) -> (usize, usize) {
-    let tenths = bytes.saturating_add(50_000) / 100_000;
+    let tenths = bytes.saturating_add(99_999) / 100_000;
     (tenths / 10, tenths % 10)
 }
 
@@ -81,7 +82,10 @@ impl Node {
     pub(crate) fn found(&self) -> (String, String) {
         let quoted = |t: &str| shown(t);
         match self {
-            Node::Null => ("empty (null)".into(), "leeg (null)".into()),
+            Node::Null => (
+                "an empty value (null)".into(),
+                "een lege waarde (null)".into(),
+            ),
             Node::Bool(b) => (format!("the value {b}"), format!("de waarde {b}")),
             Node::Whole(n) => (format!("the number {n}"), format!("het getal {n}")),
             Node::Neg(n) => (format!("the number {n}"), format!("het getal {n}")),
@@ -123,8 +127,8 @@ pub(crate) fn parse(text: &str) -> Result<Node, (String, String)> {
         let detail = e.to_string();
         let what = match e.classify() {
             serde_json::error::Category::Eof => (
-                "the file ends too early (something is missing at the end)",
-                "het bestand houdt te vroeg op (er mist iets aan het eind)",
+                "the file ends too early; something is missing at the end",
+                "het bestand houdt te vroeg op; er mist iets aan het eind",
             ),
             // Valid JSON in principle, but beyond what is read.
             _ if detail.contains("recursion limit") => (
@@ -132,16 +136,16 @@ pub(crate) fn parse(text: &str) -> Result<Node, (String, String)> {
                 "het is meer dan 128 lagen diep genest",
             ),
             _ if detail.contains("number out of range") => (
-                "a number there is too large to read",
-                "een getal daar is te groot om te lezen",
+                "there is a number there that is too large to read",
+                "daar staat een getal dat te groot is om te lezen",
             ),
             _ if detail.contains("surrogate")
                 || detail.contains("unicode code point")
                 || detail.contains("hex escape") =>
             {
                 (
-                    "a \\u escape there stands for no character",
-                    "een \\u-code daar staat voor geen enkel teken",
+                    "a \\u escape there is not a valid character",
+                    "daar staat een \\u-code die bij geen enkel teken hoort",
                 )
             }
             // A tree accepts every value, so the rest are syntax errors.
@@ -152,7 +156,7 @@ pub(crate) fn parse(text: &str) -> Result<Node, (String, String)> {
         };
         (
             format!(
-                "Not a readable JSON file: {} (line {line}, column {column}).",
+                "This is not a readable JSON file: {} (line {line}, column {column}).",
                 what.0
             ),
             format!(
@@ -279,8 +283,8 @@ impl Problems {
         if more > 0 {
             notices.push(crate::Notice {
                 path: "$".into(),
-                message: format!("… and {more} more problems of this kind in the file."),
-                dutch: format!("… en nog {more} van zulke problemen in het bestand."),
+                message: format!("… and {more} more problems in the file."),
+                dutch: format!("… en nog {more} problemen in het bestand."),
                 factor: None,
             });
         }
@@ -306,7 +310,7 @@ impl Problems {
         self.list.push((
             path,
             format!(
-                "For {} the file has {found_en}; expected: {}. It does not count.",
+                "In the file, {} is {found_en}; it should be {}. It does not count.",
                 what.0, expected.0
             ),
             format!(
@@ -347,7 +351,7 @@ mod tests {
         let (en, nl) = parse("{\n  \"a\": }").unwrap_err();
         assert_eq!(
             en,
-            "Not a readable JSON file: the text is not valid JSON there (line 2, column 8)."
+            "This is not a readable JSON file: the text is not valid JSON there (line 2, column 8)."
         );
         assert!(nl.contains("regel 2, kolom 8"), "{nl}");
         let (en, _) = parse("{\"a\": [1,").unwrap_err();
@@ -376,7 +380,7 @@ mod tests {
         let (en, nl) = too_large(&big).unwrap();
         assert_eq!(
             en,
-            "The file is 13.2 MB; the scan reads files up to 1 MB. Is this the right file?"
+            "The file is larger than 1 MB (13.2 MB); the scan reads files up to 1 MB. Is this the right file?"
         );
         assert!(nl.contains("13,2 MB") && nl.contains("tot 1 MB"));
     }
@@ -499,8 +503,8 @@ pub(crate) fn plain_message(message: &str) -> (String, String) {
                 )
             } else {
                 (
-                    format!("{en_what} ‘{name}’ is unknown; allowed are: {allowed}."),
-                    format!("{nl_what} ‘{name}’ is onbekend; toegestaan zijn: {allowed}."),
+                    format!("{en_what} ‘{name}’ is unknown. Allowed: {allowed}."),
+                    format!("{nl_what} ‘{name}’ is onbekend. Toegestaan: {allowed}."),
                 )
             };
         }
@@ -554,7 +558,10 @@ fn unexpected(found: &str) -> (String, String) {
         return (format!("the value {b}"), format!("de waarde {b}"));
     }
     match found {
-        "null" | "unit value" | "Option value" => ("empty (null)".into(), "leeg (null)".into()),
+        "null" | "unit value" | "Option value" => (
+            "an empty value (null)".into(),
+            "een lege waarde (null)".into(),
+        ),
         "sequence" => ("a list".into(), "een lijst".into()),
         "map" => (
             "a group of fields (an object)".into(),
@@ -572,7 +579,19 @@ fn expecting(expected: &str) -> (String, String) {
     let e = expected.trim();
     let words = |en: &str, nl: &str| (en.to_string(), nl.to_string());
     match e {
-        "u8" | "u16" | "u32" | "u64" | "u128" | "usize" => words(
+        "u8" => words(
+            "a whole number from 0 to 255",
+            "een heel getal van 0 tot en met 255",
+        ),
+        "u16" => words(
+            "a whole number from 0 to 65535",
+            "een heel getal van 0 tot en met 65535",
+        ),
+        "u32" => words(
+            "a whole number from 0 to 4294967295",
+            "een heel getal van 0 tot en met 4294967295",
+        ),
+        "u64" | "u128" | "usize" => words(
             "a whole number of 0 or more",
             "een heel getal van 0 of meer",
         ),
@@ -604,9 +623,9 @@ fn expecting(expected: &str) -> (String, String) {
         }
         _ if e.starts_with("a ") || e.starts_with("an ") || e.starts_with("one of") => {
             // Our own `expecting` texts are already words (English only).
-            (e.to_string(), "een andere waarde".to_string())
+            (e.to_string(), "een waarde die hier past".to_string())
         }
-        _ => words("another kind of value", "een ander soort waarde"),
+        _ => words("a value that fits here", "een waarde die hier past"),
     }
 }
 
@@ -769,15 +788,15 @@ mod plain_tests {
             (
                 r#"{"factors": [{"id": "b", "weight": 1, "count": -5}]}"#.to_string(),
                 "$.factors[0].count",
-                "The file has the number -5 here; expected: a whole number of 0 or more.",
-                "Hier staat het getal -5; verwacht: een heel getal van 0 of meer.",
+                "The file has the number -5 here; expected: a whole number from 0 to 4294967295.",
+                "Hier staat het getal -5; verwacht: een heel getal van 0 tot en met 4294967295.",
             ),
             (
                 r#"{"factors": [{"id": "b", "weight": 1, "count": 1, "kind": "neutral"}]}"#
                     .to_string(),
                 "$.factors[0].kind",
-                "The value ‘neutral’ is unknown; allowed are: promoting, hindering.",
-                "De waarde ‘neutral’ is onbekend; toegestaan zijn: promoting, hindering.",
+                "The value ‘neutral’ is unknown. Allowed: promoting, hindering.",
+                "De waarde ‘neutral’ is onbekend. Toegestaan: promoting, hindering.",
             ),
             (
                 r#"{"factors": [{"id": "b"}]}"#.to_string(),
@@ -788,8 +807,8 @@ mod plain_tests {
             (
                 format!(r#"{{"factors": [{{{OK}, "extra": 1}}]}}"#),
                 "$.factors[0].extra",
-                "The field ‘extra’ is unknown; allowed are: id, weight, count, kind, items.",
-                "Het veld ‘extra’ is onbekend; toegestaan zijn: id, weight, count, kind, items.",
+                "The field ‘extra’ is unknown. Allowed: id, weight, count, kind, items.",
+                "Het veld ‘extra’ is onbekend. Toegestaan: id, weight, count, kind, items.",
             ),
             (
                 r#"{"factors": {"a": 1}}"#.to_string(),
@@ -800,14 +819,14 @@ mod plain_tests {
             (
                 r#"{"factors": [{"id": "a", "weight": 1, "count": 2, "kind": "hindering", "items": [1, 2, 300]}]}"#.to_string(),
                 "$.factors[0].items[2]",
-                "The file has the number 300 here; expected: a whole number of 0 or more.",
-                "Hier staat het getal 300; verwacht: een heel getal van 0 of meer.",
+                "The file has the number 300 here; expected: a whole number from 0 to 255.",
+                "Hier staat het getal 300; verwacht: een heel getal van 0 tot en met 255.",
             ),
             (
                 "{\"factors\": [{\"id\": \"a\\\"b\", \"weight\": null}]}".to_string(),
                 "$.factors[0].weight",
-                "The file has empty (null) here; expected: a number.",
-                "Hier staat leeg (null); verwacht: een getal.",
+                "The file has an empty value (null) here; expected: a number.",
+                "Hier staat een lege waarde (null); verwacht: een getal.",
             ),
         ];
         for (json, path, en, nl) in cases {
@@ -849,7 +868,7 @@ mod plain_tests {
         assert!(parse(r#"["\ud800"]"#)
             .unwrap_err()
             .1
-            .contains("staat voor geen enkel teken"));
+            .contains("bij geen enkel teken hoort"));
     }
 
     #[test]

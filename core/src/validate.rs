@@ -96,7 +96,7 @@ impl Validator<'_> {
                 self.problem(
                     format!("{path}.{lang}"),
                     format!("The text in language ‘{lang}’ is missing."),
-                    format!("De tekst in taal ‘{lang}’ ontbreekt."),
+                    format!("De tekst in de taal ‘{lang}’ ontbreekt."),
                 );
             }
         }
@@ -110,7 +110,7 @@ impl Validator<'_> {
             self.problem(
                 path,
                 format!("The id ‘{id}’ must be at most 80 characters, without spaces."),
-                format!("De id ‘{id}’ mag hoogstens 80 tekens hebben, zonder spaties."),
+                format!("De id ‘{id}’ mag maximaal 80 tekens lang zijn en geen spaties bevatten."),
             );
         } else if !seen.insert(id.to_string()) {
             self.problem(
@@ -141,8 +141,8 @@ impl Validator<'_> {
         if ins.version.trim().is_empty() {
             self.problem(
                 "$.version",
-                "The version is empty; give one, e.g. \"1.0.0\".",
-                "De versie is leeg; geef er een, bijvoorbeeld \"1.0.0\".",
+                "The version is empty. Fill in a version number, e.g. \"1.0.0\".",
+                "De versie is leeg. Vul een versienummer in, bijvoorbeeld \"1.0.0\".",
             );
         }
         let mut langs = HashSet::new();
@@ -208,8 +208,8 @@ impl Validator<'_> {
         if ins.phases.is_empty() {
             self.problem(
                 "$.phases",
-                "Give at least one phase.",
-                "Geef minstens één fase.",
+                "Add at least one phase.",
+                "Voeg minstens één fase toe.",
             );
         }
         if !ins.phases.is_empty() && ins.phases.iter().all(|p| p.after_start) {
@@ -241,8 +241,8 @@ impl Validator<'_> {
         if ins.plan_steps.is_empty() {
             self.problem(
                 "$.plan_steps",
-                "Give at least one plan step.",
-                "Geef minstens één stap van het plan.",
+                "Add at least one plan step.",
+                "Voeg minstens één stap toe aan het stappenplan.",
             );
         }
         for (i, step) in ins.plan_steps.iter().enumerate() {
@@ -282,8 +282,8 @@ impl Validator<'_> {
         if ins.factors.is_empty() {
             self.problem(
                 "$.factors",
-                "Give at least one factor.",
-                "Geef minstens één factor.",
+                "Add at least one factor.",
+                "Voeg minstens één factor toe.",
             );
         }
         for (i, factor) in ins.factors.iter().enumerate() {
@@ -354,8 +354,8 @@ impl Validator<'_> {
             if factor.advice.is_empty() {
                 self.problem(
                     format!("{path}.advice"),
-                    "Give at least one piece of advice.",
-                    "Geef minstens één advies.",
+                    "Add at least one piece of advice.",
+                    "Voeg minstens één advies toe.",
                 );
             }
             for (j, advice) in factor.advice.iter().enumerate() {
@@ -378,11 +378,11 @@ impl Validator<'_> {
                 self.problem(
                     format!("{path}.id"),
                     format!(
-                        "‘{}’ is retired but still asked; give the new statement its own id.",
+                        "The statement ‘{}’ is retired, but it is still asked. Give the new statement its own id.",
                         old.id
                     ),
                     format!(
-                        "‘{}’ is vervangen maar wordt nog gevraagd; geef de nieuwe stelling een eigen id.",
+                        "De stelling ‘{}’ is vervangen, maar wordt nog gevraagd. Geef de nieuwe stelling een eigen id.",
                         old.id
                     ),
                 );
@@ -407,8 +407,8 @@ impl Validator<'_> {
             if old.since.trim().is_empty() {
                 self.problem(
                     format!("{path}.since"),
-                    "Give the version that replaced it, e.g. \"2.1.0\".",
-                    "Geef de versie die haar verving, bijvoorbeeld \"2.1.0\".",
+                    "Give the version in which it was replaced, e.g. \"2.1.0\".",
+                    "Vul de versie in waarin de stelling is vervangen, bijvoorbeeld \"2.1.0\".",
                 );
             }
         }
@@ -436,11 +436,11 @@ impl Validator<'_> {
                 self.problem(
                     format!("$.context.stages[{i}].id"),
                     format!(
-                        "There is no stage ‘{}’; the rules know \"orienting\", \"preparing\" and \"operating\".",
+                        "The stage ‘{}’ is unknown; the scan only knows \"orienting\", \"preparing\" and \"operating\".",
                         stage.id
                     ),
                     format!(
-                        "Er is geen fase ‘{}’; de regels kennen \"orienting\", \"preparing\" en \"operating\".",
+                        "De fase ‘{}’ van de samenwerking is onbekend; de scan kent alleen \"orienting\", \"preparing\" en \"operating\".",
                         stage.id
                     ),
                 );

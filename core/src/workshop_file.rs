@@ -40,7 +40,10 @@ pub(crate) fn decode(root: &Node) -> Workshop {
         p,
         root.get("revealed"),
         "$.revealed",
-        ("the revealed factors", "de getoonde factoren"),
+        (
+            "the factors whose results were shown",
+            "de factoren waarvan de uitslag is getoond",
+        ),
     )
     .iter()
     .enumerate()
@@ -61,7 +64,7 @@ pub(crate) fn decode(root: &Node) -> Workshop {
         p,
         root.get("notes"),
         "$.notes",
-        ("the notes", "de aantekeningen"),
+        ("the notes", "de notities"),
     ) {
         match node {
             Node::Text(t) => w.set_note(factor, t),
@@ -71,7 +74,7 @@ pub(crate) fn decode(root: &Node) -> Workshop {
                 other,
                 (
                     &format!("the note on ‘{factor}’"),
-                    &format!("de aantekening bij ‘{factor}’"),
+                    &format!("de notitie bij ‘{factor}’"),
                 ),
                 ("a text", "een tekst"),
             ),
@@ -144,7 +147,7 @@ fn votes(p: &mut Problems, node: &Node, at: String, factor: &str) -> u32 {
                 p.push(
                     at,
                     format!("A number of votes on ‘{factor}’ is larger than {MAX_VOTES}; {MAX_VOTES} is used."),
-                    format!("Een aantal stemmen bij ‘{factor}’ is groter dan {MAX_VOTES}; {MAX_VOTES} telt mee."),
+                    format!("Een aantal stemmen bij ‘{factor}’ is groter dan {MAX_VOTES}; er tellen {MAX_VOTES} mee."),
                 );
             }
             u32::try_from(n.min(i128::from(MAX_VOTES))).unwrap_or(MAX_VOTES)
@@ -239,9 +242,9 @@ pub(crate) fn check(w: &mut Workshop, instrument: &Instrument) {
     w.notes.retain(|id, _| known(id));
     let what = [
         "the note on",
-        "de aantekening bij",
+        "de notitie bij",
         "the notes on",
-        "de aantekeningen bij",
+        "de notities bij",
     ];
     unknown_factors(&mut notices, &unknown, "notes", what);
     let unknown: Vec<String> = w.revealed.iter().filter(|id| !known(id)).cloned().collect();
@@ -286,8 +289,8 @@ fn shown(id: &str) -> String {
 }
 
 /// `what`: what the file holds on one factor and on several, in English
-/// and Dutch, e.g. `["the note on", "de aantekening bij", "the notes on",
-/// "de aantekeningen bij"]`.
+/// and Dutch, e.g. `["the note on", "de notitie bij", "the notes on",
+/// "de notities bij"]`.
 fn unknown_factors(notices: &mut Vec<Notice>, ids: &[String], field: &str, what: [&str; 4]) {
     if ids.len() <= NAMED {
         for id in ids {
@@ -402,7 +405,8 @@ fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Not
         let (en, nl) = if empty == 1 {
             (
                 "1 participant code holds no answers. It was left out.".to_string(),
-                "1 code van deelnemers bevat geen antwoorden. Die code is weggelaten.".to_string(),
+                "1 code van een deelnemer bevat geen antwoorden. Die code is weggelaten."
+                    .to_string(),
             )
         } else {
             (format!("{empty} participant codes hold no answers. They were left out."),
@@ -413,7 +417,7 @@ fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Not
     if twice > 0 {
         let (en, nl) = if twice == 1 {
             ("1 participant code holds the same answers as another code. The same answers count only once: the second code was left out.".to_string(),
-             "1 code van deelnemers bevat dezelfde antwoorden als een andere code. Dezelfde antwoorden tellen maar één keer: de dubbele code is weggelaten.".to_string())
+             "1 code van een deelnemer bevat dezelfde antwoorden als een andere code. Dezelfde antwoorden tellen maar één keer: de dubbele code is weggelaten.".to_string())
         } else {
             (format!("{twice} participant codes hold the same answers as another code. The same answers count only once: the repeats were left out."),
              format!("{twice} codes van deelnemers bevatten dezelfde antwoorden als een andere code. Dezelfde antwoorden tellen maar één keer: de dubbele codes zijn weggelaten."))
@@ -424,7 +428,7 @@ fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Not
         notices.push(notice(
             at,
             format!("A workshop holds at most {MAX_PARTICIPANTS} participants; the last {over} were left out."),
-            format!("Een workshop heeft hoogstens {MAX_PARTICIPANTS} deelnemers; de laatste {over} zijn weggelaten."),
+            format!("Een workshop heeft maximaal {MAX_PARTICIPANTS} deelnemers; de laatste {over} zijn weggelaten."),
         ));
     }
 }
@@ -556,11 +560,11 @@ mod tests {
             "{nl:?}"
         );
         assert!(
-            nl[1].starts_with("1 code van deelnemers bevat geen antwoorden"),
+            nl[1].starts_with("1 code van een deelnemer bevat geen antwoorden"),
             "{nl:?}"
         );
         assert!(
-            nl[2].starts_with("1 code van deelnemers bevat dezelfde antwoorden"),
+            nl[2].starts_with("1 code van een deelnemer bevat dezelfde antwoorden"),
             "{nl:?}"
         );
         assert!(nl[3].contains("de laatste 3 zijn weggelaten"), "{nl:?}");

@@ -43,7 +43,7 @@ test('two tabs: a change in one is merged into the other, the later change per s
   for (let i = 0; i < 5; i++) await answer(tabA, i, 4);
   // B is told and shows A's answers without a reload.
   await expect(statements(tabB).nth(4).locator('input[id$="-4"]')).toBeChecked();
-  await expect(widget(tabB).locator('[role=status][aria-live]')).toHaveText('Antwoorden uit een ander venster zijn hier bijgewerkt.');
+  await expect(widget(tabB).locator('[role=status][aria-live]')).toHaveText('Wat u in een ander venster hebt ingevuld, staat nu ook hier.');
   // Now B changes statement 1: its change is newer than A's.
   await answer(tabB, 0, 2);
   await expect(statements(tabA).nth(0).locator('input[id$="-2"]')).toBeChecked();
@@ -176,7 +176,7 @@ test('a file with wrong values imports what it can and names each problem with i
   const info = widget(page).locator('.scan-alert--info');
   await expect(info).toContainText(`Bij het antwoord op ‘${a}’ staat een getal met decimalen`);
   await expect(info).toContainText(`Bij het antwoord op ‘${b}’ staat de tekst ‘4’`);
-  await expect(info).toContainText('Bij het aantal inwoners van partner 1 staat het getal -5; verwacht: een heel getal van 1 of meer.');
+  await expect(info).toContainText('Bij het aantal inwoners van gemeente 1 staat het getal -5; verwacht: een heel getal van 1 of meer.');
   await expect(info.locator('code', { hasText: '$.context.partners[0].inhabitants' })).toHaveCount(1);
   await expectNoAxeViolations(page, 'import with notices');
   await info.screenshot({ path: `${ARTIFACTS}import-notices.png` });

@@ -145,7 +145,7 @@ test('a bad import lists the problem and leaves the answers alone', async ({ pag
   await expect(widget(page).locator('.scan-alert--error')).toContainText('geen antwoorden');
   await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"responses": ') });
   // In Dutch, saying where the file breaks.
-  await expect(widget(page).locator('.scan-alert--error')).toContainText('geen leesbaar JSON-bestand: het bestand houdt te vroeg op (er mist iets aan het eind) (regel 1, kolom 14)');
+  await expect(widget(page).locator('.scan-alert--error')).toContainText('geen leesbaar JSON-bestand: het bestand houdt te vroeg op; er mist iets aan het eind (regel 1, kolom 14)');
   // A good file needs confirmation first; what it holds that we do not know is listed, in Dutch.
   // 'visievorming.2' was retired in 2.1.0: its answer is named, not reused for its successor.
   const good = { format_version: 1, responses: { 'noodzaak-onderkend.1': 1, 'bestaat-niet.1': 3, 'visievorming.2': 4 } };

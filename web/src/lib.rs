@@ -99,15 +99,25 @@ fn fetch_problem(error: &JsValue) -> samenwerkingsscan::Problem {
         Some(detail) => (String::new(), detail),
         None => (text("url"), text("detail")),
     };
-    let url = if url.is_empty() { "?".to_string() } else { url };
     let status = get("status")
         .and_then(|v| v.as_f64())
         .filter(|s| s.fract() == 0.0 && (1.0..1000.0).contains(s))
         .map(|s| s as u32);
-    let say = |t: &i18n::Texts| match status {
-        Some(status) => (t.instrument_http)(&url, status),
-        None if text("kind") == "not-json" => (t.instrument_not_json)(&url),
-        None => (t.instrument_network)(&url, &detail),
+    let say = |t: &i18n::Texts, unknown: &str| {
+        let url = if url.is_empty() {
+            unknown
+        } else {
+            url.as_str()
+        };
+        match status {
+            Some(status) => (t.instrument_http)(url, status),
+            None if text("kind") == "not-json" => (t.instrument_not_json)(url),
+            None => (t.instrument_network)(url, &detail),
+        }
     };
-    samenwerkingsscan::Problem::new("$", say(i18n::texts("en")), say(i18n::texts("nl")))
+    samenwerkingsscan::Problem::new(
+        "$",
+        say(i18n::texts("en"), "(unknown address)"),
+        say(i18n::texts("nl"), "(adres onbekend)"),
+    )
 }

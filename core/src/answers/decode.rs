@@ -72,7 +72,7 @@ pub(super) fn decode(root: &Node) -> Answers {
                                     &format!("het antwoord op ‘{}’", shown(id)),
                                 ),
                                 (
-                                    "a whole number on the scale, or ‘unknown’",
+                                    "a whole number on the scale, or ‘unknown’ (don’t know)",
                                     "een heel getal op de schaal, of ‘unknown’ (weet ik niet)",
                                 ),
                             );
@@ -83,7 +83,7 @@ pub(super) fn decode(root: &Node) -> Answers {
             other => p.wrong(
                 "$.responses".into(),
                 other,
-                ("the list of answers", "de lijst met antwoorden"),
+                ("the answers", "de antwoorden"),
                 (
                     "a group of fields: statement id → answer",
                     "een groep velden: id van de stelling → antwoord",
@@ -138,7 +138,7 @@ fn respondent(p: &mut Problems, node: &Node) -> Respondent {
         p.wrong(
             "$.respondent".into(),
             node,
-            ("the respondent", "de invuller"),
+            ("the details under ‘About you’", "de gegevens bij ‘Over u’"),
             (
                 "a group of fields with role and municipality",
                 "een groep velden met rol en gemeente",
@@ -182,7 +182,7 @@ fn context(p: &mut Problems, node: &Node) -> Context {
             ("the context", "de situatie"),
             (
                 "a group of fields (partners, stage, …)",
-                "een groep velden (partners, fase, …)",
+                "een groep velden (partners, stage, …)",
             ),
         );
         return Context::default();
@@ -200,7 +200,7 @@ fn context(p: &mut Problems, node: &Node) -> Context {
             ("the form of cooperation", "de samenwerkingsvorm"),
         ),
         goals: texts(p, node, "goals", ("a goal", "een doel")),
-        motives: texts(p, node, "motives", ("a motive", "een reden")),
+        motives: texts(p, node, "motives", ("a motive", "een motief")),
         domains: texts(p, node, "domains", ("a task area", "een taakveld")),
     }
 }
@@ -212,12 +212,17 @@ fn texts(p: &mut Problems, context: &Node, key: &str, item: (&str, &str)) -> Vec
         None => {}
         Some(Node::List(items)) => {
             if items.len() > MAX_CHOICES {
+                let plural = match key {
+                    "goals" => ("goals", "doelen"),
+                    "motives" => ("motives", "motieven"),
+                    _ => ("task areas", "taakvelden"),
+                };
                 too_many(
                     p,
                     format!("$.context.{key}"),
                     items.len(),
                     MAX_CHOICES,
-                    item,
+                    plural,
                 );
             }
             for (i, node) in items.iter().enumerate().take(MAX_CHOICES) {
@@ -251,7 +256,10 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
             p.wrong(
                 "$.context.partners".into(),
                 other,
-                ("the list of partners", "de lijst met partners"),
+                (
+                    "the participating municipalities",
+                    "de gemeenten die meedoen",
+                ),
                 (
                     "a list of partners with name and inhabitants",
                     "een lijst met partners met naam en inwoners",
@@ -266,7 +274,7 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
             "$.context.partners".into(),
             items.len(),
             MAX_PARTNERS,
-            ("a partner", "een partner"),
+            ("municipalities", "gemeenten"),
         );
     }
     for (i, node) in items.iter().enumerate().take(MAX_PARTNERS) {
@@ -276,7 +284,7 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
             p.wrong(
                 at,
                 node,
-                (&format!("partner {n}"), &format!("partner {n}")),
+                (&format!("municipality {n}"), &format!("gemeente {n}")),
                 (
                     "a group of fields with name and inhabitants",
                     "een groep velden met naam en inwoners",
@@ -290,8 +298,8 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
             &at,
             "name",
             (
-                &format!("the name of partner {n}"),
-                &format!("de naam van partner {n}"),
+                &format!("the name of municipality {n}"),
+                &format!("de naam van gemeente {n}"),
             ),
         )
         .unwrap_or_default();
@@ -308,8 +316,8 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
                         format!("{at}.inhabitants"),
                         value,
                         (
-                            &format!("the number of inhabitants of partner {n}"),
-                            &format!("het aantal inwoners van partner {n}"),
+                            &format!("the population of municipality {n}"),
+                            &format!("het aantal inwoners van gemeente {n}"),
                         ),
                         (
                             "a whole number of 1 or more",
@@ -330,8 +338,14 @@ fn too_many(p: &mut Problems, path: String, found: usize, max: usize, item: (&st
     let more = found - max;
     p.push(
         path,
-        format!("The file lists {found} where the scan reads at most {max} ({}, …); the last {more} do not count.", item.0),
-        format!("Het bestand noemt er {found}, de scan leest er hoogstens {max} ({}, …); de laatste {more} tellen niet mee.", item.1),
+        format!(
+            "The file lists {found} {}; the scan reads at most {max}. The last {more} do not count.",
+            item.0
+        ),
+        format!(
+            "Het bestand noemt {found} {}; de scan leest er maximaal {max}. De laatste {more} tellen niet mee.",
+            item.1
+        ),
     );
 }
 
@@ -339,7 +353,7 @@ fn unknown_field(p: &mut Problems, path: String, key: &str) {
     let key = shown(key);
     p.push(
         path,
-        format!("The field ‘{key}’ is not part of an answers file and is ignored."),
+        format!("The field ‘{key}’ is not part of an answers file and does not count."),
         format!("Het veld ‘{key}’ hoort niet in een antwoordenbestand en telt niet mee."),
     );
 }

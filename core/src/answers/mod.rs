@@ -186,10 +186,10 @@ fn version_error(version: u64) -> AnswersError {
     AnswersError::new(
         // 0 is no version; u64::MAX stands for one that is not a whole number.
         if version == 0 || version == u64::MAX {
-            format!("$.format_version: the version number is not a whole number (this scan reads version {ANSWERS_FORMAT_VERSION}).")
+            format!("$.format_version: the version number is not valid (this scan reads version {ANSWERS_FORMAT_VERSION}).")
         } else {
             format!(
-                "$.format_version: this file is of version {version}; this scan reads up to version {ANSWERS_FORMAT_VERSION}. Was it made by a newer Samenwerkingsscan?"
+                "$.format_version: this file is of version {version}; this scan reads up to version {ANSWERS_FORMAT_VERSION}. Was it made with a newer version of the Partnership readiness scan?"
             )
         },
         // 0 is no version; u64::MAX stands for one that is not a whole number.
@@ -372,7 +372,17 @@ impl Answers {
                                     format!(": {english}")
                                 }
                             ),
-                            format!("Respondent {}: {}", i + 1, e.dutch),
+                            format!(
+                                "Respondent {} in de lijst {}",
+                                i + 1,
+                                e.dutch
+                                    .replace("Dit bestand bevat", "bevat")
+                                    .replace("Dit bestand is", "is")
+                                    .replace(
+                                        "Het versienummer in dit bestand klopt niet.",
+                                        "heeft een versienummer dat niet klopt."
+                                    )
+                            ),
                         )
                     })
                 })
@@ -608,7 +618,7 @@ impl Answers {
                         path(id),
                         format!("The answer {value} to ‘{shown_id}’ is not on the scale 1–{max} and does not count."),
                         format!(
-                            "Het antwoord {value} bij ‘{shown_id}’ staat niet op de schaal 1–{max} en telt niet mee."
+                            "Het antwoord {value} op ‘{shown_id}’ staat niet op de schaal 1–{max} en telt niet mee."
                         ),
                     );
                 }
@@ -670,7 +680,7 @@ impl Answers {
             ),
             (
                 "motives",
-                ("The motive", "De reden"),
+                ("The motive", "Het motief"),
                 &c.motives,
                 spec.motives.iter().map(|x| &x.id).collect(),
             ),
@@ -886,7 +896,7 @@ mod tests {
         assert_eq!(crowded.context.partners.len(), decode::MAX_PARTNERS);
         assert!(crowded.decode_notices[0]
             .text("nl")
-            .contains("de laatste 24264 tellen niet mee"));
+            .contains("De laatste 24264 tellen niet mee"));
         let notices = answers.check(instrument);
         let paths: Vec<&str> = notices.iter().map(|n| n.path.as_str()).collect();
         for path in [
@@ -910,7 +920,7 @@ mod tests {
         let by_path = |p: &str| notices.iter().find(|n| n.path == p).unwrap();
         assert_eq!(
             by_path("$.context.partners[0].inhabitants").text("en"),
-            "For the number of inhabitants of partner 1 the file has the number -5; expected: a whole number of 1 or more. It does not count."
+            "In the file, the population of municipality 1 is the number -5; it should be a whole number of 1 or more. It does not count."
         );
         assert_eq!(
             by_path("$.responses[\"werkdruk.1\"]").text("nl"),
@@ -918,7 +928,7 @@ mod tests {
         );
         assert_eq!(
             by_path("$.responses[\"noodzaak-onderkend.1\"]").text("en"),
-            "For the answer to ‘noodzaak-onderkend.1’ the file has the text ‘4’; expected: a whole number on the scale, or ‘unknown’. It does not count."
+            "In the file, the answer to ‘noodzaak-onderkend.1’ is the text ‘4’; it should be a whole number on the scale, or ‘unknown’ (don’t know). It does not count."
         );
     }
 
@@ -993,7 +1003,7 @@ mod tests {
         );
         assert_eq!(
             error.text("nl"),
-            "Respondent 2: Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
+            "Respondent 2 in de lijst bevat geen antwoorden van de Samenwerkingsscan."
         );
         let (one, list) = Answers::from_json_many("{}").unwrap();
         assert!(!list && one.len() == 1);
@@ -1004,7 +1014,7 @@ mod tests {
         for (json, english) in [
             ("[1, 2]", "$: answers are a group of fields"),
             ("\"x\"", "$: answers are a group of fields"),
-            ("{\"a\": }", "Not a readable JSON file"),
+            ("{\"a\": }", "This is not a readable JSON file"),
         ] {
             let error = Answers::from_json(json).unwrap_err();
             assert!(
@@ -1027,7 +1037,7 @@ mod tests {
         let cases = [
             (
                 "{\"responses\": ",
-                "geen leesbaar JSON-bestand: het bestand houdt te vroeg op (er mist iets aan het eind) (regel 1, kolom 14)",
+                "geen leesbaar JSON-bestand: het bestand houdt te vroeg op; er mist iets aan het eind (regel 1, kolom 14)",
             ),
             ("[1, 2]", "bevat geen antwoorden"),
             (r#"{"format_version": 99}"#, "nieuwere versie"),
