@@ -46,8 +46,9 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// breaker's review (per-field merge of the context, stamps after every
 /// known change, CSV cells defused after invisible characters, quoted ids
 /// cut and cleaned, a questionnaire that cannot be fetched said as such).
-/// Issue 16 (size) comes next; this ceiling only stops further growth.
-pub const GZIP_BUDGET: u64 = 312 * 1024;
+/// 311.9 KB with the text review's wording. Issue 16 (size) comes next;
+/// this ceiling only stops further growth.
+pub const GZIP_BUDGET: u64 = 313 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -57,8 +58,9 @@ pub const GZIP_BUDGET: u64 = 312 * 1024;
 /// printing and load failures; 429.0 KB with issue 15's decoders, merge and
 /// the finding of codes in pasted mail text, `share/find.rs`; 438.8 KB
 /// after the breaker's review: a loaded workshop checked against the
-/// instrument, outcomes that name their file, capped invalid lines).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 439 * 1024;
+/// instrument, outcomes that name their file, capped invalid lines; 439.1 KB
+/// with the text review's wording).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 440 * 1024;
 
 /// Files only the workshop loads, and files only the scan loads.
 fn workshop_only(path: &str) -> bool {
