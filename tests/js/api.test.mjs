@@ -50,7 +50,12 @@ test('evaluate: a report in the asked language; bad answers throw a readable Err
   const bad = api.evaluate(answers({ favourable: false }));
   assert.notEqual(bad.verdict.level, 'ready');
   assert.ok(bad.advice.length > 0);
-  assert.throws(() => api.evaluate('{"responses": {"x": "maybe"}}'), (e) => e instanceof Error && /unknown/.test(e.message));
+  // A wrong value costs only itself: the report names it with its path.
+  const partly = api.evaluate('{"responses": {"x": "maybe"}}', { lang: 'en' });
+  assert.ok(partly.notices.some((n) => n.path === '$.responses["x"]' && /the text ‘maybe’/.test(n.message)));
+  // An unusable whole throws a readable Error with the place.
+  assert.throws(() => api.evaluate('{"responses": '), (e) => e instanceof Error && /line 1, column 14/.test(e.message));
+  assert.throws(() => api.evaluate('[1]'), (e) => e instanceof Error && /group of fields/.test(e.message));
   assert.throws(() => api.evaluate({}, { lang: 7 }), /lang/);
 });
 
