@@ -493,7 +493,7 @@ pub(crate) fn plain_message(message: &str) -> (String, String) {
         ("unknown variant ", "The value", "De waarde"),
     ] {
         if let Some(rest) = message.strip_prefix(prefix) {
-            let (name, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+            let (name, expected) = rest.rsplit_once(", expected ").unwrap_or((rest, ""));
             let name = quoted(name);
             let allowed = options(expected);
             return if allowed.is_empty() || expected.contains("there are no") {
