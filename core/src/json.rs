@@ -244,6 +244,12 @@ pub(crate) fn shown(text: &str) -> String {
     out
 }
 
+/// A key as it goes inside `["…"]` in a JSON path: quotes and backslashes
+/// escaped, so the path stays one readable string.
+pub(crate) fn escape_key(key: &str) -> String {
+    key.replace('\\', "\\\\").replace('"', "\\\"")
+}
+
 /// Collects the problems of one decode: path, English, Dutch. At most
 /// [`Problems::MAX`] are written out; the rest are counted and said in one
 /// closing notice (a file with 100,000 wrong values costs no 100,000
@@ -729,10 +735,7 @@ pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
                     path.push('.');
                     path.push_str(key);
                 } else {
-                    path.push_str(&format!(
-                        "[\"{}\"]",
-                        key.replace('\\', "\\\\").replace('"', "\\\"")
-                    ));
+                    path.push_str(&format!("[\"{}\"]", escape_key(key)));
                 }
             }
             Frame::List { index } if !own_place => path.push_str(&format!("[{index}]")),

@@ -3,7 +3,7 @@
 //! and left out; the votes, notes and participants around it are kept.
 
 use crate::instrument::Instrument;
-use crate::json::{Node, Problems};
+use crate::json::{escape_key, Node, Problems};
 use crate::share::{decode_share, encode_share};
 use crate::workshop::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES};
 use crate::Notice;
@@ -29,7 +29,7 @@ pub(crate) fn decode(root: &Node) -> Workshop {
         "$.tallies",
         ("the votes", "de stemmen"),
     ) {
-        let at = format!("$.tallies[\"{}\"]", escape(factor));
+        let at = format!("$.tallies[\"{}\"]", escape_key(factor));
         if let Some(tally) = tally(p, node, &at, factor) {
             if !tally.is_empty() {
                 w.tallies.insert(factor.clone(), tally);
@@ -70,7 +70,7 @@ pub(crate) fn decode(root: &Node) -> Workshop {
             Node::Text(t) => w.set_note(factor, t),
             Node::Null => {}
             other => p.wrong(
-                format!("$.notes[\"{}\"]", escape(factor)),
+                format!("$.notes[\"{}\"]", escape_key(factor)),
                 other,
                 (
                     &format!("the note on ‘{factor}’"),
@@ -216,10 +216,6 @@ fn list<'a>(p: &mut Problems, node: Option<&'a Node>, at: &str, what: (&str, &st
     }
 }
 
-fn escape(key: &str) -> String {
-    key.replace('\\', "\\\\").replace('"', "\\\"")
-}
-
 /// Up to this many unknown factors of one kind (votes, notes, revealed) are
 /// named one by one; more are said in one notice.
 const NAMED: usize = 5;
@@ -296,7 +292,7 @@ fn unknown_factors(notices: &mut Vec<Notice>, ids: &[String], field: &str, what:
         for id in ids {
             let name = shown(id);
             notices.push(notice(
-                &format!("$.{field}[\"{}\"]", escape(id)),
+                &format!("$.{field}[\"{}\"]", escape_key(id)),
                 format!(
                     "Left out: {} ‘{name}’. This questionnaire has no such factor.",
                     what[0]
@@ -348,7 +344,7 @@ fn scale(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Notice>) {
         for (id, points, beyond) in &cut {
             let name = shown(id);
             notices.push(notice(
-                &format!("$.tallies[\"{}\"].counts", escape(id)),
+                &format!("$.tallies[\"{}\"].counts", escape_key(id)),
                 format!("The votes on ‘{name}’ have {points} points, but this questionnaire’s scale has {max}. The {beyond} votes beyond point {max} do not count."),
                 format!("De stemmen bij ‘{name}’ hebben {points} punten, maar de schaal van deze vragenlijst heeft er {max}. De {beyond} stemmen na punt {max} tellen niet mee."),
             ));

@@ -5,7 +5,7 @@
 //! object, a version from the future) is an error.
 
 use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
-use crate::json::{shown, Node, Problems};
+use crate::json::{escape_key, shown, Node, Problems};
 
 /// The fields of an answers object (anything else is named in a notice).
 const FIELDS: [&str; 5] = [
@@ -56,7 +56,7 @@ pub(super) fn decode(root: &Node) -> Answers {
         match node {
             Node::Object(fields) => {
                 for (id, value) in fields {
-                    let path = format!("$.responses[\"{}\"]", escape(id));
+                    let path = format!("$.responses[\"{}\"]", escape_key(id));
                     match response(value) {
                         Some(r) => {
                             answers.responses.insert(id.clone(), r);
@@ -364,11 +364,6 @@ fn path_key(key: &str) -> String {
     if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
         format!(".{key}")
     } else {
-        format!("[\"{}\"]", escape(key))
+        format!("[\"{}\"]", escape_key(key))
     }
-}
-
-/// Quotes and backslashes escaped, so a path stays one readable string.
-fn escape(key: &str) -> String {
-    key.replace('\\', "\\\\").replace('"', "\\\"")
 }
