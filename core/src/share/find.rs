@@ -22,11 +22,12 @@ const MAX_JOIN_CHARS: usize = 4_000;
 /// A wrapped link or code spans at most this many line breaks.
 const MAX_JOIN_BREAKS: usize = 64;
 /// Characters read in join attempts over the whole paste: the work stays
-/// linear whatever the input. 500 wrapped Safe Links need most of it (at
-/// 1.5 million, 160 of them were missed: see the test
-/// `five_hundred_wrapped_links_fit_the_budget`); a breaker's 200 KB of
-/// `=3D…=` lines blocks the page for about 0.66 s with it.
-const JOIN_BUDGET: usize = 4_000_000;
+/// linear whatever the input. 500 wrapped Safe Links in a quoted reply use
+/// 1.25 million of it (the test `five_hundred_wrapped_links_fit_the_budget`),
+/// so this is twice what the largest workshop needs; a breaker's 200 KB of
+/// `=3D…=` lines, which spends all of it, takes about 250 ms natively
+/// (`cargo run --release -p samenwerkingsscan --example find_timing`).
+const JOIN_BUDGET: usize = 2_500_000;
 /// What one join attempt costs of the budget besides its characters.
 const ATTEMPT_COST: usize = 100;
 /// What is shown of an input is cut here.
@@ -76,7 +77,7 @@ pub struct Found {
 /// any of these gives one attempt, the text itself, so a paste is never
 /// silently ignored; blank text gives nothing.
 ///
-/// Linear in the length of the text (of which the first MiB is read), at
+/// Linear in the length of the text (of which the first 384 KiB are read), at
 /// most [`MAX_FOUND`] results, never a panic.
 ///
 /// ```
@@ -293,6 +294,7 @@ impl Finder<'_> {
         let mut soft_base = String::new();
         let mut soft_last = self.tokens[i].text.to_string();
         let mut breaks = 0;
+        let mut alphanumeric = count_alphanumeric(&joined);
         let mut j = i;
         loop {
             let prev = self.tokens[j];
@@ -307,21 +309,23 @@ impl Finder<'_> {
                 return None;
             }
             joined.push_str(next.text);
+            alphanumeric += count_alphanumeric(next.text);
             if newline {
                 soft_base.push_str(soft_last.strip_suffix('=').unwrap_or(&soft_last));
             } else {
                 soft_base.push_str(&soft_last);
             }
             soft_last = next.text.to_string();
-            let soft = format!("{soft_base}{soft_last}");
-            let cost = joined.len() + soft.len() + ATTEMPT_COST;
+            // Without a soft break the two readings are the same text: read once.
+            let soft = (soft_base.len() + soft_last.len() != joined.len())
+                .then(|| format!("{soft_base}{soft_last}"));
+            let cost = joined.len() + soft.as_ref().map_or(0, String::len) + ATTEMPT_COST;
             if joined.len() > MAX_JOIN_CHARS || cost > self.budget {
                 return None;
             }
             self.budget -= cost;
             // No decoding makes more letters and digits than there are: fewer
             // than a code's shortest 10 and no reading can check out.
-            let alphanumeric = joined.chars().filter(char::is_ascii_alphanumeric).count();
             if alphanumeric >= 10 {
                 if is_pure(&joined) {
                     if checks_out(&joined) {
@@ -333,7 +337,7 @@ impl Finder<'_> {
                         return Some((j + 2 - i, vec![ok]));
                     }
                 } else {
-                    for text in [&joined, &soft] {
+                    for text in std::iter::once(&joined).chain(soft.as_ref()) {
                         let r = read(text);
                         if !r.ok.is_empty() {
                             return Some((j + 2 - i, r.ok));
@@ -344,6 +348,10 @@ impl Finder<'_> {
             j += 1;
         }
     }
+}
+
+fn count_alphanumeric(text: &str) -> usize {
+    text.bytes().filter(u8::is_ascii_alphanumeric).count()
 }
 
 /// A group of a code typed with spaces: five code characters.
