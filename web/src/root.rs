@@ -75,7 +75,7 @@ fn workshop_mode(props: &AppProps, lang: &'static str, on_scan: Callback<&'stati
     }
 }
 
-/// The scan bundle has no workshop: ask the loader (`loader.js`) for the
+/// The scan bundle has no workshop: ask the loader (`mountScan` in `static/samenwerkingsscan.js`) for the
 /// workshop bundle, which mounts in this one's place.
 #[cfg(not(feature = "workshop"))]
 fn workshop_mode(props: &AppProps, lang: &'static str, _: Callback<&'static str>) -> Html {

@@ -1,7 +1,7 @@
 // The stand-alone page for the iframe fallback. Mounts the widget and tells
 // the parent page its height, so the parent can size the frame without an
 // inner scrollbar. Only the height is sent; never any answers.
-import { mountScan } from './loader.js';
+import { mountScan } from './samenwerkingsscan.js';
 
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('samenwerkingsscan');
