@@ -4,6 +4,7 @@
 //! reaches only the package registries can set up, build, serve and test the
 //! project with one command each (see README.md).
 
+mod bench;
 mod build;
 mod serve;
 mod setup;
@@ -23,6 +24,9 @@ commands:
         [--no-build]  serve the existing dist/ as is (used by the e2e tests)
   test                the full test suite: fmt, clippy, unit, property and
                       doc tests, size budget and the browser end-to-end tests
+  bench [--runs N]    the widget against SurveyJS and plain HTML in headless
+        [--no-build]  Chromium, Slow 4G and CPU 4x (default 5 rounds); not
+                      part of `test`
 ";
 
 fn main() -> ExitCode {
@@ -37,6 +41,7 @@ fn main() -> ExitCode {
         "build" => build::run(build::Profile::from_args(rest)).map(|_| ()),
         "serve" => serve::run(rest),
         "test" => test::run(),
+        "bench" => bench::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
