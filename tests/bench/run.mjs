@@ -24,7 +24,8 @@
 //   includes the wasm memory.
 //
 // Usage: node tests/bench/run.mjs [--runs N] (default 5); BENCH_OUT names
-// the JSON file with every sample (default target/bench/latest.json).
+// the JSON file with every sample (default target/bench/latest.json);
+// BENCH_ONLY=scan measures only the scan (quick checks while working).
 import { chromium } from 'playwright-core';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -250,10 +251,12 @@ async function main() {
   files['/surveyjs-page/model.js'] = `window.SCAN_MODEL = ${JSON.stringify(surveyModel(instrumentPath, introWithoutButton))};\n`;
   files['/surveyjs-page/start.js'] = surveyStart;
 
-  const order = Object.keys(kinds);
+  // BENCH_ONLY=scan (or a comma-separated list) measures only those pages:
+  // for quick checks while working; the report then has no ratios.
+  const order = Object.keys(kinds).filter((k) => !process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes(k));
   const samples = {};
   for (const [condition, network] of Object.entries(conditions)) {
-    samples[condition] = Object.fromEntries(order.map((k) => [k, []]));
+    samples[condition] = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
     for (let round = 0; round < runs; round += 1) {
       const rotated = order.map((_, i) => order[(i + round) % order.length]);
       for (const kind of rotated) {

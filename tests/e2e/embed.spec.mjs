@@ -36,9 +36,10 @@ test('plain host: renders in a shadow root, completes, and tells the host', asyn
   expect(await page.evaluate(() => !!document.querySelector('samenwerkings-scan').shadowRoot)).toBe(true);
   await expectNoAxeViolations(page, 'plain host');
   await completeScan(page);
+  // "change" is told once the answers stood still for 250 ms.
+  await expect.poll(() => page.evaluate(() => window.scanEvents.some(([type]) => type === 'change'))).toBe(true);
   const events = await page.evaluate(() => window.scanEvents);
   const reports = events.filter(([type]) => type === 'report');
-  expect(events.some(([type]) => type === 'change')).toBe(true);
   expect(reports.length).toBeGreaterThan(0);
   const detail = reports.at(-1)[1];
   expect(detail.verdict.level).toBeTruthy();

@@ -25,6 +25,10 @@ pub struct AppProps {
     /// Called as `(type, detail)` for "change" and "report" (see `emit`).
     #[prop_or_default]
     pub on_event: Option<js_sys::Function>,
+    /// Called as `("workshop")` when the scan bundle asks the loader for
+    /// workshop mode (`onMode`, set by the loader).
+    #[prop_or_default]
+    pub on_mode: Option<js_sys::Function>,
     /// Start in workshop mode (`mode="workshop"`).
     #[prop_or_default]
     pub workshop: bool,
@@ -50,6 +54,7 @@ impl PartialEq for AppProps {
             && self.lang == other.lang
             && self.instrument_problems == other.instrument_problems
             && self.on_event == other.on_event
+            && self.on_mode == other.on_mode
             && self.workshop == other.workshop
             && self.scan_url == other.scan_url
             && self.workshop_stylesheet == other.workshop_stylesheet
@@ -120,9 +125,14 @@ pub fn app(props: &AppProps) -> Html {
     // stored, merge it in when another tab saved something newer (then save
     // on the next run, with the merged answers), and write. Nothing a tab
     // changed later is overwritten by older answers.
+    //
+    // What this tab wrote last is kept: when storage still holds exactly
+    // that, no other tab wrote since, and the stored answers need not be
+    // read and merged (an answer click then costs one write, not a parse).
     {
         let state = state.clone();
         let key = key.clone();
+        let written = use_mut_ref(|| None::<String>);
         let deps = (
             state.answers.clone(),
             state.changes.clone(),
@@ -133,7 +143,9 @@ pub fn app(props: &AppProps) -> Html {
             if !*persist {
                 return;
             }
-            if let Loaded::Saved(stored) = storage::load(&key) {
+            let raw = storage::read(&key).ok().flatten();
+            let ours = raw.is_some() && *written.borrow() == raw;
+            if let Some(stored) = raw.filter(|_| !ours).and_then(|r| storage::parse(&r)) {
                 let merged = samenwerkingsscan::merge(
                     (answers, changes),
                     (&stored.answers, &stored.changes),
@@ -152,7 +164,11 @@ pub fn app(props: &AppProps) -> Html {
                 changes: changes.clone(),
             };
             let t = texts(lang);
-            let result = storage::save(&key, &saved);
+            let json = storage::encode(&saved);
+            let result = json
+                .as_deref()
+                .map_or(SaveResult::Full, |json| storage::write(&key, json));
+            *written.borrow_mut() = json.filter(|_| matches!(result, SaveResult::Saved));
             let status = StorageStatus::from(&result);
             // Say it once: only when the status changes for the worse.
             if status != state.storage && status != StorageStatus::Working {
@@ -164,7 +180,12 @@ pub fn app(props: &AppProps) -> Html {
                 state.dispatch(Action::Announce(text.to_string()));
             }
             let at = matches!(result, SaveResult::Saved).then_some(saved.saved_at);
-            state.dispatch(Action::StorageResult(status, at));
+            // The time is shown to the minute: within the same minute and
+            // status, a save changes nothing on screen and renders nothing.
+            let minute = |at: Option<u64>| at.map(|ms| ms / 60_000);
+            if status != state.storage || (at.is_some() && minute(at) != minute(state.saved_at)) {
+                state.dispatch(Action::StorageResult(status, at));
+            }
         });
     }
 
@@ -198,29 +219,26 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
-    // Tell the host page: "change" on every change of the answers, "report"
-    // when the report is shown. The detail is the report as plain JSON data;
-    // the widget itself sends nothing anywhere.
-    {
-        let on_event = props.on_event.clone();
+    // The report, computed only while it is shown, and once per answers and
+    // language (not on every render of the report screen).
+    let report = {
         let instrument = instrument.clone();
         let deps = (
+            state.step == Step::Report,
             state.answers.clone(),
             state.lang,
-            state.step == Step::Report,
         );
-        use_effect_with(deps, move |(answers, lang, on_report)| {
-            if let Some(callback) = on_event {
-                let report = evaluate(&instrument, answers, lang);
-                let detail = serde_json::to_string(&report)
-                    .ok()
-                    .and_then(|json| js_sys::JSON::parse(&json).ok())
-                    .unwrap_or(wasm_bindgen::JsValue::NULL);
-                let kind = if *on_report { "report" } else { "change" };
-                let _ = callback.call2(&wasm_bindgen::JsValue::NULL, &kind.into(), &detail);
-            }
-        });
-    }
+        use_memo(deps, move |(shown, answers, lang)| {
+            shown.then(|| Rc::new(evaluate(&instrument, answers, lang)))
+        })
+    };
+    use_host_events(
+        props.on_event.clone(),
+        instrument.clone(),
+        state.answers.clone(),
+        state.lang,
+        (*report).clone(),
+    );
 
     // Focus the new screen's heading after navigation (not on first render,
     // which would steal focus from the host page).
@@ -282,10 +300,12 @@ pub fn app(props: &AppProps) -> Html {
                 stage={state.answers.context.stage.clone()}
                 on_answer={dispatch.reform(|(id, r)| Action::Answer(id, r, now()))} />
         },
-        Step::Report => {
-            let report = evaluate(&instrument, &state.answers, state.lang);
-            html! { <ReportView report={Rc::new(report)} lang={state.lang} heading={t.report_heading} /> }
-        }
+        Step::Report => match &*report {
+            Some(report) => {
+                html! { <ReportView report={report.clone()} lang={state.lang} heading={t.report_heading} /> }
+            }
+            None => Html::default(),
+        },
     };
     let show_data = matches!(state.step, Step::Intro | Step::Report);
 
@@ -356,6 +376,52 @@ pub fn app(props: &AppProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// How long the answers must stay unchanged before "change" is told.
+const CHANGE_EVENT_DELAY_MS: u32 = 250;
+
+/// Tells the host page (`onEvent`, the custom element's DOM events) what the
+/// answers add up to, as the report in plain JSON data; the widget itself
+/// sends nothing anywhere. "report" when the report is shown (and again
+/// when it changes, e.g. in another language); "change" after the answers
+/// or the language changed, once they have stood still for 250 ms: a report
+/// takes a while to compute, and a respondent clicking through a page
+/// should not wait for one per click. Without a host that listens, nothing
+/// is computed.
+#[hook]
+fn use_host_events(
+    on_event: Option<js_sys::Function>,
+    instrument: Rc<Instrument>,
+    answers: samenwerkingsscan::Answers,
+    lang: &'static str,
+    shown: Option<Rc<samenwerkingsscan::Report>>,
+) {
+    let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
+    let emit = |callback: &js_sys::Function, kind: &str, report: &samenwerkingsscan::Report| {
+        let detail = serde_json::to_string(report)
+            .ok()
+            .and_then(|json| js_sys::JSON::parse(&json).ok())
+            .unwrap_or(wasm_bindgen::JsValue::NULL);
+        let _ = callback.call2(&wasm_bindgen::JsValue::NULL, &kind.into(), &detail);
+    };
+    {
+        let on_event = on_event.clone();
+        use_effect_with(shown, move |shown| {
+            if let (Some(callback), Some(report)) = (&on_event, shown) {
+                emit(callback, "report", report);
+            }
+        });
+    }
+    use_effect_with((answers, lang), move |(answers, lang)| {
+        let Some(callback) = on_event else { return };
+        let (answers, lang) = (answers.clone(), *lang);
+        // Replacing the timeout cancels the one before.
+        *pending.borrow_mut() = Some(gloo::timers::callback::Timeout::new(
+            CHANGE_EVENT_DELAY_MS,
+            move || emit(&callback, "change", &evaluate(&instrument, &answers, lang)),
+        ));
+    });
 }
 
 fn initial_state(
@@ -491,7 +557,7 @@ fn progress(props: &ProgressProps) -> Html {
             <p class="scan__progress-count">{ (t.answered)(props.answered, props.statements) }</p>
             // Polite and per minute: saying "saved" on every click would drown a screen reader.
             <p class="scan__progress-saved" role="status">
-                { props.saved_at.map(|at| (t.saved_at)(&crate::screens::data::time_of(at, props.lang))).unwrap_or_default() }
+                { props.saved_at.map(|at| (t.saved_at)(&crate::screens::data::time_of(at))).unwrap_or_default() }
             </p>
         </div>
     }

@@ -53,7 +53,9 @@ impl ScanHandle {
 /// the instrument's title), instrumentError: { url: string, status?: number,
 /// kind?: "network" | "not-json", detail?: string } (the custom instrument
 /// could not be fetched; the custom element sets it), onEvent: (type,
-/// detail) => void }`.
+/// detail) => void (see `use_host_events` in app.rs; without it no report
+/// is computed for the host), onMode: (mode) => void (the loader's: the
+/// scan bundle asks for "workshop") }`.
 /// A custom instrument that does not validate, or could not be fetched, is
 /// not used: the widget shows why and runs the built-in instrument.
 #[wasm_bindgen]
@@ -78,6 +80,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
         lang: text("lang").unwrap_or_else(|| "nl".into()).into(),
         instrument_problems: problems,
         on_event: field("onEvent").and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
+        on_mode: field("onMode").and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
         workshop: text("mode").is_some_and(|m| m == "workshop"),
         scan_url: text("scanUrl").unwrap_or_default().into(),
         workshop_stylesheet: text("workshopStylesheet").unwrap_or_default().into(),

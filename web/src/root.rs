@@ -57,7 +57,7 @@ pub fn root(props: &AppProps) -> Html {
         html! {
             <App instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
                 lang={AttrValue::from(*lang)} instrument_problems={props.instrument_problems.clone()}
-                on_event={props.on_event.clone()} on_workshop={switch(true)} label={props.label.clone()} />
+                on_event={props.on_event.clone()} on_mode={props.on_mode.clone()} on_workshop={switch(true)} label={props.label.clone()} />
         }
     }
 }
@@ -79,13 +79,9 @@ fn workshop_mode(props: &AppProps, lang: &'static str, on_scan: Callback<&'stati
 /// workshop bundle, which mounts in this one's place.
 #[cfg(not(feature = "workshop"))]
 fn workshop_mode(props: &AppProps, lang: &'static str, _: Callback<&'static str>) -> Html {
-    if let Some(f) = &props.on_event {
+    if let Some(f) = &props.on_mode {
         // The loader swaps bundles on its next turn, after this render.
-        let _ = f.call2(
-            &wasm_bindgen::JsValue::NULL,
-            &"mode".into(),
-            &"workshop".into(),
-        );
+        let _ = f.call1(&wasm_bindgen::JsValue::NULL, &"workshop".into());
     }
     html! { <p class="scan" role="status">{ crate::i18n::texts(lang).workshop_loading }</p> }
 }

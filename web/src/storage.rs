@@ -106,11 +106,9 @@ pub fn parse(raw: &str) -> Option<Saved> {
     }
 }
 
-pub fn save(key: &str, saved: &Saved) -> SaveResult {
-    match serde_json::to_string(saved) {
-        Ok(json) => write(key, &json),
-        Err(_) => SaveResult::Full,
-    }
+/// The stored form of `saved`, for [`write`].
+pub fn encode(saved: &Saved) -> Option<String> {
+    serde_json::to_string(saved).ok()
 }
 
 /// Moves damaged data aside so that autosave does not overwrite it.

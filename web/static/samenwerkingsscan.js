@@ -30,6 +30,7 @@ const bundles = {
   workshop: 'samenwerkingsscan_workshop',
 };
 const loading = {};
+const blockedWhileLoading = {};
 
 /// Loads a bundle: its JavaScript and its wasm are asked for at once (the
 /// wasm is not left waiting until the JavaScript has arrived), so a first
@@ -37,6 +38,11 @@ const loading = {};
 /// preload both in their HTML as well (`index.html`, `embed.html`).
 function load(kind) {
   if (!loading[kind]) {
+    // What the CSP blocks while loading names the directive to fix: heard
+    // from the first request on (a load may start before `mountScan`).
+    const blocked = (blockedWhileLoading[kind] = []);
+    const onViolation = (event) => blocked.push(event.effectiveDirective || event.violatedDirective);
+    document.addEventListener('securitypolicyviolation', onViolation);
     // `fetch` as wasm-bindgen would call it (same URL, default mode), so a
     // `<link rel="preload" as="fetch" crossorigin>` of the page is reused.
     const wasm = fetch(new URL(`./${bundles[kind]}_bg.wasm`, import.meta.url));
@@ -44,7 +50,7 @@ function load(kind) {
     loading[kind] = import(`./${bundles[kind]}.js`).then(async (module) => {
       await module.default({ module_or_path: wasm });
       return module;
-    });
+    }).finally(() => document.removeEventListener('securitypolicyviolation', onViolation));
   }
   return loading[kind];
 }
@@ -152,15 +158,12 @@ export async function mountScan(element, options = {}) {
         : 'De Samenwerkingsscan wordt geladen…';
       element.replaceChildren(busy);
     }
-    // What the CSP blocks while loading names the directive to fix.
-    const blocked = [];
-    const onViolation = (event) => blocked.push(event.effectiveDirective || event.violatedDirective);
-    document.addEventListener('securitypolicyviolation', onViolation);
     let mount;
     try {
       if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
       ({ mount } = await load(kind));
     } catch (error) {
+      const blocked = blockedWhileLoading[kind] ?? [];
       delete loading[kind]; // a later attempt (e.g. after a fix) loads again
       if (destroyed) return;
       if (handle && kind === 'workshop') {
@@ -175,8 +178,6 @@ export async function mountScan(element, options = {}) {
       }
       showLoadProblem(element, options, error, [...new Set(blocked)]);
       return;
-    } finally {
-      document.removeEventListener('securitypolicyviolation', onViolation);
     }
     if (!handle) element.replaceChildren();
     if (destroyed || current !== kind) return;
@@ -186,11 +187,11 @@ export async function mountScan(element, options = {}) {
       mode: kind === 'workshop' ? 'workshop' : options.mode,
       // Workshop mode's own styles, linked inside the widget (shadow root included).
       workshopStylesheet: new URL('./workshop.css', import.meta.url).href,
-      onEvent: (type, detail) => {
-        // The scan bundle asks for workshop mode: swap bundles, after the
-        // current render has finished.
-        if (type === 'mode' && detail === 'workshop') setTimeout(() => start('workshop'));
-        else options.onEvent?.(type, detail);
+      // The host's `onEvent` as given (none: the widget computes no report
+      // for events). The scan bundle asks for workshop mode with `onMode`:
+      // swap bundles, after the current render has finished.
+      onMode: (mode) => {
+        if (mode === 'workshop') setTimeout(() => start('workshop'));
       },
     });
   };

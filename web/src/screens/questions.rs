@@ -69,6 +69,21 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 .all(|w| w.chars().count() <= 8)
         });
 
+    // The answer options, the same for every statement of the page.
+    let options: Rc<[(Response, AttrValue)]> = points
+        .iter()
+        .map(|p| {
+            (
+                Response::Scale(p.value),
+                AttrValue::from(p.label.get(lang).to_string()),
+            )
+        })
+        .chain(std::iter::once((
+            Response::Unknown,
+            AttrValue::from(instrument.scale.unknown.get(lang).to_string()),
+        )))
+        .collect();
+
     html! {
         <section class="scan-questions" aria-labelledby="scan-questions-title">
             <h2 id="scan-questions-title" tabindex="-1" data-screen-heading="">{ heading }</h2>
@@ -83,34 +98,69 @@ pub fn questions(props: &QuestionsProps) -> Html {
                 <section class="scan-factor" aria-labelledby={format!("scan-f-{}", factor.id)}>
                     <h3 id={format!("scan-f-{}", factor.id)}>{ factor.name.get(lang) }</h3>
                     <p class="scan-factor__explanation">{ factor.explanation.get(lang) }</p>
-                    { for factor.statements.iter().map(|statement| {
-                        let current = props.responses.get(&statement.id).copied();
-                        let name = format!("scan-q-{}", statement.id);
-                        let option = |value: Response, label: &str| {
-                            let suffix = match value { Response::Scale(v) => v.to_string(), Response::Unknown => "unknown".into() };
-                            let id = format!("{name}-{suffix}");
-                            let statement_id = statement.id.clone();
-                            let on_answer = props.on_answer.clone();
-                            html! {
-                                <div class={classes!("scan-option", (value == Response::Unknown).then_some("scan-option--unknown"))}>
-                                    <input type="radio" id={id.clone()} name={name.clone()} checked={current == Some(value)}
-                                        onchange={move |_| on_answer.emit((statement_id.clone(), value))} />
-                                    <label for={id}>{ label.to_string() }</label>
-                                </div>
-                            }
-                        };
-                        html! {
-                            <fieldset class="scan-statement">
-                                <legend>{ statement.text_for(props.stage.as_deref(), lang) }</legend>
-                                <div class={classes!("scan-scale", (!row_fits).then_some("scan-scale--stacked"))}>
-                                    { for points.iter().map(|p| option(Response::Scale(p.value), p.label.get(lang))) }
-                                    { option(Response::Unknown, instrument.scale.unknown.get(lang)) }
-                                </div>
-                            </fieldset>
-                        }
+                    { for factor.statements.iter().map(|statement| html! {
+                        <StatementItem key={statement.id.clone()} id={AttrValue::from(statement.id.clone())}
+                            text={AttrValue::from(statement.text_for(props.stage.as_deref(), lang).to_string())}
+                            current={props.responses.get(&statement.id).copied()}
+                            options={options.clone()} stacked={!row_fits} on_answer={props.on_answer.clone()} />
                     }) }
                 </section>
             }) }
         </section>
+    }
+}
+
+#[derive(Properties, Clone)]
+struct StatementProps {
+    /// The statement's id (its radio group's name and ids derive from it).
+    id: AttrValue,
+    /// The statement as shown (worded for the stage).
+    text: AttrValue,
+    current: Option<Response>,
+    /// The scale's points and "don't know", with their labels.
+    options: Rc<[(Response, AttrValue)]>,
+    /// One option per line (labels too long for a row of five).
+    stacked: bool,
+    on_answer: Callback<(String, Response)>,
+}
+
+/// Equal when everything shown is equal: an answer re-renders only its own
+/// statement, not the page (the callback always does the same).
+impl PartialEq for StatementProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+            && self.text == other.text
+            && self.current == other.current
+            && self.options == other.options
+            && self.stacked == other.stacked
+    }
+}
+
+/// One statement: a fieldset with a native radio button per option.
+#[function_component(StatementItem)]
+fn statement_item(props: &StatementProps) -> Html {
+    let name = format!("scan-q-{}", props.id);
+    html! {
+        <fieldset class="scan-statement">
+            <legend>{ props.text.clone() }</legend>
+            <div class={classes!("scan-scale", props.stacked.then_some("scan-scale--stacked"))}>
+                { for props.options.iter().map(|(value, label)| {
+                    let value = *value;
+                    let suffix = match value { Response::Scale(v) => v.to_string(), Response::Unknown => "unknown".into() };
+                    let id = format!("{name}-{suffix}");
+                    let on_change = {
+                        let (on_answer, statement) = (props.on_answer.clone(), props.id.to_string());
+                        move |_| on_answer.emit((statement.clone(), value))
+                    };
+                    html! {
+                        <div class={classes!("scan-option", (value == Response::Unknown).then_some("scan-option--unknown"))}>
+                            <input type="radio" id={id.clone()} name={name.clone()} checked={props.current == Some(value)}
+                                onchange={on_change} />
+                            <label for={id}>{ label.clone() }</label>
+                        </div>
+                    }
+                }) }
+            </div>
+        </fieldset>
     }
 }
