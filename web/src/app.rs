@@ -5,7 +5,8 @@ use crate::i18n::{self, texts};
 use crate::pages::{pages, Page};
 use crate::route::{self, Route, Step};
 use crate::screens::{
-    context::ContextForm, data::DataPanel, intro::Intro, questions::Questions, report::ReportView,
+    context::ContextForm, data::DataPanel, header::Header, intro::Intro, questions::Questions,
+    report::ReportView,
 };
 use crate::state::{now, Action, State, StorageStatus};
 use crate::storage::{self, Loaded, SaveResult, Saved};
@@ -313,17 +314,8 @@ pub fn app(props: &AppProps) -> Html {
         // A labelled region, never `<main>`/`<header>`: the host page owns
         // its landmarks (the stand-alone page wraps the element in `<main>`).
         <section class="scan" lang={state.lang} ref={root} aria-label={if props.label.is_empty() { AttrValue::from(instrument.title.get(state.lang).to_string()) } else { props.label.clone() }}>
-            <div class="scan__header">
-                <p class="scan__brand">{ instrument.title.get(state.lang) }</p>
-                <div class="scan__tools">
-                    if let Some(on_workshop) = &props.on_workshop {
-                        <button type="button" class="scan-button scan-button--small scan-no-print"
-                            onclick={let (on_workshop, lang) = (on_workshop.clone(), state.lang); move |_| on_workshop.emit(lang)}>
-                            { t.to_workshop }</button>
-                    }
-                    <LanguageSwitch lang={state.lang} on_change={dispatch.reform(Action::SetLang)} />
-                </div>
-            </div>
+            <Header title={AttrValue::from(instrument.title.get(state.lang).to_string())} lang={state.lang}
+                on_workshop={props.on_workshop.clone()} on_lang={dispatch.reform(Action::SetLang)} />
             { banners(&state, t, &dispatch, &key) }
             if !props.instrument_problems.is_empty() {
                 <div class="scan-alert scan-alert--error" role="alert">
@@ -510,29 +502,6 @@ fn banners(state: &State, t: &'static i18n::Texts, dispatch: &Callback<Action>, 
                 </div>
             }
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct LanguageSwitchProps {
-    pub lang: &'static str,
-    pub on_change: Callback<&'static str>,
-}
-
-#[function_component(LanguageSwitch)]
-pub fn language_switch(props: &LanguageSwitchProps) -> Html {
-    let t = texts(props.lang);
-    html! {
-        <div class="scan__lang" role="group" aria-label={t.language}>
-            { for i18n::LANGS.iter().map(|(code, name)| {
-                let pressed = *code == props.lang;
-                let code: &'static str = code;
-                html! {
-                    <button type="button" class="scan-button scan-button--small" lang={code} aria-pressed={pressed.to_string()}
-                        onclick={props.on_change.reform(move |_| code)}>{ *name }</button>
-                }
-            }) }
-        </div>
     }
 }
 

@@ -120,6 +120,7 @@ function showLoadProblem(element, options, error, blocked, place = 'replace') {
   detail.textContent = (lang === 'en' ? 'Technical detail: ' : 'Technische melding: ') + problem.detail;
   box.append(text, detail);
   if (place === 'before') element.before(box);
+  else if (place === 'start') element.prepend(box);
   else element.replaceChildren(box);
   options.onEvent?.('error', { message: problem.en, detail: problem.detail });
 }
@@ -132,6 +133,100 @@ function firstKind(options) {
   return inWorkshop ? 'workshop' : 'scan';
 }
 
+/// The first screen per language, `{ nl: { html, resume }, en: … }`, put in
+/// by `cargo xtask build` (web/prerender: the widget's own components,
+/// rendered to HTML at build time); `null` in the source tree.
+const firstScreens = /* first screens */ null;
+
+const langOf = (lang) => (String(lang || '').toLowerCase().startsWith('en') ? 'en' : 'nl');
+
+/// Paints the first screen in `element` while the wasm loads, or takes the
+/// one the page already has (index.html, embed.html), and keeps its buttons
+/// working: the language switch redraws it, and "Start" or "Workshop" is
+/// remembered, said to be on its way, and clicked again in the widget once
+/// it has mounted. Not for a custom questionnaire (its title is unknown
+/// here) or workshop mode. Returns `{ replay(), fail() }`, or null.
+function firstScreen(element, options) {
+  const template = (lang) => firstScreens?.[langOf(lang)];
+  let screen = element.querySelector(':scope > [data-first-screen]');
+  const custom = options.instrument || options.instrumentError;
+  if (custom || firstKind(options) === 'workshop') {
+    screen?.remove();
+    return null;
+  }
+  const paint = (lang) => {
+    const t = template(lang);
+    if (!t) return;
+    // Our own markup from the build (no scripts, no style attributes).
+    element.innerHTML = t.html;
+    screen = element.firstElementChild;
+    resume(t);
+  };
+  /// Someone with saved answers is offered to go on, as the widget does.
+  const resume = (t) => {
+    if (options.label) screen.setAttribute('aria-label', options.label);
+    let saved = null;
+    try {
+      saved = globalThis.localStorage?.getItem(typeof options.storageKey === 'string' && options.storageKey.trim() ? options.storageKey : 'samenwerkingsscan');
+    } catch {
+      // storage blocked: the widget says so itself
+    }
+    const startButton = screen.querySelector('[data-first="start"]');
+    if (saved && startButton && t) startButton.textContent = t.resume;
+  };
+  if (!screen || (template(options.lang) && screen.lang !== langOf(options.lang))) paint(options.lang);
+  else resume(template(options.lang));
+  if (!screen) return null;
+  let lang = null;
+  let go = null;
+  const onClick = (event) => {
+    const button = event.target.closest?.('[data-first]');
+    if (!button || !screen?.contains(button)) return;
+    const action = button.dataset.first;
+    if (action.startsWith('lang-')) {
+      lang = action.slice(5);
+      paint(lang);
+      screen.querySelector(`[data-first="${action}"]`)?.focus();
+      return;
+    }
+    go = action;
+    if (!screen.querySelector('.scan-loading')) {
+      const busy = document.createElement('p');
+      busy.className = 'scan-loading';
+      busy.setAttribute('role', 'status');
+      busy.textContent = langOf(lang ?? options.lang) === 'en'
+        ? 'One moment: the scan is loading…'
+        : 'Een ogenblik: de scan wordt geladen…';
+      button.closest('.scan__actions, .scan__tools')?.after(busy);
+    }
+  };
+  element.addEventListener('click', onClick);
+  return {
+    /// The language chosen on the first screen, if any.
+    lang: () => lang,
+    /// After mounting: the widget's own buttons do what was clicked.
+    replay() {
+      element.removeEventListener('click', onClick);
+      if (!go) return;
+      const action = go;
+      let tries = 0;
+      const again = () => {
+        const button = element.querySelector(`[data-first="${action}"]`);
+        if (button) button.click();
+        else if (++tries < 120) requestAnimationFrame(again);
+      };
+      again();
+    },
+    /// The scan cannot load: the first screen stays readable, without its
+    /// buttons, under the message that says why.
+    fail() {
+      element.removeEventListener('click', onClick);
+      screen?.querySelectorAll('[data-first]').forEach((b) => b.remove());
+      screen?.querySelector('.scan-loading')?.remove();
+    },
+  };
+}
+
 /// Mounts into `element` (options as `mount` in web/src/lib.rs, passed on
 /// as they are: `instrument`, or `instrumentError` when a host could not
 /// fetch its questionnaire, is read by the widget itself); resolves
@@ -142,6 +237,7 @@ export async function mountScan(element, options = {}) {
   let handle = null;
   let destroyed = false;
   let current = null;
+  const first = firstScreen(element, options);
   const start = async (kind) => {
     // The scan bundle may ask more than once (every render): swap only once.
     if (current === kind) return;
@@ -149,7 +245,7 @@ export async function mountScan(element, options = {}) {
     current = kind;
     // Until the bundle is there: a visible, announced "loading" (the
     // element is never an empty 0 px box).
-    if (!handle) {
+    if (!handle && !(first && kind === 'scan')) {
       const busy = document.createElement('p');
       busy.className = 'scan-loading';
       busy.setAttribute('role', 'status');
@@ -176,7 +272,12 @@ export async function mountScan(element, options = {}) {
         }
         return;
       }
-      showLoadProblem(element, options, error, [...new Set(blocked)]);
+      if (first && kind === 'scan') {
+        first.fail();
+        showLoadProblem(element, options, error, [...new Set(blocked)], 'start');
+      } else {
+        showLoadProblem(element, options, error, [...new Set(blocked)]);
+      }
       return;
     }
     if (!handle) element.replaceChildren();
@@ -184,6 +285,7 @@ export async function mountScan(element, options = {}) {
     handle?.destroy();
     handle = mount(element, {
       ...options,
+      lang: first?.lang() ?? options.lang,
       mode: kind === 'workshop' ? 'workshop' : options.mode,
       // Workshop mode's own styles, linked inside the widget (shadow root included).
       workshopStylesheet: new URL('./workshop.css', import.meta.url).href,
@@ -196,6 +298,7 @@ export async function mountScan(element, options = {}) {
     });
   };
   await start(firstKind(options));
+  if (handle && current === 'scan') first?.replay();
   return {
     destroy() {
       destroyed = true;
@@ -226,6 +329,10 @@ class SamenwerkingsScan extends HTMLElement {
 
   #handle = null;
   #generation = 0;
+  /// Settles when the shadow root's stylesheet has loaded (or failed): a
+  /// stylesheet in a shadow root does not hold back painting, so the first
+  /// screen waits for it rather than flash unstyled.
+  #styled = null;
 
   connectedCallback() {
     linkPrintStylesheet();
@@ -234,6 +341,10 @@ class SamenwerkingsScan extends HTMLElement {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = stylesheet;
+      this.#styled = new Promise((done) => {
+        link.addEventListener('load', done, { once: true });
+        link.addEventListener('error', done, { once: true });
+      });
       root.append(link);
     }
     this.#render();
@@ -288,6 +399,8 @@ class SamenwerkingsScan extends HTMLElement {
     const container = document.createElement('div');
     this.shadowRoot.querySelector('div[data-scan-root]')?.remove();
     container.dataset.scanRoot = '';
+    container.hidden = true;
+    this.#styled.then(() => { container.hidden = false; });
     this.shadowRoot.append(container);
     const handle = await mountScan(container, {
       lang: this.getAttribute('lang') || document.documentElement.lang || 'nl',

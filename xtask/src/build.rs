@@ -61,6 +61,7 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
     }
     std::fs::copy(root().join("index.html"), dist.join("index.html"))?;
     copy_dir(&root().join("web/static"), &dist)?;
+    first_screen(&dist)?;
     // Example host pages for the dev server and the e2e tests; never shipped
     // (the size report skips `examples/`).
     std::fs::create_dir_all(dist.join("examples"))?;
@@ -115,6 +116,51 @@ fn bundle(profile: Profile, name: &str, features: &[&str], dist: &Path) -> Resul
         }
         exec(wasm_opt.arg(&bg).arg("-o").arg(&bg))?;
     }
+    Ok(())
+}
+
+/// Where the first screen goes: a comment in the pages' mount element, and
+/// the `firstScreens` constant of the custom element's script.
+const FIRST_SCREEN_SLOT: &str = "<!-- first screen -->";
+const FIRST_SCREENS_SLOT: &str = "/* first screens */ null";
+
+/// Renders the first screen (`web/prerender`, Yew's server-side renderer
+/// over the widget's own components and texts) into `dist/`: the Dutch one
+/// into `index.html` and `embed.html`, both languages into
+/// `samenwerkingsscan.js`, which paints them in the custom element and
+/// keeps their buttons working until the wasm has mounted.
+fn first_screen(dist: &Path) -> Result {
+    let output = Command::new(env!("CARGO"))
+        .args(["run", "--quiet", "--package", "samenwerkingsscan-prerender"])
+        .stderr(std::process::Stdio::inherit())
+        .output()?;
+    if !output.status.success() {
+        return Err("the first screen could not be rendered (samenwerkingsscan-prerender)".into());
+    }
+    let screens: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    let dutch = screens["nl"]["html"]
+        .as_str()
+        .ok_or("samenwerkingsscan-prerender gave no Dutch first screen")?;
+    for page in ["index.html", "embed.html"] {
+        fill(&dist.join(page), FIRST_SCREEN_SLOT, dutch)?;
+    }
+    // A JSON value is a JavaScript expression; `</` is escaped anyway, so
+    // the script stays safe wherever a host inlines it.
+    let constant = serde_json::to_string(&screens)?.replace("</", "<\\/");
+    fill(
+        &dist.join("samenwerkingsscan.js"),
+        FIRST_SCREENS_SLOT,
+        &constant,
+    )
+}
+
+/// Replaces the one `slot` in `file` with `content`.
+fn fill(file: &Path, slot: &str, content: &str) -> Result {
+    let text = std::fs::read_to_string(file)?;
+    if text.matches(slot).count() != 1 {
+        return Err(format!("{} needs exactly one `{slot}`", file.display()).into());
+    }
+    std::fs::write(file, text.replacen(slot, content, 1))?;
     Ok(())
 }
 

@@ -24,7 +24,7 @@ pub fn intro(props: &IntroProps) -> Html {
             <h2>{ t.intro_privacy_heading }</h2>
             <p>{ t.intro_privacy }</p>
             <div class="scan__actions">
-                <button type="button" class="scan-button scan-button--primary" onclick={props.on_start.reform(|_| ())}>
+                <button type="button" class="scan-button scan-button--primary" data-first="start" onclick={props.on_start.reform(|_| ())}>
                     { if props.has_answers { t.resume } else { t.start } }{ " →" }
                 </button>
             </div>

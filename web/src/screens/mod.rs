@@ -4,6 +4,7 @@
 pub mod chart;
 pub mod context;
 pub mod data;
+pub mod header;
 pub mod intro;
 pub mod notices;
 pub mod questions;

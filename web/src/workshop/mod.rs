@@ -11,8 +11,8 @@ mod results;
 mod setup;
 pub mod state;
 
-use crate::app::LanguageSwitch;
 use crate::i18n::{texts, workshop_texts};
+use crate::screens::header::LanguageSwitch;
 use crate::state::StorageStatus;
 use crate::storage::{self, SaveResult};
 use factor::FactorScreen;
