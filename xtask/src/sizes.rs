@@ -48,7 +48,17 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// cut and cleaned, a questionnaire that cannot be fetched said as such).
 /// 311.9 KB with the text review's wording. Issue 16 (size) comes next;
 /// this ceiling only stops further growth.
-pub const GZIP_BUDGET: u64 = 313 * 1024;
+///
+/// Issue 16, first step (2026-12-01): the figure is now what one first
+/// visit downloads (the page that needs the most, see `PAGES`), no longer
+/// the sum of every page's files. 318.8 KB on the iframe page: the first
+/// screen painted before the wasm (+1.2 KB in each page's HTML, +2.9 KB for
+/// both languages in `samenwerkingsscan.js`, which paints it in the custom
+/// element), and +2.7 KB of wasm for cheaper answers (a component per
+/// statement, the report computed only when shown or listened for). The
+/// bytes themselves come down next (one language per visit, JSON parsed by
+/// the browser); README "Speed" has the figures.
+pub const GZIP_BUDGET: u64 = 319 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -59,16 +69,50 @@ pub const GZIP_BUDGET: u64 = 313 * 1024;
 /// the finding of codes in pasted mail text, `share/find.rs`; 438.8 KB
 /// after the breaker's review: a loaded workshop checked against the
 /// instrument, outcomes that name their file, capped invalid lines; 439.1 KB
-/// with the text review's wording).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 440 * 1024;
+/// with the text review's wording; 446.1 KB on 2026-12-01 as the scan above,
+/// counted as one visit on the iframe page).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 447 * 1024;
 
-/// Files only the workshop loads, and files only the scan loads.
-fn workshop_only(path: &str) -> bool {
-    path.starts_with("samenwerkingsscan_workshop") || path == "workshop.css"
-}
-fn scan_only(path: &str) -> bool {
-    path.starts_with("samenwerkingsscan_web")
-}
+/// The ways a visitor reaches the widget, with the files each page makes
+/// the browser download besides a bundle: a first visit downloads one of
+/// these, not all of them, and the largest is what the ceilings hold.
+const PAGES: [(&str, &[&str]); 3] = [
+    (
+        "stand-alone page",
+        &[
+            "index.html",
+            "page.css",
+            "scan.css",
+            "print.css",
+            "favicon.svg",
+            "main.js",
+            "samenwerkingsscan.js",
+        ],
+    ),
+    (
+        "custom element",
+        &["samenwerkingsscan.js", "scan.css", "print.css"],
+    ),
+    (
+        "iframe page",
+        &[
+            "embed.html",
+            "embed.css",
+            "scan.css",
+            "print.css",
+            "favicon.svg",
+            "embed.js",
+            "samenwerkingsscan.js",
+        ],
+    ),
+];
+/// The scan bundle, and what workshop mode loads instead of it.
+const SCAN_BUNDLE: &[&str] = &["samenwerkingsscan_web.js", "samenwerkingsscan_web_bg.wasm"];
+const WORKSHOP_BUNDLE: &[&str] = &[
+    "samenwerkingsscan_workshop.js",
+    "samenwerkingsscan_workshop_bg.wasm",
+    "workshop.css",
+];
 
 pub struct Entry {
     pub path: String,
@@ -82,22 +126,48 @@ pub struct Report {
 }
 
 impl Report {
-    /// Everything a visitor downloads for the scan (all but the workshop bundle).
-    pub fn total_gzip(&self) -> u64 {
+    fn gzip_of(&self, files: &[&str]) -> u64 {
         self.entries
             .iter()
-            .filter(|e| !workshop_only(&e.path))
+            .filter(|e| files.contains(&e.path.as_str()))
             .map(|e| e.gzip)
             .sum()
     }
 
-    /// What a facilitator downloads in workshop mode (all but the scan bundle).
+    /// The largest first visit with `bundle`: the page and the bundle.
+    fn largest_visit(&self, bundle: &[&str]) -> (&'static str, u64) {
+        PAGES
+            .iter()
+            .map(|(page, files)| (*page, self.gzip_of(files) + self.gzip_of(bundle)))
+            .max_by_key(|(_, bytes)| *bytes)
+            .unwrap_or(("none", 0))
+    }
+
+    /// What a first visit to the scan downloads, gzip, on the page that
+    /// needs the most (see `PAGES`).
+    pub fn total_gzip(&self) -> u64 {
+        self.largest_visit(SCAN_BUNDLE).1
+    }
+
+    /// What a facilitator downloads in workshop mode (the workshop bundle
+    /// in place of the scan's), on the page that needs the most.
     pub fn workshop_gzip(&self) -> u64 {
+        self.largest_visit(WORKSHOP_BUNDLE).1
+    }
+
+    /// Shipped files that no page and no bundle names: they would escape
+    /// the ceilings, so the build refuses them until `PAGES` says who
+    /// downloads them.
+    pub fn unaccounted(&self) -> Vec<&str> {
         self.entries
             .iter()
-            .filter(|e| !scan_only(&e.path))
-            .map(|e| e.gzip)
-            .sum()
+            .map(|e| e.path.as_str())
+            .filter(|path| {
+                !PAGES.iter().any(|(_, files)| files.contains(path))
+                    && !SCAN_BUNDLE.contains(path)
+                    && !WORKSHOP_BUNDLE.contains(path)
+            })
+            .collect()
     }
 
     pub fn print(&self) {
@@ -122,9 +192,9 @@ impl Report {
             kb(sum(|e| e.gzip)),
             kb(sum(|e| e.brotli))
         );
-        let total = self.total_gzip();
+        let (page, total) = self.largest_visit(SCAN_BUNDLE);
         println!(
-            "scan (what a visitor loads), gzip: {} — target {} ({:.0}% of target{}), enforced ceiling {}",
+            "scan (a first visit, largest on the {page}), gzip: {} — target {} ({:.0}% of target{}), enforced ceiling {}",
             kb(total),
             kb(GZIP_TARGET),
             total as f64 * 100.0 / GZIP_TARGET as f64,
@@ -135,9 +205,10 @@ impl Report {
             },
             kb(GZIP_BUDGET)
         );
+        let (page, workshop) = self.largest_visit(WORKSHOP_BUNDLE);
         println!(
-            "workshop mode (loaded only by a facilitator), gzip: {} — enforced ceiling {}",
-            kb(self.workshop_gzip()),
+            "workshop mode (loaded only by a facilitator, largest on the {page}), gzip: {} — enforced ceiling {}",
+            kb(workshop),
             kb(WORKSHOP_GZIP_BUDGET)
         );
     }

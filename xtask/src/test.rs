@@ -63,6 +63,14 @@ pub fn run() -> Result {
     })?;
     step("release build and size budget", &mut || {
         let report = build::run(Profile::Release)?;
+        let unaccounted = report.unaccounted();
+        if !unaccounted.is_empty() {
+            return Err(format!(
+                "shipped files outside the size budget: {} (add them to PAGES in xtask/src/sizes.rs)",
+                unaccounted.join(", ")
+            )
+            .into());
+        }
         let total = report.total_gzip();
         if total > GZIP_BUDGET {
             return Err(format!(
