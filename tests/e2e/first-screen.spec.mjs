@@ -71,10 +71,119 @@ test('without its wasm the first screen stays readable, under a message that say
 
 test('a browser with saved answers sees "Ga verder" on the first screen too', async ({ page }) => {
   await page.goto('/');
-  await page.evaluate(() => localStorage.setItem('samenwerkingsscan', JSON.stringify({ format: 2, saved_at: 1, lang: 'nl', answers: { responses: {} }, changes: {} })));
+  await page.evaluate(() => localStorage.setItem('samenwerkingsscan', JSON.stringify({ format: 1, saved_at: 1, lang: 'nl', answers: { responses: { 'vergelijkbaarheid-en-bekendheid.1': 4 } }, changes: {} })));
   const release = await holdWasm(page);
   await page.reload();
   const first = page.locator('#samenwerkingsscan [data-first-screen]');
   await expect(first.getByRole('button', { name: 'Ga verder waar u was →' })).toBeVisible();
+  release();
+  await expect(page.locator('#samenwerkingsscan [data-first-screen]')).toHaveCount(0);
+  await expect(page.locator('#samenwerkingsscan').getByRole('button', { name: 'Ga verder waar u was →' })).toBeVisible();
+});
+
+// The breaker's review of the first screen, each a test.
+
+test('a host that requires Trusted Types: no first screen, the widget still mounts', async ({ page }) => {
+  const problems = watchPage(page);
+  await page.goto('/examples/trusted-types.html');
+  const scan = page.locator('samenwerkings-scan');
+  await expect(scan.locator('[data-screen-heading]')).toHaveText('Samenwerkingsscan');
+  await scan.getByRole('button', { name: 'Start de scan →' }).click();
+  await expect(scan.locator('[data-screen-heading]')).toHaveText('De samenwerking');
+  expect(problems.filter((p) => !/TrustedHTML|Trusted Type/i.test(p))).toEqual([]);
+});
+
+test('an address for another screen gets no first screen, and that screen once loaded', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/#scan=samenwerking');
+  const root = page.locator('#samenwerkingsscan');
+  await expect(root.locator('[data-first-screen]')).toHaveCount(0);
+  await expect(root.getByRole('status')).toHaveText('De Samenwerkingsscan wordt geladen…');
+  release();
+  await expect(root.locator('[data-screen-heading]')).toHaveText('De samenwerking');
+});
+
+test('a saved record without answers still says "Start de scan"', async ({ page }) => {
+  await page.goto('/');
+  await page.evaluate(() => localStorage.setItem('samenwerkingsscan', JSON.stringify({ format: 1, saved_at: 1, lang: 'nl', answers: { responses: {} }, changes: {} })));
+  const release = await holdWasm(page);
+  await page.reload();
+  await expect(page.locator('#samenwerkingsscan [data-first-screen]').getByRole('button', { name: 'Start de scan →' })).toBeVisible();
+  release();
+  await expect(page.locator('#samenwerkingsscan').getByRole('button', { name: 'Start de scan →' })).toBeVisible();
+});
+
+test('keyboard focus on the first screen stays on the same button in the live widget', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/');
+  const first = page.locator('#samenwerkingsscan [data-first-screen]');
+  await first.getByRole('button', { name: 'English' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(first.getByRole('button', { name: 'English' })).toBeFocused();
+  release();
+  await expect(page.locator('#samenwerkingsscan [data-first-screen]')).toHaveCount(0);
+  await expect(page.locator('#samenwerkingsscan').getByRole('button', { name: 'English' })).toBeFocused();
+});
+
+test('an attribute changed while the wasm loads keeps what was clicked', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/examples/plain.html');
+  const scan = page.locator('samenwerkings-scan');
+  await scan.locator('[data-first-screen]').getByRole('button', { name: 'Start de scan →' }).click();
+  await scan.evaluate((el) => el.setAttribute('label', 'Scan van de regio'));
+  await expect(scan.locator('[data-first-screen]')).toHaveAttribute('aria-label', 'Scan van de regio');
+  await expect(scan.locator('[data-first-screen]').getByRole('status')).toBeVisible();
+  release();
+  await expect(scan.locator('[data-screen-heading]')).toHaveText('De samenwerking');
+});
+
+test('an element taken off the page before the wasm arrives never mounts', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/examples/plain.html');
+  await expect(page.locator('samenwerkings-scan [data-first-screen]')).toBeVisible();
+  await page.evaluate(() => {
+    document.querySelector('samenwerkings-scan').remove();
+    history.pushState(null, '', '/examples/elsewhere');
+  });
+  release();
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate(() => [location.pathname, location.hash, Object.keys(localStorage)])).toEqual(['/examples/elsewhere', '', []]);
+});
+
+test('workshop mode opens in the language the scan is in', async ({ page }) => {
+  await page.goto('/');
+  const root = page.locator('#samenwerkingsscan');
+  await root.getByRole('button', { name: 'English' }).click();
+  await expect(root.locator('[data-screen-heading]')).toHaveText('Partnership readiness scan');
+  await root.getByRole('button', { name: 'Run a workshop' }).click();
+  await expect(root.getByRole('heading', { name: 'Prepare the workshop' })).toBeVisible();
+  await expect(root.getByRole('button', { name: 'English' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('a host resource its CSP blocks is not blamed for a missing wasm', async ({ page }) => {
+  await page.route('**/*.wasm', (route) => route.fulfill({ status: 404, contentType: 'text/html', body: '<h1>Not found</h1>' }));
+  await page.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const img = document.createElement('img');
+      img.src = 'https://tracker.example.invalid/pixel.png';
+      img.alt = '';
+      document.body.append(img);
+    });
+  });
+  await page.goto('/examples/csp.html');
+  const alert = page.locator('samenwerkings-scan .scan-load-error');
+  await expect(alert).toContainText('application/wasm');
+  await expect(alert).not.toContainText('img-src');
+});
+
+test('the iframe is sized to the first screen before the wasm arrives', async ({ page }) => {
+  const release = await holdWasm(page);
+  await page.goto('/examples/iframe.html');
+  const frameEl = page.locator('iframe').first();
+  const frame = page.frameLocator('iframe').first();
+  await expect(frame.locator('[data-first-screen]')).toBeVisible();
+  const content = () => frameEl.evaluate((f) => Math.ceil(f.contentDocument.body.getBoundingClientRect().height));
+  const height = () => frameEl.evaluate((f) => f.getBoundingClientRect().height);
+  await expect.poll(async () => Math.abs((await height()) - (await content()))).toBeLessThanOrEqual(2);
   release();
 });

@@ -54,8 +54,8 @@ impl ScanHandle {
 /// kind?: "network" | "not-json", detail?: string } (the custom instrument
 /// could not be fetched; the custom element sets it), onEvent: (type,
 /// detail) => void (see `use_host_events` in app.rs; without it no report
-/// is computed for the host), onMode: (mode) => void (the loader's: the
-/// scan bundle asks for "workshop") }`.
+/// is computed for the host), onMode: (mode, lang) => void (the loader's:
+/// the scan bundle asks for "workshop" in its current language) }`.
 /// A custom instrument that does not validate, or could not be fetched, is
 /// not used: the widget shows why and runs the built-in instrument.
 #[wasm_bindgen]

@@ -80,8 +80,13 @@ fn workshop_mode(props: &AppProps, lang: &'static str, on_scan: Callback<&'stati
 #[cfg(not(feature = "workshop"))]
 fn workshop_mode(props: &AppProps, lang: &'static str, _: Callback<&'static str>) -> Html {
     if let Some(f) = &props.on_mode {
-        // The loader swaps bundles on its next turn, after this render.
-        let _ = f.call1(&wasm_bindgen::JsValue::NULL, &"workshop".into());
+        // The loader swaps bundles on its next turn, after this render, and
+        // mounts workshop mode in the language the scan was in.
+        let _ = f.call2(
+            &wasm_bindgen::JsValue::NULL,
+            &"workshop".into(),
+            &lang.into(),
+        );
     }
     html! { <p class="scan" role="status">{ crate::i18n::texts(lang).workshop_loading }</p> }
 }

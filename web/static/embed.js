@@ -5,12 +5,8 @@ import { mountScan } from './samenwerkingsscan.js';
 
 const params = new URLSearchParams(location.search);
 const root = document.getElementById('samenwerkingsscan');
-await mountScan(root, {
-  lang: params.get('lang') || 'nl',
-  storageKey: params.get('storage-key') || undefined,
-  mode: params.get('mode') || undefined,
-  scanUrl: params.get('scan-url') || undefined,
-});
+// The height is told from the start: the first screen (in the page) is
+// there before the wasm, and the frame should fit it too.
 if (window.parent !== window) {
   // The body's own height, both ways: the document's scrollHeight never
   // drops below the frame's current height, so a frame sized by it could
@@ -33,3 +29,10 @@ if (window.parent !== window) {
     }
   });
 }
+
+await mountScan(root, {
+  lang: params.get('lang') || 'nl',
+  storageKey: params.get('storage-key') || undefined,
+  mode: params.get('mode') || undefined,
+  scanUrl: params.get('scan-url') || undefined,
+});

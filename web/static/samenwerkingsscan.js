@@ -40,8 +40,16 @@ function load(kind) {
   if (!loading[kind]) {
     // What the CSP blocks while loading names the directive to fix: heard
     // from the first request on (a load may start before `mountScan`).
+    // Only the scan's own requests count: a host's tracker that its CSP
+    // blocks says nothing about why the scan cannot load.
     const blocked = (blockedWhileLoading[kind] = []);
-    const onViolation = (event) => blocked.push(event.effectiveDirective || event.violatedDirective);
+    const base = new URL('./', import.meta.url).href;
+    const onViolation = (event) => {
+      const uri = String(event.blockedURI || '');
+      if (uri === 'wasm-eval' || uri === 'eval' || uri.startsWith(base)) {
+        blocked.push(event.effectiveDirective || event.violatedDirective);
+      }
+    };
     document.addEventListener('securitypolicyviolation', onViolation);
     // `fetch` as wasm-bindgen would call it (same URL, default mode), so a
     // `<link rel="preload" as="fetch" crossorigin>` of the page is reused.
@@ -140,80 +148,124 @@ const firstScreens = /* first screens */ null;
 
 const langOf = (lang) => (String(lang || '').toLowerCase().startsWith('en') ? 'en' : 'nl');
 
+/// Whether the address asks for the first screen: no fragment of this
+/// widget's own (a host's fragment is left to the host), or its start.
+function atStart(options) {
+  const ns = namespace(options.storageKey);
+  const hash = globalThis.location?.hash ?? '';
+  const ours = hash.startsWith(`#${ns}=`) || hash.startsWith(`#${ns}-`);
+  return !ours || hash === `#${ns}=start`;
+}
+
+/// Whether storage holds answers under the widget's key (the widget then
+/// offers "go on" instead of "start": the same test, answers present).
+function hasSavedAnswers(options) {
+  try {
+    const key = typeof options.storageKey === 'string' && options.storageKey.trim() ? options.storageKey : 'samenwerkingsscan';
+    const saved = JSON.parse(globalThis.localStorage?.getItem(key) ?? 'null');
+    const responses = saved?.answers?.responses ?? saved?.responses;
+    return !!responses && typeof responses === 'object' && Object.keys(responses).length > 0;
+  } catch {
+    return false; // storage blocked or damaged: the widget says so itself
+  }
+}
+
 /// Paints the first screen in `element` while the wasm loads, or takes the
 /// one the page already has (index.html, embed.html), and keeps its buttons
 /// working: the language switch redraws it, and "Start" or "Workshop" is
 /// remembered, said to be on its way, and clicked again in the widget once
 /// it has mounted. Not for a custom questionnaire (its title is unknown
-/// here) or workshop mode. Returns `{ replay(), fail() }`, or null.
+/// here), workshop mode or an address that asks for another screen.
+/// `options.firstIntent` (an object the caller keeps) carries what was
+/// clicked over to a later mount of the same widget. Returns
+/// `{ lang(), beforeSwap(), replay(), fail() }`, or null.
 function firstScreen(element, options) {
   const template = (lang) => firstScreens?.[langOf(lang)];
   let screen = element.querySelector(':scope > [data-first-screen]');
   const custom = options.instrument || options.instrumentError;
-  if (custom || firstKind(options) === 'workshop') {
+  if (custom || firstKind(options) === 'workshop' || !atStart(options)) {
     screen?.remove();
     return null;
   }
+  const intent = options.firstIntent ?? {};
+  const resume = hasSavedAnswers(options);
+  let focusKey = null;
+  const busy = () => {
+    if (!intent.go || screen.querySelector('.scan-loading')) return;
+    const status = document.createElement('p');
+    status.className = 'scan-loading';
+    status.setAttribute('role', 'status');
+    status.textContent = langOf(intent.lang ?? options.lang) === 'en'
+      ? 'One moment: the scan is loading…'
+      : 'Een ogenblik: de scan wordt geladen…';
+    screen.querySelector('.scan__actions')?.after(status);
+  };
+  const dress = () => {
+    if (options.label) screen.setAttribute('aria-label', options.label);
+    const startButton = screen.querySelector('[data-first="start"]');
+    if (resume && startButton && template(screen.lang)) startButton.textContent = template(screen.lang).resume;
+    busy();
+  };
   const paint = (lang) => {
     const t = template(lang);
-    if (!t) return;
-    // Our own markup from the build (no scripts, no style attributes).
-    element.innerHTML = t.html;
-    screen = element.firstElementChild;
-    resume(t);
-  };
-  /// Someone with saved answers is offered to go on, as the widget does.
-  const resume = (t) => {
-    if (options.label) screen.setAttribute('aria-label', options.label);
-    let saved = null;
+    if (!t) return false;
     try {
-      saved = globalThis.localStorage?.getItem(typeof options.storageKey === 'string' && options.storageKey.trim() ? options.storageKey : 'samenwerkingsscan');
+      // Our own markup from the build (no scripts, no style attributes).
+      element.innerHTML = t.html;
     } catch {
-      // storage blocked: the widget says so itself
+      return false; // e.g. a host that requires Trusted Types: no first screen
     }
-    const startButton = screen.querySelector('[data-first="start"]');
-    if (saved && startButton && t) startButton.textContent = t.resume;
+    screen = element.firstElementChild;
+    dress();
+    return true;
   };
-  if (!screen || (template(options.lang) && screen.lang !== langOf(options.lang))) paint(options.lang);
-  else resume(template(options.lang));
+  const wanted = intent.lang ?? options.lang;
+  if (!screen || (template(wanted) && screen.lang !== langOf(wanted))) {
+    if (!paint(wanted)) screen = null;
+  } else {
+    dress();
+  }
   if (!screen) return null;
-  let lang = null;
-  let go = null;
   const onClick = (event) => {
     const button = event.target.closest?.('[data-first]');
     if (!button || !screen?.contains(button)) return;
     const action = button.dataset.first;
     if (action.startsWith('lang-')) {
-      lang = action.slice(5);
-      paint(lang);
-      screen.querySelector(`[data-first="${action}"]`)?.focus();
+      intent.lang = action.slice(5);
+      if (paint(intent.lang)) screen.querySelector(`[data-first="${action}"]`)?.focus();
       return;
     }
-    go = action;
-    if (!screen.querySelector('.scan-loading')) {
-      const busy = document.createElement('p');
-      busy.className = 'scan-loading';
-      busy.setAttribute('role', 'status');
-      busy.textContent = langOf(lang ?? options.lang) === 'en'
-        ? 'One moment: the scan is loading…'
-        : 'Een ogenblik: de scan wordt geladen…';
-      button.closest('.scan__actions, .scan__tools')?.after(busy);
-    }
+    intent.go = action;
+    busy();
   };
   element.addEventListener('click', onClick);
+  const root = element.getRootNode();
   return {
     /// The language chosen on the first screen, if any.
-    lang: () => lang,
-    /// After mounting: the widget's own buttons do what was clicked.
-    replay() {
+    lang: () => intent.lang ?? null,
+    /// Just before the live widget replaces the first screen: which of its
+    /// buttons has the focus, so the widget's own one gets it.
+    beforeSwap() {
       element.removeEventListener('click', onClick);
-      if (!go) return;
-      const action = go;
+      const active = root.activeElement;
+      focusKey = active && screen.contains(active) ? active.dataset?.first ?? null : null;
+    },
+    /// After mounting: the widget's own buttons do what was clicked (or
+    /// take the focus where the first screen had it).
+    replay() {
+      const action = intent.go;
+      intent.go = null;
+      const key = action ?? focusKey;
+      if (!key) return;
       let tries = 0;
       const again = () => {
-        const button = element.querySelector(`[data-first="${action}"]`);
-        if (button) button.click();
-        else if (++tries < 120) requestAnimationFrame(again);
+        const button = element.querySelector(`[data-first="${key}"]`);
+        if (button) {
+          if (action) button.click();
+          else button.focus();
+        } else if (++tries < 30) {
+          requestAnimationFrame(again);
+        }
       };
       again();
     },
@@ -221,8 +273,8 @@ function firstScreen(element, options) {
     /// buttons, under the message that says why.
     fail() {
       element.removeEventListener('click', onClick);
-      screen?.querySelectorAll('[data-first]').forEach((b) => b.remove());
-      screen?.querySelector('.scan-loading')?.remove();
+      screen.querySelectorAll('[data-first]').forEach((b) => b.remove());
+      screen.querySelector('.scan-loading')?.remove();
     },
   };
 }
@@ -238,6 +290,9 @@ export async function mountScan(element, options = {}) {
   let destroyed = false;
   let current = null;
   const first = firstScreen(element, options);
+  // The language to mount in: the host's, or one chosen on the first screen,
+  // or the widget's own when it asks for workshop mode.
+  let lang = first?.lang() ?? options.lang;
   const start = async (kind) => {
     // The scan bundle may ask more than once (every render): swap only once.
     if (current === kind) return;
@@ -280,20 +335,28 @@ export async function mountScan(element, options = {}) {
       }
       return;
     }
-    if (!handle) element.replaceChildren();
-    if (destroyed || current !== kind) return;
+    // A widget taken off the page (or replaced by a newer mount) while
+    // this bundle loaded stays unmounted: it must not write to the URL or
+    // storage from outside the page.
+    if (destroyed || current !== kind || !element.isConnected) return;
+    if (!handle) {
+      first?.beforeSwap();
+      element.replaceChildren();
+    }
     handle?.destroy();
     handle = mount(element, {
       ...options,
-      lang: first?.lang() ?? options.lang,
+      lang: kind === 'scan' ? first?.lang() ?? lang : lang,
       mode: kind === 'workshop' ? 'workshop' : options.mode,
       // Workshop mode's own styles, linked inside the widget (shadow root included).
       workshopStylesheet: new URL('./workshop.css', import.meta.url).href,
       // The host's `onEvent` as given (none: the widget computes no report
       // for events). The scan bundle asks for workshop mode with `onMode`:
       // swap bundles, after the current render has finished.
-      onMode: (mode) => {
-        if (mode === 'workshop') setTimeout(() => start('workshop'));
+      onMode: (mode, inLang) => {
+        if (mode !== 'workshop') return;
+        if (inLang) lang = inLang;
+        setTimeout(() => start('workshop'));
       },
     });
   };
@@ -333,6 +396,9 @@ class SamenwerkingsScan extends HTMLElement {
   /// stylesheet in a shadow root does not hold back painting, so the first
   /// screen waits for it rather than flash unstyled.
   #styled = null;
+  /// What was clicked on the first screen, kept over a re-render (an
+  /// attribute changed while the wasm loaded).
+  #intent = {};
 
   connectedCallback() {
     linkPrintStylesheet();
@@ -341,9 +407,12 @@ class SamenwerkingsScan extends HTMLElement {
       const link = document.createElement('link');
       link.rel = 'stylesheet';
       link.href = stylesheet;
+      // At most 3 s: a stylesheet that never arrives must not hide the
+      // widget (or a message that it cannot load) for good.
       this.#styled = new Promise((done) => {
         link.addEventListener('load', done, { once: true });
         link.addEventListener('error', done, { once: true });
+        setTimeout(done, 3000);
       });
       root.append(link);
     }
@@ -351,6 +420,8 @@ class SamenwerkingsScan extends HTMLElement {
   }
 
   disconnectedCallback() {
+    // A render still loading must not mount into a detached element.
+    this.#generation += 1;
     this.#handle?.destroy();
     this.#handle = null;
   }
@@ -410,12 +481,15 @@ class SamenwerkingsScan extends HTMLElement {
       mode: this.getAttribute('mode') || undefined,
       scanUrl: this.getAttribute('scan-url') || undefined,
       label: this.getAttribute('label') || undefined,
+      firstIntent: this.#intent,
       onEvent: (type, detail) => {
         this.dispatchEvent(new CustomEvent(`samenwerkingsscan-${type}`, { detail, bubbles: true, composed: true }));
       },
     });
+    container.hidden = false; // mounted or failed: shown whatever the stylesheet does
     if (generation !== this.#generation) {
-      // A newer render started while this one loaded: it owns the element.
+      // A newer render started while this one loaded (or the element left
+      // the page): it owns the element.
       handle.destroy();
       container.remove();
       return;
