@@ -28,6 +28,11 @@ const MAX_JOIN_BREAKS: usize = 64;
 /// `=3D…=` lines, which spends all of it, takes about 250 ms natively
 /// (`cargo run --release -p samenwerkingsscan --example find_timing`).
 const JOIN_BUDGET: usize = 2_500_000;
+/// The budget of a paste of `n` bytes is at most `16 n + 20,000` characters:
+/// a wrapped Safe Link (about 520 bytes over 8 lines) needs about 5,000,
+/// 500 of them in a quoted reply 1.25 million for 258 KB (about 5 per byte).
+const JOIN_READS_PER_BYTE: usize = 16;
+const JOIN_BASE: usize = 20_000;
 /// What one join attempt costs of the budget besides its characters.
 const ATTEMPT_COST: usize = 100;
 /// What is shown of an input is cut here.
@@ -105,7 +110,10 @@ pub fn find_codes(text: &str) -> Vec<Found> {
     let mut finder = Finder {
         memo: vec![None; tokens.len()],
         tokens,
-        budget: JOIN_BUDGET,
+        // Linear in the text: a short paste never gets the budget of 500
+        // wrapped links (a 4 KB paste of junk lines reads at most about
+        // 85,000 characters in joins, not 2.5 million).
+        budget: JOIN_BUDGET.min(JOIN_READS_PER_BYTE * end + JOIN_BASE),
         found: Vec::new(),
     };
     finder.run();
