@@ -12,7 +12,9 @@
 // - bytes: what the network delivered (encoded, headers included) up to the
 //   first statement radio, and after the whole flow;
 // - first paint: First Contentful Paint;
-// - first control: the first screen's Start button in the DOM;
+// - first control clickable: the first screen's Start button, once a click
+//   on it acts (this scan: its loader listens; SurveyJS: rendered by its
+//   script; the plain page has no script, so there it is in the DOM);
 // - first radio: Start clicked as soon as it is there, the context screen
 //   passed with "Volgende", until a statement's radio is in the DOM;
 // - answer: a click on the fourth point of every statement (84), from the
@@ -55,7 +57,10 @@ const kinds = {
   scan: {
     name: 'this scan',
     path: '/ours/index.html',
-    control: '.scan-intro .scan-button--primary',
+    // Clickable: the first screen's Start once the loader listens to it
+    // (what is clicked then happens when the wasm has mounted), or the
+    // widget's own.
+    control: '[data-first-ready] [data-first="start"], section.scan:not([data-first-screen]) [data-first="start"]',
     contextReady: 'input[name="scan-stage"]',
     radio: '.scan-questions input[type=radio]',
     next: '.scan__nav .scan-button--primary',
@@ -73,7 +78,7 @@ const kinds = {
   plain: {
     name: 'plain HTML (floor)',
     path: '/plain/index.html',
-    control: '.scan-intro .scan-button--primary',
+    control: '[data-first="start"]',
   },
 };
 
@@ -205,7 +210,7 @@ async function captureIntro(base) {
   try {
     const page = await browser.newPage({ viewport });
     await page.goto(`${base}/ours/index.html`);
-    await page.locator(kinds.scan.control).waitFor();
+    await page.locator('section.scan:not([data-first-screen]) [data-first="start"]').waitFor();
     return await page.evaluate(() => ({
       body: document.body.innerHTML,
       intro: document.querySelector('.scan-intro').outerHTML,

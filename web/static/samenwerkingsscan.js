@@ -34,8 +34,9 @@ const blockedWhileLoading = {};
 
 /// Loads a bundle: its JavaScript and its wasm are asked for at once (the
 /// wasm is not left waiting until the JavaScript has arrived), so a first
-/// visit pays one round trip for both. Pages that know they need the scan
-/// preload both in their HTML as well (`index.html`, `embed.html`).
+/// visit pays one round trip for both. The pages `index.html` and
+/// `embed.html` preload this script itself, not the wasm (after a reload in
+/// workshop mode they need the workshop's).
 function load(kind) {
   if (!loading[kind]) {
     // What the CSP blocks while loading names the directive to fix: heard
@@ -200,7 +201,10 @@ function firstScreen(element, options) {
       : 'Een ogenblik: de scan wordt geladen…';
     screen.querySelector('.scan__actions')?.after(status);
   };
+  // Set once the buttons act (this script listens): `data-first-ready`.
+  let ready = false;
   const dress = () => {
+    if (ready) screen.dataset.firstReady = '';
     if (options.label) screen.setAttribute('aria-label', options.label);
     const startButton = screen.querySelector('[data-first="start"]');
     if (resume && startButton && template(screen.lang)) startButton.textContent = template(screen.lang).resume;
@@ -239,6 +243,8 @@ function firstScreen(element, options) {
     busy();
   };
   element.addEventListener('click', onClick);
+  ready = true;
+  screen.dataset.firstReady = '';
   const root = element.getRootNode();
   return {
     /// The language chosen on the first screen, if any.
@@ -273,6 +279,7 @@ function firstScreen(element, options) {
     /// buttons, under the message that says why.
     fail() {
       element.removeEventListener('click', onClick);
+      delete screen.dataset.firstReady;
       screen.querySelectorAll('[data-first]').forEach((b) => b.remove());
       screen.querySelector('.scan-loading')?.remove();
     },
