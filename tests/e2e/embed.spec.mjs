@@ -8,6 +8,8 @@ const inside = (page, css, selector) => host(page, selector).locator(css); // Pl
 async function completeScan(page, selector) {
   const scan = host(page, selector);
   await scan.locator('.scan-intro .scan-button--primary').click();
+  // A click on the first screen before the wasm is done once it has mounted.
+  await expect(scan.locator('[data-screen-heading]')).toHaveText(/De samenwerking|The partnership/);
   for (let step = 0; step < 8; step++) {
     const groups = scan.locator('fieldset.scan-statement');
     const count = await groups.count();

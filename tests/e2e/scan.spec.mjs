@@ -118,6 +118,7 @@ test('corrupt storage: the user is told, can download it, and the scan still wor
   // The damaged data was set aside, not lost.
   expect(await page.evaluate((key) => localStorage.getItem(`${key}:beschadigd`), KEY)).toContain('broken');
   await widget(page).getByRole('button', { name: 'Start de scan' }).click();
+  await expect(heading(page)).toHaveText('De samenwerking');
   await next(page);
   await answerPage(page, () => 4);
   const saved = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), KEY);
@@ -130,6 +131,7 @@ test('storage switched off: the scan works in memory and says so', async ({ page
   });
   await page.goto('/');
   await widget(page).getByRole('button', { name: 'Start de scan' }).click();
+  await expect(heading(page)).toHaveText('De samenwerking');
   await next(page);
   await answerPage(page, () => 3);
   await expect(widget(page).locator('.scan-alert')).toContainText('niet toe');
@@ -216,6 +218,8 @@ for (const lang of ['nl', 'en']) {
     await expectNoAxeViolations(page, `${lang} intro`);
     await screenshot(page, `${lang}-intro-1280x800`);
     await widget(page).locator('.scan-intro .scan-button--primary').click();
+    // A click on the first screen before the wasm is done once it has mounted.
+    await expect(heading(page)).toHaveText(/De samenwerking|The partnership/);
     let step = 0;
     while (true) {
       step++;
