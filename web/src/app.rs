@@ -26,8 +26,9 @@ pub struct AppProps {
     /// Called as `(type, detail)` for "change" and "report" (see `emit`).
     #[prop_or_default]
     pub on_event: Option<js_sys::Function>,
-    /// Called as `("workshop")` when the scan bundle asks the loader for
-    /// workshop mode (`onMode`, set by the loader).
+    /// Called as `("workshop", lang)` when the scan bundle asks the loader
+    /// for workshop mode in its current language (`onMode`, set by the
+    /// loader).
     #[prop_or_default]
     pub on_mode: Option<js_sys::Function>,
     /// Start in workshop mode (`mode="workshop"`).
