@@ -1,6 +1,6 @@
 // Embedding on municipal websites: the custom element on every example host.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, screenshot, watchPage } from './helpers.mjs';
+import { expectNoAxeViolations, live, screenshot, watchPage } from './helpers.mjs';
 
 const host = (page, selector = 'samenwerkings-scan') => page.locator(selector);
 const inside = (page, css, selector) => host(page, selector).locator(css); // Playwright pierces open shadow roots
@@ -83,11 +83,13 @@ test('hostile host CSS changes nothing inside the widget', async ({ page, browse
   });
   await page.goto('/examples/hostile.html');
   await expect(inside(page, 'h1')).toHaveText('Samenwerkingsscan');
+  await live(host(page));
   const hostile = await style(page);
   const plain = await browser.newPage();
   await plain.goto('/examples/plain.html');
   // A fresh browser context compiles the wasm again: allow for a busy machine.
   await expect(inside(plain, 'h1')).toHaveText('Samenwerkingsscan', { timeout: 20000 });
+  await live(host(plain));
   const reference = await style(plain);
   expect(hostile).toEqual(reference);
   await screenshot(page, 'embed-hostile-1280x800');
@@ -97,10 +99,11 @@ test('hostile host CSS changes nothing inside the widget', async ({ page, browse
 
 test('NL Design System tokens of the host theme the widget', async ({ page }) => {
   await page.goto('/examples/theme.html');
-  const primary = await inside(page, '.scan-intro .scan-button--primary').evaluate((el) => getComputedStyle(el).backgroundColor);
-  expect(primary).toBe('rgb(91, 42, 134)');
-  const font = await inside(page, '.scan').evaluate((el) => getComputedStyle(el).fontFamily);
-  expect(font).toContain('Georgia');
+  // The first screen is themed too, before the wasm arrives.
+  await expect(inside(page, '.scan-intro .scan-button--primary')).toHaveCSS('background-color', 'rgb(91, 42, 134)');
+  await live(host(page));
+  await expect(inside(page, '.scan-intro .scan-button--primary')).toHaveCSS('background-color', 'rgb(91, 42, 134)');
+  await expect(inside(page, '.scan')).toHaveCSS('font-family', /Georgia/);
   await expectNoAxeViolations(page, 'themed host');
   await screenshot(page, 'embed-theme-1280x800');
 });
@@ -123,7 +126,7 @@ test('two instances keep separate answers and languages', async ({ page }) => {
 
 test('attribute changes after mount take effect', async ({ page }) => {
   await page.goto('/examples/plain.html');
-  await expect(inside(page, 'h1')).toHaveText('Samenwerkingsscan');
+  await live(host(page));
   await page.evaluate(() => document.querySelector('samenwerkings-scan').setAttribute('lang', 'en'));
   await expect(inside(page, 'h1')).toHaveText('Partnership readiness scan');
 });

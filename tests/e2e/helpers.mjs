@@ -13,9 +13,14 @@ export const ARTIFACTS = new URL('../artifacts/screenshots/', import.meta.url).p
  * the page, including open
  * shadow roots, and fails with a readable list when anything is violated.
  * The source is evaluated through the DevTools protocol, so it also works on
- * pages with a strict Content-Security-Policy.
+ * pages with a strict Content-Security-Policy. Waits for the live widget
+ * first (see `live`), unless `firstScreen` is set.
  */
-export async function expectNoAxeViolations(page, label) {
+export async function expectNoAxeViolations(page, label, { firstScreen = false } = {}) {
+  // A first screen that can still act (its buttons are there) is replaced by
+  // the live widget at any moment; axe must not read a page mid-swap. Tests
+  // of the first screen itself (wasm held back) pass `firstScreen: true`.
+  if (!firstScreen) await expect(page.locator('[data-first-screen] [data-first]')).toHaveCount(0, { timeout: 20000 });
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
     const result = await window.axe.run(document, {
@@ -65,4 +70,16 @@ export function watchPage(page) {
     }
   });
   return problems;
+}
+
+/**
+ * Waits until the live widget has replaced the first screen (the static
+ * intro painted before the wasm) inside `scope`. Tests that read styles,
+ * sizes or attributes of the widget call this first: the first screen has
+ * the same headings, so waiting for a text is not enough, and an element
+ * read during the swap is already detached (empty computed style).
+ */
+export async function live(scope) {
+  await expect(scope.locator('[data-first-screen]')).toHaveCount(0, { timeout: 20000 });
+  await expect(scope.locator('[data-screen-heading]').first()).toBeVisible();
 }
