@@ -9,12 +9,17 @@
 use crate::text::Text;
 use crate::validate::{self, Problem};
 use serde::{Deserialize, Serialize};
+#[cfg(feature = "builtin")]
 use std::sync::OnceLock;
 
 /// The instrument JSON schema version this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// `data/instrument.json` without indentation (see `build.rs`).
+/// `data/instrument.json` without indentation (see `build.rs`). Only with
+/// the `builtin` feature (on by default): the widget's wasm leaves it out
+/// and is given the instrument in the page's language as a file
+/// (`instrument.<lang>.json`, see [`Instrument::builtin_json`]).
+#[cfg(feature = "builtin")]
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/instrument.min.json"));
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -352,6 +357,7 @@ impl std::error::Error for InstrumentError {}
 
 impl Instrument {
     /// The built-in Van de Laar instrument (parsed once, then shared).
+    #[cfg(feature = "builtin")]
     pub fn builtin() -> &'static Instrument {
         static BUILTIN: OnceLock<Instrument> = OnceLock::new();
         BUILTIN.get_or_init(|| {
@@ -363,8 +369,59 @@ impl Instrument {
 
     /// A fresh, owned copy of the built-in instrument (for front ends that
     /// keep it behind an `Rc`).
+    #[cfg(feature = "builtin")]
     pub fn builtin_owned() -> Instrument {
         typed(BUILTIN_JSON).expect("core/data/instrument.json is valid")
+    }
+
+    /// The built-in instrument as JSON with its texts in `lang` only
+    /// (`"nl"` or `"en"`; any other code gives Dutch, as [`Text::get`]),
+    /// and `languages: [lang]`. The widget ships one such file per language
+    /// (`instrument.nl.json`, `instrument.en.json`, written by
+    /// `cargo xtask build`) and loads only the visitor's: about 17 KB gzip
+    /// each, against 32 KB for both (issue 16). Everything but the texts is
+    /// the same, so answers, share codes and reports carry over when the
+    /// other language is loaded.
+    #[cfg(feature = "builtin")]
+    pub fn builtin_json(lang: &str) -> String {
+        Self::builtin().in_language(lang)
+    }
+
+    /// This instrument as JSON with every text in `lang` only (see
+    /// [`Instrument::builtin_json`]): the text in `lang`, else the fallback
+    /// of [`Text::get`].
+    pub fn in_language(&self, lang: &str) -> String {
+        let lang = crate::text::Msg::of(lang).code();
+        // Every `Text` is a JSON object whose keys are language codes of
+        // this instrument with text values; nothing else in the instrument
+        // has that shape (the tests compare whole reports to be sure).
+        fn keep(value: &mut serde_json::Value, langs: &[String], lang: &str) {
+            match value {
+                serde_json::Value::Object(map) => {
+                    let is_text = !map.is_empty()
+                        && map.iter().all(|(k, v)| langs.contains(k) && v.is_string());
+                    if is_text {
+                        let text = Text(
+                            map.iter()
+                                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
+                                .collect(),
+                        );
+                        map.clear();
+                        map.insert(lang.to_string(), text.get(lang).into());
+                    } else {
+                        map.values_mut().for_each(|v| keep(v, langs, lang));
+                    }
+                }
+                serde_json::Value::Array(items) => {
+                    items.iter_mut().for_each(|v| keep(v, langs, lang));
+                }
+                _ => {}
+            }
+        }
+        let mut value = serde_json::to_value(self).unwrap_or_default();
+        keep(&mut value, &self.languages, lang);
+        value["languages"] = serde_json::json!([lang]);
+        value.to_string()
     }
 
     /// Parses and validates an instrument supplied as JSON. Never panics:

@@ -49,6 +49,11 @@ impl Msg {
         }
     }
 
+    /// The language code: `"nl"` or `"en"`.
+    pub(crate) fn code(self) -> &'static str {
+        self.pick("nl", "en")
+    }
+
     /// Picks the Dutch or English variant.
     pub(crate) fn pick<T>(self, nl: T, en: T) -> T {
         match self {

@@ -376,3 +376,67 @@ fn wijchen_druten_beuningen_verkenning() {
     assert_eq!(shown, ["wijchen", "overige"]);
     assert!(group.disclosure[0].contains("Beuningen"));
 }
+
+/// The widget loads the built-in instrument one language at a time
+/// (`Instrument::builtin_json`, issue 16). Every scenario, as one respondent
+/// or as a group, must give the same report in that language as with the
+/// full instrument: only the texts of the other language are left out.
+#[test]
+fn one_language_instrument_gives_the_same_reports() {
+    let full = Instrument::builtin();
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let mut scenarios = 0;
+    for lang in ["nl", "en"] {
+        let json = Instrument::builtin_json(lang);
+        let single = Instrument::from_json(&json)
+            .unwrap_or_else(|e| panic!("instrument.{lang}.json does not validate: {e}"));
+        assert_eq!(single.languages, [lang]);
+        // Only one language's texts: no other language code as a key.
+        let other = if lang == "nl" { "\"en\":" } else { "\"nl\":" };
+        assert!(
+            !json.contains(other),
+            "{lang}: a text in the other language is left"
+        );
+        let both = serde_json::to_string(full).unwrap().len();
+        assert!(
+            json.len() * 100 < both * 65,
+            "{lang}: {} of {both} bytes",
+            json.len()
+        );
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let file = entry.unwrap().path();
+            let name = file.file_name().unwrap().to_string_lossy().to_string();
+            if !name.ends_with(".answers.json") {
+                continue;
+            }
+            let value: Value =
+                serde_json::from_str(&std::fs::read_to_string(&file).unwrap()).unwrap();
+            let (a, b) = match value {
+                Value::Array(items) => {
+                    let group: Vec<Answers> = items
+                        .into_iter()
+                        .map(|v| Answers::from_value(v).unwrap())
+                        .collect();
+                    let options = GroupOptions::default();
+                    (
+                        serde_json::to_value(aggregate(full, &group, &options, lang)).unwrap(),
+                        serde_json::to_value(aggregate(&single, &group, &options, lang)).unwrap(),
+                    )
+                }
+                one => {
+                    let answers = Answers::from_value(one).unwrap();
+                    (
+                        serde_json::to_value(evaluate(full, &answers, lang)).unwrap(),
+                        serde_json::to_value(evaluate(&single, &answers, lang)).unwrap(),
+                    )
+                }
+            };
+            assert!(
+                a == b,
+                "{name} in {lang}: the report differs with instrument.{lang}.json"
+            );
+            scenarios += 1;
+        }
+    }
+    assert!(scenarios >= 12, "only {scenarios} scenarios compared");
+}

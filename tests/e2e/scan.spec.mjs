@@ -185,16 +185,40 @@ test('share link round trip: open, look, adopt', async ({ page, browser }) => {
   await other.close();
 });
 
-test('switching language keeps the answers', async ({ page }) => {
+test('switching language keeps the answers and loads the other language only then', async ({ page }) => {
+  const instruments = [];
+  page.on('request', (r) => { if (/instrument\.\w+\.json$/.test(r.url())) instruments.push(r.url().split('/').pop()); });
   await start(page);
   await next(page);
   await answerPage(page, () => 2);
+  // A visit downloads its own language only (issue 16).
+  expect(instruments).toEqual(['instrument.nl.json']);
+  const statement = widget(page).locator('fieldset.scan-statement legend').first();
+  const dutch = await statement.textContent();
   await widget(page).getByRole('button', { name: 'English' }).click();
-  await expect(heading(page)).toHaveText(/Preconditions|Randvoorwaarden/);
+  await expect(heading(page)).toHaveText('Preconditions: what helps');
+  await expect(statement).not.toHaveText(dutch);
+  expect(instruments).toEqual(['instrument.nl.json', 'instrument.en.json']);
   await expect(widget(page).locator('fieldset.scan-statement').first().locator('input[id$="-2"]')).toBeChecked();
   await expect(widget(page).locator('.scan__nav')).toContainText('Next');
   await widget(page).getByRole('button', { name: 'Nederlands' }).click();
   await expect(widget(page).locator('.scan__nav')).toContainText('Volgende');
+  await expect(statement).toHaveText(dutch);
+});
+
+test('the other language that cannot be loaded: said, and the scan stays as it was', async ({ page }) => {
+  await page.route('**/instrument.en.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await start(page);
+  await widget(page).getByRole('button', { name: 'English' }).click();
+  await expect(widget(page).getByRole('alert')).toContainText('De teksten in een andere taal (English) konden niet worden geladen');
+  await expect(widget(page).getByRole('alert')).toContainText('503');
+  await expect(heading(page)).toHaveText('De samenwerking');
+  await expect(widget(page).getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-pressed', 'true');
+  await expectNoAxeViolations(page, 'language that cannot be loaded');
+  // Once it can be loaded, the switch works.
+  await page.unroute('**/instrument.en.json');
+  await widget(page).getByRole('button', { name: 'English' }).click();
+  await expect(heading(page)).toHaveText('The partnership');
 });
 
 test('print shows the report without navigation or tools', async ({ page }) => {

@@ -43,6 +43,16 @@ pub struct AppProps {
     /// Set by the root: switch to workshop mode in the given language.
     #[prop_or_default]
     pub on_workshop: Option<Callback<&'static str>>,
+    /// Set by the root: show another language (loading the built-in
+    /// instrument's texts in it first when needed). Without it the
+    /// language switch changes the language at once.
+    #[prop_or_default]
+    pub on_lang: Option<Callback<&'static str>>,
+    /// The loader's `loadInstrument(lang)`: a promise of the built-in
+    /// instrument's JSON in `lang` (`instrument.<lang>.json`). Only for the
+    /// built-in instrument, which comes one language at a time.
+    #[prop_or_default]
+    pub load_instrument: Option<js_sys::Function>,
     /// The accessible name of the widget's region (`label="…"`); empty =
     /// the instrument's title. Two scans on one page need two names.
     #[prop_or_default]
@@ -61,6 +71,8 @@ impl PartialEq for AppProps {
             && self.scan_url == other.scan_url
             && self.workshop_stylesheet == other.workshop_stylesheet
             && self.on_workshop == other.on_workshop
+            && self.on_lang == other.on_lang
+            && self.load_instrument == other.load_instrument
             && self.label == other.label
     }
 }
@@ -316,7 +328,7 @@ pub fn app(props: &AppProps) -> Html {
         // its landmarks (the stand-alone page wraps the element in `<main>`).
         <section class="scan" lang={state.lang} ref={root} aria-label={if props.label.is_empty() { AttrValue::from(instrument.title.get(state.lang).to_string()) } else { props.label.clone() }}>
             <Header title={AttrValue::from(instrument.title.get(state.lang).to_string())} lang={state.lang}
-                on_workshop={props.on_workshop.clone()} on_lang={dispatch.reform(Action::SetLang)} />
+                on_workshop={props.on_workshop.clone()} on_lang={props.on_lang.clone().unwrap_or_else(|| dispatch.reform(Action::SetLang))} />
             { banners(&state, t, &dispatch, &key) }
             if !props.instrument_problems.is_empty() {
                 <div class="scan-alert scan-alert--error" role="alert">

@@ -45,32 +45,49 @@ impl ScanHandle {
 
 /// Mounts the widget into `element`.
 ///
-/// `options` (all optional): `{ lang: "nl" | "en", storageKey: string,
-/// instrument: string (instrument JSON), mode: "scan" | "workshop",
-/// scanUrl: string (the QR code's address in workshop mode; default this
-/// page), workshopStylesheet: string (URL of workshop.css; the loader sets
-/// it), label: string (the accessible name of the widget's region; default
-/// the instrument's title), instrumentError: { url: string, status?: number,
-/// kind?: "network" | "not-json", detail?: string } (the custom instrument
-/// could not be fetched; the custom element sets it), onEvent: (type,
-/// detail) => void (see `use_host_events` in app.rs; without it no report
-/// is computed for the host), onMode: (mode, lang) => void (the loader's:
-/// the scan bundle asks for "workshop" in its current language) }`.
+/// `options` (all optional unless said): `{ lang: "nl" | "en", storageKey:
+/// string, builtin: string (required: the built-in instrument's JSON in
+/// `lang`, `instrument.<lang>.json`; the wasm does not carry it, so a visit
+/// downloads one language), loadInstrument: (lang) => Promise<string> (the
+/// built-in instrument in another language, for the language switch),
+/// instrument: string (a custom instrument's JSON), mode: "scan" |
+/// "workshop", scanUrl: string (the QR code's address in workshop mode;
+/// default this page), workshopStylesheet: string (URL of workshop.css; the
+/// loader sets it), label: string (the accessible name of the widget's
+/// region; default the instrument's title), instrumentError: { url: string,
+/// status?: number, kind?: "network" | "not-json", detail?: string } (the
+/// custom instrument could not be fetched; the custom element sets it),
+/// onEvent: (type, detail) => void (see `use_host_events` in app.rs; without
+/// it no report is computed for the host), onMode: (mode, lang) => void (the
+/// loader's: the scan bundle asks for "workshop" in its current language) }`.
 /// A custom instrument that does not validate, or could not be fetched, is
 /// not used: the widget shows why and runs the built-in instrument.
+///
+/// # Errors
+/// Without a valid `builtin` where it is needed (no custom instrument, or
+/// one that cannot be used): the loader (`mountScan`) always passes it, so
+/// this is a deployment fault, said in English for the developer.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
+pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, JsError> {
     let field = |name: &str| js_sys::Reflect::get(&options, &JsValue::from_str(name)).ok();
     let text = |name: &str| field(name).and_then(|v| v.as_string());
-    let unreachable = field("instrumentError").filter(|v| !v.is_undefined() && !v.is_null());
-    let (instrument, problems) = match (unreachable, text("instrument")) {
-        (Some(error), _) => (Instrument::builtin_owned(), vec![fetch_problem(&error)]),
-        (None, Some(json)) => match Instrument::from_json(&json) {
-            Ok(custom) => (custom, Vec::new()),
-            Err(error) => (Instrument::builtin_owned(), error.problems),
-        },
-        (None, None) => (Instrument::builtin_owned(), Vec::new()),
+    let builtin = || -> Result<Instrument, JsError> {
+        let json = text("builtin").ok_or_else(|| {
+            JsError::new("mount needs `builtin`: the built-in instrument's JSON in the page language (instrument.<lang>.json)")
+        })?;
+        Instrument::from_json(&json)
+            .map_err(|e| JsError::new(&format!("`builtin` is not the built-in instrument: {e}")))
     };
+    let unreachable = field("instrumentError").filter(|v| !v.is_undefined() && !v.is_null());
+    let (instrument, problems, custom) = match (unreachable, text("instrument")) {
+        (Some(error), _) => (builtin()?, vec![fetch_problem(&error)], false),
+        (None, Some(json)) => match Instrument::from_json(&json) {
+            Ok(custom) => (custom, Vec::new(), true),
+            Err(error) => (builtin()?, error.problems, false),
+        },
+        (None, None) => (builtin()?, Vec::new(), false),
+    };
+    let function = |name: &str| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let props = app::AppProps {
         instrument: Rc::new(instrument),
         storage_key: text("storageKey")
@@ -79,17 +96,24 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> ScanHandle {
             .into(),
         lang: text("lang").unwrap_or_else(|| "nl".into()).into(),
         instrument_problems: problems,
-        on_event: field("onEvent").and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
-        on_mode: field("onMode").and_then(|f| f.dyn_into::<js_sys::Function>().ok()),
+        on_event: function("onEvent"),
+        on_mode: function("onMode"),
         workshop: text("mode").is_some_and(|m| m == "workshop"),
         scan_url: text("scanUrl").unwrap_or_default().into(),
         workshop_stylesheet: text("workshopStylesheet").unwrap_or_default().into(),
         on_workshop: None,
+        on_lang: None,
+        // Only the built-in instrument comes one language at a time.
+        load_instrument: if custom {
+            None
+        } else {
+            function("loadInstrument")
+        },
         label: text("label").unwrap_or_default().into(),
     };
-    ScanHandle {
+    Ok(ScanHandle {
         app: Some(yew::Renderer::<root::Root>::with_root_and_props(element, props).render()),
-    }
+    })
 }
 
 /// Why the custom instrument could not be fetched (`instrumentError`), as a

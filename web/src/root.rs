@@ -7,7 +7,91 @@ use crate::i18n;
 use crate::route;
 #[cfg(feature = "workshop")]
 use crate::workshop::WorkshopApp;
+use samenwerkingsscan::{Instrument, Problem};
+use std::rc::Rc;
 use yew::prelude::*;
+
+/// The instrument in the language shown, and the way to change language.
+struct Languages {
+    lang: UseStateHandle<&'static str>,
+    instrument: UseStateHandle<Rc<Instrument>>,
+    problems: UseStateHandle<Vec<Problem>>,
+    /// Shows `lang`: at once when the instrument has its texts, else after
+    /// the loader has fetched `instrument.<lang>.json` (the built-in
+    /// instrument comes one language per visit, issue 16). A file that
+    /// cannot be loaded leaves the language as it was and says why.
+    switch: Callback<&'static str>,
+}
+
+#[hook]
+fn use_languages(props: &AppProps) -> Languages {
+    let lang = {
+        let lang = props.lang.clone();
+        use_state(move || i18n::supported(&lang))
+    };
+    let instrument = use_state(|| props.instrument.clone());
+    let problems = use_state(|| props.instrument_problems.clone());
+    let switch = {
+        let (lang, instrument, problems) = (lang.clone(), instrument.clone(), problems.clone());
+        let loader = props.load_instrument.clone();
+        Callback::from(move |l: &'static str| {
+            let loader = match &loader {
+                Some(loader) if !instrument.languages.iter().any(|have| have == l) => {
+                    loader.clone()
+                }
+                // A custom instrument has every language it has; a missing
+                // text falls back (`Text::get`).
+                _ => return lang.set(l),
+            };
+            let (lang, instrument, problems) = (lang.clone(), instrument.clone(), problems.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match load(&loader, l).await {
+                    Ok(loaded) => {
+                        instrument.set(Rc::new(loaded));
+                        lang.set(l);
+                    }
+                    Err(detail) => {
+                        let mut now = (*problems).clone();
+                        now.push(Problem::new(
+                            "$",
+                            (i18n::texts("en").language_failed)(i18n::name(l), &detail),
+                            (i18n::texts("nl").language_failed)(i18n::name(l), &detail),
+                        ));
+                        problems.set(now);
+                    }
+                }
+            });
+        })
+    };
+    // The host's attribute wins when it changes.
+    {
+        let switch = switch.clone();
+        use_effect_with(props.lang.clone(), move |l| switch.emit(i18n::supported(l)));
+    }
+    Languages {
+        lang,
+        instrument,
+        problems,
+        switch,
+    }
+}
+
+/// Calls the loader's `loadInstrument(lang)` and reads the instrument it
+/// resolves to; `Err` with a technical detail for the message.
+async fn load(loader: &js_sys::Function, lang: &str) -> Result<Instrument, String> {
+    use wasm_bindgen::JsCast;
+    let promise = loader
+        .call1(&wasm_bindgen::JsValue::NULL, &lang.into())
+        .map_err(|e| format!("{e:?}"))?
+        .dyn_into::<js_sys::Promise>()
+        .map_err(|_| "loadInstrument gave no promise".to_string())?;
+    let text = wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?
+        .as_string()
+        .ok_or("loadInstrument gave no text")?;
+    Instrument::from_json(&text).map_err(|e| e.to_string())
+}
 
 #[function_component(Root)]
 pub fn root(props: &AppProps) -> Html {
@@ -16,15 +100,12 @@ pub fn root(props: &AppProps) -> Html {
         let (ns, initial) = (ns.clone(), props.workshop);
         use_state(move || route::is_workshop(&ns, &route::current_hash()).unwrap_or(initial))
     };
-    let lang = {
-        let lang = props.lang.clone();
-        use_state(move || i18n::supported(&lang))
-    };
-    // The host's attribute wins when it changes.
-    {
-        let lang = lang.clone();
-        use_effect_with(props.lang.clone(), move |l| lang.set(i18n::supported(l)));
-    }
+    let Languages {
+        lang,
+        instrument,
+        problems,
+        switch: on_lang,
+    } = use_languages(props);
     // Back and forward between the scan and workshop mode.
     {
         let (workshop, ns) = (workshop.clone(), ns.clone());
@@ -39,9 +120,9 @@ pub fn root(props: &AppProps) -> Html {
         });
     }
     let switch = |to_workshop: bool| {
-        let (workshop, lang, ns) = (workshop.clone(), lang.clone(), ns.clone());
+        let (workshop, on_lang, ns) = (workshop.clone(), on_lang.clone(), ns.clone());
         Callback::from(move |l: &'static str| {
-            lang.set(l);
+            on_lang.emit(l);
             workshop.set(to_workshop);
             let hash = if to_workshop {
                 route::workshop_fragment(&ns)
@@ -52,33 +133,52 @@ pub fn root(props: &AppProps) -> Html {
         })
     };
     if *workshop {
-        workshop_mode(props, *lang, switch(false))
+        workshop_mode(
+            props,
+            (*instrument).clone(),
+            *lang,
+            on_lang.clone(),
+            switch(false),
+        )
     } else {
         html! {
-            <App instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
-                lang={AttrValue::from(*lang)} instrument_problems={props.instrument_problems.clone()}
-                on_event={props.on_event.clone()} on_mode={props.on_mode.clone()} on_workshop={switch(true)} label={props.label.clone()} />
+            <App instrument={(*instrument).clone()} storage_key={props.storage_key.clone()}
+                lang={AttrValue::from(*lang)} instrument_problems={(*problems).clone()}
+                on_event={props.on_event.clone()} on_mode={props.on_mode.clone()} on_workshop={switch(true)}
+                on_lang={Some(on_lang)} label={props.label.clone()} />
         }
     }
 }
 
 #[cfg(feature = "workshop")]
-fn workshop_mode(props: &AppProps, lang: &'static str, on_scan: Callback<&'static str>) -> Html {
+fn workshop_mode(
+    props: &AppProps,
+    instrument: Rc<Instrument>,
+    lang: &'static str,
+    on_lang: Callback<&'static str>,
+    on_scan: Callback<&'static str>,
+) -> Html {
     let scan_url = if props.scan_url.is_empty() {
         route::this_page().into()
     } else {
         props.scan_url.clone()
     };
     html! {
-        <WorkshopApp instrument={props.instrument.clone()} storage_key={props.storage_key.clone()}
-            {lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
+        <WorkshopApp {instrument} storage_key={props.storage_key.clone()}
+            {lang} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
     }
 }
 
 /// The scan bundle has no workshop: ask the loader (`mountScan` in `static/samenwerkingsscan.js`) for the
 /// workshop bundle, which mounts in this one's place.
 #[cfg(not(feature = "workshop"))]
-fn workshop_mode(props: &AppProps, lang: &'static str, _: Callback<&'static str>) -> Html {
+fn workshop_mode(
+    props: &AppProps,
+    _: Rc<Instrument>,
+    lang: &'static str,
+    _: Callback<&'static str>,
+    _: Callback<&'static str>,
+) -> Html {
     if let Some(f) = &props.on_mode {
         // The loader swaps bundles on its next turn, after this render, and
         // mounts workshop mode in the language the scan was in.

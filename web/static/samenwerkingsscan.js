@@ -64,10 +64,31 @@ function load(kind) {
   return loading[kind];
 }
 
-/// Starts loading the bundle `options` will mount (see `mountScan`), without
-/// waiting for it; a failure is reported when `mountScan` awaits it.
+const instruments = {};
+
+/// The built-in instrument's JSON in `lang` (`instrument.nl.json` or
+/// `instrument.en.json`, as text): the wasm does not carry it, so a visit
+/// downloads its own language only and the other on a switch. Asked for
+/// together with the bundle; a failed fetch is tried again next time.
+function instrumentText(lang) {
+  const code = langOf(lang);
+  if (!instruments[code]) {
+    const file = `instrument.${code}.json`;
+    instruments[code] = fetch(new URL(`./${file}`, import.meta.url)).then((response) => {
+      if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+      return response.text();
+    });
+    instruments[code].catch(() => delete instruments[code]);
+  }
+  return instruments[code];
+}
+
+/// Starts loading the bundle `options` will mount (see `mountScan`) and
+/// the instrument in its language, without waiting for them; a failure is
+/// reported when `mountScan` awaits them.
 function preload(options) {
   load(firstKind(options)).catch(() => {});
+  instrumentText(options.lang).catch(() => {});
 }
 
 /// The widget's fragment namespace, as `route::namespace` in web/src/route.rs.
@@ -317,9 +338,17 @@ export async function mountScan(element, options = {}) {
       element.replaceChildren(busy);
     }
     let mount;
+    let builtin;
+    let chosen;
+    // The language it mounts in (the first screen's choice may change
+    // while the bundle loads: the instrument follows it).
+    const mountLang = () => (kind === 'scan' ? first?.lang() ?? lang : lang);
     try {
       if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
+      instrumentText(mountLang()).catch(() => {}); // at once, beside the bundle
       ({ mount } = await load(kind));
+      chosen = mountLang();
+      builtin = await instrumentText(chosen);
     } catch (error) {
       const blocked = blockedWhileLoading[kind] ?? [];
       delete loading[kind]; // a later attempt (e.g. after a fix) loads again
@@ -351,9 +380,12 @@ export async function mountScan(element, options = {}) {
       element.replaceChildren();
     }
     handle?.destroy();
-    handle = mount(element, {
+    handle = null;
+    const mountOptions = {
       ...options,
-      lang: kind === 'scan' ? first?.lang() ?? lang : lang,
+      lang: chosen,
+      builtin,
+      loadInstrument: instrumentText,
       mode: kind === 'workshop' ? 'workshop' : options.mode,
       // Workshop mode's own styles, linked inside the widget (shadow root included).
       workshopStylesheet: new URL('./workshop.css', import.meta.url).href,
@@ -365,7 +397,13 @@ export async function mountScan(element, options = {}) {
         if (inLang) lang = inLang;
         setTimeout(() => start('workshop'));
       },
-    });
+    };
+    try {
+      handle = mount(element, mountOptions);
+    } catch (error) {
+      // e.g. an instrument file that is not the scan's (a server's error page).
+      showLoadProblem(element, options, error, []);
+    }
   };
   await start(firstKind(options));
   if (handle && current === 'scan') first?.replay();

@@ -131,7 +131,8 @@ const FIRST_SCREENS_SLOT: &str = "/* first screens */ null";
 /// over the widget's own components and texts) into `dist/`: the Dutch one
 /// into `index.html` and `embed.html`, both languages into
 /// `samenwerkingsscan.js`, which paints them in the custom element and
-/// keeps their buttons working until the wasm has mounted.
+/// keeps their buttons working until the wasm has mounted; and the built-in
+/// instrument in each language as `instrument.<lang>.json`.
 fn first_screen(dist: &Path) -> Result {
     let output = Command::new(env!("CARGO"))
         .args(["run", "--quiet", "--package", "samenwerkingsscan-prerender"])
@@ -140,7 +141,17 @@ fn first_screen(dist: &Path) -> Result {
     if !output.status.success() {
         return Err("the first screen could not be rendered (samenwerkingsscan-prerender)".into());
     }
-    let screens: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    let mut screens: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+    // The built-in instrument, one file per language: the widget loads the
+    // visitor's only (issue 16).
+    let instruments = screens
+        .as_object_mut()
+        .and_then(|s| s.remove("instruments"))
+        .ok_or("samenwerkingsscan-prerender gave no instruments")?;
+    for (lang, json) in instruments.as_object().into_iter().flatten() {
+        let json = json.as_str().ok_or("an instrument that is not a string")?;
+        std::fs::write(dist.join(format!("instrument.{lang}.json")), json)?;
+    }
     let dutch = screens["nl"]["html"]
         .as_str()
         .ok_or("samenwerkingsscan-prerender gave no Dutch first screen")?;

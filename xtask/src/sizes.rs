@@ -109,6 +109,9 @@ const PAGES: [(&str, &[&str]); 3] = [
 ];
 /// The scan bundle, and what workshop mode loads instead of it.
 const SCAN_BUNDLE: &[&str] = &["samenwerkingsscan_web.js", "samenwerkingsscan_web_bg.wasm"];
+/// The built-in instrument, one file per language: a visit loads one (the
+/// page's language; the other only on a switch), so the larger counts.
+const INSTRUMENTS: &[&str] = &["instrument.nl.json", "instrument.en.json"];
 const WORKSHOP_BUNDLE: &[&str] = &[
     "samenwerkingsscan_workshop.js",
     "samenwerkingsscan_workshop_bg.wasm",
@@ -135,11 +138,22 @@ impl Report {
             .sum()
     }
 
-    /// The largest first visit with `bundle`: the page and the bundle.
+    /// The largest first visit with `bundle`: the page, the bundle and the
+    /// larger of the instrument's language files.
     fn largest_visit(&self, bundle: &[&str]) -> (&'static str, u64) {
+        let instrument = INSTRUMENTS
+            .iter()
+            .map(|file| self.gzip_of(&[file]))
+            .max()
+            .unwrap_or(0);
         PAGES
             .iter()
-            .map(|(page, files)| (*page, self.gzip_of(files) + self.gzip_of(bundle)))
+            .map(|(page, files)| {
+                (
+                    *page,
+                    self.gzip_of(files) + self.gzip_of(bundle) + instrument,
+                )
+            })
             .max_by_key(|(_, bytes)| *bytes)
             .unwrap_or(("none", 0))
     }
@@ -166,6 +180,7 @@ impl Report {
             .filter(|path| {
                 !PAGES.iter().any(|(_, files)| files.contains(path))
                     && !SCAN_BUNDLE.contains(path)
+                    && !INSTRUMENTS.contains(path)
                     && !WORKSHOP_BUNDLE.contains(path)
             })
             .collect()

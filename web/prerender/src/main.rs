@@ -1,7 +1,10 @@
 //! Prints the widget's first screen (the intro with its top bar) as static
 //! HTML, per language, as a JSON object `{"nl": {"html": "<section …>",
-//! "resume": "Ga verder waar u was →"}, "en": …}` (`resume`: the start
-//! button's words when the browser holds saved answers).
+//! "resume": "Ga verder waar u was →"}, "en": …, "instruments": {"nl":
+//! "{…}", "en": "{…}"}}` (`resume`: the start button's words when the
+//! browser holds saved answers; `instruments`: the built-in instrument in
+//! each language only, `Instrument::builtin_json`, which the build writes
+//! as `instrument.<lang>.json` for the widget to load one of).
 //!
 //! `cargo xtask build` puts it into the stand-alone page, the iframe page
 //! and the custom element's script, so the first screen is painted at
@@ -67,5 +70,10 @@ fn main() {
             serde_json::json!({ "html": html, "resume": resume }),
         );
     }
+    let instruments: serde_json::Map<_, _> = i18n::LANGS
+        .iter()
+        .map(|(lang, _)| (lang.to_string(), Instrument::builtin_json(lang).into()))
+        .collect();
+    screens.insert("instruments".into(), instruments.into());
     println!("{}", serde_json::Value::Object(screens));
 }

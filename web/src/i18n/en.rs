@@ -148,6 +148,7 @@ pub static TEXTS: Texts = Texts {
     instrument_broken: "This website’s questionnaire could not be loaded or contains errors, so the scan uses the standard questionnaire. For the website’s administrator:",
     instrument_http: |url, status| format!("The questionnaire at {url} could not be loaded: the server answered with HTTP status {status}. Check the address in the instrument attribute and that the file is on the server."),
     instrument_network: |url, detail| format!("The questionnaire at {url} could not be loaded: there was no connection, or the server does not let this page read the file (network error: {detail}). Check the address in the instrument attribute."),
+    language_failed: |name, detail| format!("The texts in another language ({name}) could not be loaded. The scan stays in English. Check the connection and try again (error: {detail})."),
     instrument_not_json: |url| format!("The questionnaire at {url} could not be loaded: the server sent a web page instead of a JSON file. Check the address in the instrument attribute."),
 };
 

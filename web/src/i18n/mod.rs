@@ -25,6 +25,14 @@ pub fn texts(lang: &str) -> &'static Texts {
     }
 }
 
+/// The language's own name ("English" for `en`).
+pub fn name(lang: &str) -> &'static str {
+    LANGS
+        .iter()
+        .find(|(code, _)| *code == lang)
+        .map_or("Nederlands", |(_, name)| name)
+}
+
 /// Normalises any language code to one we speak.
 pub fn supported(lang: &str) -> &'static str {
     if lang.to_ascii_lowercase().starts_with("en") {
@@ -194,6 +202,10 @@ pub struct Texts {
     pub instrument_http: fn(&str, u32) -> String,
     /// … its address and the browser's technical message (no answer at all).
     pub instrument_network: fn(&str, &str) -> String,
+    /// `(language name, detail)`: the built-in instrument's texts in the
+    /// language asked for could not be loaded (`instrument.<lang>.json`);
+    /// the scan stays in this language, the one the message is shown in.
+    pub language_failed: fn(&str, &str) -> String,
     /// … its address: the server sent a web page, not JSON.
     pub instrument_not_json: fn(&str) -> String,
 }

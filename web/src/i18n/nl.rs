@@ -148,6 +148,7 @@ pub static TEXTS: Texts = Texts {
     instrument_broken: "De vragenlijst van deze website kon niet worden geladen of bevat fouten. Daarom gebruikt de scan de standaardvragenlijst. Voor de beheerder van de website:",
     instrument_http: |url, status| format!("De vragenlijst op {url} kon niet worden geladen: de server antwoordde met HTTP-status {status}. Controleer het adres in het attribuut instrument en of het bestand op de server staat."),
     instrument_network: |url, detail| format!("De vragenlijst op {url} kon niet worden geladen: er was geen verbinding, of de server staat niet toe dat deze pagina het bestand leest (netwerkfout: {detail}). Controleer het adres in het attribuut instrument."),
+    language_failed: |name, detail| format!("De teksten in een andere taal ({name}) konden niet worden geladen. De scan blijft in het Nederlands. Controleer de verbinding en probeer het opnieuw (fout: {detail})."),
     instrument_not_json: |url| format!("De vragenlijst op {url} kon niet worden geladen: de server stuurde een webpagina in plaats van een JSON-bestand. Controleer het adres in het attribuut instrument."),
 };
 

@@ -33,6 +33,9 @@ pub struct WorkshopProps {
     pub scan_url: AttrValue,
     /// Back to the individual scan, in the current language.
     pub on_scan: Callback<&'static str>,
+    /// Show another language (the root loads the instrument's texts in it
+    /// first when needed, then sets `lang`).
+    pub on_lang: Callback<&'static str>,
     /// URL of `workshop.css`; empty when the host links it itself.
     pub stylesheet: AttrValue,
 }
@@ -102,6 +105,13 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
         use_reducer(move || initial(&instrument, lang, &key))
     };
     let root = use_node_ref();
+    // The language is the root's: it changes once the instrument has it.
+    {
+        let state = state.clone();
+        use_effect_with(props.lang, move |lang| {
+            state.dispatch(WAction::SetLang(*lang))
+        });
+    }
     let lang = state.lang;
     let t = texts(lang);
     let w = workshop_texts(lang);
@@ -315,7 +325,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 <div class="scan__tools">
                     <button type="button" class="scan-button scan-button--small" onclick={fullscreen} aria-keyshortcuts={state.shortcuts.then_some("F")}>{ w.fullscreen }</button>
                     <button type="button" class="scan-button scan-button--small" onclick={to_scan}>{ w.to_scan }</button>
-                    <LanguageSwitch {lang} on_change={dispatch.reform(WAction::SetLang)} />
+                    <LanguageSwitch {lang} on_change={props.on_lang.clone()} />
                 </div>
             </div>
             if state.storage != StorageStatus::Working {
