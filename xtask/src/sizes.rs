@@ -59,7 +59,11 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// bytes themselves come down next (one language per visit, JSON parsed by
 /// the browser); README "Speed" has the figures. Then 311.5 KB with our JS,
 /// wasm-bindgen's glue and the CSS minified by esbuild (−8.3 KB).
-pub const GZIP_BUDGET: u64 = 312 * 1024;
+///
+/// One language per visit (2026-12-01): 300.6 KB. The built-in instrument
+/// left the wasm (−28.3 KB gzip: both languages, 32 KB as JSON) and comes
+/// as `instrument.<lang>.json` (17.1 KB, the larger of the two counts).
+pub const GZIP_BUDGET: u64 = 301 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -71,8 +75,9 @@ pub const GZIP_BUDGET: u64 = 312 * 1024;
 /// after the breaker's review: a loaded workshop checked against the
 /// instrument, outcomes that name their file, capped invalid lines; 439.1 KB
 /// with the text review's wording; 446.1 KB on 2026-12-01 as the scan above,
-/// counted as one visit on the iframe page; 438.3 KB minified).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 439 * 1024;
+/// counted as one visit on the iframe page; 438.3 KB minified; 426.4 KB
+/// with one language per visit).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 427 * 1024;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of
