@@ -109,7 +109,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
     {
         let state = state.clone();
         use_effect_with(props.lang, move |lang| {
-            state.dispatch(WAction::SetLang(*lang))
+            state.dispatch(WAction::SetLang(lang))
         });
     }
     let lang = state.lang;
