@@ -42,6 +42,38 @@ for (const { name, url, root } of pages) {
     expect(problems).toEqual([]);
   });
 
+  test(`${name}: a press begun on the first screen and released on the live widget is a click`, async ({ page }) => {
+    // The browser fires no click when the pressed button is replaced before
+    // the release; the loader ends the press on the live button.
+    const release = await holdWasm(page);
+    await page.goto(url);
+    const first = root(page).locator('[data-first-screen]');
+    const box = await first.getByRole('button', { name: 'Start de scan →' }).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    release();
+    await expect(root(page).locator('[data-first-screen]')).toHaveCount(0);
+    await page.mouse.up();
+    await expect(root(page).locator('[data-screen-heading]')).toHaveText('De samenwerking');
+  });
+
+  test(`${name}: a press released outside the widget stays without a click, as in any browser`, async ({ page }) => {
+    const release = await holdWasm(page);
+    await page.goto(url);
+    const first = root(page).locator('[data-first-screen]');
+    const box = await first.getByRole('button', { name: 'Start de scan →' }).boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    release();
+    await expect(root(page).locator('[data-first-screen]')).toHaveCount(0);
+    await page.mouse.move(2, 2);
+    await page.mouse.up();
+    // A later release on Start is a press of its own, not the old one.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.up();
+    await expect(root(page).locator('[data-screen-heading]')).toHaveText('Samenwerkingsscan');
+  });
+
   test(`${name}: the language switch works before the wasm`, async ({ page }) => {
     const release = await holdWasm(page);
     await page.goto(url);

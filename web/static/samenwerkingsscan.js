@@ -263,7 +263,21 @@ function firstScreen(element, options) {
     intent.go = action;
     busy();
   };
+  // A press that has begun on a first-screen button and not yet ended: if
+  // the live widget replaces the button in between, the browser fires no
+  // click (press and release on different elements), so `replay` ends it
+  // on the live button. Space activates a button on release too.
+  let pressed = null;
+  let held = null;
+  const onPress = (event) => {
+    if (event.type === 'keydown' && event.key !== ' ') return;
+    const button = event.target.closest?.('[data-first]');
+    pressed = button && screen?.contains(button) ? button.dataset.first : null;
+  };
+  const onRelease = () => { pressed = null; };
+  const pressEvents = [['pointerdown', onPress], ['keydown', onPress], ['pointerup', onRelease], ['keyup', onRelease]];
   element.addEventListener('click', onClick);
+  pressEvents.forEach(([type, listener]) => element.addEventListener(type, listener));
   ready = true;
   screen.dataset.firstReady = '';
   const root = element.getRootNode();
@@ -274,6 +288,8 @@ function firstScreen(element, options) {
     /// buttons has the focus, so the widget's own one gets it.
     beforeSwap() {
       element.removeEventListener('click', onClick);
+      pressEvents.forEach(([type, listener]) => element.removeEventListener(type, listener));
+      held = pressed;
       const active = root.activeElement;
       focusKey = active && screen.contains(active) ? active.dataset?.first ?? null : null;
     },
@@ -282,6 +298,26 @@ function firstScreen(element, options) {
     replay() {
       const action = intent.go;
       intent.go = null;
+      if (!action && held) {
+        // Released on the live button: that is the click the press began
+        // (released anywhere else: no click, as a browser would do).
+        const key = held;
+        const onUp = (event) => {
+          if (event.type === 'keyup' && event.key !== ' ') return;
+          stop();
+          const button = event.target.closest?.(`[data-first="${key}"]`);
+          if (button && element.contains(button)) button.click();
+        };
+        const stop = () => {
+          element.removeEventListener('pointerup', onUp);
+          element.removeEventListener('keyup', onUp);
+          globalThis.removeEventListener('pointerup', stop);
+        };
+        element.addEventListener('pointerup', onUp);
+        element.addEventListener('keyup', onUp);
+        // A release outside the widget reaches only the window: no click.
+        globalThis.addEventListener('pointerup', stop);
+      }
       const key = action ?? focusKey;
       if (!key) return;
       let tries = 0;
@@ -479,6 +515,7 @@ class SamenwerkingsScan extends HTMLElement {
     const generation = ++this.#generation;
     // The bundle loads while the questionnaire (if any) is fetched.
     preload({
+      lang: this.getAttribute('lang') || document.documentElement.lang || 'nl',
       mode: this.getAttribute('mode') || undefined,
       storageKey: this.getAttribute('storage-key') || undefined,
     });
