@@ -32,26 +32,35 @@ fn serve(dist: &Path, port: u16) -> Result {
         .map_err(|e| format!("cannot listen on {address}: {e} (try --port <another>)"))?;
     println!("Samenwerkingsscan: http://{address}/  (default port {DEFAULT_PORT}; Ctrl+C stops)");
     for request in server.incoming_requests() {
-        let response = match resolve(dist, request.url()) {
-            Some(path) => match std::fs::read(&path) {
-                Ok(body) => {
-                    let mut response = tiny_http::Response::from_data(body)
-                        .with_header(header("Content-Type", content_type(&path)))
-                        .with_header(header("Cache-Control", "no-store"))
-                        .with_header(header("X-Content-Type-Options", "nosniff"));
-                    for (name, value) in extra_headers(&path) {
-                        response.add_header(header(&name, &value));
-                    }
-                    response
-                }
-                Err(_) => not_found(),
-            },
-            None => not_found(),
-        };
-        // A client that hung up is not our problem; keep serving.
-        let _ = request.respond(response);
+        // One thread per request: a browser that reads one response slowly
+        // (the wasm, whose body waits for its JavaScript) must never hold
+        // up the others (the JavaScript, the instrument), or the page
+        // waits on itself.
+        let dist = dist.to_path_buf();
+        std::thread::spawn(move || respond(&dist, request));
     }
     Ok(())
+}
+
+fn respond(dist: &Path, request: tiny_http::Request) {
+    let response = match resolve(dist, request.url()) {
+        Some(path) => match std::fs::read(&path) {
+            Ok(body) => {
+                let mut response = tiny_http::Response::from_data(body)
+                    .with_header(header("Content-Type", content_type(&path)))
+                    .with_header(header("Cache-Control", "no-store"))
+                    .with_header(header("X-Content-Type-Options", "nosniff"));
+                for (name, value) in extra_headers(&path) {
+                    response.add_header(header(&name, &value));
+                }
+                response
+            }
+            Err(_) => not_found(),
+        },
+        None => not_found(),
+    };
+    // A client that hung up is not our problem; keep serving.
+    let _ = request.respond(response);
 }
 
 /// Maps a request URL onto a file inside `dist`, refusing anything that
