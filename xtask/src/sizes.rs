@@ -62,7 +62,8 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 ///
 /// One language per visit (2026-12-01): 300.6 KB. The built-in instrument
 /// left the wasm (−28.3 KB gzip: both languages, 32 KB as JSON) and comes
-/// as `instrument.<lang>.json` (17.1 KB, the larger of the two counts).
+/// as `instrument.<lang>.json` (17.1 KB, the larger of the two counts);
+/// 300.8 KB with the first screen ending a press that spans the swap.
 pub const GZIP_BUDGET: u64 = 301 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
