@@ -94,9 +94,13 @@ pub struct GroupFactor {
     pub std_dev: Option<f64>,
     pub min: Option<f64>,
     pub max: Option<f64>,
-    /// Count per scale point (index 0 = point 1), over all statements of the factor.
+    /// People per scale point (index 0 = point 1): each respondent once, at
+    /// their own point for the factor (the mean of their answers to its
+    /// statements, rounded half up), so the counts add up to `n` (hidden
+    /// below the anonymity minimum). People, not answers: a workshop room
+    /// reads it next to its own votes (issue 17).
     pub distribution: Option<Vec<u32>>,
-    /// "Don't know" answers, over all statements of the factor.
+    /// People who answered the factor's statements only with "don't know".
     pub unknown: u32,
     pub consensus: Option<Consensus>,
     pub discussion: bool,
@@ -226,21 +230,32 @@ pub fn aggregate(
                 .iter()
                 .filter_map(|s| s.favourability(factor.polarity))
                 .collect();
-            // The distribution of the answers to this factor's statements.
+            // People, not answers (issue 17): each respondent counts once,
+            // at their own point for the factor (the mean of their answers
+            // to its statements, rounded half up: 2.5 → 3); someone who
+            // answered only "weet niet" counts once under unknown.
             let mut distribution = vec![0u32; usize::from(max)];
             let mut unknown = 0;
             let own = offsets[i]..offsets[i] + factor.statements.len();
             for p in 0..respondents.len() {
+                let (mut sum, mut answered, mut dont_know) = (0u32, 0u32, false);
                 for &code in &row(p)[own.clone()] {
                     match code {
                         0 => {}
-                        UNKNOWN_CODE => unknown += 1,
+                        UNKNOWN_CODE => dont_know = true,
                         v => {
-                            if let Some(slot) = distribution.get_mut(usize::from(v) - 1) {
-                                *slot += 1;
-                            }
+                            sum += u32::from(v);
+                            answered += 1;
                         }
                     }
+                }
+                if answered > 0 {
+                    let point = (2 * sum + answered) / (2 * answered);
+                    if let Some(slot) = distribution.get_mut(point as usize - 1) {
+                        *slot += 1;
+                    }
+                } else if dont_know {
+                    unknown += 1;
                 }
             }
             let n = favs.len();

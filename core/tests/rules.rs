@@ -1638,8 +1638,45 @@ fn below_the_minimum_group_size_spread_and_subgroups_are_hidden() {
         assert_eq!((f.min, f.max), (Some(75.0), Some(75.0)));
         let dist = f.distribution.as_ref().unwrap();
         assert_eq!(dist.len(), 5);
-        assert_eq!(dist.iter().sum::<u32>(), 3 * statements(&f.id));
+        // People, not answers: each respondent once.
+        assert_eq!(dist.iter().sum::<u32>(), 3, "{}", f.id);
+        assert!(statements(&f.id) >= 1);
         assert_eq!(f.consensus, Some(Consensus::High));
+    }
+}
+
+/// Issue 17: a room reads the participants' figures next to its own votes,
+/// so they count people. Each respondent is binned at their own point for
+/// the factor (the mean of their answers, rounded half up); someone with
+/// only "don't know" counts once under unknown; the bins add up to `n`.
+#[test]
+fn participants_are_counted_as_people_at_their_own_point() {
+    let target = instrument()
+        .factors
+        .iter()
+        .find(|f| f.statements.len() >= 2)
+        .expect("a factor with two statements");
+    let (a, b) = (&target.statements[0].id, &target.statements[1].id);
+    let with = |first: Response, second: Response| {
+        let mut answers = Scan::uniform(3, 2).build();
+        answers.responses.insert(a.clone(), first);
+        answers.responses.insert(b.clone(), second);
+        answers
+    };
+    let people = [
+        with(Response::Scale(4), Response::Scale(5)), // 4.5 → 5
+        with(Response::Scale(2), Response::Unknown),  // 2
+        with(Response::Unknown, Response::Unknown),   // only "don't know"
+        with(Response::Scale(1), Response::Scale(2)), // 1.5 → 2
+    ];
+    let report = group(&people);
+    let f = report.factors.iter().find(|f| f.id == target.id).unwrap();
+    assert_eq!(f.n, 3);
+    assert_eq!(f.distribution.as_deref(), Some(&[0, 2, 0, 0, 1][..]));
+    assert_eq!(f.unknown, 1);
+    for f in &report.factors {
+        let counted = f.distribution.as_ref().map_or(0, |d| d.iter().sum::<u32>());
+        assert_eq!(counted as usize, f.n, "{}", f.id);
     }
 }
 
@@ -1723,7 +1760,9 @@ fn group_figures_count_respondents_and_unknowns() {
     let report = group(&respondents);
     let f = group_factor(&report, &target);
     assert_eq!(f.n, 2);
-    assert_eq!(f.unknown, factor(&target).statements.len() as u32);
+    // One person answered the whole factor with "don't know": one, not one
+    // per statement (people, issue 17).
+    assert_eq!(f.unknown, 1);
     // Two answered: below the minimum of 3, so hidden.
     assert!(f.mean.is_none());
     let pooled = report

@@ -157,7 +157,13 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
     }
     if (i === 0) {
       // Participants' answers sit beside the room's votes.
-      await expect(results(page).getByRole('table', { name: /Antwoorden van deelnemers vooraf \(7 personen\)/ })).toBeVisible();
+      // Counted as people (issue 17): 7 participants add up to 7, not to
+      // 7 × the factor's statements.
+      const people = results(page).getByRole('table', { name: /Deelnemers vooraf: 7 personen/ });
+      await expect(people).toBeVisible();
+      await expect(people.getByRole('columnheader', { name: 'Personen' })).toBeVisible();
+      const counts = await people.locator('td.scan-ws-count').allTextContents();
+      expect(counts.map(Number).reduce((a, b) => a + b, 0)).toBe(7);
       await widget(page).getByLabel('Notitie bij deze factor').fill('Druten en Wijchen kennen elkaar goed uit de regio.');
       await expectNoAxeViolations(page, 'workshop factor after reveal');
       await expectProjectorContrast(page, 'workshop factor after reveal');

@@ -315,7 +315,6 @@ pub struct WorkshopTexts {
     pub room_votes: &'static str,
     pub col_votes: &'static str,
     pub participant_answers: fn(usize) -> String,
-    pub col_answers: &'static str,
     pub participants_too_few: fn(usize, usize) -> String,
     pub note_label: &'static str,
     pub note_hint: &'static str,
@@ -337,6 +336,8 @@ pub struct WorkshopTexts {
     pub municipalities_caption: &'static str,
     pub roles_caption: &'static str,
     pub col_group: &'static str,
+    /// The participants' distribution: people, each at their own point.
+    pub col_people_per_point: &'static str,
     pub col_people: &'static str,
     pub no_subgroups: &'static str,
     pub municipality_gaps: &'static str,

@@ -229,7 +229,7 @@ pub fn factor_screen(props: &FactorProps) -> Html {
                     { distribution_table(w.room_votes, &labels, result.distribution.as_deref().unwrap_or_default(), Some((unknown_label.clone(), result.unknown)), w.col_votes) }
                     if let Some(p) = &props.participants {
                         if let Some(dist) = &p.distribution {
-                            { distribution_table(&(w.participant_answers)(p.n), &labels, &dist.iter().map(|&d| u64::from(d)).collect::<Vec<_>>(), Some((unknown_label.clone(), u64::from(p.unknown))), w.col_answers) }
+                            { distribution_table(&(w.participant_answers)(p.n + p.unknown as usize), &labels, &dist.iter().map(|&d| u64::from(d)).collect::<Vec<_>>(), Some((unknown_label.clone(), u64::from(p.unknown))), w.col_people) }
                         } else if p.n > 0 {
                             <p>{ (w.participants_too_few)(p.n, props.min_group_size) }</p>
                         }

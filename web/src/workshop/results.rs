@@ -209,7 +209,7 @@ fn group_section(group: &GroupReport, lang: &'static str) -> Html {
                     <th scope="col">{ t.col_score }</th>
                     <th scope="col">{ w.col_spread }</th>
                     <th scope="col">{ w.consensus }</th>
-                    <th scope="col">{ w.col_distribution }</th>
+                    <th scope="col">{ w.col_people_per_point }</th>
                 </tr></thead>
                 <tbody>
                     { for group.factors.iter().filter(|f| f.n > 0).map(|f| html! {
