@@ -111,11 +111,12 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   let sensitiveChecked = false;
   for (let i = 0; i < factors.length; i++) {
     await expect(heading(page)).toHaveText(factors[i].name.nl);
-    // Under the vote question: what 'eens' means for a hindrance, and voting
-    // cards instead of hands for a sensitive factor.
+    // Under the vote question: what 'eens' means for a hindrance; for a
+    // sensitive factor, anonymous voting on paper instead of hands.
     const ask = widget(page).locator('.scan-ws-ask');
     await expect(ask.getByText(/‘eens’ betekent hier dat (het probleem bij ons speelt|u verwacht dat het probleem gaat spelen)/)).toHaveCount(factors[i].polarity === 'hindering' ? 1 : 0);
-    await expect(ask.getByText(/anoniem stemmen op papier/)).toHaveCount(factors[i].sensitive ? 1 : 0);
+    // The hint for anonymous voting sits beside the statements.
+    await expect(widget(page).locator('.scan-ws-sensitive').getByText(/anoniem stemmen op papier/)).toHaveCount(factors[i].sensitive ? 1 : 0);
     if (factors[i].sensitive && !sensitiveChecked) {
       sensitiveChecked = true;
       await expectNoAxeViolations(page, 'workshop sensitive factor');
@@ -159,7 +160,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
       // Participants' answers sit beside the room's votes.
       // Counted as people (issue 17): 7 participants add up to 7, not to
       // 7 × the factor's statements.
-      const people = results(page).getByRole('table', { name: /Deelnemers vooraf: 7 personen/ });
+      const people = results(page).getByRole('table', { name: /Deelnemers vooraf \(7 personen/ });
       await expect(people).toBeVisible();
       await expect(people.getByRole('columnheader', { name: 'Personen' })).toBeVisible();
       const counts = await people.locator('td.scan-ws-count').allTextContents();
@@ -182,8 +183,16 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
       requests.length = 0;
       await page.reload();
       await expect(heading(page)).toHaveText(factors[9].name.nl);
-      await expect(widget(page).locator('[data-vote-point="4"]')).toHaveValue(factors[9].polarity === 'promoting' ? '5' : '');
       await expect(results(page).getByRole('table', { name: 'Stemmen in de zaal' })).toBeVisible();
+      await expect(heading(page)).toBeFocused();
+      // After the reveal the inputs are folded into one line (issue 17); a
+      // digit key opens them at its own input, with the counts kept.
+      await expect(widget(page).locator('.scan-ws-votes-folded')).toContainText('Totaal: 8 stemmen');
+      await expect(widget(page).locator('[data-vote-point="4"]')).toHaveCount(0);
+      await page.keyboard.press('4');
+      await expect(widget(page).locator('[data-vote-point="4"]')).toBeFocused();
+      await expect(widget(page).locator('[data-vote-point="4"]')).toHaveValue(factors[9].polarity === 'promoting' ? '5' : '');
+      await page.keyboard.press('Escape');
       await expect(heading(page)).toBeFocused();
       expect(requests.filter((p) => p.endsWith('.wasm'))).toEqual(['/samenwerkingsscan_workshop_bg.wasm']);
     }

@@ -299,6 +299,8 @@ pub struct WorkshopTexts {
     pub votes_legend: &'static str,
     pub votes_hint: &'static str,
     pub votes_total: fn(u64) -> String,
+    /// Opens the folded vote inputs after the reveal.
+    pub votes_adjust: &'static str,
     pub reveal: &'static str,
     pub hide: &'static str,
     pub hidden_until_reveal: &'static str,

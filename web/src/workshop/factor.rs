@@ -7,6 +7,7 @@ use samenwerkingsscan::{
     tally_result, Consensus, GroupFactor, Instrument, Polarity, Tally, MAX_VOTES,
 };
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -154,78 +155,152 @@ pub fn factor_screen(props: &FactorProps) -> Html {
             on_note.emit(area.value());
         })
     };
-    let reveal = props.on_reveal.reform(|_: MouseEvent| ());
+    // The reveal button moves between the columns when the results show:
+    // a click on it keeps the focus on it.
+    let reveal_ref = use_node_ref();
+    let refocus = use_mut_ref(|| false);
+    let reveal = {
+        let (on_reveal, refocus) = (props.on_reveal.clone(), refocus.clone());
+        Callback::from(move |_: MouseEvent| {
+            *refocus.borrow_mut() = true;
+            on_reveal.emit(());
+        })
+    };
+    {
+        let (reveal_ref, refocus) = (reveal_ref.clone(), refocus.clone());
+        use_effect_with(props.revealed, move |_| {
+            if std::mem::take(&mut *refocus.borrow_mut()) {
+                if let Some(button) = reveal_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = button.focus();
+                }
+            }
+        });
+    }
+    // After the reveal the vote inputs fold into one line, so the result
+    // and the participants' view fit the projector (issue 17); "adjust the
+    // votes" (or a digit key, see `mod.rs`) opens them again.
+    let votes_open = use_state(|| false);
+    {
+        let votes_open = votes_open.clone();
+        use_effect_with((props.index, props.revealed), move |_| {
+            votes_open.set(false)
+        });
+    }
+    let votes_ref = use_node_ref();
+    {
+        let votes_ref = votes_ref.clone();
+        use_effect_with(*votes_open, move |open| {
+            if *open {
+                let first = votes_ref
+                    .cast::<web_sys::Element>()
+                    .and_then(|f| f.query_selector("input").ok().flatten())
+                    .and_then(|i| i.dyn_into::<HtmlInputElement>().ok());
+                if let Some(input) = first {
+                    let _ = input.focus();
+                }
+            }
+        });
+    }
+    let folded = props.revealed && !*votes_open;
     let kind = if factor.polarity == Polarity::Promoting {
         t.promoting
     } else {
         t.hindering
     };
+    let total = result.votes + result.unknown;
 
-    html! {
-        <section class="scan-ws-factor" aria-labelledby="scan-ws-factor-title">
-            <p class="scan-ws-meta">
-                { (w.factor_of)(props.index + 1, instrument.factors.len()) }{ " · " }{ phase }{ " · " }
-                <span class={classes!("scan-ws-kind", (factor.polarity == Polarity::Hindering).then_some("scan-ws-kind--hindering"))}>{ kind }</span>
-            </p>
-            <h2 id="scan-ws-factor-title" class="scan-ws-title" tabindex="-1" data-screen-heading="">{ factor.name.get(lang) }</h2>
-            <ul class="scan-ws-statements">
-                { for factor.statements.iter().map(|s| html! { <li>{ s.text_for(props.stage.as_deref(), lang) }</li> }) }
-            </ul>
-            <div class="scan-ws-ask">
-                <p class="scan-ws-question">{ w.vote_question }</p>
-                if factor.polarity == Polarity::Hindering {
-                    <p class="scan-ws-question-note">{
-                        if instrument.phase(&factor.phase).is_some_and(|p| p.looks_ahead(props.stage.as_deref())) {
-                            w.vote_hindering_ahead
-                        } else {
-                            w.vote_hindering
-                        }
-                    }</p>
-                }
-                if factor.sensitive {
-                    <p class="scan-ws-question-note">{ w.vote_sensitive }</p>
-                }
-            </div>
-
-            <fieldset class="scan-ws-votes">
-                <legend>{ w.votes_legend }</legend>
-                <p class="scan-hint">{ w.votes_hint }</p>
-                <div class="scan-ws-vote-grid">
-                    { for labels.iter().enumerate().map(|(i, l)| vote_input(i as u8 + 1, &format!("{} {l}", i + 1))) }
-                    { vote_input(0, &format!("0 {unknown_label}")) }
-                </div>
-                <p class="scan-ws-total">{ (w.votes_total)(result.votes + result.unknown) }</p>
-            </fieldset>
-
-            <div class="scan__actions">
-                <button type="button" class="scan-button scan-button--primary" aria-pressed={props.revealed.to_string()}
-                    onclick={reveal} aria-keyshortcuts="R">
-                    { if props.revealed { w.hide } else { w.reveal } }
-                </button>
-            </div>
-
-            <div class="scan-ws-results">
-                if !props.revealed {
-                    <p class="scan-ws-hidden">{ w.hidden_until_reveal }</p>
-                } else if result.votes == 0 {
-                    <p>{ w.no_votes }</p>
-                } else if !result.shown {
-                    <p>{ (w.too_few_votes)(props.min_group_size) }</p>
-                } else {
-                    <h3>{ w.results_heading }</h3>
-                    <div class="scan-ws-summary">
-                        <p><span class="scan-ws-figure">{ result.mean_point.map(|m| decimal(m, lang)).unwrap_or_default() }</span>
-                           { " " }{ (w.mean_of)(labels.len()) }</p>
-                        if let Some(band) = result.band {
-                            <p><span class={classes!("scan-band", band_class(Some(band)))}>{ band.label(lang) }</span></p>
-                        }
-                        if let Some(c) = result.consensus {
-                            <p>{ w.consensus }{ ": " }<strong>{ consensus_label(c, lang) }</strong></p>
-                        }
-                    </div>
-                    if result.discussion {
-                        <p class="scan-ws-discussion"><strong>{ w.discussion_point }</strong>{ " " }{ w.discussion_hint }</p>
+    let statements = html! {
+        <ul class="scan-ws-statements">
+            { for factor.statements.iter().map(|s| html! { <li>{ s.text_for(props.stage.as_deref(), lang) }</li> }) }
+        </ul>
+    };
+    let ask = html! {
+        <div class="scan-ws-ask">
+            <p class="scan-ws-question">{ w.vote_question }</p>
+            if factor.polarity == Polarity::Hindering {
+                <p class="scan-ws-question-note">{
+                    if instrument.phase(&factor.phase).is_some_and(|p| p.looks_ahead(props.stage.as_deref())) {
+                        w.vote_hindering_ahead
+                    } else {
+                        w.vote_hindering
                     }
+                }</p>
+            }
+        </div>
+    };
+    // A sensitive factor: how to vote anonymously, beside the statements
+    // (the right-hand column is the vote's).
+    let sensitive = factor.sensitive.then(|| {
+        html! {
+            <p class="scan-ws-sensitive">{ w.vote_sensitive }</p>
+        }
+    });
+    let reveal_button = html! {
+        <button type="button" class="scan-button scan-button--primary" aria-pressed={props.revealed.to_string()}
+            onclick={reveal} aria-keyshortcuts="R" ref={reveal_ref}>
+            { if props.revealed { w.hide } else { w.reveal } }
+        </button>
+    };
+    let votes = if folded {
+        let open = {
+            let votes_open = votes_open.clone();
+            Callback::from(move |_: MouseEvent| votes_open.set(true))
+        };
+        html! {
+            <div class="scan__actions scan-ws-votes-folded">
+                <p class="scan-ws-total">{ (w.votes_total)(total) }</p>
+                <button type="button" class="scan-button" data-votes-open="" onclick={open}>{ w.votes_adjust }</button>
+                { reveal_button }
+            </div>
+        }
+    } else {
+        html! {
+            <>
+                <fieldset class="scan-ws-votes" ref={votes_ref}>
+                    <legend>{ w.votes_legend }</legend>
+                    <p class="scan-hint">{ w.votes_hint }</p>
+                    <div class="scan-ws-vote-grid">
+                        { for labels.iter().enumerate().map(|(i, l)| vote_input(i as u8 + 1, &format!("{} {l}", i + 1))) }
+                        { vote_input(0, &format!("0 {unknown_label}")) }
+                    </div>
+                    <p class="scan-ws-total">{ (w.votes_total)(total) }</p>
+                </fieldset>
+                <div class="scan__actions">{ reveal_button }</div>
+            </>
+        }
+    };
+    let note = html! {
+        <div class="scan-field scan-ws-note-field">
+            <label for="scan-ws-note">{ w.note_label }</label>
+            <p class="scan-hint" id="scan-ws-note-hint">{ w.note_hint }</p>
+            <textarea id="scan-ws-note" class="scan-input scan-ws-note" rows="2" aria-describedby="scan-ws-note-hint"
+                value={props.note.clone()} oninput={on_note} />
+        </div>
+    };
+    let results = html! {
+        <div class="scan-ws-results">
+            if !props.revealed {
+                <p class="scan-ws-hidden">{ w.hidden_until_reveal }</p>
+            } else if result.votes == 0 {
+                <p>{ w.no_votes }</p>
+            } else if !result.shown {
+                <p>{ (w.too_few_votes)(props.min_group_size) }</p>
+            } else {
+                <h3>{ w.results_heading }</h3>
+                <div class="scan-ws-summary">
+                    <p><span class="scan-ws-figure">{ result.mean_point.map(|m| decimal(m, lang)).unwrap_or_default() }</span>
+                       { " " }{ (w.mean_of)(labels.len()) }</p>
+                    if let Some(band) = result.band {
+                        <p><span class={classes!("scan-band", band_class(Some(band)))}>{ band.label(lang) }</span></p>
+                    }
+                    if let Some(c) = result.consensus {
+                        <p>{ w.consensus }{ ": " }<strong>{ consensus_label(c, lang) }</strong></p>
+                    }
+                </div>
+                if result.discussion {
+                    <p class="scan-ws-discussion"><strong>{ w.discussion_point }</strong>{ " " }{ w.discussion_hint }</p>
+                }
+                <div class="scan-ws-tables">
                     { distribution_table(w.room_votes, &labels, result.distribution.as_deref().unwrap_or_default(), Some((unknown_label.clone(), result.unknown)), w.col_votes) }
                     if let Some(p) = &props.participants {
                         if let Some(dist) = &p.distribution {
@@ -234,14 +309,27 @@ pub fn factor_screen(props: &FactorProps) -> Html {
                             <p>{ (w.participants_too_few)(p.n, props.min_group_size) }</p>
                         }
                     }
-                }
-            </div>
+                </div>
+            }
+        </div>
+    };
+    // Two columns on a projector: the statements and the note on the left;
+    // on the right what happens now: the question, the vote inputs and the
+    // reveal, then the result (the votes folded into one line above it).
+    // Reading order follows the same halves.
+    let main = html! { <>{ statements }{ sensitive }{ note }</> };
+    let side = html! { <>{ ask }{ votes }{ results }</> };
 
-            <div class="scan-field">
-                <label for="scan-ws-note">{ w.note_label }</label>
-                <p class="scan-hint" id="scan-ws-note-hint">{ w.note_hint }</p>
-                <textarea id="scan-ws-note" class="scan-input scan-ws-note" rows="3" aria-describedby="scan-ws-note-hint"
-                    value={props.note.clone()} oninput={on_note} />
+    html! {
+        <section class={classes!("scan-ws-factor", props.revealed.then_some("scan-ws-factor--revealed"))} aria-labelledby="scan-ws-factor-title">
+            <p class="scan-ws-meta">
+                { (w.factor_of)(props.index + 1, instrument.factors.len()) }{ " · " }{ phase }{ " · " }
+                <span class={classes!("scan-ws-kind", (factor.polarity == Polarity::Hindering).then_some("scan-ws-kind--hindering"))}>{ kind }</span>
+            </p>
+            <h2 id="scan-ws-factor-title" class="scan-ws-title" tabindex="-1" data-screen-heading="">{ factor.name.get(lang) }</h2>
+            <div class="scan-ws-columns">
+                <div class="scan-ws-main">{ main }</div>
+                <div class="scan-ws-side">{ side }</div>
             </div>
         </section>
     }

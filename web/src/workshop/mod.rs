@@ -241,16 +241,36 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                     if single && on_factor =>
                 {
                     let selector = format!("[data-vote-point=\"{key}\"]");
-                    match root
-                        .cast::<web_sys::Element>()
-                        .and_then(|r| r.query_selector(&selector).ok().flatten())
-                        .and_then(|i| i.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    {
-                        Some(input) => {
-                            let _ = input.focus();
-                            input.select();
+                    let find = {
+                        let root = root.clone();
+                        move |css: &str| {
+                            root.cast::<web_sys::Element>()
+                                .and_then(|r| r.query_selector(css).ok().flatten())
                         }
-                        None => return,
+                    };
+                    let focus = |input: web_sys::HtmlInputElement| {
+                        let _ = input.focus();
+                        input.select();
+                    };
+                    let input = |element: web_sys::Element| {
+                        element.dyn_into::<web_sys::HtmlInputElement>().ok()
+                    };
+                    match (find(&selector).and_then(input), find("[data-votes-open]")) {
+                        (Some(field), _) => focus(field),
+                        // Folded after the reveal: open the inputs, then
+                        // go to this one once they are there.
+                        (None, Some(open)) => {
+                            if let Some(open) = open.dyn_ref::<web_sys::HtmlElement>() {
+                                open.click();
+                            }
+                            gloo::timers::callback::Timeout::new(0, move || {
+                                if let Some(field) = find(&selector).and_then(input) {
+                                    focus(field);
+                                }
+                            })
+                            .forget();
+                        }
+                        (None, None) => return,
                     }
                 }
                 _ => return,
@@ -313,6 +333,10 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
         _ => String::new(),
     };
 
+    let on_factor = matches!(state.screen, Screen::Factor(_));
+    let status = html! {
+        <p class="scan-ws-status scan-no-print">{ (w.status)(tallied, factors, state.workshop.participants.len()) }</p>
+    };
     html! {
         // A labelled region, never `<main>`: the host page owns its landmarks.
         <section class="scan scan--workshop" lang={lang} ref={root} {onkeydown}
@@ -339,7 +363,9 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                         { t.download_corrupt }</button>
                 </div>
             }
-            <p class="scan-ws-status scan-no-print">{ (w.status)(tallied, factors, state.workshop.participants.len()) }</p>
+            // On a factor the status goes below, with the keys: the factor
+            // gets the height of the projector (issue 17).
+            if !on_factor { { status.clone() } }
             <div class="scan__screen">{ screen }</div>
             <nav class="scan__nav scan-no-print" aria-label={w.nav_label}>
                 if state.screen != Screen::Setup {
@@ -360,8 +386,8 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                         { match state.screen { Screen::Factor(i) if i + 1 == factors => w.to_report, Screen::Setup => w.start_voting, _ => t.next } }{ " →" }</button>
                 }
             </nav>
-            if matches!(state.screen, Screen::Factor(_)) {
-                <div class="scan-ws-footer scan-no-print">{ shortcut_list(lang, state.shortcuts) }</div>
+            if on_factor {
+                <div class="scan-ws-footer scan-no-print">{ status }{ shortcut_list(lang, state.shortcuts) }</div>
             }
             <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">
                 <span key={state.announcement.0}>{ state.announcement.1.clone() }</span>
