@@ -48,6 +48,10 @@ pub struct AppProps {
     /// language switch changes the language at once.
     #[prop_or_default]
     pub on_lang: Option<Callback<&'static str>>,
+    /// A language whose texts could not be loaded (the loader's
+    /// `languageError`, later the root's own).
+    #[prop_or_default]
+    pub language_problem: Option<crate::root::LanguageProblem>,
     /// The loader's `loadInstrument(lang)`: a promise of the built-in
     /// instrument's JSON in `lang` (`instrument.<lang>.json`). Only for the
     /// built-in instrument, which comes one language at a time.
@@ -73,6 +77,7 @@ impl PartialEq for AppProps {
             && self.on_workshop == other.on_workshop
             && self.on_lang == other.on_lang
             && self.load_instrument == other.load_instrument
+            && self.language_problem == other.language_problem
             && self.label == other.label
     }
 }
@@ -330,6 +335,7 @@ pub fn app(props: &AppProps) -> Html {
             <Header title={AttrValue::from(instrument.title.get(state.lang).to_string())} lang={state.lang}
                 on_workshop={props.on_workshop.clone()} on_lang={props.on_lang.clone().unwrap_or_else(|| dispatch.reform(Action::SetLang))} />
             { banners(&state, t, &dispatch, &key) }
+            { crate::root::language_alert(props.language_problem.as_ref(), state.lang) }
             if !props.instrument_problems.is_empty() {
                 <div class="scan-alert scan-alert--error" role="alert">
                     <p>{ t.instrument_broken }</p>

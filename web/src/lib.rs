@@ -59,7 +59,9 @@ impl ScanHandle {
 /// custom instrument could not be fetched; the custom element sets it),
 /// onEvent: (type, detail) => void (see `use_host_events` in app.rs; without
 /// it no report is computed for the host), onMode: (mode, lang) => void (the
-/// loader's: the scan bundle asks for "workshop" in its current language) }`.
+/// loader's: the scan bundle asks for "workshop" in its current language),
+/// languageError: { lang, detail } (the language chosen could not be
+/// loaded; the widget is in the other and says so) }`.
 /// A custom instrument that does not validate, or could not be fetched, is
 /// not used: the widget shows why and runs the built-in instrument.
 ///
@@ -103,6 +105,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
         workshop_stylesheet: text("workshopStylesheet").unwrap_or_default().into(),
         on_workshop: None,
         on_lang: None,
+        language_problem: language_problem(field("languageError")),
         // Only the built-in instrument comes one language at a time.
         load_instrument: if custom {
             None
@@ -113,6 +116,28 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
     };
     Ok(ScanHandle {
         app: Some(yew::Renderer::<root::Root>::with_root_and_props(element, props).render()),
+    })
+}
+
+/// Whether `json` is an instrument the widget can use (it parses and
+/// validates): the loader then does not fetch the built-in one.
+#[wasm_bindgen]
+pub fn usable(json: &str) -> bool {
+    Instrument::from_json(json).is_ok()
+}
+
+/// The loader's `languageError` (`{ lang, detail }`): the language chosen
+/// could not be loaded, so the widget mounted in the other one.
+fn language_problem(value: Option<JsValue>) -> Option<root::LanguageProblem> {
+    let value = value.filter(|v| v.is_object())?;
+    let get = |name: &str| {
+        js_sys::Reflect::get(&value, &JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    Some(root::LanguageProblem {
+        lang: i18n::supported(&get("lang").unwrap_or_default()),
+        detail: get("detail").unwrap_or_default().into(),
     })
 }
 

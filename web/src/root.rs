@@ -7,19 +7,44 @@ use crate::i18n;
 use crate::route;
 #[cfg(feature = "workshop")]
 use crate::workshop::WorkshopApp;
-use samenwerkingsscan::{Instrument, Problem};
+use samenwerkingsscan::Instrument;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// A language whose texts could not be loaded (`instrument.<lang>.json`):
+/// the widget stays in the one it shows and says so in it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LanguageProblem {
+    /// The language asked for ("nl" or "en").
+    pub lang: &'static str,
+    /// What went wrong, technically (an HTTP status, "Failed to fetch").
+    pub detail: AttrValue,
+}
+
+/// The alert for a [`LanguageProblem`], in `lang` (the language shown).
+pub fn language_alert(problem: Option<&LanguageProblem>, lang: &'static str) -> Html {
+    let Some(problem) = problem else {
+        return html! {};
+    };
+    let say = i18n::texts(lang).language_failed;
+    html! {
+        <div class="scan-alert scan-alert--error scan-no-print" role="alert">
+            <p>{ say(i18n::name(problem.lang), &problem.detail) }</p>
+        </div>
+    }
+}
 
 /// The instrument in the language shown, and the way to change language.
 struct Languages {
     lang: UseStateHandle<&'static str>,
     instrument: UseStateHandle<Rc<Instrument>>,
-    problems: UseStateHandle<Vec<Problem>>,
+    problem: UseStateHandle<Option<LanguageProblem>>,
     /// Shows `lang`: at once when the instrument has its texts, else after
     /// the loader has fetched `instrument.<lang>.json` (the built-in
     /// instrument comes one language per visit, issue 16). A file that
-    /// cannot be loaded leaves the language as it was and says why.
+    /// cannot be loaded leaves the language as it was and says why. The
+    /// last choice wins: a file that arrives after another choice is
+    /// dropped.
     switch: Callback<&'static str>,
 }
 
@@ -30,35 +55,54 @@ fn use_languages(props: &AppProps) -> Languages {
         use_state(move || i18n::supported(&lang))
     };
     let instrument = use_state(|| props.instrument.clone());
-    let problems = use_state(|| props.instrument_problems.clone());
+    let problem = use_state(|| props.language_problem.clone());
+    // Counts the choices: a load applies only if no choice came after it.
+    let choice = use_mut_ref(|| 0u32);
     let switch = {
-        let (lang, instrument, problems) = (lang.clone(), instrument.clone(), problems.clone());
+        let (lang, instrument, problem) = (lang.clone(), instrument.clone(), problem.clone());
         let loader = props.load_instrument.clone();
         Callback::from(move |l: &'static str| {
+            let this = {
+                let mut count = choice.borrow_mut();
+                *count = count.wrapping_add(1);
+                *count
+            };
             let loader = match &loader {
                 Some(loader) if !instrument.languages.iter().any(|have| have == l) => {
                     loader.clone()
                 }
                 // A custom instrument has every language it has; a missing
                 // text falls back (`Text::get`).
-                _ => return lang.set(l),
+                _ => {
+                    // A new language clears an old message; the same one
+                    // (e.g. the host's attribute at mount) keeps it.
+                    if *lang != l {
+                        problem.set(None);
+                    }
+                    return lang.set(l);
+                }
             };
-            let (lang, instrument, problems) = (lang.clone(), instrument.clone(), problems.clone());
+            let (lang, instrument, problem, choice) = (
+                lang.clone(),
+                instrument.clone(),
+                problem.clone(),
+                choice.clone(),
+            );
             wasm_bindgen_futures::spawn_local(async move {
-                match load(&loader, l).await {
+                let loaded = load(&loader, l, &instrument).await;
+                if *choice.borrow() != this {
+                    return; // chosen again meanwhile: that choice wins
+                }
+                match loaded {
                     Ok(loaded) => {
                         instrument.set(Rc::new(loaded));
+                        problem.set(None);
                         lang.set(l);
                     }
-                    Err(detail) => {
-                        let mut now = (*problems).clone();
-                        now.push(Problem::new(
-                            "$",
-                            (i18n::texts("en").language_failed)(i18n::name(l), &detail),
-                            (i18n::texts("nl").language_failed)(i18n::name(l), &detail),
-                        ));
-                        problems.set(now);
-                    }
+                    Err(detail) => problem.set(Some(LanguageProblem {
+                        lang: l,
+                        detail: detail.into(),
+                    })),
                 }
             });
         })
@@ -71,26 +115,49 @@ fn use_languages(props: &AppProps) -> Languages {
     Languages {
         lang,
         instrument,
-        problems,
+        problem,
         switch,
     }
 }
 
 /// Calls the loader's `loadInstrument(lang)` and reads the instrument it
-/// resolves to; `Err` with a technical detail for the message.
-async fn load(loader: &js_sys::Function, lang: &str) -> Result<Instrument, String> {
+/// resolves to, which must be `current` in `lang`: the same questionnaire
+/// (id, version, statements), so answers and screens carry over. `Err`
+/// with a technical detail for the message.
+async fn load(
+    loader: &js_sys::Function,
+    lang: &str,
+    current: &Instrument,
+) -> Result<Instrument, String> {
     use wasm_bindgen::JsCast;
+    let message = |e: wasm_bindgen::JsValue| {
+        e.dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .or_else(|| e.as_string())
+            .unwrap_or_else(|| "unknown error".into())
+    };
     let promise = loader
         .call1(&wasm_bindgen::JsValue::NULL, &lang.into())
-        .map_err(|e| format!("{e:?}"))?
+        .map_err(message)?
         .dyn_into::<js_sys::Promise>()
         .map_err(|_| "loadInstrument gave no promise".to_string())?;
     let text = wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|e| e.as_string().unwrap_or_else(|| format!("{e:?}")))?
+        .map_err(message)?
         .as_string()
         .ok_or("loadInstrument gave no text")?;
-    Instrument::from_json(&text).map_err(|e| e.to_string())
+    let file = format!("instrument.{lang}.json");
+    let loaded = Instrument::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
+    let ids =
+        |i: &Instrument| -> Vec<String> { i.statements().map(|(_, s)| s.id.clone()).collect() };
+    if !loaded.languages.iter().any(|l| l == lang) {
+        return Err(format!("{file} has no texts in this language"));
+    }
+    if loaded.id != current.id || loaded.version != current.version || ids(&loaded) != ids(current)
+    {
+        return Err(format!("{file} is another version of the questionnaire"));
+    }
+    Ok(loaded)
 }
 
 #[function_component(Root)]
@@ -103,7 +170,7 @@ pub fn root(props: &AppProps) -> Html {
     let Languages {
         lang,
         instrument,
-        problems,
+        problem,
         switch: on_lang,
     } = use_languages(props);
     // Back and forward between the scan and workshop mode.
@@ -137,13 +204,15 @@ pub fn root(props: &AppProps) -> Html {
             props,
             (*instrument).clone(),
             *lang,
+            (*problem).clone(),
             on_lang.clone(),
             switch(false),
         )
     } else {
         html! {
             <App instrument={(*instrument).clone()} storage_key={props.storage_key.clone()}
-                lang={AttrValue::from(*lang)} instrument_problems={(*problems).clone()}
+                lang={AttrValue::from(*lang)} instrument_problems={props.instrument_problems.clone()}
+                language_problem={(*problem).clone()}
                 on_event={props.on_event.clone()} on_mode={props.on_mode.clone()} on_workshop={switch(true)}
                 on_lang={Some(on_lang)} label={props.label.clone()} />
         }
@@ -155,6 +224,7 @@ fn workshop_mode(
     props: &AppProps,
     instrument: Rc<Instrument>,
     lang: &'static str,
+    language_problem: Option<LanguageProblem>,
     on_lang: Callback<&'static str>,
     on_scan: Callback<&'static str>,
 ) -> Html {
@@ -165,7 +235,7 @@ fn workshop_mode(
     };
     html! {
         <WorkshopApp {instrument} storage_key={props.storage_key.clone()}
-            {lang} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
+            {lang} {language_problem} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
     }
 }
 
@@ -176,6 +246,7 @@ fn workshop_mode(
     props: &AppProps,
     _: Rc<Instrument>,
     lang: &'static str,
+    _: Option<LanguageProblem>,
     _: Callback<&'static str>,
     _: Callback<&'static str>,
 ) -> Html {

@@ -74,9 +74,19 @@ function instrumentText(lang) {
   const code = langOf(lang);
   if (!instruments[code]) {
     const file = `instrument.${code}.json`;
-    instruments[code] = fetch(new URL(`./${file}`, import.meta.url)).then((response) => {
+    instruments[code] = fetch(new URL(`./${file}`, import.meta.url)).then(async (response) => {
       if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
-      return response.text();
+      const text = await response.text();
+      // A page a portal or proxy served instead (HTML, not JSON, not a
+      // questionnaire) is a failure, so a later attempt fetches again.
+      let factors;
+      try {
+        factors = JSON.parse(text)?.factors;
+      } catch {
+        factors = null;
+      }
+      if (!Array.isArray(factors)) throw new Error(`${file}: not the questionnaire (${response.headers.get('content-type') || 'no content type'})`);
+      return text;
     });
     instruments[code].catch(() => delete instruments[code]);
   }
@@ -88,7 +98,9 @@ function instrumentText(lang) {
 /// reported when `mountScan` awaits them.
 function preload(options) {
   load(firstKind(options)).catch(() => {});
-  instrumentText(options.lang).catch(() => {});
+  // A host's own questionnaire needs the built-in one only if it cannot
+  // be used: then it is fetched at mount.
+  if (!options.custom) instrumentText(options.lang).catch(() => {});
 }
 
 /// The widget's fragment namespace, as `route::namespace` in web/src/route.rs.
@@ -124,6 +136,14 @@ function loadProblem(error, blocked = []) {
     return {
       nl: "De Samenwerkingsscan kan niet starten, omdat de beveiligingsinstellingen van deze website (Content-Security-Policy) WebAssembly blokkeren. Voor de beheerder van de website: voeg 'wasm-unsafe-eval' toe aan script-src.",
       en: "The Partnership readiness scan cannot start because this website's security settings (Content-Security-Policy) block WebAssembly. For the website's administrator: add 'wasm-unsafe-eval' to script-src.",
+      detail,
+    };
+  }
+  const file = detail.match(/instrument\.[a-z]+\.json/)?.[0];
+  if (file) {
+    return {
+      nl: `De Samenwerkingsscan kan niet laden: het bestand met de vragenlijst (${file}) ontbreekt of komt verkeerd binnen. Voor de beheerder van de website: zet alle bestanden van de scan op de server, ook instrument.nl.json en instrument.en.json.`,
+      en: `The Partnership readiness scan cannot load: the file with the questionnaire (${file}) is missing or arrives in the wrong form. For the website's administrator: put all files of the scan on the server, including instrument.nl.json and instrument.en.json.`,
       detail,
     };
   }
@@ -266,18 +286,32 @@ function firstScreen(element, options) {
   // A press that has begun on a first-screen button and not yet ended: if
   // the live widget replaces the button in between, the browser fires no
   // click (press and release on different elements), so `replay` ends it
-  // on the live button. Space activates a button on release too.
+  // on the live button. Only a mouse's main button and Space: a touch tap
+  // is aimed at the live button by the browser itself (a replay would
+  // click twice), and other buttons do not click.
   let pressed = null;
   let held = null;
   const onPress = (event) => {
-    if (event.type === 'keydown' && event.key !== ' ') return;
+    const counts = event.type === 'keydown'
+      ? event.key === ' ' && !event.repeat
+      : event.pointerType === 'mouse' && event.button === 0;
+    if (!counts) return;
     const button = event.target.closest?.('[data-first]');
     pressed = button && screen?.contains(button) ? button.dataset.first : null;
   };
-  const onRelease = () => { pressed = null; };
-  const pressEvents = [['pointerdown', onPress], ['keydown', onPress], ['pointerup', onRelease], ['keyup', onRelease]];
+  // Ended anywhere (also outside the widget), cancelled, or the window
+  // lost the focus: no press left. (An element's blur is not an end: a
+  // mouse press moves the focus.)
+  const onRelease = (event) => {
+    if (event.type === 'keyup' && event.key !== ' ') return;
+    if (event.type === 'blur' && event.target !== globalThis) return;
+    pressed = null;
+  };
+  const pressEvents = [['pointerdown', onPress], ['keydown', onPress]];
+  const releaseEvents = ['pointerup', 'pointercancel', 'keyup', 'blur'];
   element.addEventListener('click', onClick);
   pressEvents.forEach(([type, listener]) => element.addEventListener(type, listener));
+  releaseEvents.forEach((type) => globalThis.addEventListener(type, onRelease, true));
   ready = true;
   screen.dataset.firstReady = '';
   const root = element.getRootNode();
@@ -289,7 +323,9 @@ function firstScreen(element, options) {
     beforeSwap() {
       element.removeEventListener('click', onClick);
       pressEvents.forEach(([type, listener]) => element.removeEventListener(type, listener));
+      releaseEvents.forEach((type) => globalThis.removeEventListener(type, onRelease, true));
       held = pressed;
+      pressed = null;
       const active = root.activeElement;
       focusKey = active && screen.contains(active) ? active.dataset?.first ?? null : null;
     },
@@ -303,20 +339,24 @@ function firstScreen(element, options) {
         // (released anywhere else: no click, as a browser would do).
         const key = held;
         const onUp = (event) => {
-          if (event.type === 'keyup' && event.key !== ' ') return;
+          if (event.type === 'keyup' ? event.key !== ' ' : event.pointerType !== 'mouse' || event.button !== 0) return;
           stop();
           const button = event.target.closest?.(`[data-first="${key}"]`);
           if (button && element.contains(button)) button.click();
         };
         const stop = () => {
+          held = null;
           element.removeEventListener('pointerup', onUp);
           element.removeEventListener('keyup', onUp);
           globalThis.removeEventListener('pointerup', stop);
+          globalThis.removeEventListener('pointercancel', stop);
         };
         element.addEventListener('pointerup', onUp);
         element.addEventListener('keyup', onUp);
-        // A release outside the widget reaches only the window: no click.
+        // A release outside the widget reaches only the window, and a
+        // cancelled press ends it too: no click.
         globalThis.addEventListener('pointerup', stop);
+        globalThis.addEventListener('pointercancel', stop);
       }
       const key = action ?? focusKey;
       if (!key) return;
@@ -336,6 +376,8 @@ function firstScreen(element, options) {
     /// buttons, under the message that says why.
     fail() {
       element.removeEventListener('click', onClick);
+      pressEvents.forEach(([type, listener]) => element.removeEventListener(type, listener));
+      releaseEvents.forEach((type) => globalThis.removeEventListener(type, onRelease, true));
       delete screen.dataset.firstReady;
       screen.querySelectorAll('[data-first]').forEach((b) => b.remove());
       screen.querySelector('.scan-loading')?.remove();
@@ -376,15 +418,34 @@ export async function mountScan(element, options = {}) {
     let mount;
     let builtin;
     let chosen;
+    let languageError;
+    let usable;
     // The language it mounts in (the first screen's choice may change
     // while the bundle loads: the instrument follows it).
-    const mountLang = () => (kind === 'scan' ? first?.lang() ?? lang : lang);
+    const mountLang = () => langOf(kind === 'scan' ? first?.lang() ?? lang : lang);
+    // A host's own questionnaire that arrived: the built-in one is not
+    // needed unless it cannot be used.
+    const custom = typeof options.instrument === 'string' && !options.instrumentError;
     try {
       if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available');
-      instrumentText(mountLang()).catch(() => {}); // at once, beside the bundle
-      ({ mount } = await load(kind));
-      chosen = mountLang();
-      builtin = await instrumentText(chosen);
+      if (!custom) instrumentText(mountLang()).catch(() => {}); // at once, beside the bundle
+      ({ mount, usable } = await load(kind));
+      if (!custom || !usable(options.instrument)) {
+        do {
+          chosen = mountLang();
+          try {
+            builtin = await instrumentText(chosen);
+            languageError = undefined;
+          } catch (error) {
+            // The other language then, and the widget says why.
+            const other = chosen === 'en' ? 'nl' : 'en';
+            builtin = await instrumentText(other);
+            languageError = { lang: chosen, detail: String(error?.message ?? error) };
+            chosen = other;
+          }
+        } while (!languageError && chosen !== mountLang());
+      }
+      chosen ??= mountLang();
     } catch (error) {
       const blocked = blockedWhileLoading[kind] ?? [];
       delete loading[kind]; // a later attempt (e.g. after a fix) loads again
@@ -401,9 +462,9 @@ export async function mountScan(element, options = {}) {
       }
       if (first && kind === 'scan') {
         first.fail();
-        showLoadProblem(element, options, error, [...new Set(blocked)], 'start');
+        showLoadProblem(element, { ...options, lang: mountLang() }, error, [...new Set(blocked)], 'start');
       } else {
-        showLoadProblem(element, options, error, [...new Set(blocked)]);
+        showLoadProblem(element, { ...options, lang: mountLang() }, error, [...new Set(blocked)]);
       }
       return;
     }
@@ -421,6 +482,7 @@ export async function mountScan(element, options = {}) {
       ...options,
       lang: chosen,
       builtin,
+      languageError,
       loadInstrument: instrumentText,
       mode: kind === 'workshop' ? 'workshop' : options.mode,
       // Workshop mode's own styles, linked inside the widget (shadow root included).
@@ -518,6 +580,7 @@ class SamenwerkingsScan extends HTMLElement {
       lang: this.getAttribute('lang') || document.documentElement.lang || 'nl',
       mode: this.getAttribute('mode') || undefined,
       storageKey: this.getAttribute('storage-key') || undefined,
+      custom: this.hasAttribute('instrument'),
     });
     // A questionnaire that cannot be fetched is said as such in the widget
     // (`instrumentError`, see `mount` in web/src/lib.rs), which then runs

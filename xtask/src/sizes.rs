@@ -63,8 +63,12 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// One language per visit (2026-12-01): 300.6 KB. The built-in instrument
 /// left the wasm (−28.3 KB gzip: both languages, 32 KB as JSON) and comes
 /// as `instrument.<lang>.json` (17.1 KB, the larger of the two counts);
-/// 300.8 KB with the first screen ending a press that spans the swap.
-pub const GZIP_BUDGET: u64 = 301 * 1024;
+/// 300.8 KB with the first screen ending a press that spans the swap;
+/// 302.7 KB after the breaker's review of it (mouse and Space only, the
+/// last language choice wins, a language that cannot be loaded said in its
+/// own alert and the other language used, a file of another version
+/// refused, a host's own questionnaire without the built-in file).
+pub const GZIP_BUDGET: u64 = 303 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -77,8 +81,10 @@ pub const GZIP_BUDGET: u64 = 301 * 1024;
 /// instrument, outcomes that name their file, capped invalid lines; 439.1 KB
 /// with the text review's wording; 446.1 KB on 2026-12-01 as the scan above,
 /// counted as one visit on the iframe page; 438.3 KB minified; 426.4 KB
-/// with one language per visit).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 427 * 1024;
+/// with one language per visit; 431.6 KB with issue 17's projector screen
+/// (votes folded after the reveal, a digit key that opens them, the
+/// sensitive-vote hint) and the language fixes above).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 432 * 1024;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of

@@ -36,6 +36,8 @@ pub struct WorkshopProps {
     /// Show another language (the root loads the instrument's texts in it
     /// first when needed, then sets `lang`).
     pub on_lang: Callback<&'static str>,
+    /// A language whose texts could not be loaded, said in `lang`.
+    pub language_problem: Option<crate::root::LanguageProblem>,
     /// URL of `workshop.css`; empty when the host links it itself.
     pub stylesheet: AttrValue,
 }
@@ -352,6 +354,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                     <LanguageSwitch {lang} on_change={props.on_lang.clone()} />
                 </div>
             </div>
+            { crate::root::language_alert(props.language_problem.as_ref(), lang) }
             if state.storage != StorageStatus::Working {
                 <div class="scan-alert scan-alert--warning scan-no-print"><p>{ if state.storage == StorageStatus::Full { w.storage_full } else { w.storage_unavailable } }</p></div>
             }
