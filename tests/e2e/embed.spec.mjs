@@ -9,7 +9,11 @@ async function completeScan(page, selector) {
   const scan = host(page, selector);
   await scan.locator('.scan-intro .scan-button--primary').click();
   // A click on the first screen before the wasm is done once it has mounted.
-  await expect(scan.locator('[data-screen-heading]')).toHaveText(/De samenwerking|The partnership/);
+  // Up to 20 s: with two test workers, Chromium was seen to send the
+  // bundle's JavaScript and the instrument requests of the strict-CSP page
+  // about 3 s late (the test server's log shows them arriving late, not
+  // answered late); cause not found, see the closing note of issue 16.
+  await expect(scan.locator('[data-screen-heading]')).toHaveText(/De samenwerking|The partnership/, { timeout: 20000 });
   for (let step = 0; step < 8; step++) {
     const groups = scan.locator('fieldset.scan-statement');
     const count = await groups.count();
