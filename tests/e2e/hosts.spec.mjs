@@ -2,7 +2,7 @@
 // really land on. Each page is in web/examples/; README "Embedding" says what
 // each needs from the webmaster.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations, watchPage } from './helpers.mjs';
+import { expectNoAxeViolations, live, watchPage } from './helpers.mjs';
 
 const scan = (page) => page.locator('samenwerkings-scan');
 const heading = (page) => scan(page).locator('[data-screen-heading]');
@@ -30,6 +30,7 @@ test('a host with <base href="/"> keeps its own address', async ({ page }) => {
 test("a host's router keeps its history.state, and back/forward show what the URL says", async ({ page }) => {
   await page.goto('/examples/router.html');
   await expect(scan(page).locator('h1')).toHaveText('Samenwerkingsscan');
+  await live(scan(page));
   // The widget recorded its start without touching the host's state.
   expect(await page.evaluate(() => history.state)).toEqual({ route: 'scan', host: true });
   expect(await page.evaluate(() => location.hash)).toBe('#router=start');
@@ -191,6 +192,8 @@ test('iframe behind a consent banner: sized after consent, and shrinks again', a
   await page.getByRole('button', { name: 'Toestaan' }).click();
   const frame = page.frameLocator('#samenwerkingsscan-frame');
   await expect(frame.locator('[data-screen-heading]')).toHaveText('Samenwerkingsscan');
+  // The live widget, not the first screen (which has no data panel).
+  await live(frame);
   const height = () => frameEl.evaluate((f) => f.getBoundingClientRect().height);
   const content = () => frameEl.evaluate((f) => Math.ceil(f.contentDocument.body.getBoundingClientRect().height));
   await expect.poll(async () => Math.abs((await height()) - (await content()))).toBeLessThanOrEqual(2);
