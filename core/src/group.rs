@@ -95,8 +95,9 @@ pub struct GroupFactor {
     pub min: Option<f64>,
     pub max: Option<f64>,
     /// People per scale point (index 0 = point 1): each respondent once, at
-    /// their own point for the factor (the mean of their answers to its
-    /// statements, rounded half up), so the counts add up to `n` (hidden
+    /// their own point for the factor by the factor's rule (the rounded
+    /// mean of their answers, or their least favourable answer for a
+    /// `Combine::Worst` factor; `person_point`), so the counts add up to `n` (hidden
     /// below the anonymity minimum). People, not answers: a workshop room
     /// reads it next to its own votes (issue 17).
     pub distribution: Option<Vec<u32>>,
@@ -231,31 +232,26 @@ pub fn aggregate(
                 .filter_map(|s| s.favourability(factor.polarity))
                 .collect();
             // People, not answers (issue 17): each respondent counts once,
-            // at their own point for the factor (the mean of their answers
-            // to its statements, rounded half up: 2.5 → 3); someone who
+            // at their own point for the factor (`person_point`); someone who
             // answered only "weet niet" counts once under unknown.
             let mut distribution = vec![0u32; usize::from(max)];
             let mut unknown = 0;
             let own = offsets[i]..offsets[i] + factor.statements.len();
             for p in 0..respondents.len() {
-                let (mut sum, mut answered, mut dont_know) = (0u32, 0u32, false);
-                for &code in &row(p)[own.clone()] {
-                    match code {
-                        0 => {}
-                        UNKNOWN_CODE => dont_know = true,
-                        v => {
-                            sum += u32::from(v);
-                            answered += 1;
+                let codes = &row(p)[own.clone()];
+                let points: Vec<u8> = codes
+                    .iter()
+                    .copied()
+                    .filter(|&c| c != 0 && c != UNKNOWN_CODE)
+                    .collect();
+                match person_point(&points, factor.combine, factor.polarity) {
+                    Some(point) => {
+                        if let Some(slot) = distribution.get_mut(usize::from(point) - 1) {
+                            *slot += 1;
                         }
                     }
-                }
-                if answered > 0 {
-                    let point = (2 * sum + answered) / (2 * answered);
-                    if let Some(slot) = distribution.get_mut(point as usize - 1) {
-                        *slot += 1;
-                    }
-                } else if dont_know {
-                    unknown += 1;
+                    None if codes.contains(&UNKNOWN_CODE) => unknown += 1,
+                    None => {}
                 }
             }
             let n = favs.len();
@@ -472,6 +468,41 @@ pub fn aggregate(
 
 /// The group's factor score: the mean of the respondents' factor scores
 /// (each respondent counts once, however many statements they answered).
+/// One respondent's own point for a factor on the answer scale (1 = fully
+/// disagree … max = fully agree), from their `points` for its statements
+/// ("weet niet" left out), by the factor's own rule (SCORING.md): for
+/// `Combine::Mean` the mean, rounded to the nearest point with a tie going
+/// to the less favourable side (down for a promoting factor, up for a
+/// hindering one); for `Combine::Worst` the least favourable answer (the
+/// lowest for promoting, the highest for hindering), since "5" and "1" are
+/// not a "3" there. `None` without points.
+fn person_point(
+    points: &[u8],
+    combine: crate::instrument::Combine,
+    polarity: crate::instrument::Polarity,
+) -> Option<u8> {
+    use crate::instrument::{Combine, Polarity};
+    let promoting = polarity == Polarity::Promoting;
+    match combine {
+        Combine::Worst if promoting => points.iter().copied().min(),
+        Combine::Worst => points.iter().copied().max(),
+        Combine::Mean => {
+            let sum = points.iter().map(|&p| u32::from(p)).sum::<u32>();
+            let n = points.len() as u32;
+            if n == 0 {
+                return None;
+            }
+            // Nearest point: ties down for promoting, up for hindering.
+            let point = if promoting {
+                (2 * sum + n - 1) / (2 * n)
+            } else {
+                (2 * sum + n) / (2 * n)
+            };
+            u8::try_from(point).ok()
+        }
+    }
+}
+
 fn pool<'a>(scores: impl Iterator<Item = &'a FactorScore>) -> FactorScore {
     let mut values = Vec::new();
     let (mut answered, mut unknown, mut missing) = (0, 0, 0);

@@ -7,8 +7,8 @@ mod common;
 use common::*;
 use samenwerkingsscan::thresholds::*;
 use samenwerkingsscan::{
-    aggregate, compare, evaluate, Answers, Band, Consensus, Fit, GroupOptions, GroupReport,
-    Instrument, Polarity, Response, Role, VerdictLevel,
+    aggregate, compare, evaluate, Answers, Band, Combine, Consensus, Fit, GroupOptions,
+    GroupReport, Instrument, Polarity, Response, Role, VerdictLevel,
 };
 use serde_json::{json, Value};
 
@@ -1646,37 +1646,66 @@ fn below_the_minimum_group_size_spread_and_subgroups_are_hidden() {
 }
 
 /// Issue 17: a room reads the participants' figures next to its own votes,
-/// so they count people. Each respondent is binned at their own point for
-/// the factor (the mean of their answers, rounded half up); someone with
-/// only "don't know" counts once under unknown; the bins add up to `n`.
+/// so they count people: each respondent once, at their own point for the
+/// factor by the factor's rule; someone with only "don't know" counts once
+/// under unknown; the bins add up to `n`.
 #[test]
 fn participants_are_counted_as_people_at_their_own_point() {
-    let target = instrument()
+    let pick = |polarity: Polarity, combine: Combine| {
+        instrument()
+            .factors
+            .iter()
+            .find(|f| f.statements.len() >= 2 && f.polarity == polarity && f.combine == combine)
+            .unwrap_or_else(|| panic!("a {polarity:?} {combine:?} factor with two statements"))
+    };
+    let bins = |target: &samenwerkingsscan::Factor, pairs: &[(Response, Response)]| {
+        let (a, b) = (&target.statements[0].id, &target.statements[1].id);
+        let people: Vec<Answers> = pairs
+            .iter()
+            .map(|(first, second)| {
+                let mut answers = Scan::uniform(3, 2).build();
+                answers.responses.insert(a.clone(), *first);
+                answers.responses.insert(b.clone(), *second);
+                answers
+            })
+            .collect();
+        let report = group(&people);
+        let f = report
+            .factors
+            .iter()
+            .find(|f| f.id == target.id)
+            .unwrap()
+            .clone();
+        for f in &report.factors {
+            let counted = f.distribution.as_ref().map_or(0, |d| d.iter().sum::<u32>());
+            assert_eq!(counted as usize, f.n, "{}", f.id);
+        }
+        (f.distribution.unwrap(), f.unknown, f.n)
+    };
+    use Response::{Scale as S, Unknown as U};
+    // The mean, a tie to the less favourable side: down when it helps...
+    let promoting = pick(Polarity::Promoting, Combine::Mean);
+    let people = [(S(4), S(5)), (S(2), U), (U, U), (S(1), S(2))];
+    assert_eq!(bins(promoting, &people), (vec![1, 1, 0, 1, 0], 1, 3));
+    // ...up when it hinders.
+    let hindering = pick(Polarity::Hindering, Combine::Mean);
+    assert_eq!(bins(hindering, &people), (vec![0, 2, 0, 0, 1], 1, 3));
+    // The least favourable answer where the factor is scored by it: a 1
+    // and a 5 are not a 3 there.
+    let spread = [(S(1), S(5)), (S(5), S(5)), (S(2), S(4))];
+    if let Some(worst) = instrument()
         .factors
         .iter()
-        .find(|f| f.statements.len() >= 2)
-        .expect("a factor with two statements");
-    let (a, b) = (&target.statements[0].id, &target.statements[1].id);
-    let with = |first: Response, second: Response| {
-        let mut answers = Scan::uniform(3, 2).build();
-        answers.responses.insert(a.clone(), first);
-        answers.responses.insert(b.clone(), second);
-        answers
-    };
-    let people = [
-        with(Response::Scale(4), Response::Scale(5)), // 4.5 → 5
-        with(Response::Scale(2), Response::Unknown),  // 2
-        with(Response::Unknown, Response::Unknown),   // only "don't know"
-        with(Response::Scale(1), Response::Scale(2)), // 1.5 → 2
-    ];
-    let report = group(&people);
-    let f = report.factors.iter().find(|f| f.id == target.id).unwrap();
-    assert_eq!(f.n, 3);
-    assert_eq!(f.distribution.as_deref(), Some(&[0, 2, 0, 0, 1][..]));
-    assert_eq!(f.unknown, 1);
-    for f in &report.factors {
-        let counted = f.distribution.as_ref().map_or(0, |d| d.iter().sum::<u32>());
-        assert_eq!(counted as usize, f.n, "{}", f.id);
+        .find(|f| f.statements.len() >= 2 && f.combine == Combine::Worst)
+    {
+        let expected = if worst.polarity == Polarity::Promoting {
+            vec![1, 1, 0, 0, 1]
+        } else {
+            vec![0, 0, 0, 1, 2]
+        };
+        assert_eq!(bins(worst, &spread), (expected, 0, 3), "{}", worst.id);
+    } else {
+        panic!("the instrument has a factor scored by its worst statement");
     }
 }
 
