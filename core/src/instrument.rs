@@ -164,7 +164,9 @@ pub struct Factor {
     #[serde(default, skip_serializing_if = "Combine::is_mean")]
     pub combine: Combine,
     /// People may not want others to see their answer (personal interests,
-    /// chemistry, old conflicts): a workshop advises voting cards, not hands.
+    /// chemistry, old conflicts): a workshop asks for an anonymous vote on
+    /// paper slips, not hands or cards. Which factors are sensitive is this
+    /// tool's facilitation choice, not the seed's (Van de Laar names none).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sensitive: bool,
     pub advice: Vec<Advice>,

@@ -44,7 +44,7 @@ test('a language that cannot be loaded is said once, in the language shown, and 
   const alert = widget(page).getByRole('alert');
   for (let i = 0; i < 2; i++) await widget(page).getByRole('button', { name: 'English' }).click();
   await expect(alert).toHaveCount(1);
-  await expect(alert).toHaveText('De teksten in een andere taal (English) konden niet worden geladen. De scan blijft in het Nederlands. Controleer de verbinding en probeer het opnieuw (fout: instrument.en.json: HTTP 503).');
+  await expect(alert).toHaveText('De taal English kon niet worden geladen. De teksten blijven in het Nederlands. Controleer de internetverbinding en kies de taal opnieuw. (Foutmelding: instrument.en.json: HTTP 503)');
   await page.unroute('**/instrument.en.json');
   await widget(page).getByRole('button', { name: 'English' }).click();
   await expect(heading(page)).toHaveText('The partnership');
@@ -66,7 +66,7 @@ test('workshop mode says so too when a language cannot be loaded', async ({ page
   await page.goto('/#scan-workshop');
   await expect(heading(page)).toHaveText('Workshop voorbereiden');
   await widget(page).getByRole('button', { name: 'English' }).click();
-  await expect(widget(page).getByRole('alert')).toContainText('De teksten in een andere taal (English) konden niet worden geladen');
+  await expect(widget(page).getByRole('alert')).toContainText('De taal English kon niet worden geladen');
   await expect(heading(page)).toHaveText('Workshop voorbereiden');
   await expectNoAxeViolations(page, 'workshop, language that cannot be loaded');
 });
@@ -78,7 +78,7 @@ test('English chosen on the first screen while its file is missing: the scan sta
   await widget(page).locator('[data-first-screen]').getByRole('button', { name: 'English' }).click();
   release();
   await expect(widget(page).locator('[data-first-screen]')).toHaveCount(0);
-  await expect(widget(page).getByRole('alert')).toContainText('De teksten in een andere taal (English) konden niet worden geladen');
+  await expect(widget(page).getByRole('alert')).toContainText('De taal English kon niet worden geladen');
   await expect(widget(page).getByRole('button', { name: 'Start de scan →' })).toBeVisible();
 });
 

@@ -66,7 +66,7 @@ for (const participants of [true, false]) {
         if (revealed) {
           await widget(page).getByRole('button', { name: 'Uitslag tonen' }).click();
           await expect(widget(page).getByRole('table', { name: 'Stemmen in de zaal' })).toBeVisible();
-          if (participants) await expect(widget(page).getByRole('table', { name: /Deelnemers vooraf \(4 personen/ })).toBeVisible();
+          if (participants) await expect(widget(page).getByRole('table', { name: /Vooraf ingevuld \(4 personen/ })).toBeVisible();
         }
         for (const size of SIZES) {
           await page.setViewportSize(size);

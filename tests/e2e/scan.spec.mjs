@@ -210,7 +210,7 @@ test('the other language that cannot be loaded: said, and the scan stays as it w
   await page.route('**/instrument.en.json', (route) => route.fulfill({ status: 503, body: 'busy' }));
   await start(page);
   await widget(page).getByRole('button', { name: 'English' }).click();
-  await expect(widget(page).getByRole('alert')).toContainText('De teksten in een andere taal (English) konden niet worden geladen');
+  await expect(widget(page).getByRole('alert')).toContainText('De taal English kon niet worden geladen');
   await expect(widget(page).getByRole('alert')).toContainText('503');
   await expect(heading(page)).toHaveText('De samenwerking');
   await expect(widget(page).getByRole('button', { name: 'Nederlands' })).toHaveAttribute('aria-pressed', 'true');

@@ -114,9 +114,9 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
     // Under the vote question: what 'eens' means for a hindrance; for a
     // sensitive factor, anonymous voting on paper instead of hands.
     const ask = widget(page).locator('.scan-ws-ask');
-    await expect(ask.getByText(/‘eens’ betekent hier dat (het probleem bij ons speelt|u verwacht dat het probleem gaat spelen)/)).toHaveCount(factors[i].polarity === 'hindering' ? 1 : 0);
+    await expect(ask.getByText(/‘eens’ betekent hier: (dit probleem speelt in de samenwerking|u verwacht dat dit probleem gaat spelen)/)).toHaveCount(factors[i].polarity === 'hindering' ? 1 : 0);
     // The hint for anonymous voting sits beside the statements.
-    await expect(widget(page).locator('.scan-ws-sensitive').getByText(/anoniem stemmen op papier/)).toHaveCount(factors[i].sensitive ? 1 : 0);
+    await expect(widget(page).locator('.scan-ws-sensitive').getByText(/stemt iedereen anoniem, op een briefje/)).toHaveCount(factors[i].sensitive ? 1 : 0);
     if (factors[i].sensitive && !sensitiveChecked) {
       sensitiveChecked = true;
       await expectNoAxeViolations(page, 'workshop sensitive factor');
@@ -128,7 +128,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
     await vote(page, counts, i % 4 === 0 ? 1 : 0);
     // Nothing of the result shows before the reveal.
     await expect(results(page).locator('table')).toHaveCount(0);
-    await expect(results(page)).toContainText('De uitslag is verborgen');
+    await expect(results(page)).toContainText('De uitslag is nog verborgen');
     if (i === 0) {
       await expectNoAxeViolations(page, 'workshop factor before reveal');
       await expectProjectorContrast(page, 'workshop factor before reveal');
@@ -160,7 +160,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
       // Participants' answers sit beside the room's votes.
       // Counted as people (issue 17): 7 participants add up to 7, not to
       // 7 × the factor's statements.
-      const people = results(page).getByRole('table', { name: /Deelnemers vooraf \(7 personen/ });
+      const people = results(page).getByRole('table', { name: /Vooraf ingevuld \(7 personen/ });
       await expect(people).toBeVisible();
       await expect(people.getByRole('columnheader', { name: 'Personen' })).toBeVisible();
       const counts = await people.locator('td.scan-ws-count').allTextContents();
@@ -206,7 +206,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   const report = widget(page).locator('.scan-ws-report');
   await expect(report).toContainText('Druten en Wijchen, raadsconferentie');
   await expect(report.getByRole('heading', { name: /Stemming in de zaal/ })).toBeVisible();
-  await expect(report.getByRole('heading', { name: 'Antwoorden van deelnemers (7 personen)' })).toBeVisible();
+  await expect(report.getByRole('heading', { name: 'Vooraf ingevuld door deelnemers (7 personen)' })).toBeVisible();
   const perMunicipality = report.getByRole('table', { name: 'Per gemeente' });
   // Disclosure control: Beuningen's one answer would follow from the total
   // minus Druten and Wijchen, so Beuningen is shown only together with the
@@ -322,7 +322,7 @@ test('single-key shortcuts can be turned off; arrows and buttons still work', as
   await vote(page, [0, 1, 1, 1, 0]);
   await page.keyboard.press('Escape');
   await page.keyboard.press('r');
-  await expect(results(page)).toContainText('De uitslag is verborgen');
+  await expect(results(page)).toContainText('De uitslag is nog verborgen');
   await widget(page).getByRole('button', { name: 'Uitslag tonen' }).click();
   await expect(results(page).getByRole('table', { name: 'Stemmen in de zaal' })).toBeVisible();
   await page.keyboard.press('ArrowRight');

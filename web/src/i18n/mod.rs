@@ -294,7 +294,7 @@ pub struct WorkshopTexts {
     pub vote_hindering: &'static str,
     /// The same for a look ahead (stage before the start).
     pub vote_hindering_ahead: &'static str,
-    /// Under the vote question for a sensitive factor: use voting cards.
+    /// Beside the statements of a sensitive factor: vote anonymously on paper.
     pub vote_sensitive: &'static str,
     pub votes_legend: &'static str,
     pub votes_hint: &'static str,
@@ -317,6 +317,12 @@ pub struct WorkshopTexts {
     pub room_votes: &'static str,
     pub col_votes: &'static str,
     pub participant_answers: fn(usize) -> String,
+    /// How one participant is placed, for a factor scored by the mean.
+    pub participants_rule_mean: &'static str,
+    /// How one participant is placed, for a factor scored by its worst statement.
+    pub participants_rule_worst: &'static str,
+    /// The vote cue for a factor scored by its worst statement.
+    pub vote_worst: &'static str,
     pub participants_too_few: fn(usize, usize) -> String,
     pub note_label: &'static str,
     pub note_hint: &'static str,

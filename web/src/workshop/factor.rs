@@ -4,7 +4,7 @@
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
 use samenwerkingsscan::{
-    tally_result, Consensus, GroupFactor, Instrument, Polarity, Tally, MAX_VOTES,
+    tally_result, Combine, Consensus, GroupFactor, Instrument, Polarity, Tally, MAX_VOTES,
 };
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -217,6 +217,9 @@ pub fn factor_screen(props: &FactorProps) -> Html {
     let ask = html! {
         <div class="scan-ws-ask">
             <p class="scan-ws-question">{ w.vote_question }</p>
+            if factor.combine == Combine::Worst {
+                <p class="scan-ws-question-note">{ w.vote_worst }</p>
+            }
             if factor.polarity == Polarity::Hindering {
                 <p class="scan-ws-question-note">{
                     if instrument.phase(&factor.phase).is_some_and(|p| p.looks_ahead(props.stage.as_deref())) {
@@ -304,7 +307,10 @@ pub fn factor_screen(props: &FactorProps) -> Html {
                     { distribution_table(w.room_votes, &labels, result.distribution.as_deref().unwrap_or_default(), Some((unknown_label.clone(), result.unknown)), w.col_votes) }
                     if let Some(p) = &props.participants {
                         if let Some(dist) = &p.distribution {
-                            { distribution_table(&(w.participant_answers)(p.n + p.unknown as usize), &labels, &dist.iter().map(|&d| u64::from(d)).collect::<Vec<_>>(), Some((unknown_label.clone(), u64::from(p.unknown))), w.col_people) }
+                            <div>
+                                { distribution_table(&(w.participant_answers)(p.n + p.unknown as usize), &labels, &dist.iter().map(|&d| u64::from(d)).collect::<Vec<_>>(), Some((unknown_label.clone(), u64::from(p.unknown))), w.col_people) }
+                                <p class="scan-hint scan-ws-rule">{ if factor.combine == Combine::Worst { w.participants_rule_worst } else { w.participants_rule_mean } }</p>
+                            </div>
                         } else if p.n > 0 {
                             <p>{ (w.participants_too_few)(p.n, props.min_group_size) }</p>
                         }
