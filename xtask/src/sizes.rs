@@ -83,8 +83,9 @@ pub const GZIP_BUDGET: u64 = 303 * 1024;
 /// counted as one visit on the iframe page; 438.3 KB minified; 426.4 KB
 /// with one language per visit; 431.6 KB with issue 17's projector screen
 /// (votes folded after the reveal, a digit key that opens them, the
-/// sensitive-vote hint) and the language fixes above).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 432 * 1024;
+/// sensitive-vote hint) and the language fixes above; 432.1 KB with the
+/// adviser's texts (how each participant is placed, the worst-statement cue).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 433 * 1024;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of
