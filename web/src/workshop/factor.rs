@@ -217,7 +217,9 @@ pub fn factor_screen(props: &FactorProps) -> Html {
     let ask = html! {
         <div class="scan-ws-ask">
             <p class="scan-ws-question">{ w.vote_question }</p>
-            if factor.combine == Combine::Worst {
+            // How to vote on a factor scored by its worst statement: while
+            // voting only (the result keeps the screen).
+            if factor.combine == Combine::Worst && !props.revealed {
                 <p class="scan-ws-question-note">{ w.vote_worst }</p>
             }
             if factor.polarity == Polarity::Hindering {
@@ -289,7 +291,9 @@ pub fn factor_screen(props: &FactorProps) -> Html {
             } else if !result.shown {
                 <p>{ (w.too_few_votes)(props.min_group_size) }</p>
             } else {
-                <h3>{ w.results_heading }</h3>
+                // Named for assistive technology; on the wall the figure
+                // speaks for itself (issue 17: one screen).
+                <h3 class="scan__sr-only">{ w.results_heading }</h3>
                 <div class="scan-ws-summary">
                     <p><span class="scan-ws-figure">{ result.mean_point.map(|m| decimal(m, lang)).unwrap_or_default() }</span>
                        { " " }{ (w.mean_of)(labels.len()) }</p>
@@ -323,8 +327,19 @@ pub fn factor_screen(props: &FactorProps) -> Html {
     // on the right what happens now: the question, the vote inputs and the
     // reveal, then the result (the votes folded into one line above it).
     // Reading order follows the same halves.
-    let main = html! { <>{ statements }{ sensitive }{ note }</> };
-    let side = html! { <>{ ask }{ votes }{ results }</> };
+    // Before the reveal the "hidden" line sits on the left, so the right
+    // column holds the vote alone.
+    let (main, side) = if props.revealed {
+        (
+            html! { <>{ statements }{ sensitive }{ note }</> },
+            html! { <>{ ask }{ votes }{ results }</> },
+        )
+    } else {
+        (
+            html! { <>{ statements }{ sensitive }{ results }{ note }</> },
+            html! { <>{ ask }{ votes }</> },
+        )
+    };
 
     html! {
         <section class={classes!("scan-ws-factor", props.revealed.then_some("scan-ws-factor--revealed"))} aria-labelledby="scan-ws-factor-title">
