@@ -466,8 +466,6 @@ pub fn aggregate(
     }
 }
 
-/// The group's factor score: the mean of the respondents' factor scores
-/// (each respondent counts once, however many statements they answered).
 /// One respondent's own point for a factor on the answer scale (1 = fully
 /// disagree … max = fully agree), from their `points` for its statements
 /// ("weet niet" left out), by the factor's own rule (SCORING.md): for
@@ -503,6 +501,8 @@ fn person_point(
     }
 }
 
+/// The group's factor score: the mean of the respondents' factor scores
+/// (each respondent counts once, however many statements they answered).
 fn pool<'a>(scores: impl Iterator<Item = &'a FactorScore>) -> FactorScore {
     let mut values = Vec::new();
     let (mut answered, mut unknown, mut missing) = (0, 0, 0);

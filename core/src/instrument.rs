@@ -447,6 +447,19 @@ impl Instrument {
         }
     }
 
+    /// Whether `other` is this questionnaire, perhaps in other languages:
+    /// the same id, version and statements in the same order, so answers,
+    /// share codes and screens carry over from one to the other (the
+    /// widget checks a language file it loads against the one it shows).
+    pub fn same_questionnaire(&self, other: &Instrument) -> bool {
+        self.id == other.id
+            && self.version == other.version
+            && self
+                .statements()
+                .map(|(_, s)| &s.id)
+                .eq(other.statements().map(|(_, s)| &s.id))
+    }
+
     pub fn factor(&self, id: &str) -> Option<&Factor> {
         self.factors.iter().find(|f| f.id == id)
     }
@@ -518,6 +531,19 @@ mod tests {
             serde_json::from_str(include_str!("../data/instrument.json")).unwrap();
         let embedded: serde_json::Value = serde_json::from_str(BUILTIN_JSON).unwrap();
         assert_eq!(pretty, embedded);
+    }
+
+    #[test]
+    fn a_language_file_is_the_same_questionnaire_and_another_version_is_not() {
+        let full = Instrument::builtin();
+        let english = Instrument::from_json(&Instrument::builtin_json("en")).unwrap();
+        assert!(full.same_questionnaire(&english));
+        let mut other = english.clone();
+        other.version.push_str("-b");
+        assert!(!full.same_questionnaire(&other));
+        let mut fewer = english;
+        fewer.factors[0].statements.pop();
+        assert!(!full.same_questionnaire(&fewer));
     }
 
     #[test]

@@ -148,13 +148,10 @@ async fn load(
         .ok_or("loadInstrument gave no text")?;
     let file = format!("instrument.{lang}.json");
     let loaded = Instrument::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
-    let ids =
-        |i: &Instrument| -> Vec<String> { i.statements().map(|(_, s)| s.id.clone()).collect() };
     if !loaded.languages.iter().any(|l| l == lang) {
         return Err(format!("{file} has no texts in this language"));
     }
-    if loaded.id != current.id || loaded.version != current.version || ids(&loaded) != ids(current)
-    {
+    if !loaded.same_questionnaire(current) {
         return Err(format!("{file} is another version of the questionnaire"));
     }
     Ok(loaded)
@@ -219,7 +216,9 @@ pub fn root(props: &AppProps) -> Html {
     }
 }
 
-#[cfg(feature = "workshop")]
+/// Workshop mode in this bundle, or (the scan bundle has none) a request
+/// to the loader (`mountScan` in `static/samenwerkingsscan.js`) for the
+/// workshop bundle, which mounts in this one's place.
 fn workshop_mode(
     props: &AppProps,
     instrument: Rc<Instrument>,
@@ -228,36 +227,30 @@ fn workshop_mode(
     on_lang: Callback<&'static str>,
     on_scan: Callback<&'static str>,
 ) -> Html {
-    let scan_url = if props.scan_url.is_empty() {
-        route::this_page().into()
-    } else {
-        props.scan_url.clone()
-    };
-    html! {
-        <WorkshopApp {instrument} storage_key={props.storage_key.clone()}
-            {lang} {language_problem} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
+    #[cfg(feature = "workshop")]
+    {
+        let scan_url = if props.scan_url.is_empty() {
+            route::this_page().into()
+        } else {
+            props.scan_url.clone()
+        };
+        html! {
+            <WorkshopApp {instrument} storage_key={props.storage_key.clone()}
+                {lang} {language_problem} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
+        }
     }
-}
-
-/// The scan bundle has no workshop: ask the loader (`mountScan` in `static/samenwerkingsscan.js`) for the
-/// workshop bundle, which mounts in this one's place.
-#[cfg(not(feature = "workshop"))]
-fn workshop_mode(
-    props: &AppProps,
-    _: Rc<Instrument>,
-    lang: &'static str,
-    _: Option<LanguageProblem>,
-    _: Callback<&'static str>,
-    _: Callback<&'static str>,
-) -> Html {
-    if let Some(f) = &props.on_mode {
-        // The loader swaps bundles on its next turn, after this render, and
-        // mounts workshop mode in the language the scan was in.
-        let _ = f.call2(
-            &wasm_bindgen::JsValue::NULL,
-            &"workshop".into(),
-            &lang.into(),
-        );
+    #[cfg(not(feature = "workshop"))]
+    {
+        let _ = (instrument, language_problem, on_lang, on_scan);
+        if let Some(f) = &props.on_mode {
+            // The loader swaps bundles on its next turn, after this render, and
+            // mounts workshop mode in the language the scan was in.
+            let _ = f.call2(
+                &wasm_bindgen::JsValue::NULL,
+                &"workshop".into(),
+                &lang.into(),
+            );
+        }
+        html! { <p class="scan" role="status">{ crate::i18n::texts(lang).workshop_loading }</p> }
     }
-    html! { <p class="scan" role="status">{ crate::i18n::texts(lang).workshop_loading }</p> }
 }
