@@ -37,6 +37,27 @@ fn flagged_at_a_partner(reasons: &[Reason]) -> Vec<&str> {
 /// Red flags in concern count this much more.
 const RED_FLAG_FACTOR: f64 = 1.5;
 
+/// What is at stake on a factor: weight × shortfall (100 − favourability)
+/// × phase priority (earlier phases first, §5: 1.0 for the last phase, 0.1
+/// more per phase before it) × 1.5 when `flagged` (a red flag in concern).
+/// Orders the advice and a workshop's discussion points.
+pub(crate) fn impact(
+    instrument: &Instrument,
+    factor: &crate::instrument::Factor,
+    favourability: f64,
+    flagged: bool,
+) -> f64 {
+    let phase_index = instrument
+        .phases
+        .iter()
+        .position(|p| p.id == factor.phase)
+        .unwrap_or(0);
+    let phase_count = instrument.phases.len();
+    let priority = 1.0 + 0.1 * (phase_count.saturating_sub(phase_index + 1)) as f64;
+    let flag = if flagged { RED_FLAG_FACTOR } else { 1.0 };
+    factor.weight * (100.0 - favourability) * priority * flag
+}
+
 /// Advice for every factor in concern or attention, highest impact first.
 /// Impact = weight × shortfall (100 − favourability) × phase priority
 /// (earlier phases first, §5) × 1.5 for a red flag in concern (in the whole
@@ -51,7 +72,6 @@ pub(crate) fn ordered(
 ) -> Vec<AdviceItem> {
     // A red flag in concern at one partner weighs as a red flag in concern.
     let at_partner = flagged_at_a_partner(reasons);
-    let phase_count = instrument.phases.len();
     let mut items: Vec<(usize, AdviceItem)> = instrument
         .factors
         .iter()
@@ -59,21 +79,9 @@ pub(crate) fn ordered(
         .enumerate()
         .filter_map(|(order, (factor, result))| {
             let band = result.band.filter(|b| *b != Band::Strength)?;
-            let shortfall = 100.0 - result.favourability?;
-            let phase_index = instrument
-                .phases
-                .iter()
-                .position(|p| p.id == factor.phase)
-                .unwrap_or(0);
-            let priority = 1.0 + 0.1 * (phase_count.saturating_sub(phase_index + 1)) as f64;
-            let flag = if factor.red_flag
-                && (band == Band::Concern || at_partner.contains(&factor.id.as_str()))
-            {
-                RED_FLAG_FACTOR
-            } else {
-                1.0
-            };
-            let impact = factor.weight * shortfall * priority * flag;
+            let flagged = factor.red_flag
+                && (band == Band::Concern || at_partner.contains(&factor.id.as_str()));
+            let impact = impact(instrument, factor, result.favourability?, flagged);
             Some((
                 order,
                 AdviceItem {

@@ -74,9 +74,11 @@ pub use stage::Stage;
 pub use text::Text;
 pub use validate::{validate, Problem};
 pub use workshop::{
-    compare_workshops, shown_outcomes, tally_result, workshop_report, CodeOutcome, FactorNote,
-    RoomResult, Tally, TallyResult, Workshop, WorkshopComparison, WorkshopError, WorkshopReport,
-    MAX_NOTE_CHARS, MAX_PARTICIPANTS, MAX_VOTES, SHOWN_INVALID, WORKSHOP_FORMAT_VERSION,
+    compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,
+    FactorNote, PointCause, RoomResult, SummaryPoint, SummaryVerdict, Tally, TallyResult, Workshop,
+    WorkshopComparison, WorkshopError, WorkshopReport, WorkshopSummary, MAX_NOTE_CHARS,
+    MAX_PARTICIPANTS, MAX_VOTES, SHOWN_INVALID, SUMMARY_GAPS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS,
+    SUMMARY_REASONS, WORKSHOP_FORMAT_VERSION,
 };
 
 /// Thresholds of the verdict rules, exported so front ends and docs can show them.

@@ -29,6 +29,12 @@ use crate::{Consensus, Role};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+mod summary;
+pub use summary::{
+    summarize, PointCause, SummaryPoint, SummaryVerdict, WorkshopSummary, SUMMARY_GAPS,
+    SUMMARY_NOTE_CHARS, SUMMARY_POINTS, SUMMARY_REASONS,
+};
+
 /// The workshop file format this crate writes (and the newest it reads).
 pub const WORKSHOP_FORMAT_VERSION: u32 = 1;
 /// Votes per scale point are capped here: a typing slip like 1000000 must not
@@ -537,6 +543,9 @@ pub struct WorkshopReport {
     pub notes: Vec<FactorNote>,
     /// Factors to talk about (room or participants), in instrument order.
     pub discussion_points: Vec<String>,
+    /// The first pages: verdicts, the most important discussion points,
+    /// the largest differences ([`summarize`]).
+    pub summary: WorkshopSummary,
 }
 
 /// Builds the workshop report: the room's votes through the same rules as a
@@ -570,7 +579,7 @@ pub fn workshop_report(
                 .flat_map(|g| g.discussion_points.iter().map(String::as_str)),
         )
         .collect();
-    WorkshopReport {
+    let mut report = WorkshopReport {
         title: workshop.title.clone(),
         min_group_size: min,
         discussion_points: instrument
@@ -593,7 +602,10 @@ pub fn workshop_report(
             .collect(),
         room,
         group,
-    }
+        summary: WorkshopSummary::default(),
+    };
+    report.summary = summarize(instrument, &report, lang);
+    report
 }
 
 fn room_result(

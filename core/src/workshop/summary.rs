@@ -1,0 +1,346 @@
+//! The first pages of a workshop report: what a college reads and a
+//! facilitator hands out (issue 17). The full report stays as the appendix;
+//! this picks from it, so the summary never says what the appendix does not.
+//!
+//! - the verdicts (room and participants) with their most decisive reasons;
+//! - the most important discussion points, ranked by what is at stake, each
+//!   with why it is one and the facilitator's note (cut to a paragraph);
+//! - the largest differences between municipalities and between roles.
+//!
+//! Sizes are bounded so the summary fits two A4 pages whatever the workshop
+//! holds (e2e `tests/e2e/workshop-report.spec.mjs` prints it and counts).
+
+use super::{RoomResult, WorkshopReport};
+use crate::group::{Consensus, Gap, GroupReport, DISCUSSION_RANGE_FROM};
+use crate::instrument::Instrument;
+use crate::report::Reason;
+use crate::score::Band;
+use crate::text::Msg;
+use serde::{Deserialize, Serialize};
+
+/// Discussion points the summary names; the rest are in the appendix.
+pub const SUMMARY_POINTS: usize = 5;
+/// Reasons per verdict in the summary ("most decisive first", so the first
+/// ones carry the verdict); every reason is in the appendix.
+pub const SUMMARY_REASONS: usize = 3;
+/// Factors per list of differences (municipalities, roles), largest first.
+pub const SUMMARY_GAPS: usize = 3;
+/// A note in the summary is cut after this many characters (at a word); the
+/// whole note is in the appendix.
+pub const SUMMARY_NOTE_CHARS: usize = 320;
+
+/// Why a factor is a discussion point, as the summary says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PointCause {
+    /// The room's votes disagree (low agreement or a range of 75 or more).
+    RoomDisagrees,
+    /// The participants' answers disagree (low agreement or a wide range).
+    ParticipantsDisagree,
+    /// The municipalities differ on this red flag (§5: in order everywhere).
+    MunicipalitiesDiffer,
+}
+
+impl PointCause {
+    /// The cause in words, in `lang`.
+    pub fn label(self, lang: &str) -> &'static str {
+        let m = Msg::of(lang);
+        match self {
+            PointCause::RoomDisagrees => m.pick(
+                "de zaal stemde verdeeld",
+                "the room's votes were divided",
+            ),
+            PointCause::ParticipantsDisagree => m.pick(
+                "de deelnemers antwoordden verdeeld",
+                "the participants' answers were divided",
+            ),
+            PointCause::MunicipalitiesDiffer => m.pick(
+                "de gemeenten verschillen op deze rode vlag",
+                "the municipalities differ on this red flag",
+            ),
+        }
+    }
+}
+
+/// One discussion point of the summary.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SummaryPoint {
+    pub factor: String,
+    pub factor_name: String,
+    /// A red flag of the instrument (a factor that must be in order at
+    /// every partner, §5).
+    pub red_flag: bool,
+    /// The room's band, when its votes are shown.
+    pub room: Option<Band>,
+    /// The participants' band, when their figure is shown.
+    pub group: Option<Band>,
+    /// Why it is a discussion point (one or more), in this order.
+    pub causes: Vec<PointCause>,
+    /// The facilitator's note, cut to [`SUMMARY_NOTE_CHARS`] at a word.
+    pub note: Option<String>,
+    /// True when `note` was cut (the whole note is in the appendix).
+    pub note_cut: bool,
+}
+
+/// The verdict of one source (room or participants), shortened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SummaryVerdict {
+    /// The first [`SUMMARY_REASONS`] reasons, most decisive first.
+    pub reasons: Vec<Reason>,
+    /// Reasons left for the appendix.
+    pub more_reasons: usize,
+}
+
+/// The summary of a [`WorkshopReport`]: picks, never new figures.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopSummary {
+    /// The room's verdict, when the room voted.
+    pub room: Option<SummaryVerdict>,
+    /// The participants' verdict, when there are participants.
+    pub group: Option<SummaryVerdict>,
+    /// At most [`SUMMARY_POINTS`], most at stake first.
+    pub points: Vec<SummaryPoint>,
+    /// Discussion points left for the appendix.
+    pub more_points: usize,
+    /// Notes on factors that are not among `points` (all in the appendix).
+    pub other_notes: usize,
+    /// The largest municipality differences (at most [`SUMMARY_GAPS`]).
+    pub municipality_gaps: Vec<Gap>,
+    pub more_municipality_gaps: usize,
+    /// The largest role differences (at most [`SUMMARY_GAPS`]).
+    pub role_gaps: Vec<Gap>,
+    pub more_role_gaps: usize,
+}
+
+fn short(reasons: &[Reason]) -> SummaryVerdict {
+    SummaryVerdict {
+        reasons: reasons.iter().take(SUMMARY_REASONS).cloned().collect(),
+        more_reasons: reasons.len().saturating_sub(SUMMARY_REASONS),
+    }
+}
+
+fn first(gaps: &[Gap]) -> (Vec<Gap>, usize) {
+    (
+        gaps.iter().take(SUMMARY_GAPS).cloned().collect(),
+        gaps.len().saturating_sub(SUMMARY_GAPS),
+    )
+}
+
+/// `text` cut to at most `max` characters at the last space (or inside a
+/// word longer than that), with "…" added; `None` when it fits.
+fn cut(text: &str, max: usize) -> Option<String> {
+    let end = text.char_indices().nth(max)?.0;
+    let head = &text[..end];
+    let at_word = head
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > max / 2)
+        .map_or(head, |i| &head[..i]);
+    Some(format!("{}…", at_word.trim_end()))
+}
+
+/// Participants disagree on a factor by the spread rules (not a gap).
+fn participants_disagree(group: &GroupReport, id: &str) -> bool {
+    group.factors.iter().any(|f| {
+        f.id == id
+            && f.n >= 2
+            && (f.consensus == Some(Consensus::Low)
+                || f.min
+                    .zip(f.max)
+                    .is_some_and(|(lo, hi)| hi - lo >= DISCUSSION_RANGE_FROM))
+    })
+}
+
+/// Builds the summary of `report`. Discussion points are ranked by what is
+/// at stake, as advice is (`advice::impact`): weight × (100 − the least
+/// favourable of the room's and the participants' figures) × phase
+/// priority (earlier phases first, §5) × 1.5 for a red flag (§5); ties in
+/// instrument order.
+pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -> WorkshopSummary {
+    let room: Option<&RoomResult> = report.room.as_ref();
+    let group: Option<&GroupReport> = report.group.as_ref();
+    let mut ranked: Vec<(f64, usize, SummaryPoint)> = report
+        .discussion_points
+        .iter()
+        .filter_map(|id| {
+            let (order, factor) = instrument
+                .factors
+                .iter()
+                .enumerate()
+                .find(|(_, f)| &f.id == id)?;
+            let tally = room.and_then(|r| r.factors.iter().find(|f| &f.id == id));
+            let people = group.and_then(|g| g.factors.iter().find(|f| &f.id == id));
+            let room_fav = tally.and_then(|t| t.favourability);
+            let group_fav = people.and_then(|p| p.mean);
+            let lowest = [room_fav, group_fav]
+                .into_iter()
+                .flatten()
+                .reduce(f64::min)
+                .unwrap_or(50.0);
+            let mut causes = Vec::new();
+            if tally.is_some_and(|t| t.discussion) {
+                causes.push(PointCause::RoomDisagrees);
+            }
+            if group.is_some_and(|g| participants_disagree(g, id)) {
+                causes.push(PointCause::ParticipantsDisagree);
+            }
+            if group.is_some_and(|g| {
+                g.municipality_gaps
+                    .iter()
+                    .any(|gap| gap.red_flag && &gap.factor == id)
+            }) {
+                causes.push(PointCause::MunicipalitiesDiffer);
+            }
+            let note = report.notes.iter().find(|n| &n.factor == id);
+            let (note, note_cut) = match note {
+                None => (None, false),
+                Some(n) => match cut(&n.text, SUMMARY_NOTE_CHARS) {
+                    Some(short) => (Some(short), true),
+                    None => (Some(n.text.clone()), false),
+                },
+            };
+            let stake = crate::advice::impact(instrument, factor, lowest, factor.red_flag);
+            Some((
+                stake,
+                order,
+                SummaryPoint {
+                    factor: factor.id.clone(),
+                    factor_name: factor.name.get(lang).to_string(),
+                    red_flag: factor.red_flag,
+                    room: tally.and_then(|t| t.band),
+                    group: group_fav.map(Band::of),
+                    causes,
+                    note,
+                    note_cut,
+                },
+            ))
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let more_points = ranked.len().saturating_sub(SUMMARY_POINTS);
+    let points: Vec<SummaryPoint> = ranked
+        .into_iter()
+        .take(SUMMARY_POINTS)
+        .map(|(_, _, p)| p)
+        .collect();
+    let other_notes = report
+        .notes
+        .iter()
+        .filter(|n| !points.iter().any(|p| p.factor == n.factor))
+        .count();
+    let (municipality_gaps, more_municipality_gaps) =
+        group.map_or((Vec::new(), 0), |g| first(&g.municipality_gaps));
+    let (role_gaps, more_role_gaps) = group.map_or((Vec::new(), 0), |g| first(&g.role_gaps));
+    WorkshopSummary {
+        room: room.map(|r| short(&r.report.reasons)),
+        group: group.map(|g| short(&g.report.reasons)),
+        points,
+        more_points,
+        other_notes,
+        municipality_gaps,
+        more_municipality_gaps,
+        role_gaps,
+        more_role_gaps,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_note_is_cut_at_a_word_and_a_short_one_is_kept() {
+        assert_eq!(cut("kort", 10), None);
+        assert_eq!(cut("precies tien", 12), None);
+        assert_eq!(
+            cut("de raad wil eerst weten wat het kost", 20).as_deref(),
+            Some("de raad wil eerst…")
+        );
+        // One very long word: cut inside it rather than keep it whole.
+        assert_eq!(cut(&"a".repeat(30), 10).as_deref(), Some("aaaaaaaaaa…"));
+        // Characters, not bytes: never cut inside a character.
+        assert_eq!(cut(&"é".repeat(30), 10).as_deref(), Some("éééééééééé…"));
+    }
+}
+
+#[cfg(test)]
+mod ranking {
+    use super::*;
+    use crate::{workshop_report, GroupOptions, Workshop};
+
+    /// The room splits 4–4 between the ends on each factor: every one is a
+    /// discussion point at favourability 50, so only the stake orders them.
+    fn divided(factors: &[&str]) -> Workshop {
+        let instrument = Instrument::builtin();
+        let mut w = Workshop::new(instrument);
+        for f in factors {
+            w.set_votes(instrument, f, 1, 4);
+            w.set_votes(instrument, f, 5, 4);
+        }
+        w
+    }
+
+    #[test]
+    fn the_summary_names_the_five_points_with_most_at_stake() {
+        let instrument = Instrument::builtin();
+        let mut w = divided(&[
+            "vergelijkbaarheid-en-bekendheid",  // 1.0 × 50 × 1.2 = 60
+            "onderling-vertrouwen-en-chemie",   // red flag: 2.0 × 50 × 1.1 × 1.5 = 165
+            "stapje-voor-stapje-ontwikkelen",   // 1.0 × 50 × 1.0 = 50
+            "werkdruk",                         // 50
+            "visievorming",                     // 1.0 × 50 × 1.1 = 55
+            "de-basis-op-orde",                 // 1.5 × 50 × 1.2 = 90
+            "heldere-doelstellingen",           // 1.5 × 50 × 1.1 = 82.5
+        ]);
+        let long = "De wethouders vertrouwen elkaar, de ambtelijke top nog niet. ".repeat(10);
+        w.set_note("onderling-vertrouwen-en-chemie", &long);
+        w.set_note("werkdruk", "Kort.");
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
+        let s = &report.summary;
+        let ids: Vec<&str> = s.points.iter().map(|p| p.factor.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "onderling-vertrouwen-en-chemie",
+                "de-basis-op-orde",
+                "heldere-doelstellingen",
+                "vergelijkbaarheid-en-bekendheid",
+                "visievorming",
+            ]
+        );
+        assert_eq!(s.more_points, 2);
+        // The note on a point is there, cut at a word; the one elsewhere is counted.
+        let trust = &s.points[0];
+        assert!(trust.red_flag);
+        assert_eq!(trust.causes, [PointCause::RoomDisagrees]);
+        assert_eq!(trust.room, Some(Band::Attention));
+        assert_eq!(trust.group, None);
+        assert!(trust.note_cut);
+        let note = trust.note.as_deref().unwrap();
+        let kept = note.strip_suffix('…').unwrap();
+        assert!(long.starts_with(kept), "{note}");
+        assert!(long[kept.len()..].starts_with(' '), "cut inside a word: {note}");
+        assert!(kept.chars().count() <= SUMMARY_NOTE_CHARS);
+        assert_eq!(s.other_notes, 1);
+        // The room voted and nobody brought a code.
+        let room = s.room.as_ref().unwrap();
+        assert!(room.reasons.len() <= SUMMARY_REASONS);
+        assert_eq!(
+            room.reasons.len() + room.more_reasons,
+            report.room.as_ref().unwrap().report.reasons.len()
+        );
+        assert!(s.group.is_none());
+        assert!(s.municipality_gaps.is_empty() && s.role_gaps.is_empty());
+    }
+
+    #[test]
+    fn a_lower_figure_weighs_more_than_a_higher_one() {
+        let instrument = Instrument::builtin();
+        let mut w = divided(&["vergelijkbaarheid-en-bekendheid", "het-juiste-momentum"]);
+        // Same weight and phase; momentum leans to disagreement with the ends.
+        w.set_votes(instrument, "het-juiste-momentum", 1, 6);
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), "en");
+        let names: Vec<&str> = report.summary.points.iter().map(|p| p.factor.as_str()).collect();
+        assert_eq!(names, ["het-juiste-momentum", "vergelijkbaarheid-en-bekendheid"]);
+        assert_eq!(report.summary.more_points, 0);
+    }
+}
