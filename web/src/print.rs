@@ -13,11 +13,35 @@ use web_sys::{Element, EventTarget, ShadowRoot};
 
 const PRINTING: &str = "data-scan-printing";
 const PATH: &str = "data-scan-print-path";
+const PART: &str = "data-print-part";
 
 /// Prints the report that contains `from` (the clicked button).
 pub fn print_report(from: Option<EventTarget>) {
+    print(from, false);
+}
+
+/// Prints only the summary of the workshop report that contains `from`:
+/// the report's element gets `data-print-part="summary"`, which
+/// `workshop.css` reads to leave the appendix out, until `afterprint`.
+#[cfg(feature = "workshop")]
+pub fn print_summary(from: Option<EventTarget>) {
+    print(from, true);
+}
+
+fn print(from: Option<EventTarget>, summary_only: bool) {
     let window = gloo::utils::window();
     if let Some(start) = from.and_then(|t| t.dyn_into::<Element>().ok()) {
+        if let Ok(Some(report)) = start.closest(".scan-ws-report") {
+            if summary_only {
+                let _ = report.set_attribute(PART, "summary");
+            } else {
+                let _ = report.remove_attribute(PART);
+            }
+            let done = gloo::events::EventListener::once(&window, "afterprint", move |_| {
+                let _ = report.remove_attribute(PART);
+            });
+            done.forget();
+        }
         // In a shadow root: the custom element on the host page; else the
         // widget's own outer element (stand-alone and iframe pages).
         let target = match start.get_root_node().dyn_into::<ShadowRoot>() {

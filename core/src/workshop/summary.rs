@@ -22,12 +22,12 @@ use serde::{Deserialize, Serialize};
 pub const SUMMARY_POINTS: usize = 5;
 /// Reasons per verdict in the summary ("most decisive first", so the first
 /// ones carry the verdict); every reason is in the appendix.
-pub const SUMMARY_REASONS: usize = 3;
+pub const SUMMARY_REASONS: usize = 2;
 /// Factors per list of differences (municipalities, roles), largest first.
-pub const SUMMARY_GAPS: usize = 3;
+pub const SUMMARY_GAPS: usize = 2;
 /// A note in the summary is cut after this many characters (at a word); the
 /// whole note is in the appendix.
-pub const SUMMARY_NOTE_CHARS: usize = 320;
+pub const SUMMARY_NOTE_CHARS: usize = 150;
 
 /// Why a factor is a discussion point, as the summary says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,22 +42,18 @@ pub enum PointCause {
 }
 
 impl PointCause {
-    /// The cause in words, in `lang`.
+    /// The cause in a word or two, in `lang`: "verdeeld" for the room and
+    /// the participants (said after that source's band: "Zaal:
+    /// Aandachtspunt, verdeeld"), "de gemeenten verschillen" for the gap.
     pub fn label(self, lang: &str) -> &'static str {
         let m = Msg::of(lang);
         match self {
-            PointCause::RoomDisagrees => m.pick(
-                "de zaal stemde verdeeld",
-                "the room's votes were divided",
-            ),
-            PointCause::ParticipantsDisagree => m.pick(
-                "de deelnemers antwoordden verdeeld",
-                "the participants' answers were divided",
-            ),
-            PointCause::MunicipalitiesDiffer => m.pick(
-                "de gemeenten verschillen op deze rode vlag",
-                "the municipalities differ on this red flag",
-            ),
+            PointCause::RoomDisagrees | PointCause::ParticipantsDisagree => {
+                m.pick("verdeeld", "divided")
+            }
+            PointCause::MunicipalitiesDiffer => {
+                m.pick("de gemeenten verschillen", "the municipalities differ")
+            }
         }
     }
 }

@@ -19,6 +19,10 @@ pub struct ReportProps {
     /// Nested only: show the heading (else it is for screen readers only).
     #[prop_or_default]
     pub heading_visible: bool,
+    /// Nested only: one level further down (`h4`, inner headings `h5`), in
+    /// the workshop report's appendix.
+    #[prop_or_default]
+    pub deeper: bool,
     /// Prefix for element ids, so two nested reports on one page stay unique.
     #[prop_or_default]
     pub id_prefix: AttrValue,
@@ -44,7 +48,7 @@ pub(crate) fn today(lang: &str) -> String {
         .unwrap_or_default()
 }
 
-fn verdict_class(level: VerdictLevel) -> &'static str {
+pub(crate) fn verdict_class(level: VerdictLevel) -> &'static str {
     match level {
         VerdictLevel::Ready | VerdictLevel::RunningWell => "scan-verdict--ready",
         VerdictLevel::Promising | VerdictLevel::RunningWithAttention => "scan-verdict--promising",
@@ -71,7 +75,9 @@ pub fn report_view(props: &ReportProps) -> Html {
     let t = texts(props.lang);
     let lang = props.lang;
     let r = &props.report;
-    let (h_top, h) = if props.nested {
+    let (h_top, h) = if props.nested && props.deeper {
+        ("h4", "h5")
+    } else if props.nested {
         ("h3", "h4")
     } else {
         ("h2", "h3")

@@ -9,6 +9,7 @@ mod factor;
 mod qr;
 mod results;
 mod setup;
+mod summary;
 pub mod state;
 
 use crate::i18n::{texts, workshop_texts};

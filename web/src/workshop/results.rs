@@ -1,6 +1,7 @@
-//! The workshop report: the room's votes and the participants' answers,
-//! each through the core's rules, plus discussion points, notes and the
-//! comparison with a baseline. Prints as a clean A4 workshop report.
+//! The workshop report: a summary (`summary.rs`) and then, as the appendix,
+//! the room's votes and the participants' answers, each through the core's
+//! rules, every discussion point and note, and the comparison with a
+//! baseline. Prints as the summary alone or the whole report on A4.
 
 use super::factor::{consensus_label, decimal};
 use crate::i18n::{texts, workshop_texts};
@@ -48,6 +49,8 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
     let date = today(lang);
     let print = Callback::from(|e: MouseEvent| crate::print::print_report(e.target()));
 
+    let print_summary = Callback::from(|e: MouseEvent| crate::print::print_summary(e.target()));
+
     html! {
         <section class="scan-report scan-ws-report" aria-labelledby="scan-ws-report-title">
             <h2 id="scan-ws-report-title" tabindex="-1" data-screen-heading="">{ w.report_heading }</h2>
@@ -56,41 +59,48 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
             }
             <p class="scan-small">{ (t.report_date)(&date) }{ " · " }{ (w.anonymity_note)(report.min_group_size) }</p>
             <div class="scan__actions scan-no-print">
-                <button type="button" class="scan-button" onclick={print}>{ t.print }</button>
+                <button type="button" class="scan-button" onclick={print_summary}>{ w.print_summary }</button>
+                <button type="button" class="scan-button scan-button--secondary" onclick={print}>{ w.print_full }</button>
             </div>
             if report.room.is_none() && report.group.is_none() {
                 <p>{ w.report_empty }</p>
             }
 
-            <h3>{ w.discussion_heading }</h3>
-            if report.discussion_points.is_empty() {
-                <p>{ t.none }</p>
-            } else {
-                <ul>{ for report.discussion_points.iter().map(|id| html! { <li>{ name_of(id) }</li> }) }</ul>
-            }
-            if !report.notes.is_empty() {
-                <h3>{ w.notes_heading }</h3>
-                <dl class="scan-ws-notes">
-                    { for report.notes.iter().map(|n| html! { <><dt>{ &n.factor_name }</dt><dd>{ &n.text }</dd></> }) }
-                </dl>
-            }
+            { super::summary::summary_section(&report, comparison.as_ref(), lang) }
 
-            if let Some(room) = &report.room {
-                { room_section(room, &props.instrument, lang) }
-            }
-            if let Some(group) = &report.group {
-                { group_section(group, lang) }
-            }
-            if let Some(c) = &comparison {
-                <h3>{ (w.compare_heading)(if c.baseline_title.is_empty() { w.untitled } else { &c.baseline_title }) }</h3>
-                { for c.notes.iter().map(|n| html! { <p>{ n }</p> }) }
-                if let Some(room) = &c.room {
-                    { comparison_tables(room, w.room_heading, "room", lang) }
+            <section class="scan-ws-appendix" aria-labelledby="scan-ws-appendix-title">
+                <h3 id="scan-ws-appendix-title">{ w.appendix_heading }</h3>
+                <p class="scan-small">{ w.appendix_lead }</p>
+                <h4>{ w.discussion_heading }</h4>
+                if report.discussion_points.is_empty() {
+                    <p>{ t.none }</p>
+                } else {
+                    <ul>{ for report.discussion_points.iter().map(|id| html! { <li>{ name_of(id) }</li> }) }</ul>
                 }
-                if let Some(group) = &c.group {
-                    { comparison_tables(group, w.group_heading_short, "group", lang) }
+                if !report.notes.is_empty() {
+                    <h4>{ w.notes_heading }</h4>
+                    <dl class="scan-ws-notes">
+                        { for report.notes.iter().map(|n| html! { <><dt>{ &n.factor_name }</dt><dd>{ &n.text }</dd></> }) }
+                    </dl>
                 }
-            }
+
+                if let Some(room) = &report.room {
+                    { room_section(room, &props.instrument, lang) }
+                }
+                if let Some(group) = &report.group {
+                    { group_section(group, lang) }
+                }
+                if let Some(c) = &comparison {
+                    <h4>{ (w.compare_heading)(if c.baseline_title.is_empty() { w.untitled } else { &c.baseline_title }) }</h4>
+                    { for c.notes.iter().map(|n| html! { <p>{ n }</p> }) }
+                    if let Some(room) = &c.room {
+                        { comparison_tables(room, w.room_heading, "room", lang) }
+                    }
+                    if let Some(group) = &c.group {
+                        { comparison_tables(group, w.group_heading_short, "group", lang) }
+                    }
+                }
+            </section>
         </section>
     }
 }
@@ -102,7 +112,7 @@ fn room_section(room: &RoomResult, instrument: &Instrument, lang: &'static str) 
     html! {
         <>
             <ReportView report={Rc::new(room.report.clone())} {lang} heading={(w.room_heading_n)(room.voters)}
-                nested=true heading_visible=true id_prefix="room-" />
+                nested=true deeper=true heading_visible=true id_prefix="room-" />
             <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby="scan-ws-room-caption">
             <table class="scan-table">
                 <caption id="scan-ws-room-caption">{ w.room_table_caption }</caption>
@@ -132,7 +142,7 @@ fn room_section(room: &RoomResult, instrument: &Instrument, lang: &'static str) 
     }
 }
 
-fn subgroup_table(caption: &str, id: &str, groups: &[Subgroup], lang: &'static str) -> Html {
+pub(super) fn subgroup_table(caption: &str, id: &str, groups: &[Subgroup], lang: &'static str) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
     if groups.is_empty() {
@@ -169,36 +179,34 @@ fn subgroup_table(caption: &str, id: &str, groups: &[Subgroup], lang: &'static s
     }
 }
 
+/// Factors on which subgroups differ, with each subgroup's figure.
+pub(super) fn gaps(list: &[samenwerkingsscan::Gap], lang: &'static str) -> Html {
+    let w = workshop_texts(lang);
+    html! {
+        <ul>{ for list.iter().map(|g| html! {
+            <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(g.gap.round() as i64) }{ ": " }
+                { g.groups.iter().map(|s| format!("{} {}", s.label, s.mean.round() as i64)).collect::<Vec<_>>().join(" · ") }</li>
+        }) }</ul>
+    }
+}
+
 fn group_section(group: &GroupReport, lang: &'static str) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
-    let gaps = |list: &[samenwerkingsscan::Gap]| {
-        html! {
-            <ul>{ for list.iter().map(|g| html! {
-                <li><strong>{ &g.factor_name }</strong>{ ": " }
-                    { g.groups.iter().map(|s| format!("{} {}", s.label, s.mean.round() as i64)).collect::<Vec<_>>().join(" · ") }
-                    { " " }{ (w.gap_of)(g.gap.round() as i64) }</li>
-            }) }</ul>
-        }
-    };
     html! {
         <>
             <ReportView report={Rc::new(group.report.clone())} {lang} heading={(w.group_heading)(group.respondents)}
-                nested=true heading_visible=true id_prefix="group-" />
-            <h4>{ w.differences_heading }</h4>
-            { subgroup_table(w.municipalities_caption, "scan-ws-municipalities", &group.municipalities, lang) }
-            { subgroup_table(w.roles_caption, "scan-ws-roles", &group.roles, lang) }
-            if group.municipalities.is_empty() && group.roles.is_empty() {
-                <p>{ w.no_subgroups }</p>
+                nested=true deeper=true heading_visible=true id_prefix="group-" />
+            if !group.municipality_gaps.is_empty() || !group.role_gaps.is_empty() {
+                <h5>{ w.all_differences }</h5>
             }
-            { for group.disclosure.iter().map(|note| html! { <p class="scan-small">{ note }</p> }) }
             if !group.municipality_gaps.is_empty() {
                 <p>{ w.municipality_gaps }</p>
-                { gaps(&group.municipality_gaps) }
+                { gaps(&group.municipality_gaps, lang) }
             }
             if !group.role_gaps.is_empty() {
                 <p>{ w.role_gaps }</p>
-                { gaps(&group.role_gaps) }
+                { gaps(&group.role_gaps, lang) }
             }
             <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby="scan-ws-group-caption">
             <table class="scan-table">
@@ -254,7 +262,7 @@ fn comparison_tables(c: &Comparison, what: &str, id: &str, lang: &'static str) -
     };
     html! {
         <>
-            <h4>{ what }{ ": " }{ &c.current_verdict.label(lang) }{ " (" }{ w.before_was }{ " " }{ c.baseline_verdict.label(lang) }{ ")" }</h4>
+            <h5>{ what }{ ": " }{ &c.current_verdict.label(lang) }{ " (" }{ w.before_was }{ " " }{ c.baseline_verdict.label(lang) }{ ")" }</h5>
             <div class="scan-table-wrap" tabindex="0" role="region" aria-labelledby={phases_id.clone()}>
             <table class="scan-table">
                 <caption id={phases_id}>{ (w.compare_phases)(what) }</caption>
