@@ -81,3 +81,52 @@ for (const participants of [true, false]) {
     expect(misfits, misfits.join('\n')).toEqual([]);
   });
 }
+
+test('long custom texts shrink, then fold behind "Meer tekst": the vote and the result stay on the screen', async ({ page }) => {
+  const custom = structuredClone(instrument);
+  const long = 'De gemeenten die meedoen spreken vooraf af welke taken de samenwerkingsorganisatie uitvoert, wie daarover beslist en hoe de raden daarover worden geïnformeerd. ';
+  // Factor 1: a very long name and statements far beyond the built-in ones;
+  // factor 2: just above the built-in length (smaller type only).
+  custom.factors[0].name.nl = 'Een heel lange naam van een eigen factor die veel langer is dan welke ingebouwde factornaam ook';
+  custom.factors[0].statements.forEach((s) => { s.text.nl = long.repeat(3).trim(); });
+  custom.factors[1].statements.forEach((s) => { s.text.nl = long.trim() + ' Dat is helder.'; });
+  await page.route('**/own-instrument.json', (route) => route.fulfill({ contentType: 'application/json', body: JSON.stringify(custom) }));
+  await page.setViewportSize(SIZES[0]);
+  await page.goto('/examples/plain.html');
+  await page.evaluate(() => document.querySelector('samenwerkings-scan').setAttribute('instrument', 'own-instrument.json'));
+  const inside = page.locator('samenwerkings-scan');
+  await expect(inside.locator('.scan-intro')).toBeVisible();
+  await inside.getByRole('button', { name: 'Workshop leiden' }).click();
+  await inside.getByRole('button', { name: /Start met de eerste factor/ }).first().click();
+  await expect(inside.locator('[data-screen-heading]')).toHaveText(custom.factors[0].name.nl);
+  const more = inside.getByRole('button', { name: 'Meer tekst' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  for (const [point, votes] of [[1, 3], [5, 4]]) await inside.locator(`[data-vote-point="${point}"]`).fill(String(votes));
+  const fits = () => page.evaluate(() => {
+    const root = document.documentElement;
+    return root.scrollHeight - root.clientHeight;
+  });
+  for (const revealed of [false, true]) {
+    if (revealed) await inside.getByRole('button', { name: 'Uitslag tonen' }).click();
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      expect(await fits(), `${size.width}×${size.height} ${revealed ? 'revealed' : 'voting'}`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize(SIZES[0]);
+  }
+  // The whole text on request; closed again on the next factor.
+  await more.click();
+  await expect(inside.getByRole('button', { name: 'Minder tekst' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(inside.locator('.scan-ws-statements li').first()).toHaveText(long.repeat(3).trim());
+  await inside.locator('[data-screen-heading]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(inside.locator('[data-screen-heading]')).toHaveText(custom.factors[1].name.nl);
+  await expect(inside.locator('.scan-ws-statements')).toHaveClass(/scan-ws-statements--long/);
+  await expect(inside.getByRole('button', { name: /Meer tekst|Minder tekst/ })).toHaveCount(0);
+  await inside.locator('[data-vote-point="3"]').fill('5');
+  await inside.getByRole('button', { name: 'Uitslag tonen' }).click();
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    expect(await fits(), `factor 2 at ${size.width}×${size.height}`).toBeLessThanOrEqual(0);
+  }
+});

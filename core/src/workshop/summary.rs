@@ -11,10 +11,10 @@
 //! holds (e2e `tests/e2e/workshop-report.spec.mjs` prints it and counts).
 
 use super::{RoomResult, WorkshopReport};
-use crate::group::{Consensus, Gap, GroupReport, DISCUSSION_RANGE_FROM};
+use crate::group::{Consensus, Gap, GroupReport, SubgroupMean, DISCUSSION_RANGE_FROM};
 use crate::instrument::Instrument;
 use crate::report::Reason;
-use crate::score::Band;
+use crate::score::{Band, CONCERN_UPTO};
 use crate::text::Msg;
 use serde::{Deserialize, Serialize};
 
@@ -72,6 +72,9 @@ pub struct SummaryPoint {
     pub group: Option<Band>,
     /// Why it is a discussion point (one or more), in this order.
     pub causes: Vec<PointCause>,
+    /// Municipalities whose figure on this factor is a concern (0–100,
+    /// ≤ 37.5), from the shown gap figures: the group's band may hide them.
+    pub partner_concerns: Vec<SubgroupMean>,
     /// The facilitator's note, cut to [`SUMMARY_NOTE_CHARS`] at a word.
     pub note: Option<String>,
     /// True when `note` was cut (the whole note is in the appendix).
@@ -115,9 +118,13 @@ fn short(reasons: &[Reason]) -> SummaryVerdict {
     }
 }
 
+/// The first gaps to show: red flags first (§5: they decide the verdict),
+/// then the largest.
 fn first(gaps: &[Gap]) -> (Vec<Gap>, usize) {
+    let mut ordered: Vec<&Gap> = gaps.iter().collect();
+    ordered.sort_by(|a, b| b.red_flag.cmp(&a.red_flag).then(b.gap.total_cmp(&a.gap)));
     (
-        gaps.iter().take(SUMMARY_GAPS).cloned().collect(),
+        ordered.into_iter().take(SUMMARY_GAPS).cloned().collect(),
         gaps.len().saturating_sub(SUMMARY_GAPS),
     )
 }
@@ -148,9 +155,10 @@ fn participants_disagree(group: &GroupReport, id: &str) -> bool {
 
 /// Builds the summary of `report`. Discussion points are ranked by what is
 /// at stake, as advice is (`advice::impact`): weight × (100 − the least
-/// favourable of the room's and the participants' figures) × phase
-/// priority (earlier phases first, §5) × 1.5 for a red flag (§5); ties in
-/// instrument order.
+/// favourable figure: the room's, the participants', or a municipality's
+/// where the municipalities differ) × phase priority (earlier phases
+/// first, §5) × 1.5 for a red flag in concern (in the room, the group or at
+/// one partner, §5); ties in instrument order.
 pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -> WorkshopSummary {
     let room: Option<&RoomResult> = report.room.as_ref();
     let group: Option<&GroupReport> = report.group.as_ref();
@@ -167,11 +175,28 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -
             let people = group.and_then(|g| g.factors.iter().find(|f| &f.id == id));
             let room_fav = tally.and_then(|t| t.favourability);
             let group_fav = people.and_then(|p| p.mean);
+            let partner_concerns: Vec<SubgroupMean> = group
+                .and_then(|g| g.municipality_gaps.iter().find(|gap| &gap.factor == id))
+                .map(|gap| {
+                    gap.groups
+                        .iter()
+                        .filter(|m| m.mean <= CONCERN_UPTO)
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
             let lowest = [room_fav, group_fav]
                 .into_iter()
                 .flatten()
+                .chain(partner_concerns.iter().map(|m| m.mean))
                 .reduce(f64::min)
                 .unwrap_or(50.0);
+            // As advice: a red flag weighs more when it is a concern, in
+            // the room, in the group or at one partner (§5).
+            let flagged = factor.red_flag
+                && (room_fav.is_some_and(|f| f <= CONCERN_UPTO)
+                    || group_fav.is_some_and(|f| f <= CONCERN_UPTO)
+                    || !partner_concerns.is_empty());
             let mut causes = Vec::new();
             if tally.is_some_and(|t| t.discussion) {
                 causes.push(PointCause::RoomDisagrees);
@@ -194,7 +219,7 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -
                     None => (Some(n.text.clone()), false),
                 },
             };
-            let stake = crate::advice::impact(instrument, factor, lowest, factor.red_flag);
+            let stake = crate::advice::impact(instrument, factor, lowest, flagged);
             Some((
                 stake,
                 order,
@@ -205,6 +230,7 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -
                     room: tally.and_then(|t| t.band),
                     group: group_fav.map(Band::of),
                     causes,
+                    partner_concerns,
                     note,
                     note_cut,
                 },
@@ -326,6 +352,29 @@ mod ranking {
         );
         assert!(s.group.is_none());
         assert!(s.municipality_gaps.is_empty() && s.role_gaps.is_empty());
+    }
+
+    #[test]
+    fn a_red_flag_in_concern_weighs_half_as_much_again() {
+        let instrument = Instrument::builtin();
+        // Trust (red flag, weight 2, phase 2) at 30, a concern: 2 × 70 ×
+        // 1.1 × 1.5 = 231; without the red-flag weight it would be 154.
+        // The basis (weight 1.5, phase 1) at 11: 1.5 × 89 × 1.2 = 160, between.
+        let mut w = Workshop::new(instrument);
+        for (point, votes) in [(1, 6), (2, 1), (4, 1), (5, 2)] {
+            w.set_votes(instrument, "onderling-vertrouwen-en-chemie", point, votes);
+        }
+        for (point, votes) in [(1, 8), (5, 1)] {
+            w.set_votes(instrument, "de-basis-op-orde", point, votes);
+        }
+        // Necessity (red flag, weight 2, phase 1) at 50, no concern: 2 × 50 × 1.2 = 120.
+        w.set_votes(instrument, "noodzaak-onderkend", 1, 4);
+        w.set_votes(instrument, "noodzaak-onderkend", 5, 4);
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
+        let ids: Vec<&str> = report.summary.points.iter().map(|p| p.factor.as_str()).collect();
+        assert_eq!(ids, ["onderling-vertrouwen-en-chemie", "de-basis-op-orde", "noodzaak-onderkend"]);
+        assert_eq!(report.summary.points[0].room, Some(Band::Concern));
+        assert!(report.summary.points.iter().all(|p| p.partner_concerns.is_empty()));
     }
 
     #[test]

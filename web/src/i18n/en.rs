@@ -283,6 +283,8 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     col_before: "Baseline",
     col_after: "Now",
     col_change: "Change",
+    more_text: "More text",
+    less_text: "Less text",
     summary_heading: "Summary",
     summary_lead: "The main results. Every figure per factor is in the appendix.",
     print_summary: "Print the summary",

@@ -360,6 +360,9 @@ pub struct WorkshopTexts {
     pub col_before: &'static str,
     pub col_after: &'static str,
     pub col_change: &'static str,
+    /// A long custom statement list on the projector: open and close it whole.
+    pub more_text: &'static str,
+    pub less_text: &'static str,
     /// The workshop report's first pages (issue 17).
     pub summary_heading: &'static str,
     pub summary_lead: &'static str,

@@ -283,6 +283,8 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     col_before: "Nulmeting",
     col_after: "Nu",
     col_change: "Verschil",
+    more_text: "Meer tekst",
+    less_text: "Minder tekst",
     summary_heading: "Samenvatting",
     summary_lead: "De belangrijkste uitkomsten. Alle cijfers per factor staan in de bijlage.",
     print_summary: "Samenvatting afdrukken",

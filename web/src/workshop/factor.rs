@@ -29,6 +29,19 @@ pub struct FactorProps {
     pub on_note: Callback<String>,
 }
 
+/// The built-in statements of one factor run to 290 characters at most
+/// (both languages); above this they get smaller type (1.1 em for 1.3 em).
+const SMALLER_FROM_CHARS: usize = 320;
+/// Above this each statement is cut to a few lines, with "Meer tekst".
+const CLAMP_FROM_CHARS: usize = 520;
+/// The longest built-in factor name has 59 characters.
+const LONG_TITLE_CHARS: usize = 64;
+
+/// The characters of a factor's statements together.
+fn text_length(texts: &[&str]) -> usize {
+    texts.iter().map(|t| t.chars().count()).sum()
+}
+
 /// "3,4" in Dutch, "3.4" in English.
 pub fn decimal(value: f64, lang: &str) -> String {
     let text = format!("{value:.1}");
@@ -186,6 +199,12 @@ pub fn factor_screen(props: &FactorProps) -> Html {
             votes_open.set(false)
         });
     }
+    // "Meer tekst" of a long statement list: closed again on another factor.
+    let text_open = use_state(|| false);
+    {
+        let text_open = text_open.clone();
+        use_effect_with(props.index, move |_| text_open.set(false));
+    }
     let votes_ref = use_node_ref();
     {
         let votes_ref = votes_ref.clone();
@@ -209,10 +228,35 @@ pub fn factor_screen(props: &FactorProps) -> Html {
     };
     let total = result.votes + result.unknown;
 
+    // Long custom texts (issue 17): smaller type within limits first, then
+    // each statement cut to a few lines with "Meer tekst" to read it whole,
+    // so the vote and the result stay on the projector.
+    let texts_shown: Vec<&str> = factor
+        .statements
+        .iter()
+        .map(|s| s.text_for(props.stage.as_deref(), lang))
+        .collect();
+    let length = text_length(&texts_shown);
+    let clamp = length > CLAMP_FROM_CHARS;
+    let clamped = clamp && !*text_open;
+    let toggle_text = {
+        let text_open = text_open.clone();
+        Callback::from(move |_: MouseEvent| text_open.set(!*text_open))
+    };
     let statements = html! {
-        <ul class="scan-ws-statements">
-            { for factor.statements.iter().map(|s| html! { <li>{ s.text_for(props.stage.as_deref(), lang) }</li> }) }
-        </ul>
+        <>
+            <ul id="scan-ws-statements" class={classes!("scan-ws-statements",
+                (length > SMALLER_FROM_CHARS).then_some("scan-ws-statements--long"),
+                clamped.then_some("scan-ws-statements--clamped"))}>
+                { for texts_shown.iter().map(|text| html! { <li>{ *text }</li> }) }
+            </ul>
+            if clamp {
+                <button type="button" class="scan-button scan-ws-more"
+                    aria-expanded={(!clamped).to_string()} aria-controls="scan-ws-statements" onclick={toggle_text}>
+                    { if clamped { w.more_text } else { w.less_text } }
+                </button>
+            }
+        </>
     };
     let ask = html! {
         <div class="scan-ws-ask">
@@ -347,7 +391,8 @@ pub fn factor_screen(props: &FactorProps) -> Html {
                 { (w.factor_of)(props.index + 1, instrument.factors.len()) }{ " · " }{ phase }{ " · " }
                 <span class={classes!("scan-ws-kind", (factor.polarity == Polarity::Hindering).then_some("scan-ws-kind--hindering"))}>{ kind }</span>
             </p>
-            <h2 id="scan-ws-factor-title" class="scan-ws-title" tabindex="-1" data-screen-heading="">{ factor.name.get(lang) }</h2>
+            <h2 id="scan-ws-factor-title" class={classes!("scan-ws-title", (factor.name.get(lang).chars().count() > LONG_TITLE_CHARS).then_some("scan-ws-title--long"))}
+                tabindex="-1" data-screen-heading="">{ factor.name.get(lang) }</h2>
             <div class="scan-ws-columns">
                 <div class="scan-ws-main">{ main }</div>
                 <div class="scan-ws-side">{ side }</div>

@@ -60,7 +60,7 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
             <p class="scan-small">{ (t.report_date)(&date) }{ " · " }{ (w.anonymity_note)(report.min_group_size) }</p>
             <div class="scan__actions scan-no-print">
                 <button type="button" class="scan-button" onclick={print_summary}>{ w.print_summary }</button>
-                <button type="button" class="scan-button scan-button--secondary" onclick={print}>{ w.print_full }</button>
+                <button type="button" class="scan-button" onclick={print}>{ w.print_full }</button>
             </div>
             if report.room.is_none() && report.group.is_none() {
                 <p>{ w.report_empty }</p>
