@@ -219,7 +219,7 @@ test('a facilitator runs a whole workshop: codes, votes, reveal, report, print, 
   await expect(report).not.toContainText('Hier kijken de gemeenten verschillend tegenaan');
   await expect(report.getByRole('table', { name: 'Per rol' })).toBeVisible();
   await expect(report.locator('.scan-ws-notes')).toContainText('kennen elkaar goed');
-  await expect(report.getByRole('heading', { name: 'Gesprekspunten' }).locator('xpath=following-sibling::ul[1]')).toContainText(factors[2].name.nl);
+  await expect(report.getByRole('heading', { name: 'Gesprekspunten', exact: true }).locator('xpath=following-sibling::ul[1]')).toContainText(factors[2].name.nl);
   // Factor 5 had two votes: withheld in the room table.
   await expect(report.getByRole('table', { name: 'Stemmen per factor' }).getByRole('row', { name: new RegExp(factors[4].name.nl) })).toContainText('verborgen');
   await expectNoAxeViolations(page, 'workshop report');

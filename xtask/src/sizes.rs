@@ -84,8 +84,11 @@ pub const GZIP_BUDGET: u64 = 303 * 1024;
 /// with one language per visit; 431.6 KB with issue 17's projector screen
 /// (votes folded after the reveal, a digit key that opens them, the
 /// sensitive-vote hint) and the language fixes above; 432.1 KB with the
-/// adviser's texts (how each participant is placed, the worst-statement cue).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 433 * 1024;
+/// adviser's texts (how each participant is placed, the worst-statement cue);
+/// 448.8 KB with the workshop report's summary and appendix (issue 17: the
+/// summary view alone measured 6.0 KB by leaving it out), long custom texts
+/// on the projector and the second review's texts.
+pub const WORKSHOP_GZIP_BUDGET: u64 = 449 * 1024;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of

@@ -343,7 +343,6 @@ pub struct WorkshopTexts {
     pub differences_heading: &'static str,
     pub municipalities_caption: &'static str,
     pub roles_caption: &'static str,
-    pub col_group: &'static str,
     /// The participants' distribution: people, each at their own point.
     pub col_people_per_point: &'static str,
     pub col_people: &'static str,
@@ -388,6 +387,18 @@ pub struct WorkshopTexts {
     pub appendix_heading: &'static str,
     pub appendix_lead: &'static str,
     pub all_differences: &'static str,
-    /// "{what}: now {verdict} (at the baseline: {verdict})."
+    /// "{what}. Now: {verdict}. At the baseline: {verdict}."
     pub compare_now: fn(&str, &str, &str) -> String,
+    /// The bands and the red flag in one line: (concern up to, strength from).
+    pub legend: fn(f64, f64) -> String,
+    /// "zorgpunt in Beuningen (25)": municipalities whose figure is a concern.
+    pub concern_in: fn(&str) -> String,
+    /// Said when the room voted and participants answered beforehand.
+    pub not_added: &'static str,
+    pub next_step_room: &'static str,
+    pub next_step_group: &'static str,
+    /// The summary's heading over the comparison with the baseline (its title).
+    pub since_baseline: fn(&str) -> String,
+    /// A verdict with its figures: (label, strength, risk).
+    pub verdict_figures: fn(&str, &str, &str) -> String,
 }

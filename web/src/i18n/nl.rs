@@ -4,6 +4,11 @@ use super::Texts;
 #[cfg(feature = "workshop")]
 use super::WorkshopTexts;
 
+/// A threshold in Dutch notation: 37,5.
+fn dutch(x: f64) -> String {
+    format!("{x}").replace('.', ",")
+}
+
 pub static TEXTS: Texts = Texts {
     language: "Taal",
     steps_label: "Stappen van de scan",
@@ -267,7 +272,6 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     differences_heading: "Verschillen tussen gemeenten en rollen",
     municipalities_caption: "Per gemeente",
     roles_caption: "Per rol",
-    col_group: "Groep",
     col_people_per_point: "Personen per punt (1 = helemaal oneens, 5 = helemaal eens)",
     col_people: "Personen",
     no_subgroups: "De deelnemers hebben geen gemeente of rol opgegeven.",
@@ -296,12 +300,12 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     col_room_risk: "Zaal: risico",
     col_group_strength: "Deelnemers: kracht",
     col_group_risk: "Deelnemers: risico",
-    points_heading: "De belangrijkste gesprekspunten",
-    points_lead: "Hier liepen de stemmen of de antwoorden sterk uiteen. Bovenaan staat waar het meeste op het spel staat: een rode vlag, een lage score, een vroege fase.",
+    points_heading: "Gesprekspunten: waar de meningen uiteenliepen",
+    points_lead: "Hier liepen de stemmen of de antwoorden ver uiteen, of verschillen de gemeenten op een rode vlag. Bovenaan staat waar het meeste op het spel staat.",
     no_points: "De stemmen en de antwoorden liepen nergens sterk uiteen.",
     red_flag: "rode vlag",
     room_short: "Zaal",
-    note_prefix: "Notitie",
+    note_prefix: "Notitie van de gespreksleider",
     note_cut: "De hele notitie staat in de bijlage.",
     more_points: |n| if n == 1 { "Nog 1 gesprekspunt staat in de bijlage.".into() } else { format!("Nog {n} gesprekspunten staan in de bijlage.") },
     more_notes: |n| if n == 1 { "De notitie bij 1 andere factor staat in de bijlage.".into() } else { format!("De notities bij {n} andere factoren staan in de bijlage.") },
@@ -309,5 +313,12 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     appendix_heading: "Bijlage: alle factoren",
     appendix_lead: "Alle cijfers, redenen, adviezen en notities, per factor.",
     all_differences: "Alle grote verschillen",
-    compare_now: |what, now, before| format!("{what}: nu {now} (bij de nulmeting: {before})."),
+    compare_now: |what, now, before| format!("{what}. Nu: {now}. Bij de nulmeting: {before}."),
+    legend: |concern, strength| format!("Zorgpunt: score {} of lager (van 100). Aandachtspunt: tussen {} en {}. Sterk punt: {} of hoger. Rode vlag: een voorwaarde uit §5 (noodzaak, vertrouwen, tijd) die het oordeel bepaalt.", dutch(concern), dutch(concern), dutch(strength), dutch(strength)),
+    concern_in: |list| format!("zorgpunt in {list}"),
+    not_added: "In de zaal kunnen dezelfde mensen hebben gestemd die vooraf invulden. Tel de aantallen dus niet bij elkaar op.",
+    next_step_room: "Volgende stap volgens de zaal",
+    next_step_group: "Volgende stap volgens de deelnemers",
+    since_baseline: |title| format!("Sinds de nulmeting ({title})"),
+    verdict_figures: |label, strength, risk| format!("{label} (kracht {strength}, risico {risk})"),
 };

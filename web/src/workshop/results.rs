@@ -142,7 +142,7 @@ fn room_section(room: &RoomResult, instrument: &Instrument, lang: &'static str) 
     }
 }
 
-pub(super) fn subgroup_table(caption: &str, id: &str, groups: &[Subgroup], lang: &'static str) -> Html {
+pub(super) fn subgroup_table(caption: &str, col: &str, id: &str, groups: &[Subgroup], lang: &'static str) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
     if groups.is_empty() {
@@ -153,7 +153,7 @@ pub(super) fn subgroup_table(caption: &str, id: &str, groups: &[Subgroup], lang:
         <table class="scan-table">
             <caption id={id.to_string()}>{ caption }</caption>
             <thead><tr>
-                <th scope="col">{ w.col_group }</th>
+                <th scope="col">{ col }</th>
                 <th scope="col">{ w.col_people }</th>
                 <th scope="col">{ t.readiness }</th>
                 <th scope="col">{ t.risk }</th>
@@ -179,12 +179,19 @@ pub(super) fn subgroup_table(caption: &str, id: &str, groups: &[Subgroup], lang:
     }
 }
 
+/// The gap as the figures beside it show it: the largest rounded figure
+/// minus the smallest (67 and 33 read as 34, whatever the unrounded gap).
+fn shown_gap(g: &samenwerkingsscan::Gap) -> i64 {
+    let rounded = g.groups.iter().map(|s| s.mean.round() as i64);
+    rounded.clone().max().unwrap_or(0) - rounded.min().unwrap_or(0)
+}
+
 /// Factors on which subgroups differ, with each subgroup's figure.
 pub(super) fn gaps(list: &[samenwerkingsscan::Gap], lang: &'static str) -> Html {
     let w = workshop_texts(lang);
     html! {
         <ul>{ for list.iter().map(|g| html! {
-            <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(g.gap.round() as i64) }{ ": " }
+            <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(shown_gap(g)) }{ ": " }
                 { g.groups.iter().map(|s| format!("{} {}", s.label, s.mean.round() as i64)).collect::<Vec<_>>().join(" · ") }</li>
         }) }</ul>
     }

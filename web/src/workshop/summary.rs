@@ -25,10 +25,28 @@ fn verdict_card(heading: &str, report: &Report, short: &SummaryVerdict, lang: &'
             if short.more_reasons > 0 {
                 <p class="scan-small">{ (w.more_reasons)(short.more_reasons) }</p>
             }
-            if let Some(step) = &report.next_step {
-                <p>{ w.next_step }{ ": " }<strong>{ format!("{}. {}", step.number, step.name) }</strong></p>
-            }
+
         </div>
+    }
+}
+
+/// The next step of the six-step plan with what it means: once when the
+/// room and the participants point to the same step, else each.
+fn next_steps(room: Option<&Report>, group: Option<&Report>, lang: &'static str) -> Html {
+    let w = workshop_texts(lang);
+    let steps: Vec<(&str, &samenwerkingsscan::NextStep)> = [
+        (w.next_step_room, room.and_then(|r| r.next_step.as_ref())),
+        (w.next_step_group, group.and_then(|g| g.next_step.as_ref())),
+    ]
+    .into_iter()
+    .filter_map(|(who, step)| step.map(|s| (who, s)))
+    .collect();
+    let same = steps.len() == 2 && steps[0].1.number == steps[1].1.number;
+    html! {
+        { for steps.iter().enumerate().filter(|(i, _)| !(same && *i == 1)).map(|(_, (who, step))| html! {
+            <p><strong>{ if same || steps.len() == 1 { w.next_step } else { who } }{ ": " }
+                { format!("{}. {}.", step.number, step.name) }</strong>{ " " }{ &step.description }</p>
+        }) }
     }
 }
 
@@ -93,7 +111,7 @@ fn point(p: &SummaryPoint, lang: &'static str) -> Html {
     // "Zaal: Aandachtspunt, verdeeld · Deelnemers: Zorgpunt · de gemeenten verschillen"
     let source = |name: &str, band: Option<samenwerkingsscan::Band>, cause: PointCause| {
         band.map(|b| {
-            let mut part = format!("{name}: {}", b.label(lang));
+            let mut part = format!("{name}: {}", b.label(lang).to_lowercase());
             if p.causes.contains(&cause) {
                 part = format!("{part}, {}", cause.label(lang));
             }
@@ -110,11 +128,19 @@ fn point(p: &SummaryPoint, lang: &'static str) -> Html {
     if p.causes.contains(&PointCause::MunicipalitiesDiffer) {
         line.push(PointCause::MunicipalitiesDiffer.label(lang).to_string());
     }
+    if !p.partner_concerns.is_empty() {
+        let list: Vec<String> = p
+            .partner_concerns
+            .iter()
+            .map(|m| format!("{} ({})", m.label, m.mean.round() as i64))
+            .collect();
+        line.push((w.concern_in)(&list.join(", ")));
+    }
     html! {
         <li>
             <p><strong>{ &p.factor_name }</strong>
-                if p.red_flag { { " · " }<span class="scan-ws-flag">{ w.red_flag }</span> }</p>
-            <p>{ line.join(" · ") }</p>
+                if p.red_flag { { " · " }<span class="scan-ws-flag">{ w.red_flag }</span> }
+                { " — " }{ line.join(" · ") }</p>
             if let Some(note) = &p.note {
                 <p class="scan-ws-point-note"><strong>{ w.note_prefix }{ ": " }</strong>{ note }
                     if p.note_cut { { " " }<span class="scan-small">{ w.note_cut }</span> }</p>
@@ -149,8 +175,8 @@ fn differences(group: &GroupReport, report: &WorkshopReport, lang: &'static str)
                 <p>{ w.no_subgroups }</p>
             }
             <div class="scan-ws-subgroups">
-                { subgroup_table(w.municipalities_caption, "scan-ws-municipalities", &group.municipalities, lang) }
-                { subgroup_table(w.roles_caption, "scan-ws-roles", &group.roles, lang) }
+                { subgroup_table(w.municipalities_caption, w.col_municipality, "scan-ws-municipalities", &group.municipalities, lang) }
+                { subgroup_table(w.roles_caption, w.col_role, "scan-ws-roles", &group.roles, lang) }
             </div>
             { for group.disclosure.iter().map(|note| html! { <p class="scan-small">{ note }</p> }) }
             { gap_list(w.municipality_gaps, &s.municipality_gaps, s.more_municipality_gaps, lang) }
@@ -182,13 +208,17 @@ pub fn summary_section(
                     { verdict_card(&(w.group_heading)(g.respondents), &g.report, short, lang) }
                 }
             </div>
+            { next_steps(room.map(|r| &r.report), group.map(|g| &g.report), lang) }
+            if room.is_some() && group.is_some() {
+                <p class="scan-small">{ w.not_added }</p>
+            }
             { phases_table(room.map(|r| &r.report), group.map(|g| &g.report), lang) }
 
             <h4>{ w.points_heading }</h4>
             if s.points.is_empty() {
                 <p>{ w.no_points }</p>
             } else {
-                <p class="scan-small">{ w.points_lead }</p>
+                <p class="scan-small">{ w.points_lead }{ " " }{ (w.legend)(samenwerkingsscan::CONCERN_UPTO, samenwerkingsscan::STRENGTH_FROM) }</p>
                 <ol class="scan-ws-points">{ for s.points.iter().map(|p| point(p, lang)) }</ol>
             }
             if s.more_points > 0 || s.other_notes > 0 {
@@ -203,12 +233,12 @@ pub fn summary_section(
             }
 
             if let Some(c) = comparison {
-                <h4>{ (w.compare_heading)(if c.baseline_title.is_empty() { w.untitled } else { &c.baseline_title }) }</h4>
+                <h4>{ (w.since_baseline)(if c.baseline_title.is_empty() { w.untitled } else { &c.baseline_title }) }</h4>
                 if let Some(room) = &c.room {
-                    <p>{ (w.compare_now)(w.room_heading, c_label(room, true, lang), c_label(room, false, lang)) }</p>
+                    <p>{ compared(w.room_heading, room, lang) }</p>
                 }
                 if let Some(group) = &c.group {
-                    <p>{ (w.compare_now)(w.group_heading_short, c_label(group, true, lang), c_label(group, false, lang)) }</p>
+                    <p>{ compared(w.group_heading_short, group, lang) }</p>
                 }
                 if c.room.is_none() && c.group.is_none() {
                     { for c.notes.iter().map(|n| html! { <p>{ n }</p> }) }
@@ -221,11 +251,18 @@ pub fn summary_section(
     }
 }
 
-/// A comparison's verdict now (`current`) or at the baseline.
-fn c_label(c: &samenwerkingsscan::Comparison, current: bool, lang: &str) -> &'static str {
-    if current {
-        c.current_verdict.label(lang)
-    } else {
-        c.baseline_verdict.label(lang)
-    }
+/// "Stemming in de zaal. Nu: … (kracht 50, risico 50). Bij de nulmeting: … ."
+fn compared(what: &str, c: &samenwerkingsscan::Comparison, lang: &str) -> String {
+    let w = workshop_texts(lang);
+    let now = (w.verdict_figures)(
+        c.current_verdict.label(lang),
+        &whole(c.readiness.after),
+        &whole(c.risk.after),
+    );
+    let before = (w.verdict_figures)(
+        c.baseline_verdict.label(lang),
+        &whole(c.readiness.before),
+        &whole(c.risk.before),
+    );
+    (w.compare_now)(what, &now, &before)
 }
