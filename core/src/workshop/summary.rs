@@ -305,13 +305,13 @@ mod ranking {
     fn the_summary_names_the_five_points_with_most_at_stake() {
         let instrument = Instrument::builtin();
         let mut w = divided(&[
-            "vergelijkbaarheid-en-bekendheid",  // 1.0 × 50 × 1.2 = 60
-            "onderling-vertrouwen-en-chemie",   // red flag: 2.0 × 50 × 1.1 × 1.5 = 165
-            "stapje-voor-stapje-ontwikkelen",   // 1.0 × 50 × 1.0 = 50
-            "werkdruk",                         // 50
-            "visievorming",                     // 1.0 × 50 × 1.1 = 55
-            "de-basis-op-orde",                 // 1.5 × 50 × 1.2 = 90
-            "heldere-doelstellingen",           // 1.5 × 50 × 1.1 = 82.5
+            "vergelijkbaarheid-en-bekendheid", // 1.0 × 50 × 1.2 = 60
+            "onderling-vertrouwen-en-chemie",  // red flag: 2.0 × 50 × 1.1 × 1.5 = 165
+            "stapje-voor-stapje-ontwikkelen",  // 1.0 × 50 × 1.0 = 50
+            "werkdruk",                        // 50
+            "visievorming",                    // 1.0 × 50 × 1.1 = 55
+            "de-basis-op-orde",                // 1.5 × 50 × 1.2 = 90
+            "heldere-doelstellingen",          // 1.5 × 50 × 1.1 = 82.5
         ]);
         let long = "De wethouders vertrouwen elkaar, de ambtelijke top nog niet. ".repeat(10);
         w.set_note("onderling-vertrouwen-en-chemie", &long);
@@ -340,7 +340,10 @@ mod ranking {
         let note = trust.note.as_deref().unwrap();
         let kept = note.strip_suffix('…').unwrap();
         assert!(long.starts_with(kept), "{note}");
-        assert!(long[kept.len()..].starts_with(' '), "cut inside a word: {note}");
+        assert!(
+            long[kept.len()..].starts_with(' '),
+            "cut inside a word: {note}"
+        );
         assert!(kept.chars().count() <= SUMMARY_NOTE_CHARS);
         assert_eq!(s.other_notes, 1);
         // The room voted and nobody brought a code.
@@ -371,10 +374,26 @@ mod ranking {
         w.set_votes(instrument, "noodzaak-onderkend", 1, 4);
         w.set_votes(instrument, "noodzaak-onderkend", 5, 4);
         let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
-        let ids: Vec<&str> = report.summary.points.iter().map(|p| p.factor.as_str()).collect();
-        assert_eq!(ids, ["onderling-vertrouwen-en-chemie", "de-basis-op-orde", "noodzaak-onderkend"]);
+        let ids: Vec<&str> = report
+            .summary
+            .points
+            .iter()
+            .map(|p| p.factor.as_str())
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                "onderling-vertrouwen-en-chemie",
+                "de-basis-op-orde",
+                "noodzaak-onderkend"
+            ]
+        );
         assert_eq!(report.summary.points[0].room, Some(Band::Concern));
-        assert!(report.summary.points.iter().all(|p| p.partner_concerns.is_empty()));
+        assert!(report
+            .summary
+            .points
+            .iter()
+            .all(|p| p.partner_concerns.is_empty()));
     }
 
     #[test]
@@ -384,8 +403,16 @@ mod ranking {
         // Same weight and phase; momentum leans to disagreement with the ends.
         w.set_votes(instrument, "het-juiste-momentum", 1, 6);
         let report = workshop_report(instrument, &w, &GroupOptions::default(), "en");
-        let names: Vec<&str> = report.summary.points.iter().map(|p| p.factor.as_str()).collect();
-        assert_eq!(names, ["het-juiste-momentum", "vergelijkbaarheid-en-bekendheid"]);
+        let names: Vec<&str> = report
+            .summary
+            .points
+            .iter()
+            .map(|p| p.factor.as_str())
+            .collect();
+        assert_eq!(
+            names,
+            ["het-juiste-momentum", "vergelijkbaarheid-en-bekendheid"]
+        );
         assert_eq!(report.summary.more_points, 0);
     }
 }

@@ -9,8 +9,8 @@ mod factor;
 mod qr;
 mod results;
 mod setup;
-mod summary;
 pub mod state;
+mod summary;
 
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::header::LanguageSwitch;

@@ -142,7 +142,13 @@ fn room_section(room: &RoomResult, instrument: &Instrument, lang: &'static str) 
     }
 }
 
-pub(super) fn subgroup_table(caption: &str, col: &str, id: &str, groups: &[Subgroup], lang: &'static str) -> Html {
+pub(super) fn subgroup_table(
+    caption: &str,
+    col: &str,
+    id: &str,
+    groups: &[Subgroup],
+    lang: &'static str,
+) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
     if groups.is_empty() {

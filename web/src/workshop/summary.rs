@@ -8,14 +8,19 @@ use super::results::subgroup_table;
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::report::{verdict_class, whole};
 use samenwerkingsscan::{
-    Gap, GroupReport, PhaseResult, PointCause, Report, SummaryPoint, SummaryVerdict, WorkshopComparison,
-    WorkshopReport,
+    Gap, GroupReport, PhaseResult, PointCause, Report, SummaryPoint, SummaryVerdict,
+    WorkshopComparison, WorkshopReport,
 };
 use yew::prelude::*;
 
 /// One source's verdict: its label and summary, the first reasons and the
 /// next step of the six-step plan.
-fn verdict_card(heading: &str, report: &Report, short: &SummaryVerdict, lang: &'static str) -> Html {
+fn verdict_card(
+    heading: &str,
+    report: &Report,
+    short: &SummaryVerdict,
+    lang: &'static str,
+) -> Html {
     let w = workshop_texts(lang);
     html! {
         <div class={classes!("scan-verdict", "scan-ws-verdict", verdict_class(report.verdict.level))}>
@@ -120,7 +125,11 @@ fn point(p: &SummaryPoint, lang: &'static str) -> Html {
     };
     let mut line: Vec<String> = [
         source(w.room_short, p.room, PointCause::RoomDisagrees),
-        source(w.group_heading_short, p.group, PointCause::ParticipantsDisagree),
+        source(
+            w.group_heading_short,
+            p.group,
+            PointCause::ParticipantsDisagree,
+        ),
     ]
     .into_iter()
     .flatten()
