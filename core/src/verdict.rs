@@ -339,8 +339,8 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
             ("Rode vlaggen", "Red flags")
         };
         let mut text = m.pick(
-            format!("{flag_nl} bij de deelnemers uit {place}: {list}. Dat is een zorgpunt, ook als het gemiddelde van de hele groep beter is. Noodzaak, vertrouwen en tijd moeten bij elke gemeente aanwezig zijn (§5)."),
-            format!("{flag_en} among the participants from {place}: {list}. That is a concern, even if the whole group’s average is better. Necessity, trust and time must be present in every municipality (§5)."),
+            format!("{flag_nl} bij de deelnemers uit {place}: {list}. Dat is een zorgpunt, ook als het gemiddelde van de hele groep beter is. §5 noemt noodzaak, vertrouwen en tijd als voorwaarden voor samenwerking. Daarom telt een zorgpunt in één gemeente mee."),
+            format!("{flag_en} among the participants from {place}: {list}. That is a concern, even if the whole group’s average is better. §5 names necessity, trust and time as the preconditions for working together. So a concern in one municipality counts."),
         );
         if trust {
             text.push_str(m.pick(
@@ -397,7 +397,7 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
     } else if !places.is_empty() && !short_term {
         let list = m.listing(&places);
         m.pick(
-            format!("‘{name}’ is een zorgpunt bij {list}"),
+            format!("‘{name}’ is een zorgpunt in {list}"),
             format!("‘{name}’ is a concern in {list}"),
         )
     } else if not_needed && necessity.answered && necessity.band != Some(Band::Strength) {
@@ -478,8 +478,8 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
         )
     } else {
         m.pick(
-            format!("De fase ‘{name}’ is nog niet op orde ({detail}). Volgens de literatuur kijkt u eerst naar deze randvoorwaarden (§5)."),
-            format!("The phase ‘{name}’ is not yet in order ({detail}). According to the literature, these preconditions come first (§5)."),
+            format!("De fase ‘{name}’ is nog niet op orde ({detail}). Volgens de literatuurscan komen deze randvoorwaarden eerst (§5)."),
+            format!("The phase ‘{name}’ is not yet in order ({detail}). According to the literature review, these preconditions come first (§5)."),
         )
     };
     d.cap(

@@ -271,7 +271,7 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     col_people: "People",
     no_subgroups: "The participants did not give a municipality or role.",
     municipality_gaps: "The municipalities see these differently. Such a gap is a risk in itself:",
-    role_gaps: "The roles see these differently:",
+    role_gaps: "Officials, executives and council members see these differently:",
     gap_of: |gap| format!("(a gap of {gap} points)"),
     group_table_caption: "Answers per factor (score 0–100, higher is better)",
     col_spread: "Range",

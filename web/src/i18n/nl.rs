@@ -5,6 +5,7 @@ use super::Texts;
 use super::WorkshopTexts;
 
 /// A threshold in Dutch notation: 37,5.
+#[cfg(feature = "workshop")]
 fn dutch(x: f64) -> String {
     format!("{x}").replace('.', ",")
 }
@@ -276,7 +277,7 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     col_people: "Personen",
     no_subgroups: "De deelnemers hebben geen gemeente of rol opgegeven.",
     municipality_gaps: "Hier kijken de gemeenten verschillend tegenaan. Zo’n verschil is zelf een risico:",
-    role_gaps: "Hier kijken de rollen verschillend tegenaan:",
+    role_gaps: "Ambtenaren, bestuurders en raadsleden kijken hier verschillend tegenaan:",
     gap_of: |gap| format!("(verschil {gap} punten)"),
     group_table_caption: "Antwoorden per factor (score 0–100, hoger is beter)",
     col_spread: "Van – tot",
