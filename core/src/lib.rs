@@ -72,13 +72,14 @@ pub use share::{
 };
 pub use stage::Stage;
 pub use text::Text;
-pub use validate::{validate, Problem};
+pub use validate::{validate, Problem, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
 pub use workshop::{
-    compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,
-    FactorNote, PointCause, RoomResult, SummaryPoint, SummaryVerdict, Tally, TallyResult, Workshop,
-    WorkshopComparison, WorkshopError, WorkshopReport, WorkshopSummary, MAX_NOTE_CHARS,
-    MAX_PARTICIPANTS, MAX_VOTES, SHOWN_INVALID, SUMMARY_GAPS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS,
-    SUMMARY_REASONS, WORKSHOP_FORMAT_VERSION,
+    compare_workshops, shortened, shown_outcomes, summarize, tally_result, workshop_report,
+    CodeOutcome, FactorNote, PointCause, RoomResult, SummaryPoint, SummaryVerdict, Tally,
+    TallyResult, Workshop, WorkshopComparison, WorkshopError, WorkshopReport, WorkshopSummary,
+    MAX_NOTE_CHARS, MAX_PARTICIPANTS, MAX_TITLE_CHARS, MAX_VOTES, SHOWN_INVALID, SUMMARY_CONCERNS,
+    SUMMARY_GAPS, SUMMARY_LABEL_CHARS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS, SUMMARY_REASONS,
+    SUMMARY_SUBGROUPS, SUMMARY_TITLE_CHARS, WORKSHOP_FORMAT_VERSION,
 };
 
 /// Thresholds of the verdict rules, exported so front ends and docs can show them.

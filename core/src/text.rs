@@ -62,6 +62,26 @@ impl Msg {
         }
     }
 
+    /// Municipalities for running text: up to five by name, else the
+    /// first four and "nog 3 andere gemeenten" (a region of twelve would
+    /// fill a reason with names; the tables name them all).
+    pub(crate) fn places<S: AsRef<str>>(self, items: &[S]) -> String {
+        const NAMED: usize = 5;
+        if items.len() <= NAMED {
+            return self.listing(items);
+        }
+        let more = items.len() - (NAMED - 1);
+        let mut shown: Vec<String> = items[..NAMED - 1]
+            .iter()
+            .map(|s| s.as_ref().to_string())
+            .collect();
+        shown.push(self.pick(
+            format!("nog {more} andere gemeenten"),
+            format!("{more} other municipalities"),
+        ));
+        self.listing(&shown)
+    }
+
     /// A list for running text: "A", "A en B", "A, B en C" ("and" in English).
     pub(crate) fn listing<S: AsRef<str>>(self, items: &[S]) -> String {
         match items {
@@ -119,6 +139,17 @@ mod tests {
         assert_eq!(Msg::Nl.listing(&["A"]), "A");
         assert_eq!(Msg::Nl.listing(&["A", "B"]), "A en B");
         assert_eq!(Msg::En.listing(&["A", "B", "C"]), "A, B and C");
+        let five = ["A", "B", "C", "D", "E"];
+        assert_eq!(Msg::Nl.places(&five), "A, B, C, D en E");
+        let seven = ["A", "B", "C", "D", "E", "F", "G"];
+        assert_eq!(
+            Msg::Nl.places(&seven),
+            "A, B, C, D en nog 3 andere gemeenten"
+        );
+        assert_eq!(
+            Msg::En.places(&seven),
+            "A, B, C, D and 3 other municipalities"
+        );
     }
 
     #[test]

@@ -16,6 +16,13 @@ pub const WEIGHT_RANGE: (f64, f64) = (0.5, 3.0);
 pub const SCALE_POINTS: (usize, usize) = (3, 7);
 /// Statements per factor.
 pub const STATEMENTS_PER_FACTOR: (usize, usize) = (1, 3);
+/// The longest name of a factor (and the questionnaire's title), in
+/// characters: it is a heading on the projector and in the workshop
+/// summary (two A4 pages), not a text. The built-in longest is 59.
+pub const MAX_NAME_CHARS: usize = 100;
+/// The longest name of a phase or a plan step, in characters: it labels a
+/// table row and a next step. The built-in longest is 32.
+pub const MAX_SHORT_NAME_CHARS: usize = 60;
 
 /// One thing wrong with an instrument, at a JSON path like `$.factors[3].weight`.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -102,6 +109,22 @@ impl Validator<'_> {
         }
     }
 
+    /// A name: present in every language, and short enough to be a heading
+    /// on the projector, in the report and in the workshop summary.
+    fn name(&mut self, path: &str, text: &Text, max: usize) {
+        self.text(path, text);
+        for lang in self.languages {
+            let chars = text.0.get(lang).map_or(0, |s| s.chars().count());
+            if chars > max {
+                self.problem(
+                    format!("{path}.{lang}"),
+                    format!("The name in language ‘{lang}’ has {chars} characters; a name has at most {max}."),
+                    format!("De naam in de taal ‘{lang}’ heeft {chars} tekens; een naam heeft er maximaal {max}."),
+                );
+            }
+        }
+    }
+
     fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
         if id.trim().is_empty() {
             self.problem(path, "The id is empty.", "De id is leeg.");
@@ -156,7 +179,7 @@ impl Validator<'_> {
         for (i, lang) in ins.languages.iter().enumerate() {
             self.id(&format!("$.languages[{i}]"), lang, &mut langs);
         }
-        self.text("$.title", &ins.title);
+        self.name("$.title", &ins.title, MAX_NAME_CHARS);
         self.text("$.description", &ins.description);
         self.text("$.source", &ins.source);
         self.scale(ins);
@@ -222,7 +245,7 @@ impl Validator<'_> {
         for (i, phase) in ins.phases.iter().enumerate() {
             let path = format!("$.phases[{i}]");
             self.id(&format!("{path}.id"), &phase.id, &mut ids);
-            self.text(&format!("{path}.name"), &phase.name);
+            self.name(&format!("{path}.name"), &phase.name, MAX_SHORT_NAME_CHARS);
             self.text(&format!("{path}.description"), &phase.description);
             if !ins.factors.iter().any(|f| f.phase == phase.id) {
                 self.problem(
@@ -270,7 +293,7 @@ impl Validator<'_> {
                     format!("Stapnummer {} komt twee keer voor.", step.number),
                 );
             }
-            self.text(&format!("{path}.name"), &step.name);
+            self.name(&format!("{path}.name"), &step.name, MAX_SHORT_NAME_CHARS);
             self.text(&format!("{path}.description"), &step.description);
         }
         ids
@@ -303,7 +326,7 @@ impl Validator<'_> {
                     format!("Er is geen stap ‘{}’ in het plan.", factor.plan_step),
                 );
             }
-            self.text(&format!("{path}.name"), &factor.name);
+            self.name(&format!("{path}.name"), &factor.name, MAX_NAME_CHARS);
             self.text(&format!("{path}.explanation"), &factor.explanation);
             let (lo, hi) = WEIGHT_RANGE;
             if !(factor.weight.is_finite() && (lo..=hi).contains(&factor.weight)) {

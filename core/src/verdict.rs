@@ -395,7 +395,7 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
             format!("‘{name}’ is a concern"),
         )
     } else if !places.is_empty() && !short_term {
-        let list = m.listing(&places);
+        let list = m.places(&places);
         m.pick(
             format!("‘{name}’ is een zorgpunt in {list}"),
             format!("‘{name}’ is a concern in {list}"),

@@ -31,8 +31,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod summary;
 pub use summary::{
-    summarize, PointCause, SummaryPoint, SummaryVerdict, WorkshopSummary, SUMMARY_GAPS,
-    SUMMARY_NOTE_CHARS, SUMMARY_POINTS, SUMMARY_REASONS,
+    shortened, summarize, PointCause, SummaryPoint, SummaryVerdict, WorkshopSummary,
+    SUMMARY_CONCERNS, SUMMARY_GAPS, SUMMARY_LABEL_CHARS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS,
+    SUMMARY_REASONS, SUMMARY_SUBGROUPS, SUMMARY_TITLE_CHARS,
 };
 
 /// The workshop file format this crate writes (and the newest it reads).
@@ -44,6 +45,9 @@ pub const MAX_VOTES: u32 = 9_999;
 pub const MAX_PARTICIPANTS: usize = 500;
 /// Notes longer than this are cut (they are the gist of a discussion).
 pub const MAX_NOTE_CHARS: usize = 2_000;
+/// Titles longer than this are cut: a title is a heading on the projector
+/// and on the report's first page, not a text (typed, loaded or restored).
+pub const MAX_TITLE_CHARS: usize = 200;
 
 /// Everything a facilitator has collected. Saved as JSON (autosave, file).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -331,6 +335,11 @@ impl Workshop {
         self.tallies.values().any(|t| !t.is_empty())
             || !self.notes.is_empty()
             || !self.participants.is_empty()
+    }
+
+    /// Sets the title, cut to [`MAX_TITLE_CHARS`] characters.
+    pub fn set_title(&mut self, title: &str) {
+        self.title = title.chars().take(MAX_TITLE_CHARS).collect();
     }
 
     pub fn set_note(&mut self, factor: &str, note: &str) {
@@ -803,6 +812,26 @@ mod tests {
         );
         w.set_votes(i, &i.factors[0].id, 2, 0);
         assert!(w.tallies.is_empty(), "an all-zero tally is no tally");
+    }
+
+    #[test]
+    fn a_title_is_cut_wherever_it_comes_from() {
+        let i = instrument();
+        let long = "Raadsconferentie ".repeat(300);
+        // Loaded from a file.
+        let json =
+            serde_json::json!({"format_version": 1, "title": long, "participants": []}).to_string();
+        let w = Workshop::from_json(&json).unwrap();
+        assert_eq!(w.title.chars().count(), MAX_TITLE_CHARS);
+        assert!(long.starts_with(&w.title));
+        // Set directly (an autosave from before the limit), then checked.
+        let mut w = Workshop::new(i);
+        w.title = "é".repeat(MAX_TITLE_CHARS + 1);
+        w.check(i);
+        assert_eq!(w.title, "é".repeat(MAX_TITLE_CHARS));
+        // Typed.
+        w.set_title(&long);
+        assert_eq!(w.title.chars().count(), MAX_TITLE_CHARS);
     }
 
     #[test]

@@ -20,9 +20,14 @@ pub(crate) fn decode(root: &Node) -> Workshop {
             "$.instrument_id",
             ("the questionnaire id", "de id van de vragenlijst"),
         ),
-        title: text(p, root.get("title"), "$.title", ("the title", "de titel")),
         ..Workshop::default()
     };
+    w.set_title(&text(
+        p,
+        root.get("title"),
+        "$.title",
+        ("the title", "de titel"),
+    ));
     for (factor, node) in object(
         p,
         root.get("tallies"),
@@ -224,6 +229,9 @@ const NAMED: usize = 5;
 /// says what it dropped or cut in `w.decode_notices`.
 pub(crate) fn check(w: &mut Workshop, instrument: &Instrument) {
     let mut notices = Vec::new();
+    // A title restored from before the limit (or set directly) is cut too.
+    let title = std::mem::take(&mut w.title);
+    w.set_title(&title);
     let known = |id: &str| instrument.factor(id).is_some();
     let unknown: Vec<String> = w.tallies.keys().filter(|id| !known(id)).cloned().collect();
     w.tallies.retain(|id, _| known(id));

@@ -2001,6 +2001,40 @@ fn duplicate_ids_are_reported_with_their_path() {
 }
 
 #[test]
+fn names_longer_than_a_heading_are_reported_with_their_path() {
+    use samenwerkingsscan::{MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
+    let long = |n: usize| {
+        json!("Samenwerking "
+            .repeat(n)
+            .chars()
+            .take(n)
+            .collect::<String>())
+    };
+    // At the limit: no problem.
+    let mut v = builtin_value();
+    v["factors"][0]["name"]["nl"] = long(MAX_NAME_CHARS);
+    v["phases"][0]["name"]["en"] = long(MAX_SHORT_NAME_CHARS);
+    assert!(Instrument::from_json(&v.to_string()).is_ok());
+    // One over: named, with the count and the limit.
+    let mut v = builtin_value();
+    v["factors"][0]["name"]["nl"] = long(MAX_NAME_CHARS + 1);
+    assert_problem(
+        &v,
+        "$.factors[0].name.nl",
+        "has 101 characters; a name has at most 100",
+    );
+    let mut v = builtin_value();
+    v["phases"][1]["name"]["en"] = long(300);
+    assert_problem(&v, "$.phases[1].name.en", "at most 60");
+    let mut v = builtin_value();
+    v["plan_steps"][2]["name"]["nl"] = long(61);
+    assert_problem(&v, "$.plan_steps[2].name.nl", "at most 60");
+    let mut v = builtin_value();
+    v["title"]["en"] = long(500);
+    assert_problem(&v, "$.title.en", "at most 100");
+}
+
+#[test]
 fn missing_translations_are_reported_with_their_path() {
     let mut v = builtin_value();
     v["factors"][0]["name"]

@@ -80,6 +80,70 @@ test('two tabs: a change in one is merged into the other, the later change per s
   await tabA.close();
 });
 
+test('two tabs of a workshop: a change in one is taken over by the other; a tab that missed it asks before it overwrites', async ({ page }) => {
+  const WKEY = `${KEY}:workshop`;
+  const workshop = (p) => p.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), WKEY);
+  const first = instrument.factors[0];
+  // Tab B is opened first; tab A later. B names the workshop.
+  const tabB = page;
+  await tabB.goto('/#scan-workshop');
+  await expect(heading(tabB)).toHaveText('Workshop voorbereiden');
+  await widget(tabB).getByLabel('Naam van de workshop').fill('Raadsavond');
+  const tabA = await page.context().newPage();
+  await tabA.goto('/#scan-workshop');
+  await expect(widget(tabA).getByLabel('Naam van de workshop')).toHaveValue('Raadsavond');
+  // A counts the votes on the first factor.
+  await widget(tabA).getByRole('button', { name: /Start met de eerste factor/ }).first().click();
+  await expect(heading(tabA)).toHaveText(first.name.nl);
+  await widget(tabA).locator('[data-vote-point="5"]').fill('4');
+  await expect.poll(async () => (await workshop(tabA))?.workshop.tallies[first.id]?.counts[4]).toBe(4);
+  // B, still on its screen, takes that over and says so; then it renames.
+  await expect(widget(tabB).locator('[role=status][aria-live]')).toHaveText('Wat in een ander venster aan deze workshop is gedaan, staat nu ook hier.');
+  await widget(tabB).getByLabel('Naam van de workshop').fill('Raadsavond Druten');
+  // Nothing is lost: the votes from A and the name from B, in storage and in A.
+  await expect.poll(async () => (await workshop(tabB)).workshop.title).toBe('Raadsavond Druten');
+  expect((await workshop(tabB)).workshop.tallies[first.id].counts[4]).toBe(4);
+  await widget(tabA).locator('[data-vote-point="4"]').fill('2');
+  await expect.poll(async () => (await workshop(tabA)).workshop.tallies[first.id]?.counts[3]).toBe(2);
+  expect((await workshop(tabA)).workshop.title).toBe('Raadsavond Druten');
+
+  // A tab that missed a change (asleep, or its event lost) does not write
+  // over it: it asks which version to keep. Storage is changed here behind
+  // A's back (a page's own write sends it no event).
+  await tabA.evaluate((key) => {
+    const saved = JSON.parse(localStorage.getItem(key));
+    saved.workshop.title = 'Uit het andere venster';
+    saved.saved_at = Date.now() + 1000;
+    localStorage.setItem(key, JSON.stringify(saved));
+  }, WKEY);
+  await widget(tabA).locator('[data-vote-point="3"]').fill('7');
+  const ask = widget(tabA).locator('.scan-ws-conflict');
+  await expect(ask).toContainText('Deze workshop is intussen in een ander venster gewijzigd.');
+  expect((await workshop(tabA)).workshop.title).toBe('Uit het andere venster');
+  await expectNoAxeViolations(tabA, 'workshop: which version to keep');
+  // Keep this one: it is saved, with the vote made meanwhile.
+  await ask.getByRole('button', { name: 'Deze versie houden' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect.poll(async () => (await workshop(tabA)).workshop.title).toBe('Raadsavond Druten');
+  expect((await workshop(tabA)).workshop.tallies[first.id].counts[2]).toBe(7);
+  // The other way round: take the other window's version.
+  await tabA.evaluate((key) => {
+    const saved = JSON.parse(localStorage.getItem(key));
+    saved.workshop.title = 'Nog een ander venster';
+    saved.saved_at = Date.now() + 2000;
+    localStorage.setItem(key, JSON.stringify(saved));
+  }, WKEY);
+  await widget(tabA).locator('[data-vote-point="1"]').fill('1');
+  await ask.getByRole('button', { name: 'Die versie gebruiken' }).click();
+  await expect(ask).toHaveCount(0);
+  await expect(heading(tabA)).toHaveText(first.name.nl);
+  await expect(widget(tabA).locator('[data-vote-point="1"]')).toHaveValue('');
+  await tabA.reload();
+  await expect(heading(tabA)).toHaveText(first.name.nl);
+  expect((await workshop(tabA)).workshop.title).toBe('Nog een ander venster');
+  await tabA.close();
+});
+
 test('a full storage keeps the last save whole and says so', async ({ page }) => {
   await firstStatements(page);
   await answer(page, 0, 5);

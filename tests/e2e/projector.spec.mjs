@@ -74,6 +74,24 @@ for (const participants of [true, false]) {
           if (over > 0) misfits.push(`${i + 1} ${factor.id} ${revealed ? 'revealed' : 'voting'} ${size.width}×${size.height}: ${over}px too tall`);
         }
         await page.setViewportSize(SIZES[0]);
+        if (participants && revealed) {
+          // In real full screen (the F key), where the widget is the screen.
+          await heading(page).focus();
+          await page.keyboard.press('f');
+          await page.waitForFunction(() => document.fullscreenElement !== null);
+          for (const size of SIZES) {
+            await page.setViewportSize(size);
+            const over = await page.evaluate(() => {
+              const el = document.fullscreenElement;
+              return el.scrollHeight - el.clientHeight;
+            });
+            if (over > 0) misfits.push(`${i + 1} ${factor.id} full screen ${size.width}×${size.height}: ${over}px too tall`);
+          }
+          await page.setViewportSize(SIZES[0]);
+          await heading(page).focus();
+          await page.keyboard.press('f');
+          await page.waitForFunction(() => document.fullscreenElement === null);
+        }
       }
       await heading(page).focus();
       await page.keyboard.press('ArrowRight');
@@ -115,8 +133,15 @@ test('long custom texts shrink, then fold behind "Meer tekst": the vote and the 
     await page.setViewportSize(SIZES[0]);
   }
   // The whole text on request; closed again on the next factor.
-  await more.click();
-  await expect(inside.getByRole('button', { name: 'Minder tekst' })).toHaveAttribute('aria-expanded', 'true');
+  await page.setViewportSize(SIZES[1]);
+  await more.focus();
+  await page.keyboard.press('Enter');
+  const less = inside.getByRole('button', { name: 'Minder tekst' });
+  await expect(less).toHaveAttribute('aria-expanded', 'true');
+  // The whole text pushed the button down: it is brought back into view.
+  await expect(less).toBeFocused();
+  await expect(less).toBeInViewport();
+  await page.setViewportSize(SIZES[0]);
   await expect(inside.locator('.scan-ws-statements li').first()).toHaveText(long.repeat(3).trim());
   await inside.locator('[data-screen-heading]').focus();
   await page.keyboard.press('ArrowRight');

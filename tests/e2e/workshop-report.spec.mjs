@@ -153,3 +153,63 @@ for (const lang of ['nl', 'en']) {
     expect(problems).toEqual([]);
   });
 }
+
+/** Twelve partners, three participants each: the largest group table a summary meets in practice. */
+// Half of them real names, half as long as a result code carries (60
+// characters), which the summary cuts at 30.
+const TWELVE = ['Súdwest-Fryslân', 'Bergen op Zoom', 'Alphen aan den Rijn', 'Capelle aan den IJssel', 'Hardinxveld-Giessendam', 'Noardeast-Fryslân',
+  ...[1, 2, 3, 4, 5, 6].map((k) => `Gemeente ${k} met een naam die veel langer is dan welke echte ook`.slice(0, 60))];
+let manyCodes;
+
+test('the summary stays within two pages with twelve partners and titles loaded at any length', async ({ page }) => {
+  test.setTimeout(300_000);
+  await participantCodes(page);
+  if (!manyCodes) {
+    manyCodes = [];
+    let r = 0;
+    for (const [k, m] of TWELVE.entries()) {
+      // Partners lean three ways, so they differ everywhere.
+      const lean = ['Druten', 'Wijchen', 'Beuningen'][k % 3];
+      for (const role of ['bestuurder', 'raadslid', 'ambtenaar']) {
+        const s = scan(lean, role, r++);
+        s.answers.respondent.municipality = m;
+        manyCodes.push(await codeOf(page, s));
+      }
+    }
+  }
+  const problems = watchPage(page);
+  const s = saved();
+  // A file or an old autosave may carry a title of any length; the widget keeps 200 characters.
+  s.workshop.title = 'Raadsconferentie '.repeat(300);
+  s.baseline.title = 'Nulmeting '.repeat(500);
+  s.workshop.participants = manyCodes;
+  await page.addInitScript((v) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('samenwerkingsscan:workshop', JSON.stringify(v));
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, s);
+  await page.goto('/#scan-workshop');
+  await expect(heading(page)).toHaveText('Workshoprapport');
+  const report = widget(page).locator('.scan-ws-report');
+  const summary = report.locator('.scan-ws-report-summary');
+  await expect(summary.getByRole('table', { name: 'Per gemeente' })).toBeVisible();
+  // Titles are cut to 200 characters, as typing allows.
+  await expect(report.locator('.scan-lead').first()).toHaveText(s.workshop.title.slice(0, 200));
+  // The baseline's title in the summary's heading: cut at a word (60 characters).
+  await expect(summary.getByRole('heading', { name: /^Sinds de nulmeting/ })).toHaveText(`Sinds de nulmeting (${'Nulmeting '.repeat(6).trim()}…)`);
+  // A partner in concern is named; with many, the rest are counted.
+  await expect(summary.locator('.scan-ws-points')).toContainText(/zorgpunt in .* en nog \d+ gemeente/);
+  await expectNoAxeViolations(page, 'workshop report, twelve partners');
+  await page.evaluate(() => { window.print = () => {}; });
+  await report.getByRole('button', { name: 'Samenvatting afdrukken' }).click();
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 680, height: 1000 });
+  await summary.screenshot({ path: 'tests/artifacts/screenshots/workshop-summary-print-twelve.png' });
+  const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
+  writeFileSync('tests/artifacts/workshop-summary-twelve.pdf', pdf);
+  console.log(`twelve partners: summary ${Math.round((await summary.boundingBox()).height)} px at 680 px, ${pages(pdf)} pages`);
+  expect(pages(pdf), 'the summary fits two A4 pages').toBeLessThanOrEqual(2);
+  await page.emulateMedia({ media: 'screen' });
+  expect(problems).toEqual([]);
+});

@@ -336,12 +336,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_workshop={props.on_workshop.clone()} on_lang={props.on_lang.clone().unwrap_or_else(|| dispatch.reform(Action::SetLang))} />
             { banners(&state, t, &dispatch, &key) }
             { crate::root::language_alert(props.language_problem.as_ref(), state.lang) }
-            if !props.instrument_problems.is_empty() {
-                <div class="scan-alert scan-alert--error" role="alert">
-                    <p>{ t.instrument_broken }</p>
-                    { crate::screens::notices::notice_list(props.instrument_problems.iter().map(|p| (p.path.as_str(), p.text(state.lang))), props.instrument_problems.len(), state.lang) }
-                </div>
-            }
+            { crate::root::instrument_alert(&props.instrument_problems, state.lang) }
             if let Some(incoming) = &state.incoming {
                 // Not a region of its own: the nested report is the region.
                 <div class="scan__incoming">

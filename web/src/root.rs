@@ -34,6 +34,21 @@ pub fn language_alert(problem: Option<&LanguageProblem>, lang: &'static str) -> 
     }
 }
 
+/// The alert for a host's questionnaire that could not be used (the
+/// built-in one is used instead), with every problem for the webmaster:
+/// in scan and workshop mode alike.
+pub fn instrument_alert(problems: &[samenwerkingsscan::Problem], lang: &'static str) -> Html {
+    if problems.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="scan-alert scan-alert--error" role="alert">
+            <p>{ i18n::texts(lang).instrument_broken }</p>
+            { crate::screens::notices::notice_list(problems.iter().map(|p| (p.path.as_str(), p.text(lang))), problems.len(), lang) }
+        </div>
+    }
+}
+
 /// The instrument in the language shown, and the way to change language.
 struct Languages {
     lang: UseStateHandle<&'static str>,
@@ -236,6 +251,7 @@ fn workshop_mode(
         };
         html! {
             <WorkshopApp {instrument} storage_key={props.storage_key.clone()}
+                instrument_problems={props.instrument_problems.clone()}
                 {lang} {language_problem} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
         }
     }

@@ -11,7 +11,7 @@
 //! holds (e2e `tests/e2e/workshop-report.spec.mjs` prints it and counts).
 
 use super::{RoomResult, WorkshopReport};
-use crate::group::{Consensus, Gap, GroupReport, SubgroupMean, DISCUSSION_RANGE_FROM};
+use crate::group::{Consensus, Gap, GroupReport, Subgroup, SubgroupMean, DISCUSSION_RANGE_FROM};
 use crate::instrument::Instrument;
 use crate::report::Reason;
 use crate::score::{Band, CONCERN_UPTO};
@@ -27,7 +27,21 @@ pub const SUMMARY_REASONS: usize = 2;
 pub const SUMMARY_GAPS: usize = 2;
 /// A note in the summary is cut after this many characters (at a word); the
 /// whole note is in the appendix.
-pub const SUMMARY_NOTE_CHARS: usize = 150;
+pub const SUMMARY_NOTE_CHARS: usize = 120;
+/// Rows of the municipality (and role) table in the summary, in the
+/// report's order; a region of more partners finds the rest in the appendix.
+pub const SUMMARY_SUBGROUPS: usize = 12;
+/// A title quoted in the summary (the baseline's, in a heading) is cut
+/// after this many characters at a word; the whole title is in the appendix.
+pub const SUMMARY_TITLE_CHARS: usize = 60;
+/// A municipality or role as the summary names it (table rows, partners
+/// in concern, differences) is cut after this many characters at a word:
+/// real municipality names are shorter (the longest about 25), and a
+/// longer one must not double every row. The appendix has them whole.
+pub const SUMMARY_LABEL_CHARS: usize = 30;
+/// Partners named per discussion point as a concern (lowest figure first);
+/// with twelve partners the rest are counted, and all are in the appendix.
+pub const SUMMARY_CONCERNS: usize = 3;
 
 /// Why a factor is a discussion point, as the summary says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,8 +88,13 @@ pub struct SummaryPoint {
     pub causes: Vec<PointCause>,
     /// Municipalities whose figure on this factor is a concern (0–100,
     /// ≤ 37.5), from the shown gap figures: the group's band may hide them.
+    /// At most [`SUMMARY_CONCERNS`], lowest figure first.
     pub partner_concerns: Vec<SubgroupMean>,
-    /// The facilitator's note, cut to [`SUMMARY_NOTE_CHARS`] at a word.
+    /// Further partners in concern on this factor (in the appendix).
+    #[serde(default)]
+    pub more_partner_concerns: usize,
+    /// The facilitator's note as one paragraph (white space runs, line
+    /// breaks too, as one space), cut to [`SUMMARY_NOTE_CHARS`] at a word.
     pub note: Option<String>,
     /// True when `note` was cut (the whole note is in the appendix).
     pub note_cut: bool,
@@ -103,12 +122,49 @@ pub struct WorkshopSummary {
     pub more_points: usize,
     /// Notes on factors that are not among `points` (all in the appendix).
     pub other_notes: usize,
+    /// The municipality rows of the group report: at most
+    /// [`SUMMARY_SUBGROUPS`], in its order (empty without participants).
+    /// Labels cut to [`SUMMARY_LABEL_CHARS`] (so are those in
+    /// `partner_concerns` and the gaps).
+    pub municipalities: Vec<Subgroup>,
+    /// Municipality rows left for the appendix.
+    pub more_municipalities: usize,
+    /// The role rows, likewise.
+    pub roles: Vec<Subgroup>,
+    pub more_roles: usize,
     /// The largest municipality differences (at most [`SUMMARY_GAPS`]).
     pub municipality_gaps: Vec<Gap>,
     pub more_municipality_gaps: usize,
     /// The largest role differences (at most [`SUMMARY_GAPS`]).
     pub role_gaps: Vec<Gap>,
     pub more_role_gaps: usize,
+}
+
+fn rows(all: &[Subgroup]) -> (Vec<Subgroup>, usize) {
+    (
+        all.iter()
+            .take(SUMMARY_SUBGROUPS)
+            .map(|row| Subgroup {
+                label: shortened(&row.label, SUMMARY_LABEL_CHARS),
+                ..row.clone()
+            })
+            .collect(),
+        all.len().saturating_sub(SUMMARY_SUBGROUPS),
+    )
+}
+
+/// A subgroup's figure with its label shortened for the summary.
+fn labelled(mean: &SubgroupMean) -> SubgroupMean {
+    SubgroupMean {
+        label: shortened(&mean.label, SUMMARY_LABEL_CHARS),
+        ..mean.clone()
+    }
+}
+
+/// `text` cut to at most `max` characters at a word, with "…" when cut:
+/// for names and titles quoted where room is short.
+pub fn shortened(text: &str, max: usize) -> String {
+    cut(text, max).unwrap_or_else(|| text.to_string())
 }
 
 fn short(reasons: &[Reason]) -> SummaryVerdict {
@@ -124,7 +180,14 @@ fn first(gaps: &[Gap]) -> (Vec<Gap>, usize) {
     let mut ordered: Vec<&Gap> = gaps.iter().collect();
     ordered.sort_by(|a, b| b.red_flag.cmp(&a.red_flag).then(b.gap.total_cmp(&a.gap)));
     (
-        ordered.into_iter().take(SUMMARY_GAPS).cloned().collect(),
+        ordered
+            .into_iter()
+            .take(SUMMARY_GAPS)
+            .map(|gap| Gap {
+                groups: gap.groups.iter().map(labelled).collect(),
+                ..gap.clone()
+            })
+            .collect(),
         gaps.len().saturating_sub(SUMMARY_GAPS),
     )
 }
@@ -175,16 +238,17 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -
             let people = group.and_then(|g| g.factors.iter().find(|f| &f.id == id));
             let room_fav = tally.and_then(|t| t.favourability);
             let group_fav = people.and_then(|p| p.mean);
-            let partner_concerns: Vec<SubgroupMean> = group
+            let mut partner_concerns: Vec<SubgroupMean> = group
                 .and_then(|g| g.municipality_gaps.iter().find(|gap| &gap.factor == id))
                 .map(|gap| {
                     gap.groups
                         .iter()
                         .filter(|m| m.mean <= CONCERN_UPTO)
-                        .cloned()
+                        .map(labelled)
                         .collect()
                 })
                 .unwrap_or_default();
+            partner_concerns.sort_by(|a, b| a.mean.total_cmp(&b.mean));
             let lowest = [room_fav, group_fav]
                 .into_iter()
                 .flatten()
@@ -214,12 +278,19 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -
             let note = report.notes.iter().find(|n| &n.factor == id);
             let (note, note_cut) = match note {
                 None => (None, false),
-                Some(n) => match cut(&n.text, SUMMARY_NOTE_CHARS) {
-                    Some(short) => (Some(short), true),
-                    None => (Some(n.text.clone()), false),
-                },
+                // One paragraph: the note's line breaks are kept in the
+                // appendix, here they would take a line each.
+                Some(n) => {
+                    let text = n.text.split_whitespace().collect::<Vec<_>>().join(" ");
+                    match cut(&text, SUMMARY_NOTE_CHARS) {
+                        Some(short) => (Some(short), true),
+                        None => (Some(text), false),
+                    }
+                }
             };
             let stake = crate::advice::impact(instrument, factor, lowest, flagged);
+            let more_partner_concerns = partner_concerns.len().saturating_sub(SUMMARY_CONCERNS);
+            partner_concerns.truncate(SUMMARY_CONCERNS);
             Some((
                 stake,
                 order,
@@ -231,6 +302,7 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -
                     group: group_fav.map(Band::of),
                     causes,
                     partner_concerns,
+                    more_partner_concerns,
                     note,
                     note_cut,
                 },
@@ -252,7 +324,14 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -
     let (municipality_gaps, more_municipality_gaps) =
         group.map_or((Vec::new(), 0), |g| first(&g.municipality_gaps));
     let (role_gaps, more_role_gaps) = group.map_or((Vec::new(), 0), |g| first(&g.role_gaps));
+    let (municipalities, more_municipalities) =
+        group.map_or((Vec::new(), 0), |g| rows(&g.municipalities));
+    let (roles, more_roles) = group.map_or((Vec::new(), 0), |g| rows(&g.roles));
     WorkshopSummary {
+        municipalities,
+        more_municipalities,
+        roles,
+        more_roles,
         room: room.map(|r| short(&r.report.reasons)),
         group: group.map(|g| short(&g.report.reasons)),
         points,
@@ -316,6 +395,7 @@ mod ranking {
         let long = "De wethouders vertrouwen elkaar, de ambtelijke top nog niet. ".repeat(10);
         w.set_note("onderling-vertrouwen-en-chemie", &long);
         w.set_note("werkdruk", "Kort.");
+        w.set_note("de-basis-op-orde", "Eerst:\n\n\n- de financiën\n- de ICT");
         let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
         let s = &report.summary;
         let ids: Vec<&str> = s.points.iter().map(|p| p.factor.as_str()).collect();
@@ -346,6 +426,12 @@ mod ranking {
         );
         assert!(kept.chars().count() <= SUMMARY_NOTE_CHARS);
         assert_eq!(s.other_notes, 1);
+        // A note of lines is one paragraph in the summary.
+        assert_eq!(
+            s.points[1].note.as_deref(),
+            Some("Eerst: - de financiën - de ICT")
+        );
+        assert!(!s.points[1].note_cut);
         // The room voted and nobody brought a code.
         let room = s.room.as_ref().unwrap();
         assert!(room.reasons.len() <= SUMMARY_REASONS);
@@ -414,5 +500,116 @@ mod ranking {
             ["het-juiste-momentum", "vergelijkbaarheid-en-bekendheid"]
         );
         assert_eq!(report.summary.more_points, 0);
+    }
+}
+
+#[cfg(test)]
+mod partners {
+    use super::*;
+    use crate::{workshop_report, Answers, GroupOptions, Workshop};
+
+    /// Three participants of `municipality`, all answering `point` on every
+    /// statement of trust (a red flag) and 3 elsewhere.
+    fn add(w: &mut Workshop, municipality: &str, point: u8) {
+        let instrument = Instrument::builtin();
+        for (i, role) in ["bestuurder", "raadslid", "ambtenaar"].iter().enumerate() {
+            let responses: serde_json::Map<String, serde_json::Value> = instrument
+                .factors
+                .iter()
+                .flat_map(|f| f.statements.iter().map(move |s| (f, s)))
+                .map(|(f, s)| {
+                    let p = if f.id == "onderling-vertrouwen-en-chemie" {
+                        point
+                    } else {
+                        3
+                    };
+                    (s.id.clone(), p.into())
+                })
+                .collect();
+            let json = serde_json::json!({
+                "respondent": {"municipality": municipality, "role": role},
+                "responses": responses,
+            });
+            let answers = Answers::from_json(&json.to_string()).unwrap();
+            w.add_answers(instrument, &answers, format!("{municipality}-{i}.json"));
+        }
+    }
+
+    #[test]
+    fn a_point_names_three_partners_in_concern_and_counts_the_rest() {
+        let instrument = Instrument::builtin();
+        let mut w = Workshop::new(instrument);
+        // Trust: one partner in order, five not (the lowest at 1).
+        add(&mut w, "Druten", 5);
+        for (m, point) in [
+            ("Wijchen", 2),
+            ("Beuningen", 1),
+            ("Heumen", 2),
+            ("Berg en Dal", 1),
+            ("Mook", 2),
+        ] {
+            add(&mut w, m, point);
+        }
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
+        let trust = report
+            .summary
+            .points
+            .iter()
+            .find(|p| p.factor == "onderling-vertrouwen-en-chemie")
+            .expect("trust is a discussion point");
+        assert_eq!(trust.partner_concerns.len(), SUMMARY_CONCERNS);
+        assert_eq!(trust.more_partner_concerns, 2);
+        // The lowest first: both partners at 1 come before any at 2.
+        let means: Vec<f64> = trust.partner_concerns.iter().map(|m| m.mean).collect();
+        assert!(means.windows(2).all(|w| w[0] <= w[1]), "{means:?}");
+        assert_eq!(means[0], 0.0);
+        assert_eq!(means[1], 0.0);
+        assert!(trust.partner_concerns.iter().all(|m| m.label != "Druten"));
+    }
+
+    #[test]
+    fn the_summary_lists_twelve_partners_and_counts_the_rest() {
+        let instrument = Instrument::builtin();
+        let mut w = Workshop::new(instrument);
+        for k in 0..SUMMARY_SUBGROUPS + 2 {
+            add(&mut w, &format!("Gemeente {k:02}"), 1 + (k % 5) as u8);
+        }
+        // A name far longer than any municipality's is cut in the summary.
+        let long = "Gemeente met een heel lange naam die nergens op lijkt";
+        add(&mut w, long, 1);
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
+        let group = report.group.as_ref().unwrap();
+        let s = &report.summary;
+        assert_eq!(s.municipalities.len(), SUMMARY_SUBGROUPS);
+        assert_eq!(s.more_municipalities, 3);
+        // In the report's order, the same rows as the appendix's first twelve.
+        assert_eq!(
+            s.municipalities[..],
+            group.municipalities[..SUMMARY_SUBGROUPS]
+        );
+        let cut = s
+            .municipality_gaps
+            .iter()
+            .flat_map(|g| &g.groups)
+            .find(|m| m.label.starts_with("Gemeente met"));
+        assert_eq!(
+            cut.map(|m| m.label.as_str()),
+            Some("Gemeente met een heel lange…")
+        );
+        assert!(group
+            .municipality_gaps
+            .iter()
+            .flat_map(|g| &g.groups)
+            .any(|m| m.label == long));
+        assert_eq!(s.roles, group.roles);
+        assert_eq!(s.more_roles, 0);
+    }
+
+    #[test]
+    fn a_title_is_shortened_at_a_word() {
+        let title = "Nulmeting voorjaar 2026, raadsconferentie in het gemeentehuis van Druten";
+        let short = shortened(title, SUMMARY_TITLE_CHARS);
+        assert_eq!(short, "Nulmeting voorjaar 2026, raadsconferentie in het…");
+        assert_eq!(shortened("Nulmeting", SUMMARY_TITLE_CHARS), "Nulmeting");
     }
 }

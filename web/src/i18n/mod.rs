@@ -393,6 +393,19 @@ pub struct WorkshopTexts {
     pub legend: fn(f64, f64) -> String,
     /// "zorgpunt in Beuningen (25)": municipalities whose figure is a concern.
     pub concern_in: fn(&str) -> String,
+    /// Announced when another window's work is taken over.
+    pub from_other_window: &'static str,
+    /// Another window saved newer work this window missed: the choice.
+    pub conflict_lead: &'static str,
+    pub conflict_keep: &'static str,
+    pub conflict_use_other: &'static str,
+    pub conflict_download: &'static str,
+    /// Subgroup rows left for the appendix: (municipalities, roles).
+    pub more_rows: fn(usize, usize) -> String,
+    /// ", en nog 2 gemeenten": partners in concern beyond the ones named.
+    pub more_partners: fn(usize) -> String,
+    /// A gap among many groups in the summary: (lowest, highest, groups).
+    pub gap_extremes: fn(&str, &str, usize) -> String,
     /// Said when the room voted and participants answered beforehand.
     pub not_added: &'static str,
     pub next_step_room: &'static str,

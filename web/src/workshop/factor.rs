@@ -205,6 +205,22 @@ pub fn factor_screen(props: &FactorProps) -> Html {
         let text_open = text_open.clone();
         use_effect_with(props.index, move |_| text_open.set(false));
     }
+    // After "Meer tekst"/"Minder tekst" the button has moved: bring it back
+    // into view (only as far as needed), so keyboard focus stays visible.
+    let more_ref = use_node_ref();
+    let toggled = use_mut_ref(|| false);
+    {
+        let (more_ref, toggled) = (more_ref.clone(), toggled.clone());
+        use_effect_with(*text_open, move |_| {
+            if std::mem::replace(&mut *toggled.borrow_mut(), false) {
+                if let Some(button) = more_ref.cast::<web_sys::Element>() {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    button.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
+        });
+    }
     let votes_ref = use_node_ref();
     {
         let votes_ref = votes_ref.clone();
@@ -241,7 +257,10 @@ pub fn factor_screen(props: &FactorProps) -> Html {
     let clamped = clamp && !*text_open;
     let toggle_text = {
         let text_open = text_open.clone();
-        Callback::from(move |_: MouseEvent| text_open.set(!*text_open))
+        Callback::from(move |_: MouseEvent| {
+            *toggled.borrow_mut() = true;
+            text_open.set(!*text_open)
+        })
     };
     let statements = html! {
         <>
@@ -251,7 +270,7 @@ pub fn factor_screen(props: &FactorProps) -> Html {
                 { for texts_shown.iter().map(|text| html! { <li>{ *text }</li> }) }
             </ul>
             if clamp {
-                <button type="button" class="scan-button scan-ws-more"
+                <button type="button" class="scan-button scan-ws-more" ref={more_ref}
                     aria-expanded={(!clamped).to_string()} aria-controls="scan-ws-statements" onclick={toggle_text}>
                     { if clamped { w.more_text } else { w.less_text } }
                 </button>

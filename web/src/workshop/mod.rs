@@ -39,6 +39,10 @@ pub struct WorkshopProps {
     pub on_lang: Callback<&'static str>,
     /// A language whose texts could not be loaded, said in `lang`.
     pub language_problem: Option<crate::root::LanguageProblem>,
+    /// Why the host's questionnaire could not be used (the built-in one
+    /// is used instead); empty when it could, or the host gave none.
+    #[prop_or_default]
+    pub instrument_problems: Vec<samenwerkingsscan::Problem>,
     /// URL of `workshop.css`; empty when the host links it itself.
     pub stylesheet: AttrValue,
 }
@@ -99,6 +103,46 @@ fn toggle_fullscreen(root: &NodeRef) {
     }
 }
 
+/// Another window changed the workshop after this one last saw it: which
+/// version to keep, and the other to download (nothing is lost unasked).
+fn conflict_alert(
+    other: &SavedWorkshop,
+    state: &UseReducerHandle<WState>,
+    instrument: &Rc<Instrument>,
+    key: &str,
+    lang: &'static str,
+) -> Html {
+    let w = workshop_texts(lang);
+    let keep = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.dispatch(WAction::KeepThis))
+    };
+    let use_other = {
+        let (state, instrument) = (state.clone(), instrument.clone());
+        Callback::from(move |_: MouseEvent| state.dispatch(WAction::UseOther(instrument.clone())))
+    };
+    let download = {
+        let (json, key) = (other.workshop.to_json(), key.to_string());
+        Callback::from(move |_: MouseEvent| {
+            crate::export::download(
+                &format!("{key}-workshop-ander-venster.json"),
+                "application/json",
+                &json,
+            )
+        })
+    };
+    html! {
+        <div class="scan-alert scan-alert--warning scan-ws-conflict scan-no-print" role="alert">
+            <p>{ w.conflict_lead }</p>
+            <div class="scan__actions">
+                <button type="button" class="scan-button" onclick={keep}>{ w.conflict_keep }</button>
+                <button type="button" class="scan-button" onclick={use_other}>{ w.conflict_use_other }</button>
+                <button type="button" class="scan-button" onclick={download}>{ w.conflict_download }</button>
+            </div>
+        </div>
+    }
+}
+
 #[function_component(WorkshopApp)]
 pub fn workshop_app(props: &WorkshopProps) -> Html {
     let instrument = props.instrument.clone();
@@ -119,19 +163,45 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
 
-    // Autosave on every change.
+    // Autosave on every change, never over another window's newer work:
+    // what is stored is read first. Newer work this window was not told of
+    // (it missed the `storage` event) waits for the facilitator's choice;
+    // the same work is not written again (a window that took another's
+    // work over does not write it back), unless this window moved screen.
     {
         let (state, key) = (state.clone(), key.clone());
+        let last_screen = use_mut_ref(|| None::<Screen>);
         let deps = (
             state.workshop.clone(),
             state.baseline.clone(),
             state.screen,
             state.shortcuts,
+            state.save_requests,
         );
-        use_effect_with(deps, move |(workshop, baseline, screen, shortcuts)| {
+        use_effect_with(deps, move |(workshop, baseline, screen, shortcuts, _)| {
+            let moved = last_screen.replace(Some(*screen)) != Some(*screen);
+            if state.conflict.is_some() {
+                return;
+            }
+            let stored = storage::read(&key)
+                .ok()
+                .flatten()
+                .and_then(|raw| serde_json::from_str::<SavedWorkshop>(&raw).ok());
+            if let Some(stored) = stored {
+                let same = stored.same_work(workshop, baseline, *shortcuts);
+                if !same && stored.saved_at > state.saved_at.unwrap_or(0) {
+                    state.dispatch(WAction::Conflict(Box::new(stored)));
+                    return;
+                }
+                if same && !moved {
+                    return;
+                }
+            }
             let saved = SavedWorkshop {
                 format: WORKSHOP_STORAGE_FORMAT,
-                saved_at: js_sys::Date::now() as u64,
+                // After every save this window knows of (a clock that is
+                // behind must not make its save look older).
+                saved_at: (js_sys::Date::now() as u64).max(state.saved_at.unwrap_or(0) + 1),
                 screen: *screen,
                 shortcuts: *shortcuts,
                 workshop: workshop.clone(),
@@ -144,6 +214,34 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
             let status = StorageStatus::from(&result);
             let at = matches!(result, SaveResult::Saved).then_some(saved.saved_at);
             state.dispatch(WAction::StorageResult(status, at));
+        });
+    }
+
+    // Another window saved the workshop: take its work over (the screen
+    // stays this window's).
+    {
+        let (state, key, instrument) = (state.clone(), key.clone(), instrument.clone());
+        use_effect_with((), move |_| {
+            let listener =
+                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                        return;
+                    };
+                    if event.key().as_deref() != Some(key.as_str()) {
+                        return;
+                    }
+                    let saved = event
+                        .new_value()
+                        .and_then(|raw| serde_json::from_str::<SavedWorkshop>(&raw).ok())
+                        .filter(|saved| saved.format == WORKSHOP_STORAGE_FORMAT);
+                    if let Some(saved) = saved {
+                        state.dispatch(WAction::FromOtherWindow(
+                            instrument.clone(),
+                            Box::new(saved),
+                        ));
+                    }
+                });
+            move || drop(listener)
         });
     }
 
@@ -356,6 +454,13 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 </div>
             </div>
             { crate::root::language_alert(props.language_problem.as_ref(), lang) }
+            // On the setup screen only: the projector's screens must fit.
+            if state.screen == Screen::Setup {
+                { crate::root::instrument_alert(&props.instrument_problems, lang) }
+            }
+            if let Some(other) = state.conflict.as_ref() {
+                { conflict_alert(other, &state, &instrument, &props.storage_key, lang) }
+            }
             if state.storage != StorageStatus::Working {
                 <div class="scan-alert scan-alert--warning scan-no-print"><p>{ if state.storage == StorageStatus::Full { w.storage_full } else { w.storage_unavailable } }</p></div>
             }

@@ -50,6 +50,7 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
     let print = Callback::from(|e: MouseEvent| crate::print::print_report(e.target()));
 
     let print_summary = Callback::from(|e: MouseEvent| crate::print::print_summary(e.target()));
+    let empty = report.room.is_none() && report.group.is_none();
 
     html! {
         <section class="scan-report scan-ws-report" aria-labelledby="scan-ws-report-title">
@@ -59,15 +60,20 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
             }
             <p class="scan-small">{ (t.report_date)(&date) }{ " · " }{ (w.anonymity_note)(report.min_group_size) }</p>
             <div class="scan__actions scan-no-print">
-                <button type="button" class="scan-button" onclick={print_summary}>{ w.print_summary }</button>
+                if !empty {
+                    <button type="button" class="scan-button" onclick={print_summary}>{ w.print_summary }</button>
+                }
                 <button type="button" class="scan-button" onclick={print}>{ w.print_full }</button>
             </div>
-            if report.room.is_none() && report.group.is_none() {
+            if empty {
+                // Nothing to sum up yet: no summary, and the appendix only
+                // when notes were written before any vote.
                 <p>{ w.report_empty }</p>
+            } else {
+                { super::summary::summary_section(&report, comparison.as_ref(), lang) }
             }
 
-            { super::summary::summary_section(&report, comparison.as_ref(), lang) }
-
+            if !empty || !report.notes.is_empty() {
             <section class="scan-ws-appendix" aria-labelledby="scan-ws-appendix-title">
                 <h3 id="scan-ws-appendix-title">{ w.appendix_heading }</h3>
                 <p class="scan-small">{ w.appendix_lead }</p>
@@ -101,6 +107,7 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
                     }
                 }
             </section>
+            }
         </section>
     }
 }
@@ -187,13 +194,13 @@ pub(super) fn subgroup_table(
 
 /// The gap as the figures beside it show it: the largest rounded figure
 /// minus the smallest (67 and 33 read as 34, whatever the unrounded gap).
-fn shown_gap(g: &samenwerkingsscan::Gap) -> i64 {
+pub(super) fn shown_gap(g: &samenwerkingsscan::Gap) -> i64 {
     let rounded = g.groups.iter().map(|s| s.mean.round() as i64);
     rounded.clone().max().unwrap_or(0) - rounded.min().unwrap_or(0)
 }
 
 /// Factors on which subgroups differ, with each subgroup's figure.
-pub(super) fn gaps(list: &[samenwerkingsscan::Gap], lang: &'static str) -> Html {
+fn gaps(list: &[samenwerkingsscan::Gap], lang: &'static str) -> Html {
     let w = workshop_texts(lang);
     html! {
         <ul>{ for list.iter().map(|g| html! {

@@ -175,6 +175,7 @@ pub fn setup(props: &SetupProps) -> Html {
                 <label for="scan-ws-title">{ w.title_label }</label>
                 <p class="scan-hint" id="scan-ws-title-hint">{ w.title_hint }</p>
                 <input type="text" id="scan-ws-title" class="scan-input" value={s.workshop.title.clone()}
+                    maxlength={samenwerkingsscan::MAX_TITLE_CHARS.to_string()}
                     aria-describedby="scan-ws-title-hint" oninput={on_title} />
             </div>
             <div class="scan__actions">

@@ -76,6 +76,25 @@ pub struct WState {
     /// A loaded workshop file waiting for "replace" (the current one has work in it).
     pub pending: Option<(Workshop, String)>,
     pub announcement: (u32, String),
+    /// A version another window saved after the one this window knows,
+    /// found just before this window would have written over it (it missed
+    /// that window's event): autosave waits until the facilitator chooses.
+    pub conflict: Option<Box<SavedWorkshop>>,
+    /// Counts "keep this version": a new count makes autosave write.
+    pub save_requests: u32,
+}
+
+impl SavedWorkshop {
+    /// Whether `self` holds the same work as this window (the screen and
+    /// the time of saving aside: each window keeps its own screen).
+    pub fn same_work(
+        &self,
+        workshop: &Workshop,
+        baseline: &Option<Workshop>,
+        shortcuts: bool,
+    ) -> bool {
+        self.workshop == *workshop && self.baseline == *baseline && self.shortcuts == shortcuts
+    }
 }
 
 pub enum WAction {
@@ -110,6 +129,15 @@ pub enum WAction {
     New(Rc<Instrument>, String),
     Shortcuts(bool),
     StorageResult(StorageStatus, Option<u64>),
+    /// Another window saved the workshop (its `storage` event): take its
+    /// work over when it is newer than what this window knows.
+    FromOtherWindow(Rc<Instrument>, Box<SavedWorkshop>),
+    /// Autosave found a newer version it had not been told of.
+    Conflict(Box<SavedWorkshop>),
+    /// The facilitator keeps this window's version (saved over the other).
+    KeepThis,
+    /// The facilitator takes the other window's version.
+    UseOther(Rc<Instrument>),
 }
 
 impl WState {
@@ -129,11 +157,28 @@ impl WState {
             confirm_new: false,
             pending: None,
             announcement: (0, String::new()),
+            conflict: None,
+            save_requests: 0,
         }
     }
 
     fn announce(&mut self, text: String) {
         self.announcement = (self.announcement.0 + 1, text);
+    }
+
+    /// Takes over another window's work; this window keeps its screen.
+    fn adopt(&mut self, instrument: &Instrument, saved: SavedWorkshop) {
+        let mut workshop = saved.workshop;
+        workshop.check(instrument);
+        self.workshop = workshop;
+        self.baseline = saved.baseline.map(|mut b| {
+            b.check(instrument);
+            b
+        });
+        self.shortcuts = saved.shortcuts;
+        self.saved_at = Some(saved.saved_at);
+        self.pending = None;
+        self.confirm_new = false;
     }
 
     fn clear_outcomes(&mut self) {
@@ -153,7 +198,7 @@ impl Reducible for WState {
                 s.screen = screen;
                 s.confirm_new = false;
             }
-            WAction::SetTitle(title) => s.workshop.title = title.chars().take(200).collect(),
+            WAction::SetTitle(title) => s.workshop.set_title(&title),
             WAction::Votes(instrument, factor, point, votes) => {
                 s.workshop.set_votes(&instrument, &factor, point, votes)
             }
@@ -218,6 +263,40 @@ impl Reducible for WState {
                 s.announce(text);
             }
             WAction::Shortcuts(on) => s.shortcuts = on,
+            WAction::FromOtherWindow(instrument, saved) => {
+                if s.conflict.is_some() {
+                    // Still choosing: the choice is now about the newest.
+                    s.conflict = Some(saved);
+                } else if saved.saved_at > s.saved_at.unwrap_or(0) {
+                    let same = saved.same_work(&s.workshop, &s.baseline, s.shortcuts);
+                    s.adopt(&instrument, *saved);
+                    if !same {
+                        s.announce(
+                            crate::i18n::workshop_texts(s.lang)
+                                .from_other_window
+                                .to_string(),
+                        );
+                    }
+                }
+            }
+            WAction::Conflict(saved) => s.conflict = Some(saved),
+            WAction::KeepThis => {
+                if let Some(other) = s.conflict.take() {
+                    // Known now, so the next save may replace it.
+                    s.saved_at = Some(other.saved_at);
+                    s.save_requests = s.save_requests.wrapping_add(1);
+                }
+            }
+            WAction::UseOther(instrument) => {
+                if let Some(other) = s.conflict.take() {
+                    s.adopt(&instrument, *other);
+                    if let Screen::Factor(i) = s.screen {
+                        if i >= instrument.factors.len() {
+                            s.screen = Screen::Setup;
+                        }
+                    }
+                }
+            }
             WAction::StorageResult(status, at) => {
                 // Say it once, as the scan does: only when saving stops working.
                 if status != s.storage && status != StorageStatus::Working {

@@ -143,7 +143,11 @@ fn point(p: &SummaryPoint, lang: &'static str) -> Html {
             .iter()
             .map(|m| format!("{} ({})", m.label, m.mean.round() as i64))
             .collect();
-        line.push((w.concern_in)(&list.join(", ")));
+        let mut named = list.join(", ");
+        if p.more_partner_concerns > 0 {
+            named.push_str(&(w.more_partners)(p.more_partner_concerns));
+        }
+        line.push((w.concern_in)(&named));
     }
     html! {
         <li>
@@ -158,6 +162,28 @@ fn point(p: &SummaryPoint, lang: &'static str) -> Html {
     }
 }
 
+/// Groups shown by name in a gap line of the summary; with more, only the
+/// lowest and the highest (the appendix lists them all).
+const GAP_GROUPS: usize = 4;
+
+/// "Druten 80 · Wijchen 20", or with many groups "laagst Wijchen 20,
+/// hoogst Druten 80 (12 groepen; …)".
+fn gap_figures(g: &Gap, lang: &'static str) -> String {
+    let figure =
+        |s: &samenwerkingsscan::SubgroupMean| format!("{} {}", s.label, s.mean.round() as i64);
+    if g.groups.len() <= GAP_GROUPS {
+        return g.groups.iter().map(figure).collect::<Vec<_>>().join(" · ");
+    }
+    let low = g.groups.iter().min_by(|a, b| a.mean.total_cmp(&b.mean));
+    let high = g.groups.iter().max_by(|a, b| a.mean.total_cmp(&b.mean));
+    match (low, high) {
+        (Some(low), Some(high)) => {
+            (workshop_texts(lang).gap_extremes)(&figure(low), &figure(high), g.groups.len())
+        }
+        _ => String::new(),
+    }
+}
+
 fn gap_list(intro: &str, gaps: &[Gap], more: usize, lang: &'static str) -> Html {
     let w = workshop_texts(lang);
     if gaps.is_empty() {
@@ -166,7 +192,9 @@ fn gap_list(intro: &str, gaps: &[Gap], more: usize, lang: &'static str) -> Html 
     html! {
         <>
             <p>{ intro }</p>
-            { super::results::gaps(gaps, lang) }
+            <ul>{ for gaps.iter().map(|g| html! {
+                <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(super::results::shown_gap(g)) }{ ": " }{ gap_figures(g, lang) }</li>
+            }) }</ul>
             if more > 0 {
                 <p class="scan-small">{ (w.more_gaps)(more) }</p>
             }
@@ -184,9 +212,12 @@ fn differences(group: &GroupReport, report: &WorkshopReport, lang: &'static str)
                 <p>{ w.no_subgroups }</p>
             }
             <div class="scan-ws-subgroups">
-                { subgroup_table(w.municipalities_caption, w.col_municipality, "scan-ws-municipalities", &group.municipalities, lang) }
-                { subgroup_table(w.roles_caption, w.col_role, "scan-ws-roles", &group.roles, lang) }
+                { subgroup_table(w.municipalities_caption, w.col_municipality, "scan-ws-municipalities", &s.municipalities, lang) }
+                { subgroup_table(w.roles_caption, w.col_role, "scan-ws-roles", &s.roles, lang) }
             </div>
+            if s.more_municipalities + s.more_roles > 0 {
+                <p class="scan-small">{ (w.more_rows)(s.more_municipalities, s.more_roles) }</p>
+            }
             { for group.disclosure.iter().map(|note| html! { <p class="scan-small">{ note }</p> }) }
             { gap_list(w.municipality_gaps, &s.municipality_gaps, s.more_municipality_gaps, lang) }
             { gap_list(w.role_gaps, &s.role_gaps, s.more_role_gaps, lang) }
@@ -200,7 +231,6 @@ pub fn summary_section(
     comparison: Option<&WorkshopComparison>,
     lang: &'static str,
 ) -> Html {
-    let t = texts(lang);
     let w = workshop_texts(lang);
     let s = &report.summary;
     let room = report.room.as_ref();
@@ -242,7 +272,7 @@ pub fn summary_section(
             }
 
             if let Some(c) = comparison {
-                <h4>{ (w.since_baseline)(if c.baseline_title.is_empty() { w.untitled } else { &c.baseline_title }) }</h4>
+                <h4>{ (w.since_baseline)(&if c.baseline_title.is_empty() { w.untitled.to_string() } else { samenwerkingsscan::shortened(&c.baseline_title, samenwerkingsscan::SUMMARY_TITLE_CHARS) }) }</h4>
                 if let Some(room) = &c.room {
                     <p>{ compared(w.room_heading, room, lang) }</p>
                 }
@@ -252,9 +282,6 @@ pub fn summary_section(
                 if c.room.is_none() && c.group.is_none() {
                     { for c.notes.iter().map(|n| html! { <p>{ n }</p> }) }
                 }
-            }
-            if room.is_none() && group.is_none() {
-                <p>{ t.none }</p>
             }
         </section>
     }
