@@ -71,15 +71,15 @@ pub use share::{
     decode_share, encode_share, find_codes, Found, ShareError, MAX_FOUND, SHARE_VERSION,
 };
 pub use stage::Stage;
-pub use text::Text;
+pub use text::{shortened, Text, NAME_IN_TEXT_CHARS};
 pub use validate::{validate, Problem, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
 pub use workshop::{
-    compare_workshops, shortened, shown_outcomes, summarize, tally_result, workshop_report,
-    CodeOutcome, FactorNote, PointCause, RoomResult, SummaryPoint, SummaryVerdict, Tally,
-    TallyResult, Workshop, WorkshopComparison, WorkshopError, WorkshopReport, WorkshopSummary,
-    MAX_NOTE_CHARS, MAX_PARTICIPANTS, MAX_TITLE_CHARS, MAX_VOTES, SHOWN_INVALID, SUMMARY_CONCERNS,
-    SUMMARY_GAPS, SUMMARY_LABEL_CHARS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS, SUMMARY_REASONS,
-    SUMMARY_SUBGROUPS, SUMMARY_TITLE_CHARS, WORKSHOP_FORMAT_VERSION,
+    compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,
+    FactorNote, PointCause, RoomResult, SummaryPoint, SummaryVerdict, Tally, TallyResult, Workshop,
+    WorkshopComparison, WorkshopError, WorkshopReport, WorkshopSummary, MAX_NOTE_CHARS,
+    MAX_PARTICIPANTS, MAX_TITLE_CHARS, MAX_VOTES, SHOWN_INVALID, SUMMARY_CONCERNS, SUMMARY_GAPS,
+    SUMMARY_LABEL_CHARS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS, SUMMARY_REASONS, SUMMARY_SUBGROUPS,
+    SUMMARY_TITLE_CHARS, WORKSHOP_FORMAT_VERSION,
 };
 
 /// Thresholds of the verdict rules, exported so front ends and docs can show them.

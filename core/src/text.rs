@@ -62,19 +62,19 @@ impl Msg {
         }
     }
 
-    /// Municipalities for running text: up to five by name, else the
-    /// first four and "nog 3 andere gemeenten" (a region of twelve would
-    /// fill a reason with names; the tables name them all).
+    /// Municipalities for running text: up to four by name, else the
+    /// first three and "nog 3 andere gemeenten" (a region of twelve would
+    /// fill a reason with names; the tables name them all). Each name is
+    /// cut at [`NAME_IN_TEXT_CHARS`] (a real municipality's name is shorter).
     pub(crate) fn places<S: AsRef<str>>(self, items: &[S]) -> String {
-        const NAMED: usize = 5;
+        const NAMED: usize = 4;
+        let name = |s: &S| shortened(s.as_ref(), NAME_IN_TEXT_CHARS);
         if items.len() <= NAMED {
-            return self.listing(items);
+            let all: Vec<String> = items.iter().map(name).collect();
+            return self.listing(&all);
         }
         let more = items.len() - (NAMED - 1);
-        let mut shown: Vec<String> = items[..NAMED - 1]
-            .iter()
-            .map(|s| s.as_ref().to_string())
-            .collect();
+        let mut shown: Vec<String> = items[..NAMED - 1].iter().map(name).collect();
         shown.push(self.pick(
             format!("nog {more} andere gemeenten"),
             format!("{more} other municipalities"),
@@ -119,6 +119,29 @@ pub(crate) fn whole(value: f64) -> String {
     format!("{}", value.round() as i64)
 }
 
+/// The longest name of a municipality or group quoted in running text or a
+/// summary's label, in characters: the longest real Dutch municipality name
+/// ("Hardinxveld-Giessendam", "Capelle aan den IJssel") is 22.
+pub const NAME_IN_TEXT_CHARS: usize = 30;
+
+/// `text` cut to at most `max` characters at a word, with "…" when cut:
+/// for names and titles quoted where room is short.
+pub fn shortened(text: &str, max: usize) -> String {
+    cut(text, max).unwrap_or_else(|| text.to_string())
+}
+
+/// `text` cut to at most `max` characters at the last space (or inside a
+/// word longer than that), with "…" added; `None` when it fits.
+pub(crate) fn cut(text: &str, max: usize) -> Option<String> {
+    let end = text.char_indices().nth(max)?.0;
+    let head = &text[..end];
+    let at_word = head
+        .rfind(char::is_whitespace)
+        .filter(|&i| i > max / 2)
+        .map_or(head, |i| &head[..i]);
+    Some(format!("{}…", at_word.trim_end()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -134,22 +157,36 @@ mod tests {
     }
 
     #[test]
+    fn a_long_text_is_cut_at_a_word_and_a_short_one_is_kept() {
+        assert_eq!(cut("kort", 10), None);
+        assert_eq!(cut("precies tien", 12), None);
+        assert_eq!(
+            cut("de raad wil eerst weten wat het kost", 20).as_deref(),
+            Some("de raad wil eerst…")
+        );
+        // One very long word: cut inside it rather than keep it whole.
+        assert_eq!(cut(&"a".repeat(30), 10).as_deref(), Some("aaaaaaaaaa…"));
+        // Characters, not bytes: never cut inside a character.
+        assert_eq!(cut(&"é".repeat(30), 10).as_deref(), Some("éééééééééé…"));
+        // A name longer than any municipality's is cut in running text.
+        let long = "Gemeente met een naam die veel langer is dan welke echte ook";
+        assert_eq!(
+            Msg::Nl.places(&[long, "Wijchen"]),
+            "Gemeente met een naam die… en Wijchen"
+        );
+    }
+
+    #[test]
     fn listing_joins_the_last_item_with_en_or_and() {
         assert_eq!(Msg::Nl.listing::<&str>(&[]), "");
         assert_eq!(Msg::Nl.listing(&["A"]), "A");
         assert_eq!(Msg::Nl.listing(&["A", "B"]), "A en B");
         assert_eq!(Msg::En.listing(&["A", "B", "C"]), "A, B and C");
-        let five = ["A", "B", "C", "D", "E"];
-        assert_eq!(Msg::Nl.places(&five), "A, B, C, D en E");
+        let four = ["A", "B", "C", "D"];
+        assert_eq!(Msg::Nl.places(&four), "A, B, C en D");
         let seven = ["A", "B", "C", "D", "E", "F", "G"];
-        assert_eq!(
-            Msg::Nl.places(&seven),
-            "A, B, C, D en nog 3 andere gemeenten"
-        );
-        assert_eq!(
-            Msg::En.places(&seven),
-            "A, B, C, D and 3 other municipalities"
-        );
+        assert_eq!(Msg::Nl.places(&seven), "A, B, C en nog 4 andere gemeenten");
+        assert_eq!(Msg::En.places(&seven), "A, B, C and 4 other municipalities");
     }
 
     #[test]

@@ -31,9 +31,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 mod summary;
 pub use summary::{
-    shortened, summarize, PointCause, SummaryPoint, SummaryVerdict, WorkshopSummary,
-    SUMMARY_CONCERNS, SUMMARY_GAPS, SUMMARY_LABEL_CHARS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS,
-    SUMMARY_REASONS, SUMMARY_SUBGROUPS, SUMMARY_TITLE_CHARS,
+    summarize, PointCause, SummaryPoint, SummaryVerdict, WorkshopSummary, SUMMARY_CONCERNS,
+    SUMMARY_GAPS, SUMMARY_LABEL_CHARS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS, SUMMARY_REASONS,
+    SUMMARY_SUBGROUPS, SUMMARY_TITLE_CHARS,
 };
 
 /// The workshop file format this crate writes (and the newest it reads).
