@@ -68,7 +68,12 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// last language choice wins, a language that cannot be loaded said in its
 /// own alert and the other language used, a file of another version
 /// refused, a host's own questionnaire without the built-in file).
-pub const GZIP_BUDGET: u64 = 303 * 1024;
+///
+/// Issue 17's bounds (2026-12-01): 303.2 KB. The core's checks on the
+/// length of a custom instrument's names (factor, phase, step, title) with
+/// their texts in two languages, and reasons that name at most four
+/// municipalities (+0.2 KB). The ceiling is 303.5 KB.
+pub const GZIP_BUDGET: u64 = 303 * 1024 + 512;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -87,8 +92,15 @@ pub const GZIP_BUDGET: u64 = 303 * 1024;
 /// adviser's texts (how each participant is placed, the worst-statement cue);
 /// 448.8 KB with the workshop report's summary and appendix (issue 17: the
 /// summary view alone measured 6.0 KB by leaving it out), long custom texts
-/// on the projector and the second review's texts.
-pub const WORKSHOP_GZIP_BUDGET: u64 = 449 * 1024;
+/// on the projector and the second review's texts; 455.6 KB after the
+/// breaker's review of issue 17 (the summary bounded for any workshop:
+/// twelve rows, two partners per point, labels and titles cut, the lowest
+/// and highest of a long gap; a broken custom instrument said in workshop
+/// mode; "Meer tekst" scrolled into view, which needs web-sys's
+/// `ScrollIntoViewOptions`) and issue 15's last gap, two workshop windows
+/// (the other window's work adopted on its `storage` event, a conflict
+/// alert with three choices when a change was missed).
+pub const WORKSHOP_GZIP_BUDGET: u64 = 456 * 1024;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of
