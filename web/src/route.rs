@@ -146,3 +146,72 @@ pub fn sequence(pages: &[Page]) -> Vec<Step> {
     steps.push(Step::Report);
     steps
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pages::pages;
+    use samenwerkingsscan::Instrument;
+
+    #[test]
+    fn every_step_survives_the_round_trip_through_its_fragment() {
+        let pages = pages(Instrument::builtin());
+        for step in sequence(&pages) {
+            let hash = fragment("scan", step, &pages);
+            assert_eq!(
+                parse("scan", &hash, &pages),
+                Some(Route::Step(step)),
+                "{hash}"
+            );
+            assert_eq!(is_workshop("scan", &hash), Some(false));
+            assert!(!is_foreign(&hash), "{hash}");
+        }
+    }
+
+    #[test]
+    fn the_sequence_runs_from_intro_over_every_page_to_the_report() {
+        let pages = pages(Instrument::builtin());
+        let steps = sequence(&pages);
+        assert_eq!(steps.len(), pages.len() + 3);
+        assert_eq!(steps[0], Step::Intro);
+        assert_eq!(steps[1], Step::Context);
+        assert_eq!(steps[2], Step::Questions(0));
+        assert_eq!(steps.last(), Some(&Step::Report));
+    }
+
+    #[test]
+    fn a_share_code_and_workshop_mode_have_their_own_fragments() {
+        let pages = pages(Instrument::builtin());
+        let code = share_fragment("scan", "ABC-123");
+        assert_eq!(code, "#scan-code=ABC-123");
+        assert_eq!(
+            parse("scan", &code, &pages),
+            Some(Route::Shared("ABC-123".into()))
+        );
+        let workshop = workshop_fragment("scan");
+        assert_eq!(is_workshop("scan", &workshop), Some(true));
+        assert_eq!(parse("scan", &workshop, &pages), None);
+        assert!(!is_foreign(&workshop));
+    }
+
+    #[test]
+    fn another_scan_or_the_host_keeps_its_fragments() {
+        let pages = pages(Instrument::builtin());
+        // A second scan on the page: its own namespace, never ours.
+        assert_eq!(namespace(crate::DEFAULT_STORAGE_KEY), "scan");
+        assert_eq!(namespace("raad <2026>"), "raad2026");
+        let theirs = fragment("raad2026", Step::Report, &pages);
+        assert_eq!(parse("scan", &theirs, &pages), None);
+        assert_eq!(is_workshop("scan", &theirs), None);
+        assert!(!is_foreign(&theirs));
+        // The host's anchors and hash routes are foreign.
+        for host in ["#main", "#/page/2", "#/a=b", "#=x", "#-workshop"] {
+            assert!(is_foreign(host), "{host}");
+            assert_eq!(parse("scan", host, &pages), None, "{host}");
+        }
+        assert!(!is_foreign(""));
+        assert!(!is_foreign("#"));
+        // An unknown page of ours is no step.
+        assert_eq!(parse("scan", "#scan=bestaat-niet", &pages), None);
+    }
+}

@@ -235,3 +235,132 @@ impl Reducible for State {
         Rc::new(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use samenwerkingsscan::{Imported, Role};
+
+    fn start() -> Rc<State> {
+        Rc::new(State::new(Instrument::builtin(), "nl"))
+    }
+
+    fn statement(i: usize) -> String {
+        Instrument::builtin().factors[i].statements[0].id.clone()
+    }
+
+    #[test]
+    fn an_answer_is_kept_with_the_time_of_its_change() {
+        let s = start().reduce(Action::Answer(statement(0), Response::Scale(4), 1_000));
+        assert_eq!(s.answers.responses[&statement(0)], Response::Scale(4));
+        assert_eq!(s.changes[&response_key(&statement(0))], 1_000);
+        // A second change in the same millisecond still comes later.
+        let s = s.reduce(Action::Answer(statement(0), Response::Unknown, 1_000));
+        assert_eq!(s.answers.responses[&statement(0)], Response::Unknown);
+        assert_eq!(s.changes[&response_key(&statement(0))], 1_001);
+        assert!(s.persist);
+    }
+
+    #[test]
+    fn another_tab_s_later_change_wins_and_is_announced_once() {
+        let mine = start()
+            .reduce(Action::Answer(statement(0), Response::Scale(2), 1_000))
+            .reduce(Action::Answer(statement(1), Response::Scale(5), 1_100));
+        // The other tab changed statement 1 later, and statement 2 only it knows.
+        let other = start()
+            .reduce(Action::Answer(statement(1), Response::Scale(1), 2_000))
+            .reduce(Action::Answer(statement(2), Response::Scale(3), 2_100));
+        let saved = Box::new((other.answers.clone(), other.changes.clone()));
+        let merged = mine.clone().reduce(Action::MergeSaved(saved.clone(), true));
+        let responses = &merged.answers.responses;
+        assert_eq!(responses[&statement(0)], Response::Scale(2));
+        assert_eq!(responses[&statement(1)], Response::Scale(1));
+        assert_eq!(responses[&statement(2)], Response::Scale(3));
+        assert_eq!(
+            merged.announcement.1,
+            crate::i18n::texts("nl").merged_elsewhere
+        );
+        // The same again changes nothing: the state is the same object.
+        let again = merged.clone().reduce(Action::MergeSaved(saved, true));
+        assert!(Rc::ptr_eq(&merged, &again));
+    }
+
+    #[test]
+    fn deleted_in_another_tab_means_deleted_here_without_saving_again() {
+        let s = start()
+            .reduce(Action::Answer(statement(0), Response::Scale(2), 1_000))
+            .reduce(Action::DeletedElsewhere);
+        assert!(s.answers.responses.is_empty());
+        assert_eq!(s.answers.instrument_id, Instrument::builtin().id);
+        assert!(!s.persist);
+        assert_eq!(s.announcement.1, crate::i18n::texts("nl").deleted_elsewhere);
+        // Told once: a second event changes nothing.
+        let again = s.clone().reduce(Action::DeletedElsewhere);
+        assert!(Rc::ptr_eq(&s, &again));
+    }
+
+    #[test]
+    fn an_import_replaces_the_answers_only_when_confirmed() {
+        let mine = start().reduce(Action::Answer(statement(0), Response::Scale(2), 1_000));
+        let mut theirs = Answers::new(Instrument::builtin());
+        theirs.responses.insert(statement(3), Response::Scale(5));
+        theirs.respondent.role = Some(Role::Raadslid);
+        let imported = Imported {
+            answers: theirs.clone(),
+            notices: Vec::new(),
+            total_notices: 0,
+            dropped: 0,
+        };
+        let ready = mine.reduce(Action::ImportParsed(Ok(Box::new(imported))));
+        assert!(matches!(ready.import, Import::Ready { .. }));
+        assert_eq!(ready.answers.responses.len(), 1, "nothing replaced yet");
+        let cancelled = ready.clone().reduce(Action::ImportCancel);
+        assert_eq!(cancelled.import, Import::Idle);
+        assert_eq!(
+            cancelled.answers.responses[&statement(0)],
+            Response::Scale(2)
+        );
+        let adopted = ready.reduce(Action::ImportConfirm("Geladen".into(), 5_000));
+        assert_eq!(adopted.answers, theirs);
+        assert_eq!(adopted.import, Import::Idle);
+        // The replacement is later than every earlier change, so a merge
+        // with an older copy in another tab cannot bring the old answers back.
+        assert_eq!(adopted.changes.get(CLEARED), Some(&5_000));
+        assert_eq!(adopted.announcement.1, "Geladen");
+        let failed = start().reduce(Action::ImportParsed(Err(vec!["kapot".into()])));
+        assert_eq!(failed.import, Import::Failed(vec!["kapot".into()]));
+    }
+
+    #[test]
+    fn start_over_keeps_saving_and_delete_stops_it() {
+        let s = start()
+            .reduce(Action::Answer(statement(0), Response::Scale(2), 1_000))
+            .reduce(Action::StorageResult(StorageStatus::Working, Some(1_000)))
+            .reduce(Action::AskConfirm(Confirm::StartOver));
+        assert_eq!(s.confirm, Some(Confirm::StartOver));
+        let over = s
+            .clone()
+            .reduce(Action::Wipe(Confirm::StartOver, "Opnieuw".into(), 2_000));
+        assert!(over.answers.responses.is_empty());
+        assert!(over.persist);
+        assert_eq!(over.confirm, None);
+        assert_eq!(over.saved_at, None);
+        let deleted = s.reduce(Action::Wipe(Confirm::Delete, "Gewist".into(), 2_000));
+        assert!(!deleted.persist);
+        assert_eq!(deleted.announcement.1, "Gewist");
+    }
+
+    #[test]
+    fn storage_results_keep_the_last_time_saved_and_moving_closes_a_question() {
+        let s = start()
+            .reduce(Action::StorageResult(StorageStatus::Working, Some(7)))
+            .reduce(Action::StorageResult(StorageStatus::Full, None));
+        assert_eq!(s.storage, StorageStatus::Full);
+        assert_eq!(s.saved_at, Some(7));
+        let s = s
+            .reduce(Action::AskConfirm(Confirm::Delete))
+            .reduce(Action::ShowStep(Step::Report));
+        assert_eq!(s.step, Step::Report);
+        assert_eq!(s.confirm, None);
+    }
+}

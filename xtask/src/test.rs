@@ -61,6 +61,27 @@ pub fn run() -> Result {
     step("unit, property, golden and doc tests", &mut || {
         exec(cargo().args(["test", "--workspace"]).args(exclude_wasm()))
     })?;
+    step(
+        "widget unit tests (native: reducers, routes, pages)",
+        &mut || {
+            // The widget's pure parts (the reducers, `route.rs`, `pages.rs`)
+            // need no browser: they run natively, with workshop mode.
+            let web = [
+                "--package",
+                "samenwerkingsscan-web",
+                "--lib",
+                "--features",
+                "workshop",
+            ];
+            exec(
+                cargo()
+                    .arg("clippy")
+                    .args(web)
+                    .args(["--tests", "--", "-D", "warnings"]),
+            )?;
+            exec(cargo().arg("test").args(web))
+        },
+    )?;
     step("release build and size budget", &mut || {
         let report = build::run(Profile::Release)?;
         let unaccounted = report.unaccounted();

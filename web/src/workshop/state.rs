@@ -319,3 +319,140 @@ impl Reducible for WState {
         Rc::new(s)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn instrument() -> Rc<Instrument> {
+        Rc::new(Instrument::builtin().clone())
+    }
+
+    fn start() -> Rc<WState> {
+        Rc::new(WState::new(&instrument(), "nl"))
+    }
+
+    fn factor(i: usize) -> String {
+        Instrument::builtin().factors[i].id.clone()
+    }
+
+    fn saved(state: &WState, at: u64) -> Box<SavedWorkshop> {
+        Box::new(SavedWorkshop {
+            format: WORKSHOP_STORAGE_FORMAT,
+            saved_at: at,
+            screen: Screen::Setup,
+            shortcuts: state.shortcuts,
+            workshop: state.workshop.clone(),
+            baseline: state.baseline.clone(),
+        })
+    }
+
+    #[test]
+    fn votes_and_reveal_change_the_workshop_and_a_reveal_is_announced() {
+        let s = start()
+            .reduce(WAction::Votes(instrument(), factor(0), 4, 6))
+            .reduce(WAction::ToggleReveal(factor(0), "Uitslag".into()));
+        assert!(s.workshop.has_work());
+        assert!(s.workshop.revealed.contains(&factor(0)));
+        assert_eq!(s.announcement.1, "Uitslag");
+        let hidden = s.reduce(WAction::ToggleReveal(factor(0), "Uitslag".into()));
+        assert!(!hidden.workshop.revealed.contains(&factor(0)));
+        assert_eq!(hidden.announcement.0, 1, "hiding is not announced");
+    }
+
+    #[test]
+    fn a_loaded_workshop_waits_for_confirmation_when_there_is_work() {
+        let other = start().reduce(WAction::SetTitle("Raadsconferentie".into()));
+        // Nothing done yet: loaded at once.
+        let empty = start().reduce(WAction::LoadWorkshop(
+            other.workshop.clone(),
+            "Geladen".into(),
+        ));
+        assert_eq!(empty.workshop.title, "Raadsconferentie");
+        // With votes: asks first, and cancel keeps the votes.
+        let busy = start().reduce(WAction::Votes(instrument(), factor(1), 2, 3));
+        let asked = busy.reduce(WAction::LoadWorkshop(
+            other.workshop.clone(),
+            "Geladen".into(),
+        ));
+        assert!(asked.pending.is_some());
+        assert!(asked.workshop.has_work());
+        let kept = asked.clone().reduce(WAction::CancelLoad);
+        assert!(kept.pending.is_none() && kept.workshop.has_work());
+        let replaced = asked.reduce(WAction::ConfirmLoad);
+        assert_eq!(replaced.workshop, other.workshop);
+        assert_eq!(replaced.announcement.1, "Geladen");
+    }
+
+    #[test]
+    fn another_window_s_newer_work_is_taken_over_and_this_window_keeps_its_screen() {
+        let mine = start()
+            .reduce(WAction::Show(Screen::Factor(2)))
+            .reduce(WAction::StorageResult(StorageStatus::Working, Some(1_000)));
+        let theirs = start().reduce(WAction::Votes(instrument(), factor(0), 5, 9));
+        // Older than what this window knows: ignored.
+        let old = mine
+            .clone()
+            .reduce(WAction::FromOtherWindow(instrument(), saved(&theirs, 500)));
+        assert!(!old.workshop.has_work());
+        let new = mine.reduce(WAction::FromOtherWindow(
+            instrument(),
+            saved(&theirs, 2_000),
+        ));
+        assert_eq!(new.workshop, theirs.workshop);
+        assert_eq!(new.screen, Screen::Factor(2));
+        assert_eq!(new.saved_at, Some(2_000));
+        assert_eq!(
+            new.announcement.1,
+            crate::i18n::workshop_texts("nl").from_other_window
+        );
+    }
+
+    #[test]
+    fn a_conflict_waits_for_the_facilitator_s_choice() {
+        let mine = start()
+            .reduce(WAction::Votes(instrument(), factor(0), 1, 2))
+            .reduce(WAction::Show(Screen::Factor(39)));
+        let theirs = start().reduce(WAction::Votes(instrument(), factor(0), 5, 9));
+        let asked = mine.reduce(WAction::Conflict(saved(&theirs, 3_000)));
+        // While choosing, a newer version from the other window replaces the question.
+        let newer = asked.clone().reduce(WAction::FromOtherWindow(
+            instrument(),
+            saved(&theirs, 4_000),
+        ));
+        assert_eq!(newer.conflict.as_ref().map(|c| c.saved_at), Some(4_000));
+        assert_ne!(newer.workshop, theirs.workshop, "nothing taken over yet");
+        let keep = newer.clone().reduce(WAction::KeepThis);
+        assert!(keep.conflict.is_none());
+        assert_eq!(keep.saved_at, Some(4_000));
+        assert_eq!(keep.save_requests, 1, "autosave writes this version now");
+        assert_ne!(keep.workshop, theirs.workshop);
+        let other = newer.reduce(WAction::UseOther(instrument()));
+        assert_eq!(other.workshop, theirs.workshop);
+        assert_eq!(other.screen, Screen::Factor(39));
+    }
+
+    #[test]
+    fn saving_stops_working_is_said_once() {
+        let full = start().reduce(WAction::StorageResult(StorageStatus::Full, None));
+        assert_eq!(
+            full.announcement.1,
+            crate::i18n::workshop_texts("nl").storage_full
+        );
+        let again = full.reduce(WAction::StorageResult(StorageStatus::Full, None));
+        assert_eq!(again.announcement.0, 1);
+    }
+
+    #[test]
+    fn a_new_workshop_starts_empty_on_the_setup_screen() {
+        let s = start()
+            .reduce(WAction::Votes(instrument(), factor(0), 3, 4))
+            .reduce(WAction::Show(Screen::Report))
+            .reduce(WAction::AskNew);
+        assert!(s.confirm_new);
+        let new = s.reduce(WAction::New(instrument(), "Nieuw".into()));
+        assert!(!new.workshop.has_work());
+        assert_eq!(new.screen, Screen::Setup);
+        assert!(!new.confirm_new);
+    }
+}
