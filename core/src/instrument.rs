@@ -6,7 +6,7 @@
 //! an embedding site may supply its own instrument in the same JSON shape,
 //! which is validated before use.
 
-use crate::text::Text;
+use crate::text::{OneLanguage, Text};
 use crate::validate::{self, Problem};
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "builtin")]
@@ -391,39 +391,23 @@ impl Instrument {
 
     /// This instrument as JSON with every text in `lang` only (see
     /// [`Instrument::builtin_json`]): the text in `lang`, else the fallback
-    /// of [`Text::get`].
+    /// of [`Text::get`]; still an instrument, with `languages: [lang]`.
     pub fn in_language(&self, lang: &str) -> String {
         let lang = crate::text::Msg::of(lang).code();
-        // Every `Text` is a JSON object whose keys are language codes of
-        // this instrument with text values; nothing else in the instrument
-        // has that shape (the tests compare whole reports to be sure).
-        fn keep(value: &mut serde_json::Value, langs: &[String], lang: &str) {
-            match value {
-                serde_json::Value::Object(map) => {
-                    let is_text = !map.is_empty()
-                        && map.iter().all(|(k, v)| langs.contains(k) && v.is_string());
-                    if is_text {
-                        let text = Text(
-                            map.iter()
-                                .map(|(k, v)| (k.clone(), v.as_str().unwrap_or("").to_string()))
-                                .collect(),
-                        );
-                        map.clear();
-                        map.insert(lang.to_string(), text.get(lang).into());
-                    } else {
-                        map.values_mut().for_each(|v| keep(v, langs, lang));
-                    }
-                }
-                serde_json::Value::Array(items) => {
-                    items.iter_mut().for_each(|v| keep(v, langs, lang));
-                }
-                _ => {}
-            }
-        }
-        let mut value = serde_json::to_value(self).unwrap_or_default();
-        keep(&mut value, &self.languages, lang);
-        value["languages"] = serde_json::json!([lang]);
-        value.to_string()
+        let one = Instrument {
+            languages: vec![lang.to_string()],
+            ..self.clone()
+        };
+        serde_json::to_string(&OneLanguage::keyed(&one, lang)).unwrap_or_default()
+    }
+
+    /// This instrument for reading in `lang`: every text a plain string
+    /// (`"title": "Samenwerkingsscan"`), chosen as [`Text::get`] does, the
+    /// rest as it is. Serialize it (JSON, or a JS object); it is no longer
+    /// an instrument the core reads. Used by the CLI (`instrument --lang`)
+    /// and the JS API (`defaultInstrument(lang)`).
+    pub fn localized(&self, lang: &str) -> OneLanguage<'_, Instrument> {
+        OneLanguage::plain(self, lang)
     }
 
     /// Parses and validates an instrument supplied as JSON. Never panics:

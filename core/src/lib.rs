@@ -54,7 +54,7 @@ pub use evaluate::evaluate;
 pub use export::{answers_csv, csv_cell};
 pub use group::{
     aggregate, merge_contexts, name_key, Consensus, Gap, GroupFactor, GroupOptions, GroupReport,
-    Subgroup, SubgroupMean,
+    OptionError, Subgroup, SubgroupMean,
 };
 pub use instrument::{
     Advice, Choice, Combine, ContextSpec, Dimension, Factor, FormKind, FormOption, Instrument,
@@ -71,7 +71,7 @@ pub use share::{
     decode_share, encode_share, find_codes, Found, ShareError, MAX_FOUND, SHARE_VERSION,
 };
 pub use stage::Stage;
-pub use text::{shortened, Text, NAME_IN_TEXT_CHARS};
+pub use text::{shortened, OneLanguage, Text, NAME_IN_TEXT_CHARS};
 pub use validate::{validate, Problem, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
 pub use workshop::{
     compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,

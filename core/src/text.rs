@@ -1,15 +1,93 @@
 //! Localized text: one string per language code.
 
-use serde::{Deserialize, Serialize};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Serialize, Serializer};
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 
 /// The language the core falls back to for its own messages.
 pub const DEFAULT_LANG: &str = "nl";
 
 /// A text in several languages, e.g. `{"nl": "Noodzaak onderkend", "en": "Necessity recognised"}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Serialized as that object, or in one language while [`OneLanguage`]
+/// writes a value (the instrument for reading, or as a one-language file).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
 pub struct Text(pub BTreeMap<String, String>);
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match ONE_LANGUAGE.with(|only| only.borrow().clone()) {
+            None => self.0.serialize(serializer),
+            Some(Only::Plain(lang)) => serializer.serialize_str(self.get(&lang)),
+            Some(Only::Keyed(lang)) => {
+                let mut map = serializer.serialize_map(Some(1))?;
+                map.serialize_entry(&lang, self.get(&lang))?;
+                map.end()
+            }
+        }
+    }
+}
+
+/// How every [`Text`] is written while a [`OneLanguage`] is serialized.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Only {
+    /// A plain string in the language: `"Noodzaak onderkend"`.
+    Plain(String),
+    /// An object with that language alone: `{"nl": "Noodzaak onderkend"}`.
+    Keyed(String),
+}
+
+thread_local! {
+    /// Set only while a [`OneLanguage`] is serialized (on this thread).
+    static ONE_LANGUAGE: RefCell<Option<Only>> = const { RefCell::new(None) };
+}
+
+/// A value written with every [`Text`] in it in one language, each text
+/// chosen as [`Text::get`] does (the language, else Dutch, else English,
+/// else any). This is the one way the core, the CLI
+/// (`instrument --lang`) and the JS API (`defaultInstrument(lang)`) reduce
+/// an instrument to one language: by type, so only real texts change and
+/// the keys keep the schema's order.
+#[derive(Debug)]
+pub struct OneLanguage<'a, T: ?Sized> {
+    value: &'a T,
+    only: Only,
+}
+
+impl<'a, T: ?Sized> OneLanguage<'a, T> {
+    /// `value` with every text a plain string in `lang`.
+    pub fn plain(value: &'a T, lang: &str) -> Self {
+        OneLanguage {
+            value,
+            only: Only::Plain(lang.to_string()),
+        }
+    }
+
+    /// `value` with every text an object holding `lang` alone.
+    pub(crate) fn keyed(value: &'a T, lang: &str) -> Self {
+        OneLanguage {
+            value,
+            only: Only::Keyed(lang.to_string()),
+        }
+    }
+}
+
+impl<T: Serialize + ?Sized> Serialize for OneLanguage<'_, T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        /// Puts back what was set before, also when serializing fails.
+        struct Restore(Option<Only>);
+        impl Drop for Restore {
+            fn drop(&mut self) {
+                let before = self.0.take();
+                ONE_LANGUAGE.with(|only| *only.borrow_mut() = before);
+            }
+        }
+        let _restore = Restore(ONE_LANGUAGE.with(|only| only.replace(Some(self.only.clone()))));
+        self.value.serialize(serializer)
+    }
+}
 
 impl Text {
     /// Builds a Dutch + English text.
@@ -187,6 +265,34 @@ mod tests {
         let seven = ["A", "B", "C", "D", "E", "F", "G"];
         assert_eq!(Msg::Nl.places(&seven), "A, B, C en nog 4 andere gemeenten");
         assert_eq!(Msg::En.places(&seven), "A, B, C and 4 other municipalities");
+    }
+
+    #[test]
+    fn one_language_changes_texts_only_and_only_while_it_is_written() {
+        #[derive(Serialize)]
+        struct Thing {
+            code: &'static str,
+            title: Text,
+            items: Vec<Text>,
+        }
+        let thing = Thing {
+            code: "nl",
+            title: Text::nl_en("Scan", "Scan \"(en)\""),
+            items: vec![Text::nl_en("Alleen", " "), Text::default()],
+        };
+        let plain = serde_json::to_string(&OneLanguage::plain(&thing, "en")).unwrap();
+        assert_eq!(
+            plain,
+            r#"{"code":"nl","title":"Scan \"(en)\"","items":["Alleen",""]}"#
+        );
+        let keyed = serde_json::to_string(&OneLanguage::keyed(&thing, "nl")).unwrap();
+        assert_eq!(
+            keyed,
+            r#"{"code":"nl","title":{"nl":"Scan"},"items":[{"nl":"Alleen"},{"nl":""}]}"#
+        );
+        // Written normally again afterwards: every language.
+        let all = serde_json::to_string(&thing.title).unwrap();
+        assert_eq!(all, r#"{"en":"Scan \"(en)\"","nl":"Scan"}"#);
     }
 
     #[test]

@@ -1,0 +1,84 @@
+//! `evaluate` and `compare`: answers files into reports.
+
+use super::{
+    group_options, input, lang_of, load_instrument, read_answers, to_json, Failure, Outcome,
+};
+use crate::args::{ReportArgs, ReportFormat};
+use crate::markdown;
+use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Report};
+
+/// One report or a group report from answers files.
+enum Evaluation {
+    Single(Report),
+    Group(GroupReport),
+}
+
+impl Evaluation {
+    fn into_report(self) -> Report {
+        match self {
+            Evaluation::Single(report) => report,
+            Evaluation::Group(group) => group.report,
+        }
+    }
+}
+
+/// One file with one respondent gives a report; several files, or a file
+/// holding a JSON array of respondents, give a group report.
+fn evaluate_files(
+    instrument: &Instrument,
+    paths: &[String],
+    lang: &str,
+    options: &GroupOptions,
+) -> Result<Evaluation, Failure> {
+    let mut respondents = Vec::new();
+    let mut any_array = false;
+    for path in paths {
+        let (answers, array) = read_answers(path, lang)?;
+        any_array |= array;
+        respondents.extend(answers);
+    }
+    if respondents.is_empty() {
+        return input(format!("{}: holds no respondents", paths.join(", ")));
+    }
+    Ok(if paths.len() == 1 && !any_array {
+        Evaluation::Single(samenwerkingsscan::evaluate(
+            instrument,
+            &respondents[0],
+            lang,
+        ))
+    } else {
+        Evaluation::Group(aggregate(instrument, &respondents, options, lang))
+    })
+}
+
+/// `evaluate [options] <answers.json>...`
+pub fn evaluate(args: &ReportArgs, files: &[String]) -> Outcome {
+    let options = group_options(args)?;
+    let instrument = load_instrument(args.instrument.as_deref())?;
+    let lang = lang_of(&args.lang, &instrument)?;
+    match (
+        evaluate_files(&instrument, files, &lang, &options)?,
+        args.format,
+    ) {
+        (Evaluation::Single(report), ReportFormat::Json) => to_json(&report),
+        (Evaluation::Group(group), ReportFormat::Json) => to_json(&group),
+        (Evaluation::Single(report), ReportFormat::Markdown) => Ok(markdown::report(&report)),
+        (Evaluation::Group(group), ReportFormat::Markdown) => Ok(markdown::group(&group)),
+    }
+}
+
+/// `compare [options] <baseline> <current>`
+pub fn compare(args: &ReportArgs, baseline: &str, current: &str) -> Outcome {
+    let options = group_options(args)?;
+    let instrument = load_instrument(args.instrument.as_deref())?;
+    let lang = lang_of(&args.lang, &instrument)?;
+    let read = |path: &str| {
+        evaluate_files(&instrument, &[path.to_string()], &lang, &options)
+            .map(Evaluation::into_report)
+    };
+    let comparison = samenwerkingsscan::compare(&read(baseline)?, &read(current)?);
+    match args.format {
+        ReportFormat::Json => to_json(&comparison),
+        ReportFormat::Markdown => Ok(markdown::comparison(&comparison, &lang)),
+    }
+}
