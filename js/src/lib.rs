@@ -38,8 +38,7 @@
 //! call throws, naming the first problem (use `validateInstrument` for all).
 
 use samenwerkingsscan::{self as core, Answers, GroupOptions, GroupReport, Instrument, Report};
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -149,9 +148,7 @@ pub fn default_instrument(lang: Option<String>) -> JsResult<JsValue> {
             instrument.languages.join(", ")
         )));
     }
-    let tree: Tree = serde_wasm_bindgen::from_value(to_js(instrument)?)
-        .map_err(|e| error(format!("cannot convert the instrument: {e}")))?;
-    to_js(&tree.localize(&lang, &instrument.languages))
+    to_js(&instrument.localized(&lang))
 }
 
 /// Validates a custom instrument (a JSON string, or an object). Returns every
@@ -238,32 +235,24 @@ fn group_call(options: &JsValue) -> JsResult<(Instrument, String, GroupOptions)>
     ))
 }
 
-/// `minGroupSize` and `gapThreshold` from an options object.
+/// `minGroupSize` and `gapThreshold` from an options object, checked by
+/// the core.
 fn group_options_from(options: &JsValue) -> JsResult<GroupOptions> {
-    let mut group_options = GroupOptions::default();
-    let min = option(options, "minGroupSize")?;
-    if !(min.is_undefined() || min.is_null()) {
-        group_options.min_group_size = match min.as_f64() {
-            Some(n) if n >= 1.0 && n.fract() == 0.0 && n <= 1e9 => n as usize,
-            _ => {
-                return Err(error(
-                    "option 'minGroupSize' must be a whole number of at least 1",
-                ))
-            }
+    let number = |key: &str| -> JsResult<Option<f64>> {
+        let value = option(options, key)?;
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        // Not a number: out of range like any wrong number (NaN is refused).
+        Ok(Some(value.as_f64().unwrap_or(f64::NAN)))
+    };
+    GroupOptions::checked(number("minGroupSize")?, number("gapThreshold")?).map_err(|e| {
+        let key = match e {
+            core::OptionError::MinGroupSize => "minGroupSize",
+            core::OptionError::GapThreshold => "gapThreshold",
         };
-    }
-    let gap = option(options, "gapThreshold")?;
-    if !(gap.is_undefined() || gap.is_null()) {
-        group_options.gap_threshold = match gap.as_f64() {
-            Some(x) if (0.0..=100.0).contains(&x) => x,
-            _ => {
-                return Err(error(
-                    "option 'gapThreshold' must be a number from 0 to 100",
-                ))
-            }
-        };
-    }
-    Ok(group_options)
+        error(format!("option '{key}' {e}"))
+    })
 }
 
 /// A report from `evaluate`, or the `report` of a group report from
@@ -393,156 +382,3 @@ pub fn compare_workshops(
     ))
 }
 
-/// A JSON-like value, read from and written to JavaScript through serde, so
-/// that the instrument can be reduced to one language without a JSON
-/// library: every text object (only language keys, only string values)
-/// becomes the string in that language.
-#[derive(Clone, Debug, PartialEq)]
-enum Tree {
-    Null,
-    Bool(bool),
-    Num(f64),
-    Str(String),
-    Arr(Vec<Tree>),
-    Obj(Vec<(String, Tree)>),
-}
-
-impl Tree {
-    fn localize(self, lang: &str, languages: &[String]) -> Tree {
-        match self {
-            Tree::Obj(entries) => {
-                let is_text = !entries.is_empty()
-                    && entries
-                        .iter()
-                        .all(|(k, v)| languages.contains(k) && matches!(v, Tree::Str(_)));
-                if is_text {
-                    let text = |key: &str| {
-                        entries.iter().find_map(|(k, v)| match v {
-                            Tree::Str(s) if k == key && !s.trim().is_empty() => Some(s.clone()),
-                            _ => None,
-                        })
-                    };
-                    // As the core's Text::get: the language, else Dutch, else English, else any.
-                    let chosen = text(lang)
-                        .or_else(|| text("nl"))
-                        .or_else(|| text("en"))
-                        .or_else(|| {
-                            entries.iter().find_map(|(_, v)| match v {
-                                Tree::Str(s) => Some(s.clone()),
-                                _ => None,
-                            })
-                        })
-                        .unwrap_or_default();
-                    Tree::Str(chosen)
-                } else {
-                    Tree::Obj(
-                        entries
-                            .into_iter()
-                            .map(|(k, v)| (k, v.localize(lang, languages)))
-                            .collect(),
-                    )
-                }
-            }
-            Tree::Arr(items) => Tree::Arr(
-                items
-                    .into_iter()
-                    .map(|v| v.localize(lang, languages))
-                    .collect(),
-            ),
-            other => other,
-        }
-    }
-}
-
-impl Serialize for Tree {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Tree::Null => serializer.serialize_unit(),
-            Tree::Bool(b) => serializer.serialize_bool(*b),
-            Tree::Num(n) => serializer.serialize_f64(*n),
-            Tree::Str(s) => serializer.serialize_str(s),
-            Tree::Arr(items) => {
-                let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(item)?;
-                }
-                seq.end()
-            }
-            Tree::Obj(entries) => {
-                let mut map = serializer.serialize_map(Some(entries.len()))?;
-                for (k, v) in entries {
-                    map.serialize_entry(k, v)?;
-                }
-                map.end()
-            }
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for Tree {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Tree, D::Error> {
-        struct TreeVisitor;
-
-        impl<'de> Visitor<'de> for TreeVisitor {
-            type Value = Tree;
-
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a JSON-compatible value")
-            }
-
-            fn visit_unit<E>(self) -> Result<Tree, E> {
-                Ok(Tree::Null)
-            }
-
-            fn visit_none<E>(self) -> Result<Tree, E> {
-                Ok(Tree::Null)
-            }
-
-            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Tree, D::Error> {
-                Tree::deserialize(d)
-            }
-
-            fn visit_bool<E>(self, b: bool) -> Result<Tree, E> {
-                Ok(Tree::Bool(b))
-            }
-
-            fn visit_i64<E>(self, n: i64) -> Result<Tree, E> {
-                Ok(Tree::Num(n as f64))
-            }
-
-            fn visit_u64<E>(self, n: u64) -> Result<Tree, E> {
-                Ok(Tree::Num(n as f64))
-            }
-
-            fn visit_f64<E>(self, n: f64) -> Result<Tree, E> {
-                Ok(Tree::Num(n))
-            }
-
-            fn visit_str<E>(self, s: &str) -> Result<Tree, E> {
-                Ok(Tree::Str(s.to_string()))
-            }
-
-            fn visit_string<E>(self, s: String) -> Result<Tree, E> {
-                Ok(Tree::Str(s))
-            }
-
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Tree, A::Error> {
-                let mut items = Vec::new();
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(Tree::Arr(items))
-            }
-
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tree, A::Error> {
-                let mut entries = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, Tree>()? {
-                    entries.push((k, v));
-                }
-                Ok(Tree::Obj(entries))
-            }
-        }
-
-        deserializer.deserialize_any(TreeVisitor)
-    }
-}
