@@ -25,9 +25,9 @@ const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/instrument.mi
 /// A questionnaire: its scale, phases, plan steps, factors with their
 /// statements and advice, and the options of the context questions.
 ///
-/// The built-in one is [`Instrument::builtin`]; a custom one comes from
-/// [`Instrument::from_json`], which validates it. Unknown JSON fields are
-/// refused.
+/// The built-in one is `Instrument::builtin` (feature `builtin`); a custom
+/// one comes from [`Instrument::from_json`], which validates it. Unknown
+/// JSON fields are refused.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {

@@ -319,8 +319,8 @@ pub enum Fit {
     /// The form can work, with care: the notes say what to watch.
     Caution,
     /// The form does not fit now: a far-reaching form (heaviness 4 or more)
-    /// while trust is a concern (§7.4). Caps the verdict at "promising"
-    /// (rule `form-fit`).
+    /// while a red flag of trust is a concern, in the whole group or at one
+    /// partner (§7.4). Caps the verdict at "promising" (rule `form-fit`).
     Poor,
 }
 

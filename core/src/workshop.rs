@@ -293,7 +293,7 @@ impl Workshop {
     /// is larger than [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES), is not
     /// JSON, holds neither `tallies` nor `participants` (not a workshop,
     /// perhaps one scan), or has a `format_version` that is not a whole
-    /// number or is newer than [`WORKSHOP_FORMAT_VERSION`]. Any other
+    /// number, is negative, or is newer than [`WORKSHOP_FORMAT_VERSION`]. Any other
     /// problem is a notice in [`Workshop::decode_notices`].
     pub fn from_json(json: &str) -> Result<Workshop, WorkshopError> {
         let fail = |(message, dutch): (String, String)| WorkshopError { message, dutch };
@@ -474,7 +474,8 @@ pub struct TallyResult {
     pub votes: u64,
     /// "Don't know" votes.
     pub unknown: u64,
-    /// False when fewer than the anonymity minimum voted: figures withheld.
+    /// False when fewer than the anonymity minimum voted on the scale:
+    /// figures withheld.
     pub shown: bool,
     /// Votes per scale point (index 0 = point 1).
     pub distribution: Option<Vec<u64>>,
