@@ -293,8 +293,8 @@ impl Workshop {
     /// is larger than [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES), is not
     /// JSON, holds neither `tallies` nor `participants` (not a workshop,
     /// perhaps one scan), or has a `format_version` that is not a whole
-    /// number, is negative, or is newer than [`WORKSHOP_FORMAT_VERSION`]. Any other
-    /// problem is a notice in [`Workshop::decode_notices`].
+    /// number, is negative, or is newer than [`WORKSHOP_FORMAT_VERSION`].
+    /// Any other problem is a notice in [`Workshop::decode_notices`].
     pub fn from_json(json: &str) -> Result<Workshop, WorkshopError> {
         let fail = |(message, dutch): (String, String)| WorkshopError { message, dutch };
         if let Some(problem) = crate::json::too_large(json) {
