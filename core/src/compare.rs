@@ -11,25 +11,44 @@ use serde::{Deserialize, Serialize};
 /// improved or worsened; smaller moves are within the noise of a 5-point scale.
 pub const CHANGE_THRESHOLD: f64 = 10.0;
 
+/// A baseline (nulmeting) against a later measurement, as [`compare`]
+/// returns it. Texts are in the later report's language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Comparison {
+    /// The baseline's verdict level.
     pub baseline_verdict: VerdictLevel,
+    /// The later measurement's verdict level.
     pub current_verdict: VerdictLevel,
+    /// Strength (JSON `readiness`, 0–100, higher is better) before and after.
     pub readiness: Delta,
+    /// Risk (0–100, higher is worse) before and after: a positive change is
+    /// a worsening.
     pub risk: Delta,
+    /// Per phase of the later report, in its order: strength and risk
+    /// before and after.
     pub phases: Vec<PhaseDelta>,
-    /// Per factor, favourability before and after (higher is better).
+    /// Per factor of the later report, favourability before and after
+    /// (higher is better).
     pub factors: Vec<FactorDelta>,
-    /// Factors that moved by at least [`CHANGE_THRESHOLD`], largest move first.
+    /// Factors whose favourability rose by at least [`CHANGE_THRESHOLD`],
+    /// largest move first (not those whose question changed).
     pub improved: Vec<FactorDelta>,
+    /// Factors whose favourability fell by at least [`CHANGE_THRESHOLD`],
+    /// largest move first (not those whose question changed).
     pub worsened: Vec<FactorDelta>,
+    /// What the reader must know to read the comparison: another
+    /// questionnaire or version, factors whose question changed.
     pub notes: Vec<String>,
 }
 
+/// One figure (0–100) before and after.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Delta {
+    /// In the baseline; `None` when not answered there (or not in it).
     pub before: Option<f64>,
+    /// In the later measurement; `None` when not answered there.
     pub after: Option<f64>,
+    /// `after − before` in points; `None` when either is missing.
     pub change: Option<f64>,
 }
 
@@ -43,18 +62,27 @@ impl Delta {
     }
 }
 
+/// One phase before and after, matched by id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PhaseDelta {
+    /// The phase id.
     pub id: String,
+    /// The phase's name, as in the later report.
     pub name: String,
+    /// The phase's strength (higher is better).
     pub readiness: Delta,
+    /// The phase's risk (higher is worse).
     pub risk: Delta,
 }
 
+/// One factor before and after, matched by id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FactorDelta {
+    /// The factor id.
     pub id: String,
+    /// The factor's name, as in the later report.
     pub name: String,
+    /// Favourability 0–100 (higher is better) before and after.
     pub favourability: Delta,
     /// One of the measurements answered a statement of this factor that a
     /// later version replaced by another question: the difference is partly
@@ -64,7 +92,10 @@ pub struct FactorDelta {
     pub question_changed: bool,
 }
 
-/// Compares two reports factor by factor and phase by phase (matched by id).
+/// Compares two reports factor by factor and phase by phase (matched by id):
+/// the baseline (nulmeting, §8.6) and a later measurement of the same kind
+/// (one respondent, a group's [`GroupReport::report`](crate::GroupReport::report),
+/// or a workshop room's). Phases and factors are those of `current`.
 pub fn compare(baseline: &Report, current: &Report) -> Comparison {
     let m = Msg::of(&current.lang);
     let mut notes = Vec::new();

@@ -22,26 +22,48 @@ pub const SCHEMA_VERSION: u32 = 1;
 #[cfg(feature = "builtin")]
 const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/instrument.min.json"));
 
+/// A questionnaire: its scale, phases, plan steps, factors with their
+/// statements and advice, and the options of the context questions.
+///
+/// The built-in one is `Instrument::builtin` (feature `builtin`); a custom
+/// one comes from [`Instrument::from_json`], which validates it. Unknown
+/// JSON fields are refused.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
+    /// The JSON schema version; must be [`SCHEMA_VERSION`].
     pub schema_version: u32,
+    /// The questionnaire's id, e.g. `"van-de-laar-2010"`; answers and
+    /// reports name it.
     pub id: String,
+    /// The questionnaire's version, e.g. `"2.1.0"`.
     pub version: String,
     /// Language codes every text must be given in, e.g. `["nl", "en"]`.
     pub languages: Vec<String>,
+    /// The questionnaire's title (at most
+    /// [`MAX_NAME_CHARS`](crate::MAX_NAME_CHARS) characters).
     pub title: Text,
+    /// A short description of the questionnaire.
     pub description: Text,
+    /// Where the questionnaire comes from: the literature it rests on and
+    /// what its source references (`§`, `BLNP 2014` …) mean.
     pub source: Text,
+    /// The answer scale.
     pub scale: Scale,
+    /// The phases, in order (built in: `"randvoorwaarden"`, `"proces"`,
+    /// `"samenwerking-staat"`).
     pub phases: Vec<Phase>,
+    /// The steps of the six-step plan (§8), numbered 1, 2, 3 … in order.
     pub plan_steps: Vec<PlanStep>,
+    /// The factors, in questionnaire order; their statements in that order
+    /// are the questionnaire.
     pub factors: Vec<Factor>,
     /// Statements of earlier versions whose meaning changed: an answer to
     /// one of these is not reused for its successor (issue 13), but named
     /// as unused input that points to the new statement.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub retired: Vec<Retired>,
+    /// The options of the context questions.
     pub context: ContextSpec,
 }
 
@@ -70,22 +92,34 @@ pub struct Retired {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
+    /// The points, numbered 1, 2, 3 … in order: 3 to 7 of them (built in:
+    /// 5, from "helemaal oneens" to "helemaal eens").
     pub points: Vec<ScalePoint>,
+    /// The label of the answer outside the scale: "weet ik niet / niet van
+    /// toepassing".
     pub unknown: Text,
 }
 
+/// One point of the agreement scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScalePoint {
+    /// The point's value, 1 up to the number of points.
     pub value: u8,
+    /// Its label, e.g. "Eens" / "Agree".
     pub label: Text,
 }
 
+/// A phase of the source (tables 2 and 3 group the factors by phase).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
+    /// The phase id, e.g. `"randvoorwaarden"`.
     pub id: String,
+    /// The phase's name (at most
+    /// [`MAX_SHORT_NAME_CHARS`](crate::MAX_SHORT_NAME_CHARS) characters).
     pub name: Text,
+    /// What the phase is about.
     pub description: Text,
     /// The phase is about the partnership once it runs (the source's third
     /// phase, "Indien de samenwerking staat"). Before the start (stage
@@ -113,12 +147,19 @@ impl Phase {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanStep {
+    /// The step id, e.g. `"zelfanalyse"`.
     pub id: String,
+    /// Its number in the plan: 1, 2, 3 … in order.
     pub number: u8,
+    /// The step's name (at most
+    /// [`MAX_SHORT_NAME_CHARS`](crate::MAX_SHORT_NAME_CHARS) characters).
     pub name: Text,
+    /// What the step is about.
     pub description: Text,
 }
 
+/// Whether agreeing with a factor's statements helps or hinders the
+/// partnership. In JSON: `"promoting"` or `"hindering"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
@@ -132,24 +173,37 @@ pub enum Polarity {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Dimension {
+    /// Inhoud (content).
     Inhoud,
+    /// Structuur (structure).
     Structuur,
+    /// Relatie (relationship).
     Relatie,
 }
 
+/// A factor the scan measures through 1–3 statements (built in: the
+/// factors of table 2 and table 3, and §5's investing time and money).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Factor {
+    /// The factor id, e.g. `"noodzaak-onderkend"`.
     pub id: String,
+    /// The id of its phase.
     pub phase: String,
+    /// Whether agreeing helps (promoting) or hinders (hindering).
     pub polarity: Polarity,
     /// Where the factor comes from, e.g. "Tabel 2, randvoorwaarden 3".
     pub source_ref: String,
+    /// Its lens of §6.1: inhoud, structuur or relatie.
     pub dimension: Dimension,
     /// The plan step (by id) where this factor is mainly worked on.
     pub plan_step: String,
+    /// The factor's name (at most [`MAX_NAME_CHARS`](crate::MAX_NAME_CHARS)
+    /// characters), e.g. "Noodzaak onderkend".
     pub name: Text,
+    /// What the factor means and why it matters, in a sentence or two.
     pub explanation: Text,
+    /// Its statements (1–3), in questionnaire order.
     pub statements: Vec<Statement>,
     /// Relative weight in the indices, 0.5–3.
     pub weight: f64,
@@ -169,6 +223,8 @@ pub struct Factor {
     /// tool's facilitation choice, not the seed's (Van de Laar names none).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub sensitive: bool,
+    /// What to do when the factor is a concern or a point to watch (at
+    /// least one piece).
     pub advice: Vec<Advice>,
 }
 
@@ -207,9 +263,14 @@ pub enum Precondition {
     Tijd,
 }
 
+/// One statement (stelling): one idea, without negation, rated on the
+/// scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
+    /// The statement id, e.g. `"noodzaak-onderkend.1"`. An id keeps one
+    /// meaning forever: a question that asks something else gets a new id
+    /// (see [`Instrument::retired`]).
     pub id: String,
     /// The wording for a running partnership (and the only one when
     /// `ahead` is absent).
@@ -232,6 +293,7 @@ impl Statement {
     }
 }
 
+/// One piece of advice on a factor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
@@ -261,19 +323,30 @@ impl Advice {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextSpec {
+    /// The stages of the partnership; only the ids `"orienting"`,
+    /// `"preparing"` and `"operating"` are valid (the rules know those).
     pub stages: Vec<Choice>,
+    /// The urgency levels of §8.1.
     pub urgency: Vec<UrgencyLevel>,
+    /// The goals of the partnership, e.g. `"bedrijfsvoering-uniform"`.
     pub goals: Vec<Choice>,
+    /// The motives, e.g. `"kosten"`, `"kwetsbaarheid"`.
     pub motives: Vec<Choice>,
+    /// The forms of cooperation, from light to heavy.
     pub forms: Vec<FormOption>,
+    /// The task areas, e.g. `"sociaal-domein"`.
     pub domains: Vec<Choice>,
 }
 
+/// One option of a context question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
+    /// The option's id, as the answers hold it.
     pub id: String,
+    /// Its label.
     pub label: Text,
+    /// An optional explanation.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<Text>,
 }
@@ -282,8 +355,12 @@ pub struct Choice {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UrgencyLevel {
+    /// The option's id, e.g. `"short-term"`.
     pub id: String,
+    /// Its point on §8.1's scale: 1 (needed soon), 2 or 3 (not needed). The
+    /// rules read the level, never the id.
     pub level: u8,
+    /// Its label.
     pub label: Text,
 }
 
@@ -291,9 +368,14 @@ pub struct UrgencyLevel {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FormOption {
+    /// The form's id, e.g. `"centrumgemeente"`.
     pub id: String,
+    /// How far-reaching it is: 1 (light) to 5 (a merger); 4 or more is a
+    /// far-reaching form for the form rules.
     pub heaviness: u8,
+    /// Its name.
     pub label: Text,
+    /// What the form is.
     pub description: Text,
     /// What kind of form it is (§7: afstemming, contract, gemeenschappelijke
     /// organisatie; §4.2: centrumgemeente; §8.3: ambtelijke of bestuurlijke
@@ -342,6 +424,8 @@ impl FormKind {
 /// Why an instrument could not be used: every problem, each with its path.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InstrumentError {
+    /// Every problem found, each with its JSON path (never empty from
+    /// [`Instrument::from_json`]).
     pub problems: Vec<Problem>,
 }
 
@@ -414,6 +498,12 @@ impl Instrument {
     /// syntax errors, wrong types and every semantic problem come back as
     /// [`Problem`]s with their JSON path.
     ///
+    /// # Errors
+    /// An [`InstrumentError`] when the text is larger than
+    /// [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES) or does not parse (one
+    /// problem: the first), or when [`validate`](crate::validate) finds
+    /// problems (all of them).
+    ///
     /// ```
     /// use samenwerkingsscan::Instrument;
     /// let error = Instrument::from_json(r#"{"schema_version": 1}"#).unwrap_err();
@@ -444,18 +534,22 @@ impl Instrument {
                 .eq(other.statements().map(|(_, s)| &s.id))
     }
 
+    /// The factor with this id, if the instrument has it.
     pub fn factor(&self, id: &str) -> Option<&Factor> {
         self.factors.iter().find(|f| f.id == id)
     }
 
+    /// The phase with this id, if the instrument has it.
     pub fn phase(&self, id: &str) -> Option<&Phase> {
         self.phases.iter().find(|p| p.id == id)
     }
 
+    /// The plan step with this id, if the instrument has it.
     pub fn plan_step(&self, id: &str) -> Option<&PlanStep> {
         self.plan_steps.iter().find(|s| s.id == id)
     }
 
+    /// The form of cooperation with this id, if the instrument offers it.
     pub fn form(&self, id: &str) -> Option<&FormOption> {
         self.context.forms.iter().find(|f| f.id == id)
     }

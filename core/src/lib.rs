@@ -1,3 +1,5 @@
+#![deny(missing_docs)]
+
 //! # Samenwerkingsscan — the rules core
 //!
 //! A partnership readiness scan for Dutch municipalities, after the promoting

@@ -15,15 +15,23 @@ pub const STRENGTH_FROM: f64 = 75.0;
 /// 3.5 on a hindering one).
 pub const CONCERN_UPTO: f64 = 37.5;
 
+/// A factor's result by its favourability (SCORING.md §2). In JSON:
+/// `"concern"`, `"attention"` or `"strength"`; ordered from concern to
+/// strength.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Band {
+    /// Zorgpunt: favourability at most [`CONCERN_UPTO`] (37.5).
     Concern,
+    /// Aandachtspunt (point to watch): between concern and strength.
     Attention,
+    /// Sterk punt (strong point): favourability at least
+    /// [`STRENGTH_FROM`] (75).
     Strength,
 }
 
 impl Band {
+    /// The band of a favourability 0–100.
     pub fn of(favourability: f64) -> Band {
         if favourability >= STRENGTH_FROM {
             Band::Strength
@@ -34,6 +42,9 @@ impl Band {
         }
     }
 
+    /// The band's name in `lang` (Dutch unless English is asked for):
+    /// "Sterk punt", "Aandachtspunt", "Zorgpunt" / "Strong point", "Point to
+    /// watch", "Concern".
     pub fn label(self, lang: &str) -> &'static str {
         let m = crate::text::Msg::of(lang);
         match self {

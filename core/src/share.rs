@@ -25,13 +25,19 @@ use std::collections::BTreeMap;
 mod find;
 pub use find::{find_codes, Found, MAX_FOUND};
 
+/// The share code layout version this crate writes and reads (the code's
+/// first byte); a code of another version is refused.
 pub const SHARE_VERSION: u8 = 1;
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const MAX_TEXT: usize = 60;
 const MAX_PARTNERS: usize = 16;
 
+/// Why a share code could not be read ([`decode_share`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ShareError {
+    /// What is wrong, in English, as one lower-case phrase, e.g. "the code
+    /// does not check out: a character is wrong or missing". For people,
+    /// use [`ShareError::text`], which also gives the Dutch.
     pub message: String,
 }
 
@@ -99,7 +105,8 @@ const DUTCH: [(&str, &str); 15] = [
 ];
 
 impl ShareError {
-    /// The message in `lang` (Dutch or English).
+    /// The message in `lang`: `message` when English is asked for, else the
+    /// Dutch (B1) for it.
     pub fn text(&self, lang: &str) -> String {
         if crate::text::Msg::of(lang) == crate::text::Msg::En {
             return self.message.clone();
@@ -123,7 +130,14 @@ fn err<T>(message: impl Into<String>) -> Result<T, ShareError> {
     })
 }
 
-/// Encodes answers; `with_context` adds the partnership context (a longer code).
+/// Encodes answers as a share code: Crockford base32 with a checksum, in
+/// groups of five characters separated by dashes; `with_context` adds the
+/// partnership context (a longer code).
+///
+/// The code holds the role, the municipality, the responses to the
+/// instrument's statements (responses to other ids and off the scale are
+/// left out) and, with the context, at most 16 partners. Names are cut to
+/// 60 bytes (UTF-8).
 ///
 /// ```
 /// use samenwerkingsscan::{decode_share, encode_share, Answers, Instrument, Response};
@@ -173,6 +187,16 @@ pub fn encode_share(instrument: &Instrument, answers: &Answers, with_context: bo
 
 /// Decodes a share code made for this instrument. Any other input gives a
 /// clear error, never a panic and never silently different answers.
+///
+/// Dashes, spaces and line breaks are ignored; case does not matter, and O
+/// is read as 0, I and L as 1.
+///
+/// # Errors
+/// A [`ShareError`] when the code is empty, holds a character that cannot
+/// occur in a code, is too short or too long, does not check out (a typo),
+/// is of another [`SHARE_VERSION`], was made for another questionnaire (or
+/// another version of it, or another scale), or holds damaged text or a
+/// role, answer or context choice the instrument does not have.
 pub fn decode_share(instrument: &Instrument, code: &str) -> Result<Answers, ShareError> {
     let cleaned: String = code
         .chars()

@@ -202,8 +202,9 @@ pub(crate) fn whole(value: f64) -> String {
 /// ("Hardinxveld-Giessendam", "Capelle aan den IJssel") is 22.
 pub const NAME_IN_TEXT_CHARS: usize = 30;
 
-/// `text` cut to at most `max` characters at a word, with "…" when cut:
-/// for names and titles quoted where room is short.
+/// `text` cut to at most `max` characters at a word (inside a word only when
+/// no space falls in its second half), then "…" added; unchanged when it
+/// fits. For names and titles quoted where room is short.
 pub fn shortened(text: &str, max: usize) -> String {
     cut(text, max).unwrap_or_else(|| text.to_string())
 }

@@ -20,9 +20,13 @@ pub const MIN_COVERAGE: f64 = 0.6;
 pub const MIN_PHASE_COVERAGE: f64 = 0.4;
 /// From this share of "don't know" on, the reasons say so explicitly.
 pub const MANY_UNKNOWN: f64 = 0.25;
-/// Overall indices for the base level.
+/// Overall indices for the base level (rule `base`), as (lowest strength,
+/// highest risk) on 0–100: at least 70 and at most 35 is "ready".
 pub const READY: (f64, f64) = (70.0, 35.0);
+/// At least 55 strength and at most 50 risk is "promising" (rule `base`).
 pub const PROMISING: (f64, f64) = (55.0, 50.0);
+/// At least 40 strength and at most 65 risk is "preconditions first"
+/// (rule `base`); outside these bounds the base level is "not ready".
 pub const NOT_READY: (f64, f64) = (40.0, 65.0);
 /// The preconditions phase must reach this readiness and stay under this risk.
 pub const PRECONDITIONS: (f64, f64) = (55.0, 50.0);

@@ -52,7 +52,10 @@ pub const MAX_TITLE_CHARS: usize = 200;
 /// Everything a facilitator has collected. Saved as JSON (autosave, file).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Workshop {
+    /// The workshop format version: [`WORKSHOP_FORMAT_VERSION`] once read.
     pub format_version: u32,
+    /// The id of the instrument the workshop was made with; kept as it is
+    /// when another instrument reads it (see [`Workshop::check`]).
     pub instrument_id: String,
     /// Free text, e.g. "Druten en Wijchen, raadsconferentie 12 maart".
     pub title: String,
@@ -105,11 +108,13 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Whether the tally holds no vote at all, on the scale or "don't know".
     pub fn is_empty(&self) -> bool {
         self.counts.iter().all(|&c| c == 0) && self.unknown == 0
     }
 }
 
+/// Why a text is not a usable workshop file ([`Workshop::from_json`]).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkshopError {
     /// In English, with the parser's technical detail (stable for scripts).
@@ -140,11 +145,16 @@ impl std::error::Error for WorkshopError {}
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "result", rename_all = "lowercase")]
 pub enum CodeOutcome {
+    /// Added as a participant (`"result": "added"`).
     Added {
+        /// The code as pasted, or the file's name.
         #[serde(default)]
         input: String,
+        /// The code as stored: canonical, without the context.
         code: String,
+        /// The participant's municipality, if the code holds one.
         municipality: Option<String>,
+        /// The participant's role, if the code holds one.
         role: Option<Role>,
         /// Answers in the file that a code cannot carry: to statements this
         /// questionnaire does not ask (e.g. retired ones) or off the scale.
@@ -156,22 +166,31 @@ pub enum CodeOutcome {
     /// answers it cannot use (`not_used`: to retired or unknown statements,
     /// off the scale). Not added as a participant.
     Empty {
+        /// The code as pasted, or the file's name.
         input: String,
+        /// How many answers it holds that do not count.
         #[serde(default)]
         not_used: usize,
     },
     /// The same answers are already in the workshop (the same code twice).
     Duplicate {
+        /// The code as pasted, or the file's name.
         #[serde(default)]
         input: String,
+        /// The stored code it repeats.
         code: String,
     },
+    /// Not a code of this questionnaire (a typo, another questionnaire, a
+    /// word that looked like a code); not added.
     Invalid {
+        /// What was pasted (the code or link, cut at 80 characters).
         input: String,
+        /// Why, in English; [`ShareError::text`] gives it in Dutch.
         error: ShareError,
     },
     /// The workshop already holds [`MAX_PARTICIPANTS`].
     Full {
+        /// The code as pasted, or the file's name.
         input: String,
     },
 }
@@ -217,6 +236,7 @@ pub fn shown_outcomes(outcomes: Vec<CodeOutcome>) -> (Vec<CodeOutcome>, usize) {
 }
 
 impl Workshop {
+    /// An empty workshop for `instrument`.
     pub fn new(instrument: &Instrument) -> Self {
         Workshop {
             instrument_id: instrument.id.clone(),
@@ -235,6 +255,9 @@ impl Workshop {
     /// assert!(w.tallies.is_empty());
     /// assert_eq!(w.decode_notices[0].path, "$.tallies[\"no-such-factor\"]");
     /// ```
+    ///
+    /// # Errors
+    /// As [`Workshop::from_json`].
     pub fn import(instrument: &Instrument, json: &str) -> Result<Workshop, WorkshopError> {
         let mut workshop = Workshop::from_json(json)?;
         workshop.check(instrument);
@@ -264,6 +287,14 @@ impl Workshop {
     /// are kept as they are (use [`Workshop::import`], or call
     /// [`Workshop::check`], to fit it to one). A file that is not a
     /// workshop, or is from a newer version, is an error.
+    ///
+    /// # Errors
+    /// A [`WorkshopError`] (English `message`, Dutch `dutch`) when the text
+    /// is larger than [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES), is not
+    /// JSON, holds neither `tallies` nor `participants` (not a workshop,
+    /// perhaps one scan), or has a `format_version` that is not a whole
+    /// number, is negative, or is newer than [`WORKSHOP_FORMAT_VERSION`].
+    /// Any other problem is a notice in [`Workshop::decode_notices`].
     pub fn from_json(json: &str) -> Result<Workshop, WorkshopError> {
         let fail = |(message, dutch): (String, String)| WorkshopError { message, dutch };
         if let Some(problem) = crate::json::too_large(json) {
@@ -306,6 +337,8 @@ impl Workshop {
         }
     }
 
+    /// The workshop as pretty-printed JSON (autosave, file);
+    /// `decode_notices` are not written.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
@@ -342,6 +375,8 @@ impl Workshop {
         self.title = title.chars().take(MAX_TITLE_CHARS).collect();
     }
 
+    /// Sets the note on `factor`, cut to [`MAX_NOTE_CHARS`] characters; a
+    /// blank note removes it.
     pub fn set_note(&mut self, factor: &str, note: &str) {
         let note: String = note.chars().take(MAX_NOTE_CHARS).collect();
         if note.trim().is_empty() {
@@ -408,6 +443,8 @@ impl Workshop {
         }
     }
 
+    /// Removes the participant with this stored code (as in
+    /// [`Workshop::participants`]).
     pub fn remove_participant(&mut self, code: &str) {
         self.participants.retain(|c| c != code);
     }
@@ -425,14 +462,20 @@ impl Workshop {
 /// One factor's hand votes, as shown after the reveal and in the report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct TallyResult {
+    /// The factor id.
     pub id: String,
+    /// The factor's name in the report's language.
     pub name: String,
+    /// The id of the factor's phase.
     pub phase: String,
+    /// Whether agreeing helps (promoting) or hinders (hindering).
     pub polarity: Polarity,
     /// Votes on the scale.
     pub votes: u64,
+    /// "Don't know" votes.
     pub unknown: u64,
-    /// False when fewer than the anonymity minimum voted: figures withheld.
+    /// False when fewer than the anonymity minimum voted on the scale:
+    /// figures withheld.
     pub shown: bool,
     /// Votes per scale point (index 0 = point 1).
     pub distribution: Option<Vec<u64>>,
@@ -440,9 +483,13 @@ pub struct TallyResult {
     pub mean_point: Option<f64>,
     /// 0–100, higher is better for both polarities.
     pub favourability: Option<f64>,
+    /// The band of `favourability`; `None` when not shown.
     pub band: Option<crate::Band>,
+    /// Agreement from the votes' standard deviation on 0–100 (the group
+    /// thresholds); `None` when not shown or with fewer than two votes.
     pub consensus: Option<Consensus>,
-    /// Strong disagreement: talk about this one.
+    /// Strong disagreement (low consensus, or votes [`DISCUSSION_RANGE_FROM`]
+    /// points or more apart): talk about this one.
     pub discussion: bool,
 }
 
@@ -523,6 +570,8 @@ fn spread(counts: &[u64], max: u8, mean: Option<f64>) -> Option<f64> {
     Some((squares / votes as f64).sqrt())
 }
 
+/// The room's hand votes: per factor, and as one report through the same
+/// rules as a single scan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RoomResult {
     /// The largest number of votes on any one factor (about the room's size).
@@ -533,16 +582,25 @@ pub struct RoomResult {
     pub factors: Vec<TallyResult>,
 }
 
+/// The facilitator's note on one factor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FactorNote {
+    /// The factor id.
     pub factor: String,
+    /// The factor's name in the report's language.
     pub factor_name: String,
+    /// The note, without surrounding white space; its line breaks kept.
     pub text: String,
 }
 
+/// A workshop's report, as [`workshop_report`] makes it: the summary first,
+/// then the appendix (the room, the participants, the notes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopReport {
+    /// The workshop's title as the facilitator gave it.
     pub title: String,
+    /// The anonymity minimum used (at least 1): a factor with fewer votes,
+    /// or answered by fewer participants, shows no figures.
     pub min_group_size: usize,
     /// From the hand votes; `None` before any factor has votes.
     pub room: Option<RoomResult>,
@@ -680,12 +738,22 @@ fn room_result(
 /// participants. A part missing on either side is `None`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopComparison {
+    /// The baseline workshop's title.
     pub baseline_title: String,
+    /// The room's votes against the baseline room's; `None` when either
+    /// has no votes.
     pub room: Option<Comparison>,
+    /// The participants against the baseline's participants; `None` when
+    /// either has none.
     pub group: Option<Comparison>,
+    /// What the reader must know: the baseline used another questionnaire,
+    /// or there is nothing to compare.
     pub notes: Vec<String>,
 }
 
+/// Compares a workshop with its baseline (the nulmeting, §8.6): both are
+/// reported with [`workshop_report`], then the room with the room and the
+/// participants with the participants ([`compare`](crate::compare)).
 pub fn compare_workshops(
     instrument: &Instrument,
     baseline: &Workshop,

@@ -16,20 +16,34 @@ use std::collections::BTreeMap;
 /// The answers format version this crate writes (and the newest it reads).
 pub const ANSWERS_FORMAT_VERSION: u32 = 1;
 
+/// One respondent's answers: who they are (optionally), the context of the
+/// partnership and a response per statement.
+///
 /// Read with [`Answers::from_json`] (or serde, which goes through the same
 /// decoder): a value of the wrong kind is left out and named in
 /// [`Answers::decode_notices`], never fatal for the rest of the file.
+///
+/// ```text
+/// {"format_version": 1, "instrument_id": "van-de-laar-2010",
+///  "respondent": {"role": "ambtenaar", "municipality": "Druten"},
+///  "context": {"stage": "preparing", "form": "centrumgemeente"},
+///  "responses": {"noodzaak-onderkend.1": 4, "noodzaak-onderkend.2": "unknown"}}
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Answers {
+    /// The answers format version: [`ANSWERS_FORMAT_VERSION`] once read
+    /// (an older file is migrated while it is read).
     pub format_version: u32,
     /// The instrument these answers belong to (e.g. "van-de-laar-2010").
     #[serde(default)]
     pub instrument_id: String,
+    /// Who answered, if they said (role, municipality).
     #[serde(default)]
     pub respondent: Respondent,
+    /// The context questions about the partnership.
     #[serde(default)]
     pub context: Context,
-    /// Statement id → response.
+    /// Statement id (e.g. `"noodzaak-onderkend.1"`) → response.
     #[serde(default)]
     pub responses: BTreeMap<String, Response>,
     /// What the decoder could not read and left out (a response of 4.5,
@@ -62,23 +76,34 @@ impl Default for Answers {
 /// Optional facts about the respondent, used to compare groups.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Respondent {
+    /// The respondent's role, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// The respondent's own municipality as typed, if given; a group
+    /// matches spellings by [`name_key`](crate::name_key).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub municipality: Option<String>,
 }
 
+/// The respondent's role, by which a group compares the layers of the
+/// municipalities (SCORING.md §8). In JSON the lower-case Dutch id:
+/// `"bestuurder"`, `"raadslid"`, `"ambtenaar"` or `"anders"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    /// An executive: mayor or alderman, a member of the college.
     Bestuurder,
+    /// A council member.
     Raadslid,
+    /// An official: someone who works for a municipality.
     Ambtenaar,
+    /// Any other role (`"other"` is read as this too).
     #[serde(alias = "other")]
     Anders,
 }
 
 impl Role {
+    /// Every role, in this order (share codes number the roles by it).
     pub const ALL: [Role; 4] = [
         Role::Bestuurder,
         Role::Raadslid,
@@ -94,6 +119,7 @@ impl Role {
         }
     }
 
+    /// The role's id as in JSON, e.g. `"raadslid"`.
     pub fn id(self) -> &'static str {
         match self {
             Role::Bestuurder => "bestuurder",
@@ -114,6 +140,8 @@ impl Role {
         }
     }
 
+    /// The role's name in `lang` (Dutch unless English is asked for), as a
+    /// choice or a table row: "Raadslid" / "Council member".
     pub fn label(self, lang: &str) -> &'static str {
         let m = crate::text::Msg::of(lang);
         match self {
@@ -128,26 +156,42 @@ impl Role {
 /// The context questions about the proposed partnership.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Context {
+    /// The participating municipalities, the respondent's own included
+    /// (their sizes inform the signals, SCORING.md §7).
     #[serde(default)]
     pub partners: Vec<Partner>,
+    /// The partnership's stage: an id of the instrument's `context.stages`
+    /// (`"orienting"`, `"preparing"` or `"operating"`). `None` when not
+    /// given: the report then reads as before the start and says so.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stage: Option<String>,
+    /// How urgent cooperation is (§8.1): an id of the instrument's
+    /// `context.urgency`, e.g. `"short-term"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub urgency: Option<String>,
+    /// The goals chosen: ids of the instrument's `context.goals`.
     #[serde(default)]
     pub goals: Vec<String>,
+    /// The motives chosen: ids of the instrument's `context.motives`, e.g.
+    /// `"kosten"`.
     #[serde(default)]
     pub motives: Vec<String>,
+    /// The intended form of cooperation: an id of the instrument's
+    /// `context.forms`, e.g. `"centrumgemeente"`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub form: Option<String>,
+    /// The task areas: ids of the instrument's `context.domains`.
     #[serde(default)]
     pub domains: Vec<String>,
 }
 
+/// A participating municipality, as the respondent gave it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Partner {
+    /// The municipality's name as typed.
     #[serde(default)]
     pub name: String,
+    /// Its number of inhabitants (1 or more), if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inhabitants: Option<u32>,
 }
@@ -156,7 +200,13 @@ pub struct Partner {
 /// applicable". In JSON: a number (`4`) or the string `"unknown"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Response {
+    /// A point on the scale, 1 up to the instrument's highest point (built
+    /// in: 1 "helemaal oneens" … 5 "helemaal eens"). A value off the scale
+    /// is kept as read but does not count.
     Scale(u8),
+    /// "Weet ik niet / niet van toepassing": no answer on the scale; it
+    /// counts against coverage, never as a neutral 3. Also read from
+    /// `"weet-niet"` and `"n/a"`.
     Unknown,
 }
 
@@ -286,6 +336,8 @@ pub fn more_notices(total: usize, lang: &str) -> Option<String> {
 /// evaluation therefore ignores.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Notice {
+    /// Where: a JSON path into the file, e.g. `$.responses["x.1"]` or
+    /// `$.context.stage` (`$` is the whole file).
     pub path: String,
     /// From [`Answers::check`]: in English, in plain sentences (people read it
     /// in an English report; scripts should use `path`). In a
@@ -330,6 +382,13 @@ impl Answers {
     }
 
     /// Parses answers JSON (any supported format version). Never panics.
+    ///
+    /// # Errors
+    /// An [`AnswersError`] when the text is larger than
+    /// [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES), is not JSON, is not a JSON
+    /// object, or has a `format_version` this crate cannot read (not a whole
+    /// number from 1, or newer than [`ANSWERS_FORMAT_VERSION`]). Any other
+    /// problem is a notice in [`Answers::decode_notices`].
     ///
     /// ```
     /// use samenwerkingsscan::{Answers, Response};
@@ -392,7 +451,12 @@ impl Answers {
         }
     }
 
-    /// As [`Answers::from_json`], from an already parsed JSON value.
+    /// As [`Answers::from_json`], from an already parsed JSON value (no size
+    /// limit).
+    ///
+    /// # Errors
+    /// As [`Answers::from_json`]: not a JSON object, or a `format_version`
+    /// this crate cannot read.
     pub fn from_value(value: serde_json::Value) -> Result<Answers, AnswersError> {
         // A `Value` is always a tree we can read.
         let root = Node::deserialize(value).unwrap_or(Node::Null);
@@ -505,6 +569,7 @@ impl Answers {
         })
     }
 
+    /// The answers as pretty-printed JSON; `decode_notices` are not written.
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }

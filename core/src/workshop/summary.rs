@@ -75,7 +75,9 @@ impl PointCause {
 /// One discussion point of the summary.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SummaryPoint {
+    /// The factor id.
     pub factor: String,
+    /// The factor's name in the report's language.
     pub factor_name: String,
     /// A red flag of the instrument (a factor that must be in order at
     /// every partner, §5).
@@ -131,12 +133,17 @@ pub struct WorkshopSummary {
     pub more_municipalities: usize,
     /// The role rows, likewise.
     pub roles: Vec<Subgroup>,
+    /// Role rows left for the appendix.
     pub more_roles: usize,
-    /// The largest municipality differences (at most [`SUMMARY_GAPS`]).
+    /// The largest municipality differences (at most [`SUMMARY_GAPS`]), red
+    /// flags first.
     pub municipality_gaps: Vec<Gap>,
+    /// Municipality differences left for the appendix.
     pub more_municipality_gaps: usize,
-    /// The largest role differences (at most [`SUMMARY_GAPS`]).
+    /// The largest role differences (at most [`SUMMARY_GAPS`]), red flags
+    /// first.
     pub role_gaps: Vec<Gap>,
+    /// Role differences left for the appendix.
     pub more_role_gaps: usize,
 }
 
