@@ -3,6 +3,7 @@
 //! (group options, languages of an instrument), so they are plain here.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use samenwerkingsscan::Lang;
 
 const AFTER_HELP: &str = "\
 Usage:
@@ -43,8 +44,8 @@ pub enum Command {
     /// Prints the built-in instrument as JSON; with --lang every text is reduced to that language.
     Instrument {
         /// Language of the texts (nl or en); without it every text holds all languages.
-        #[arg(long)]
-        lang: Option<String>,
+        #[arg(long, value_parser = Lang::parse)]
+        lang: Option<Lang>,
     },
     /// Prints every problem of a custom instrument with its JSON path; exit code 1 if there is any.
     Validate {
@@ -115,9 +116,9 @@ pub struct ReportArgs {
     /// A custom instrument (validated first) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub instrument: Option<String>,
-    /// Language of the report.
-    #[arg(long, default_value = "nl")]
-    pub lang: String,
+    /// Language of the report (nl or en).
+    #[arg(long, default_value = "nl", value_parser = Lang::parse)]
+    pub lang: Lang,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,

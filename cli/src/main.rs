@@ -77,7 +77,7 @@ fn fail(failure: &Failure) -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use samenwerkingsscan::Instrument;
+    use samenwerkingsscan::{Instrument, Lang};
     use serde_json::Value;
 
     fn cli(args: &[&str]) -> Outcome {
@@ -99,7 +99,7 @@ mod tests {
         let args::Command::Evaluate { report, files } = parsed.command else {
             panic!("evaluate expected");
         };
-        assert_eq!(report.lang, "en");
+        assert_eq!(report.lang, Lang::En);
         assert_eq!(report.format, args::ReportFormat::Markdown);
         assert_eq!(files, ["a.json", "b.json"]);
     }
@@ -168,7 +168,7 @@ mod tests {
         );
         assert_eq!(
             value["factors"][0]["name"],
-            Instrument::builtin().factors[0].name.get("en")
+            Instrument::builtin().factors[0].name.get(Lang::En)
         );
         let all: Value = serde_json::from_str(&cli(&["instrument"]).unwrap()).unwrap();
         assert!(all["title"]["nl"].is_string());

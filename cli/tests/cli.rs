@@ -233,7 +233,10 @@ fn the_instrument_prints_in_all_languages_or_one() {
     );
     assert!(all["title"]["en"].is_string());
     let nl: Value = serde_json::from_str(&ok(&["instrument", "--lang", "nl"])).unwrap();
-    assert_eq!(nl["title"], Instrument::builtin().title.get("nl"));
+    assert_eq!(
+        nl["title"],
+        Instrument::builtin().title.get(samenwerkingsscan::Lang::Nl)
+    );
     assert_eq!(nl["scale"]["points"][0]["value"], 1);
     assert!(nl["context"]["forms"][0]["label"].is_string());
     fails(&["instrument", "--lang", "de"], 2);

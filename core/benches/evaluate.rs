@@ -10,6 +10,7 @@
 //! The target (issue 3) is 10,000 respondents aggregated in under 50 ms
 //! natively; the run prints whether it is met but never fails on it.
 
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     aggregate, evaluate, Answers, GroupOptions, Instrument, Partner, Response, Role,
 };
@@ -136,7 +137,7 @@ fn main() {
 
     let one = &respondents(instrument, 1, 7)[0];
     let single = measure(200, runs, 2_000 / scale, || {
-        black_box(evaluate(instrument, black_box(one), "nl"));
+        black_box(evaluate(instrument, black_box(one), Lang::Nl));
     });
     println!("{:<42}{}", "evaluate, 1 respondent", show(single));
 
@@ -146,11 +147,11 @@ fn main() {
         let group = respondents(instrument, n, 42 + n as u64);
         let iterations = if n >= 10_000 { 1 } else { 3 };
         let together = measure(2, runs, iterations, || {
-            black_box(aggregate(instrument, black_box(&group), &options, "nl"));
+            black_box(aggregate(instrument, black_box(&group), &options, Lang::Nl));
         });
         let each = measure(1, runs, iterations, || {
             for answers in &group {
-                black_box(evaluate(instrument, black_box(answers), "nl"));
+                black_box(evaluate(instrument, black_box(answers), Lang::Nl));
             }
         });
         let label = format!("{n}");

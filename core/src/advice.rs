@@ -9,7 +9,7 @@ use crate::report::{
 use crate::score::Band;
 use crate::signals::size_ratio;
 use crate::stage::{Reading, Stage};
-use crate::text::Msg;
+use crate::text::Lang;
 use crate::verdict::{PartnerFlag, PROMISING};
 
 /// Built-in factor ids the form rules look at. With a custom instrument
@@ -68,7 +68,7 @@ pub(crate) fn ordered(
     factors: &[FactorResult],
     reasons: &[Reason],
     reading: Reading,
-    lang: &str,
+    lang: Lang,
 ) -> Vec<AdviceItem> {
     // A red flag in concern at one partner weighs as a red flag in concern.
     let at_partner = flagged_at_a_partner(reasons);
@@ -140,9 +140,9 @@ pub(crate) fn next_step(
     level: VerdictLevel,
     reasons: &[Reason],
     form_poor: bool,
-    lang: &str,
+    lang: Lang,
 ) -> Option<NextStep> {
-    let m = Msg::of(lang);
+    let m = lang;
     let by_number = |n: u8| instrument.plan_steps.iter().find(|s| s.number == n);
     let step_of = |f: &FactorResult| {
         instrument
@@ -341,10 +341,10 @@ pub(crate) fn form_fit(
     readiness: Option<f64>,
     reading: Reading,
     partners: &[PartnerFlag],
-    lang: &str,
+    lang: Lang,
 ) -> Option<FormFit> {
     let form = instrument.form(context.form.as_deref()?)?;
-    let m = Msg::of(lang);
+    let m = lang;
     let band = |id: &str| factors.iter().find(|f| f.id == id).and_then(|f| f.band);
     let name = |id: &str| {
         factors
@@ -538,7 +538,7 @@ pub(crate) fn form_fit(
 /// advise on a lasting cooperation (WOR art. 25), which in a municipality
 /// covers the consequences for staff (WOR art. 46d), and the statutory
 /// procedure of a municipal merger (Wet arhi).
-fn procedure(kind: Option<FormKind>, m: Msg) -> Vec<String> {
+fn procedure(kind: Option<FormKind>, m: Lang) -> Vec<String> {
     let Some(kind) = kind else {
         return Vec::new();
     };

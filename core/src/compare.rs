@@ -4,7 +4,6 @@
 //! (for a group, pass `GroupReport::report`).
 
 use crate::report::{Report, VerdictLevel};
-use crate::text::Msg;
 use serde::{Deserialize, Serialize};
 
 /// A change in favourability of at least this many points counts as
@@ -97,7 +96,7 @@ pub struct FactorDelta {
 /// (one respondent, a group's [`GroupReport::report`](crate::GroupReport::report),
 /// or a workshop room's). Phases and factors are those of `current`.
 pub fn compare(baseline: &Report, current: &Report) -> Comparison {
-    let m = Msg::of(&current.lang);
+    let m = current.lang;
     let mut notes = Vec::new();
     if baseline.instrument_id != current.instrument_id
         || baseline.instrument_version != current.instrument_version

@@ -11,7 +11,7 @@ use crate::report::{
 use crate::score::{score_factors, weighted_mean, Band, FactorScore};
 use crate::signals;
 use crate::stage::Reading;
-use crate::text::Msg;
+use crate::text::Lang;
 use crate::verdict::{self, Cap, PartnerFlag};
 
 /// How many strengths and risks the report names.
@@ -20,21 +20,21 @@ pub const TOP_N: usize = 5;
 /// Evaluates one respondent's answers into a report in `lang`.
 ///
 /// ```
-/// use samenwerkingsscan::{evaluate, Answers, Instrument, Response, VerdictLevel};
+/// use samenwerkingsscan::{evaluate, Answers, Instrument, Lang, Response, VerdictLevel};
 /// let instrument = Instrument::builtin();
 /// let mut answers = Answers::new(instrument);
 /// // Nothing answered yet: the verdict refuses to guess.
-/// assert_eq!(evaluate(instrument, &answers, "nl").verdict.level, VerdictLevel::InsufficientInformation);
+/// assert_eq!(evaluate(instrument, &answers, Lang::Nl).verdict.level, VerdictLevel::InsufficientInformation);
 /// // Everything favourable: promoting statements "helemaal eens", hindering "helemaal oneens".
 /// for (factor, statement) in instrument.statements() {
 ///     let value = if factor.polarity == samenwerkingsscan::Polarity::Promoting { 5 } else { 1 };
 ///     answers.responses.insert(statement.id.clone(), Response::Scale(value));
 /// }
-/// let report = evaluate(instrument, &answers, "en");
+/// let report = evaluate(instrument, &answers, Lang::En);
 /// assert_eq!(report.verdict.level, VerdictLevel::Ready);
 /// assert_eq!(report.readiness, Some(100.0));
 /// ```
-pub fn evaluate(instrument: &Instrument, answers: &Answers, lang: &str) -> Report {
+pub fn evaluate(instrument: &Instrument, answers: &Answers, lang: Lang) -> Report {
     let scores = score_factors(instrument, answers);
     build_report(
         instrument,
@@ -59,7 +59,7 @@ pub(crate) fn build_report(
     instrument: &Instrument,
     scores: &[FactorScore],
     context: &Context,
-    lang: &str,
+    lang: Lang,
     notices: Vec<Notice>,
     group: GroupRules,
 ) -> Report {
@@ -102,7 +102,7 @@ pub(crate) fn build_report(
     signals.extend(signals::dimension_balance(&dimensions, lang));
     let mut caps = group.caps;
     if let Some(fit) = form_fit.as_ref().filter(|f| f.fit == Fit::Poor) {
-        let m = Msg::of(lang);
+        let m = lang;
         caps.push(Cap {
             level: VerdictLevel::Promising,
             reason: Reason {
@@ -167,7 +167,7 @@ pub(crate) fn build_report(
         signals.retain(|s| s.code != "dimension-imbalance");
     }
     Report {
-        lang: lang.to_string(),
+        lang,
         instrument_id: instrument.id.clone(),
         instrument_version: instrument.version.clone(),
         stage: reading
@@ -217,7 +217,7 @@ fn factor_results(
     instrument: &Instrument,
     scores: &[FactorScore],
     reading: Reading,
-    lang: &str,
+    lang: Lang,
 ) -> Vec<FactorResult> {
     let ahead = |phase: &str| {
         reading.before_start() && instrument.phase(phase).is_some_and(|p| p.after_start)
@@ -260,8 +260,8 @@ fn index(factors: &[&FactorResult], polarity: Polarity) -> Option<f64> {
 
 /// The balance of §6.1's three lenses: the weighted mean favourability of
 /// the answered factors of each.
-fn dimensions(factors: &[&FactorResult], lang: &str) -> Vec<DimensionResult> {
-    let m = Msg::of(lang);
+fn dimensions(factors: &[&FactorResult], lang: Lang) -> Vec<DimensionResult> {
+    let m = lang;
     [
         (Dimension::Inhoud, m.pick("Inhoud", "Content")),
         (Dimension::Structuur, m.pick("Structuur", "Structure")),

@@ -3,13 +3,14 @@
 
 use crate::answers::{Answers, Response};
 use crate::instrument::{Instrument, Polarity};
+use crate::text::Lang;
 
 /// The answers as CSV: one row per statement, with a header and a BOM (so
 /// Excel reads UTF-8). Dutch spreadsheets expect `;`, English ones `,`.
 /// Every text cell goes through [`csv_cell`].
-pub fn answers_csv(instrument: &Instrument, answers: &Answers, lang: &str) -> String {
-    let sep = if lang == "en" { ',' } else { ';' };
-    let header: [&str; 8] = if lang == "en" {
+pub fn answers_csv(instrument: &Instrument, answers: &Answers, lang: Lang) -> String {
+    let sep = if lang == Lang::En { ',' } else { ';' };
+    let header: [&str; 8] = if lang == Lang::En {
         [
             "phase",
             "kind",
@@ -41,8 +42,8 @@ pub fn answers_csv(instrument: &Instrument, answers: &Answers, lang: &str) -> St
             .map(|p| p.name.get(lang))
             .unwrap_or("");
         let kind = match (factor.polarity, lang) {
-            (Polarity::Promoting, "en") => "promoting",
-            (Polarity::Hindering, "en") => "hindering",
+            (Polarity::Promoting, Lang::En) => "promoting",
+            (Polarity::Hindering, Lang::En) => "hindering",
             (Polarity::Promoting, _) => "bevorderend",
             (Polarity::Hindering, _) => "belemmerend",
         };
@@ -187,10 +188,10 @@ mod tests {
             .collect(),
         );
         let answers = Answers::new(&instrument);
-        for lang in ["nl", "en"] {
+        for lang in Lang::ALL {
             let csv = answers_csv(&instrument, &answers, lang);
             for line in csv.lines().skip(1) {
-                let sep = if lang == "en" { ',' } else { ';' };
+                let sep = if lang == Lang::En { ',' } else { ';' };
                 for cell in line.split(sep) {
                     let inner = cell.trim_start_matches('"');
                     assert!(

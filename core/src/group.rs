@@ -15,7 +15,7 @@ use crate::score::{
     favourability, mean, score_codes, std_dev, Band, FactorScore, StatementIndex, UNKNOWN_CODE,
 };
 use crate::stage::{Reading, Stage};
-use crate::text::{whole, Msg};
+use crate::text::{whole, Lang};
 use crate::verdict::{Cap, PartnerFlag};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -275,9 +275,9 @@ pub fn aggregate(
     instrument: &Instrument,
     respondents: &[Answers],
     options: &GroupOptions,
-    lang: &str,
+    lang: Lang,
 ) -> GroupReport {
-    let m = Msg::of(lang);
+    let m = lang;
     let min = options.min_group_size.max(1);
     // Each respondent is read once into response codes, all in one flat
     // table (a row per respondent, see `StatementIndex`); the factor scores
@@ -823,7 +823,7 @@ struct Part {
 /// who gave no name) number 1 to min − 1, their answers would follow from
 /// the whole group's figures minus the shown subgroups. Then the smallest
 /// shown subgroup joins them in one merged row of at least `min`.
-fn protect(split: Split, min: usize, words: &Words, m: Msg) -> (Vec<Part>, Option<String>) {
+fn protect(split: Split, min: usize, words: &Words, m: Lang) -> (Vec<Part>, Option<String>) {
     let mut parts: Vec<Part> = split
         .groups
         .into_iter()
@@ -932,7 +932,7 @@ struct Words<'a> {
     /// Roles are named in the plural ("bestuurders"), municipalities as
     /// they are.
     roles: bool,
-    lang: &'a str,
+    lang: Lang,
     unnamed: &'a str,
 }
 
@@ -948,7 +948,7 @@ impl Words<'_> {
         }
     }
 
-    fn too_few(&self, few: &str, min: usize, m: Msg) -> String {
+    fn too_few(&self, few: &str, min: usize, m: Lang) -> String {
         if self.roles {
             m.pick(
                 format!("Er deden minder dan {min} {few} mee."),
@@ -1231,7 +1231,7 @@ fn subgroups(
 
 /// Differences between the rows of their own (not the merged row) on each
 /// factor, from the figures that may be shown.
-fn gaps(instrument: &Instrument, figures: &[Vec<Figure>], threshold: f64, lang: &str) -> Vec<Gap> {
+fn gaps(instrument: &Instrument, figures: &[Vec<Figure>], threshold: f64, lang: Lang) -> Vec<Gap> {
     let mut out: Vec<Gap> = instrument
         .factors
         .iter()
@@ -1307,9 +1307,9 @@ fn urgency_differs(
     respondents: &[Answers],
     parts: &[Part],
     min: usize,
-    lang: &str,
+    lang: Lang,
 ) -> Vec<Signal> {
-    let m = Msg::of(lang);
+    let m = lang;
     let level_of = |a: &Answers| instrument.urgency(a.context.urgency.as_deref());
     let mut counts: BTreeMap<u8, (usize, &str)> = BTreeMap::new();
     for a in respondents {

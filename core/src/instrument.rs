@@ -6,6 +6,7 @@
 //! an embedding site may supply its own instrument in the same JSON shape,
 //! which is validated before use.
 
+use crate::text::Lang;
 use crate::text::{OneLanguage, Text};
 use crate::validate::{self, Problem};
 use serde::{Deserialize, Serialize};
@@ -285,7 +286,7 @@ pub struct Statement {
 impl Statement {
     /// The wording for this stage (a stage id from `context.stages`, or
     /// `None` when not given): `ahead` before the start, else `text`.
-    pub fn text_for(&self, stage: Option<&str>, lang: &str) -> &str {
+    pub fn text_for(&self, stage: Option<&str>, lang: Lang) -> &str {
         match (&self.ahead, crate::stage::Stage::from_id(stage)) {
             (Some(ahead), stage) if !stage.is_some_and(|s| s.running()) => ahead.get(lang),
             _ => self.text.get(lang),
@@ -311,7 +312,7 @@ pub struct Advice {
 impl Advice {
     /// The wording for a running partnership (`running`) or one that has
     /// not started.
-    pub fn text_for(&self, running: bool, lang: &str) -> &str {
+    pub fn text_for(&self, running: bool, lang: Lang) -> &str {
         match (&self.running, running) {
             (Some(text), true) => text.get(lang),
             _ => self.text.get(lang),
@@ -469,15 +470,14 @@ impl Instrument {
     /// the same, so answers, share codes and reports carry over when the
     /// other language is loaded.
     #[cfg(feature = "builtin")]
-    pub fn builtin_json(lang: &str) -> String {
+    pub fn builtin_json(lang: Lang) -> String {
         Self::builtin().in_language(lang)
     }
 
     /// This instrument as JSON with every text in `lang` only (see
     /// [`Instrument::builtin_json`]): the text in `lang`, else the fallback
     /// of [`Text::get`]; still an instrument, with `languages: [lang]`.
-    pub fn in_language(&self, lang: &str) -> String {
-        let lang = crate::text::Msg::of(lang).code();
+    pub fn in_language(&self, lang: Lang) -> String {
         let one = Instrument {
             languages: vec![lang.to_string()],
             ..self.clone()
@@ -490,7 +490,7 @@ impl Instrument {
     /// rest as it is. Serialize it (JSON, or a JS object); it is no longer
     /// an instrument the core reads. Used by the CLI (`instrument --lang`)
     /// and the JS API (`defaultInstrument(lang)`).
-    pub fn localized(&self, lang: &str) -> OneLanguage<'_, Instrument> {
+    pub fn localized(&self, lang: Lang) -> OneLanguage<'_, Instrument> {
         OneLanguage::plain(self, lang)
     }
 
@@ -505,11 +505,11 @@ impl Instrument {
     /// problems (all of them).
     ///
     /// ```
-    /// use samenwerkingsscan::Instrument;
+    /// use samenwerkingsscan::{Instrument, Lang};
     /// let error = Instrument::from_json(r#"{"schema_version": 1}"#).unwrap_err();
     /// assert_eq!(error.problems[0].path, "$");
     /// assert!(error.problems[0].message.starts_with("The field ‘"), "{}", error.problems[0].message);
-    /// assert!(error.problems[0].text("nl").ends_with("ontbreekt."));
+    /// assert!(error.problems[0].text(Lang::Nl).ends_with("ontbreekt."));
     /// ```
     pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
         let instrument = parse(json)?;
@@ -614,7 +614,7 @@ mod tests {
     #[test]
     fn a_language_file_is_the_same_questionnaire_and_another_version_is_not() {
         let full = Instrument::builtin();
-        let english = Instrument::from_json(&Instrument::builtin_json("en")).unwrap();
+        let english = Instrument::from_json(&Instrument::builtin_json(Lang::En)).unwrap();
         assert!(full.same_questionnaire(&english));
         let mut other = english.clone();
         other.version.push_str("-b");
@@ -697,12 +697,12 @@ mod tests {
             assert_eq!(statement.ahead.is_some(), after, "{}", statement.id);
             if after {
                 assert_ne!(
-                    statement.text_for(Some("preparing"), "nl"),
-                    statement.text_for(Some("operating"), "nl")
+                    statement.text_for(Some("preparing"), Lang::Nl),
+                    statement.text_for(Some("operating"), Lang::Nl)
                 );
                 assert_eq!(
-                    statement.text_for(None, "nl"),
-                    statement.text_for(Some("orienting"), "nl")
+                    statement.text_for(None, Lang::Nl),
+                    statement.text_for(Some("orienting"), Lang::Nl)
                 );
             }
         }
@@ -714,7 +714,7 @@ mod tests {
         let names: Vec<String> = instrument
             .factors
             .iter()
-            .map(|f| f.name.get("nl").to_lowercase())
+            .map(|f| f.name.get(Lang::Nl).to_lowercase())
             .collect();
         for expected in [
             "noodzaak onderkend",
@@ -737,7 +737,7 @@ mod tests {
         let error = Instrument::from_json(&value.to_string()).unwrap_err();
         assert_eq!(error.problems[0].path, "$.factors[2].weight");
         assert_eq!(
-            error.problems[0].text("nl"),
+            error.problems[0].text(Lang::Nl),
             "Hier staat de tekst ‘heavy’; verwacht: een getal."
         );
         // Pretty-printed too (the path is found from line and column).

@@ -8,6 +8,7 @@
 //! tree is one visitor, and the decoders that read it replace the derived
 //! ones.
 
+use crate::text::Lang;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -28,9 +29,9 @@ pub(crate) fn too_large(text: &str) -> Option<(String, String)> {
 /// in `lang` (Dutch unless English is asked for) when a file of `bytes`
 /// bytes is over [`MAX_FILE_BYTES`], else `None`. Read nothing then: the
 /// decoders would refuse it anyway, after the cost of reading.
-pub fn file_size_problem(bytes: u64, lang: &str) -> Option<String> {
+pub fn file_size_problem(bytes: u64, lang: Lang) -> Option<String> {
     let bytes = usize::try_from(bytes).unwrap_or(usize::MAX);
-    too_many_bytes(bytes).map(|(en, nl)| crate::text::Msg::of(lang).pick(nl, en))
+    too_many_bytes(bytes).map(|(en, nl)| lang.pick(nl, en))
 }
 
 fn too_many_bytes(bytes: usize) -> Option<(String, String)> {
@@ -455,10 +456,10 @@ pub(crate) fn plain_error(text: &str, e: &serde_json::Error) -> (String, String,
 /// u32" becomes "The file has the text ‘x’ here; expected: a whole number of
 /// 0 or more." — never a Rust type name. The place is not part of it: say
 /// it next to the message (a JSON path, a line).
-pub fn plain_error_message(message: &str, lang: &str) -> String {
+pub fn plain_error_message(message: &str, lang: Lang) -> String {
     let bare = message.rsplit_once(" at line ").map_or(message, |(m, _)| m);
     let (english, dutch) = plain_message(bare);
-    crate::text::Msg::of(lang).pick(dutch, english)
+    lang.pick(dutch, english)
 }
 
 /// serde's standard messages in words (see `serde::de::Error`); anything

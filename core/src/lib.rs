@@ -10,12 +10,12 @@
 //! embedded anywhere: the Yew widget, the JavaScript API and the CLI all use it.
 //!
 //! ```
-//! use samenwerkingsscan::{evaluate, Answers, Instrument, Response};
+//! use samenwerkingsscan::{evaluate, Answers, Instrument, Lang, Response};
 //!
 //! let instrument = Instrument::builtin();
 //! let mut answers = Answers::new(instrument);
 //! answers.responses.insert("noodzaak-onderkend.1".into(), Response::Scale(5));
-//! let report = evaluate(instrument, &answers, "nl");
+//! let report = evaluate(instrument, &answers, Lang::Nl);
 //! // One statement is not enough to judge, and the report says why.
 //! assert_eq!(report.verdict.label, "Onvoldoende informatie");
 //! assert!(report.reasons.iter().any(|r| r.rule == "coverage-low"));
@@ -73,7 +73,7 @@ pub use share::{
     decode_share, encode_share, find_codes, Found, ShareError, MAX_FOUND, SHARE_VERSION,
 };
 pub use stage::Stage;
-pub use text::{shortened, OneLanguage, Text, NAME_IN_TEXT_CHARS};
+pub use text::{shortened, Lang, LangError, OneLanguage, Text, NAME_IN_TEXT_CHARS};
 pub use validate::{validate, Problem, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
 pub use workshop::{
     compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,

@@ -5,6 +5,7 @@
 use crate::answers::Notice;
 use crate::instrument::{Dimension, Polarity, Precondition};
 use crate::score::Band;
+use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
 /// A readiness report: the verdict, the rules that fired, the scores and what
@@ -18,7 +19,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The language of every text in this report.
-    pub lang: String,
+    pub lang: Lang,
     /// The id of the instrument the report was made with, e.g.
     /// `"van-de-laar-2010"`.
     pub instrument_id: String,
@@ -395,8 +396,8 @@ impl VerdictLevel {
 
     /// The level's name in `lang` (Dutch unless English is asked for), e.g.
     /// "Eerst de basis versterken" / "Strengthen the foundation first".
-    pub fn label(self, lang: &str) -> &'static str {
-        let m = crate::text::Msg::of(lang);
+    pub fn label(self, lang: Lang) -> &'static str {
+        let m = lang;
         match self {
             VerdictLevel::InsufficientInformation => {
                 m.pick("Onvoldoende informatie", "Insufficient information")
@@ -426,8 +427,8 @@ impl VerdictLevel {
 
     /// What the level means and what to do now, in a few sentences in `lang`
     /// (Dutch unless English is asked for).
-    pub fn summary(self, lang: &str) -> &'static str {
-        let m = crate::text::Msg::of(lang);
+    pub fn summary(self, lang: Lang) -> &'static str {
+        let m = lang;
         match self {
             VerdictLevel::InsufficientInformation => m.pick(
                 "Er zijn te weinig stellingen beantwoord om een eerlijk oordeel te geven. Vul de ontbrekende onderdelen aan of zoek eerst uit hoe het zit.",

@@ -7,6 +7,7 @@
 
 use crate::answers::{Answers, Response};
 use crate::instrument::{Combine, Instrument, Polarity};
+use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
 /// Favourability at or above this is a strength (a mean of 4 "eens" on a promoting factor).
@@ -45,8 +46,8 @@ impl Band {
     /// The band's name in `lang` (Dutch unless English is asked for):
     /// "Sterk punt", "Aandachtspunt", "Zorgpunt" / "Strong point", "Point to
     /// watch", "Concern".
-    pub fn label(self, lang: &str) -> &'static str {
-        let m = crate::text::Msg::of(lang);
+    pub fn label(self, lang: Lang) -> &'static str {
+        let m = lang;
         match self {
             Band::Strength => m.pick("Sterk punt", "Strong point"),
             Band::Attention => m.pick("Aandachtspunt", "Point to watch"),

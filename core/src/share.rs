@@ -19,6 +19,7 @@ use crate::answers::{
     Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION,
 };
 use crate::instrument::Instrument;
+use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -107,8 +108,8 @@ const DUTCH: [(&str, &str); 15] = [
 impl ShareError {
     /// The message in `lang`: `message` when English is asked for, else the
     /// Dutch (B1) for it.
-    pub fn text(&self, lang: &str) -> String {
-        if crate::text::Msg::of(lang) == crate::text::Msg::En {
+    pub fn text(&self, lang: Lang) -> String {
+        if lang == crate::text::Lang::En {
             return self.message.clone();
         }
         DUTCH
@@ -601,9 +602,9 @@ mod tests {
         assert!(decode_share(five, &code).is_ok());
         let error = decode_share(&seven, &code).unwrap_err();
         assert!(
-            error.text("en").contains("another questionnaire"),
+            error.text(Lang::En).contains("another questionnaire"),
             "{}",
-            error.text("en")
+            error.text(Lang::En)
         );
     }
 
@@ -683,12 +684,12 @@ mod tests {
         for bad in ["", "ÜÜÜ", "00", &typo, &code[..code.len() - 3]] {
             let e = decode_share(instrument, bad).unwrap_err();
             assert_ne!(
-                e.text("nl"),
+                e.text(Lang::Nl),
                 "de code klopt niet",
                 "no Dutch for: {}",
                 e.message
             );
-            assert_eq!(e.text("en"), e.message);
+            assert_eq!(e.text(Lang::En), e.message);
         }
     }
 

@@ -7,7 +7,7 @@ use crate::instrument::Instrument;
 use crate::report::{DimensionResult, FactorResult, Signal};
 use crate::score::Band;
 use crate::stage::Reading;
-use crate::text::{whole, Msg};
+use crate::text::{whole, Lang};
 
 /// From this ratio between the largest and smallest partner, sizes differ strongly.
 pub const LARGE_SIZE_RATIO: f64 = 3.0;
@@ -49,8 +49,8 @@ pub(crate) fn size_ratio(context: &Context) -> Option<f64> {
 /// §6.1: "samenwerking levert tastbare resultaten op wanneer deze drie
 /// invalshoeken op evenwichtige wijze ... aan bod komen". Names the
 /// imbalance when the weakest lens is far behind the strongest.
-pub(crate) fn dimension_balance(dimensions: &[DimensionResult], lang: &str) -> Vec<Signal> {
-    let m = Msg::of(lang);
+pub(crate) fn dimension_balance(dimensions: &[DimensionResult], lang: Lang) -> Vec<Signal> {
+    let m = lang;
     let scored: Vec<(&DimensionResult, f64)> = dimensions
         .iter()
         .filter_map(|d| d.favourability.map(|v| (d, v)))
@@ -79,9 +79,9 @@ pub(crate) fn from_context(
     factors: &[FactorResult],
     context: &Context,
     reading: Reading,
-    lang: &str,
+    lang: Lang,
 ) -> Vec<Signal> {
-    let m = Msg::of(lang);
+    let m = lang;
     let mut out = Vec::new();
     let mut signal = |code: &str, text: String| {
         out.push(Signal {

@@ -7,7 +7,7 @@
 //! partnership runs, "ready to start" is the wrong question and the verdict
 //! says how it runs instead.
 
-use crate::text::Msg;
+use crate::text::Lang;
 
 /// The three stages the built-in instrument offers (`context.stages` ids).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -77,7 +77,7 @@ impl Reading {
     }
 
     /// The sentence that says which reading was assumed when no stage was given.
-    pub(crate) fn assumed_text(self, m: Msg) -> Option<String> {
+    pub(crate) fn assumed_text(self, m: Lang) -> Option<String> {
         self.given.is_none().then(|| {
             m.pick(
                 "U heeft niet gekozen in welke fase de samenwerking is. Het oordeel gaat ervan uit dat de samenwerking nog niet draait: de stellingen over de lopende samenwerking tellen als vooruitblik. Draait de samenwerking al? Kies dan ‘In bedrijf’ bij de vragen over de samenwerking.",
@@ -100,9 +100,9 @@ mod tests {
         assert!(Reading::of(None).before_start());
         assert!(Reading::of(Some("preparing")).before_start());
         assert!(Reading::of(Some("operating")).running());
-        assert!(Reading::of(None).assumed_text(Msg::Nl).is_some());
+        assert!(Reading::of(None).assumed_text(Lang::Nl).is_some());
         assert!(Reading::of(Some("orienting"))
-            .assumed_text(Msg::Nl)
+            .assumed_text(Lang::Nl)
             .is_none());
     }
 }

@@ -20,10 +20,10 @@ impl Serialize for Text {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match ONE_LANGUAGE.with(|only| only.borrow().clone()) {
             None => self.0.serialize(serializer),
-            Some(Only::Plain(lang)) => serializer.serialize_str(self.get(&lang)),
+            Some(Only::Plain(lang)) => serializer.serialize_str(self.get(lang)),
             Some(Only::Keyed(lang)) => {
                 let mut map = serializer.serialize_map(Some(1))?;
-                map.serialize_entry(&lang, self.get(&lang))?;
+                map.serialize_entry(lang.code(), self.get(lang))?;
                 map.end()
             }
         }
@@ -34,9 +34,9 @@ impl Serialize for Text {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Only {
     /// A plain string in the language: `"Noodzaak onderkend"`.
-    Plain(String),
+    Plain(Lang),
     /// An object with that language alone: `{"nl": "Noodzaak onderkend"}`.
-    Keyed(String),
+    Keyed(Lang),
 }
 
 thread_local! {
@@ -58,18 +58,18 @@ pub struct OneLanguage<'a, T: ?Sized> {
 
 impl<'a, T: ?Sized> OneLanguage<'a, T> {
     /// `value` with every text a plain string in `lang`.
-    pub fn plain(value: &'a T, lang: &str) -> Self {
+    pub fn plain(value: &'a T, lang: Lang) -> Self {
         OneLanguage {
             value,
-            only: Only::Plain(lang.to_string()),
+            only: Only::Plain(lang),
         }
     }
 
     /// `value` with every text an object holding `lang` alone.
-    pub(crate) fn keyed(value: &'a T, lang: &str) -> Self {
+    pub(crate) fn keyed(value: &'a T, lang: Lang) -> Self {
         OneLanguage {
             value,
-            only: Only::Keyed(lang.to_string()),
+            only: Only::Keyed(lang),
         }
     }
 }
@@ -101,8 +101,8 @@ impl Text {
     /// The text in `lang`, else Dutch, else English, else any language,
     /// else the empty string: rendering never fails on a missing translation
     /// (validation reports it instead).
-    pub fn get(&self, lang: &str) -> &str {
-        [lang, DEFAULT_LANG, "en"]
+    pub fn get(&self, lang: Lang) -> &str {
+        [lang.code(), DEFAULT_LANG, "en"]
             .iter()
             .find_map(|l| self.0.get(*l).filter(|s| !s.trim().is_empty()))
             .or_else(|| self.0.values().next())
@@ -111,32 +111,60 @@ impl Text {
     }
 }
 
-/// The core's message language: the two it ships with, chosen from any code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Msg {
+/// The language of everything people read: the core's messages, the
+/// instrument's texts and the widget's. Parsed once where a language
+/// comes in (a CLI flag, a JS option, the element's `lang` attribute) and
+/// passed on typed. In JSON: `"nl"` or `"en"`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch, the default: the scan is for Dutch municipalities.
+    #[default]
     Nl,
+    /// English, for readers and analysts who do not read Dutch.
     En,
 }
 
-impl Msg {
-    pub(crate) fn of(lang: &str) -> Self {
-        if lang.eq_ignore_ascii_case("en") || lang.to_ascii_lowercase().starts_with("en-") {
-            Msg::En
-        } else {
-            Msg::Nl
+impl Lang {
+    /// Every language, Dutch first.
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The language of a code people or pages give: `"nl"`, `"en"`, or a
+    /// regional one (`"nl-BE"`, `"en-GB"`), in any case.
+    ///
+    /// # Errors
+    ///
+    /// [`LangError`] for any other code (it names the code and the two
+    /// the scan speaks).
+    pub fn parse(code: &str) -> Result<Lang, LangError> {
+        let lower = code.trim().to_ascii_lowercase();
+        let base = lower.split(['-', '_']).next().unwrap_or_default();
+        match base {
+            "nl" => Ok(Lang::Nl),
+            "en" => Ok(Lang::En),
+            _ => Err(LangError(code.to_string())),
         }
     }
 
+    /// The nearest language the scan speaks to any code: English for an
+    /// English code, else Dutch. For a host page's `lang` attribute
+    /// (`"fy"` or `"de"` reads Dutch), where refusing would leave a blank page.
+    pub fn nearest(code: &str) -> Lang {
+        Lang::parse(code).unwrap_or_default()
+    }
+
     /// The language code: `"nl"` or `"en"`.
-    pub(crate) fn code(self) -> &'static str {
+    pub fn code(self) -> &'static str {
         self.pick("nl", "en")
     }
 
     /// Picks the Dutch or English variant.
-    pub(crate) fn pick<T>(self, nl: T, en: T) -> T {
+    pub fn pick<T>(self, nl: T, en: T) -> T {
         match self {
-            Msg::Nl => nl,
-            Msg::En => en,
+            Lang::Nl => nl,
+            Lang::En => en,
         }
     }
 
@@ -178,13 +206,39 @@ impl Msg {
     }
 }
 
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = LangError;
+    fn from_str(code: &str) -> Result<Lang, LangError> {
+        Lang::parse(code)
+    }
+}
+
+/// A language code the scan does not speak (see [`Lang::parse`]); it
+/// holds the code as given. Its `Display` is English, for scripts and logs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LangError(pub String);
+
+impl std::fmt::Display for LangError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown language '{}' (use nl or en)", self.0)
+    }
+}
+
+impl std::error::Error for LangError {}
+
 /// A source reference (`Advice::source`, e.g. "§5 tabel 4 les 8") in the
 /// report's language: the seed's Dutch words for its parts in English when
 /// English is asked for. The names of laws and documents stay as they are.
-pub(crate) fn source_in(source: &str, lang: &str) -> String {
-    match Msg::of(lang) {
-        Msg::Nl => source.to_string(),
-        Msg::En => source
+pub(crate) fn source_in(source: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => source.to_string(),
+        Lang::En => source
             .replace("Tabel", "Table")
             .replace("tabel", "table")
             .replace(" les ", " lesson ")
@@ -227,12 +281,15 @@ mod tests {
 
     #[test]
     fn sources_read_in_english_when_asked() {
-        assert_eq!(source_in("§5 tabel 4 les 8", "en"), "§5 table 4 lesson 8");
         assert_eq!(
-            source_in("Druten-Wijchen 2021, inleiding", "en"),
+            source_in("§5 tabel 4 les 8", Lang::En),
+            "§5 table 4 lesson 8"
+        );
+        assert_eq!(
+            source_in("Druten-Wijchen 2021, inleiding", Lang::En),
             "Druten-Wijchen 2021, introduction"
         );
-        assert_eq!(source_in("§5 tabel 4 les 8", "nl"), "§5 tabel 4 les 8");
+        assert_eq!(source_in("§5 tabel 4 les 8", Lang::Nl), "§5 tabel 4 les 8");
     }
 
     #[test]
@@ -250,22 +307,25 @@ mod tests {
         // A name longer than any municipality's is cut in running text.
         let long = "Gemeente met een naam die veel langer is dan welke echte ook";
         assert_eq!(
-            Msg::Nl.places(&[long, "Wijchen"]),
+            Lang::Nl.places(&[long, "Wijchen"]),
             "Gemeente met een naam die… en Wijchen"
         );
     }
 
     #[test]
     fn listing_joins_the_last_item_with_en_or_and() {
-        assert_eq!(Msg::Nl.listing::<&str>(&[]), "");
-        assert_eq!(Msg::Nl.listing(&["A"]), "A");
-        assert_eq!(Msg::Nl.listing(&["A", "B"]), "A en B");
-        assert_eq!(Msg::En.listing(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(Lang::Nl.listing::<&str>(&[]), "");
+        assert_eq!(Lang::Nl.listing(&["A"]), "A");
+        assert_eq!(Lang::Nl.listing(&["A", "B"]), "A en B");
+        assert_eq!(Lang::En.listing(&["A", "B", "C"]), "A, B and C");
         let four = ["A", "B", "C", "D"];
-        assert_eq!(Msg::Nl.places(&four), "A, B, C en D");
+        assert_eq!(Lang::Nl.places(&four), "A, B, C en D");
         let seven = ["A", "B", "C", "D", "E", "F", "G"];
-        assert_eq!(Msg::Nl.places(&seven), "A, B, C en nog 4 andere gemeenten");
-        assert_eq!(Msg::En.places(&seven), "A, B, C and 4 other municipalities");
+        assert_eq!(Lang::Nl.places(&seven), "A, B, C en nog 4 andere gemeenten");
+        assert_eq!(
+            Lang::En.places(&seven),
+            "A, B, C and 4 other municipalities"
+        );
     }
 
     #[test]
@@ -281,12 +341,12 @@ mod tests {
             title: Text::nl_en("Scan", "Scan \"(en)\""),
             items: vec![Text::nl_en("Alleen", " "), Text::default()],
         };
-        let plain = serde_json::to_string(&OneLanguage::plain(&thing, "en")).unwrap();
+        let plain = serde_json::to_string(&OneLanguage::plain(&thing, Lang::En)).unwrap();
         assert_eq!(
             plain,
             r#"{"code":"nl","title":"Scan \"(en)\"","items":["Alleen",""]}"#
         );
-        let keyed = serde_json::to_string(&OneLanguage::keyed(&thing, "nl")).unwrap();
+        let keyed = serde_json::to_string(&OneLanguage::keyed(&thing, Lang::Nl)).unwrap();
         assert_eq!(
             keyed,
             r#"{"code":"nl","title":{"nl":"Scan"},"items":[{"nl":"Alleen"},{"nl":""}]}"#
@@ -299,18 +359,28 @@ mod tests {
     #[test]
     fn falls_back_to_dutch_then_english_then_anything() {
         let t = Text::nl_en("ja", "yes");
-        assert_eq!(t.get("en"), "yes");
-        assert_eq!(t.get("de"), "ja");
+        assert_eq!(t.get(Lang::En), "yes");
+        assert_eq!(t.get(Lang::Nl), "ja");
         let mut only_fr = Text::default();
         only_fr.0.insert("fr".into(), "oui".into());
-        assert_eq!(only_fr.get("nl"), "oui");
-        assert_eq!(Text::default().get("nl"), "");
+        assert_eq!(only_fr.get(Lang::Nl), "oui");
+        assert_eq!(Text::default().get(Lang::Nl), "");
     }
 
     #[test]
     fn message_language_accepts_regional_codes() {
-        assert_eq!(Msg::of("en-GB"), Msg::En);
-        assert_eq!(Msg::of("nl-NL"), Msg::Nl);
-        assert_eq!(Msg::of("fy"), Msg::Nl);
+        assert_eq!(Lang::parse("en-GB"), Ok(Lang::En));
+        assert_eq!(Lang::parse(" NL "), Ok(Lang::Nl));
+        assert_eq!(Lang::parse("nl_BE"), Ok(Lang::Nl));
+        assert_eq!(
+            Lang::parse("fy").unwrap_err().to_string(),
+            "unknown language 'fy' (use nl or en)"
+        );
+        assert!(Lang::parse("").is_err());
+        assert!(Lang::parse("english").is_err());
+        assert_eq!(Lang::nearest("fy"), Lang::Nl);
+        assert_eq!(Lang::nearest("en-US"), Lang::En);
+        assert_eq!("en".parse::<Lang>(), Ok(Lang::En));
+        assert_eq!(serde_json::to_string(&Lang::En).unwrap(), "\"en\"");
     }
 }

@@ -6,6 +6,7 @@
 //! wrote the JSON: plain sentences in English and Dutch at the exact place.
 
 use crate::instrument::{Instrument, SCHEMA_VERSION};
+use crate::text::Lang;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -61,7 +62,7 @@ impl Problem {
     }
 
     /// The message in `lang`: English when asked for, else Dutch.
-    pub fn text(&self, lang: &str) -> &str {
+    pub fn text(&self, lang: Lang) -> &str {
         crate::answers::localized(&self.message, &self.dutch, lang)
     }
 }

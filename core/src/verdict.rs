@@ -11,7 +11,7 @@ use crate::instrument::{FormKind, Instrument, Polarity, Precondition};
 use crate::report::{Coverage, FactorResult, PhaseResult, Reason, VerdictLevel};
 use crate::score::Band;
 use crate::stage::Reading;
-use crate::text::{whole, Msg};
+use crate::text::{whole, Lang};
 use std::collections::BTreeSet;
 
 /// Below this share of answered statements the scan does not judge.
@@ -70,7 +70,7 @@ pub(crate) struct Inputs<'a> {
     pub context: &'a Context,
     pub reading: Reading,
     pub partners: &'a [PartnerFlag],
-    pub lang: &'a str,
+    pub lang: Lang,
 }
 
 struct Decision {
@@ -97,7 +97,7 @@ fn reason(rule: &str, text: String, factors: Vec<String>) -> Reason {
 }
 
 /// "‘A’", "‘A’ en ‘B’", "‘A’, ‘B’ en ‘C’" (English: "and").
-fn names(m: Msg, factors: &[&FactorResult]) -> String {
+fn names(m: Lang, factors: &[&FactorResult]) -> String {
     let quoted: Vec<String> = factors.iter().map(|f| format!("‘{}’", f.name)).collect();
     m.listing(&quoted)
 }
@@ -113,7 +113,7 @@ fn stands_alone(rule: &str) -> bool {
 }
 
 pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reason>) {
-    let m = Msg::of(input.lang);
+    let m = input.lang;
     let mut d = base_level(input, m);
     vetoes(input, m, &mut d);
     no_reason(input, m, &mut d);
@@ -171,7 +171,7 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
     (d.level.for_stage(input.reading.running()), reasons)
 }
 
-fn base_level(input: &Inputs, m: Msg) -> Decision {
+fn base_level(input: &Inputs, m: Lang) -> Decision {
     // An instrument without (counted) factors of one polarity cannot miss
     // that index; before the start the look ahead does not count.
     let has = |p: Polarity| {
@@ -252,7 +252,7 @@ fn problem(f: &FactorResult) -> String {
     }
 }
 
-fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
+fn vetoes(input: &Inputs, m: Lang, d: &mut Decision) {
     // A red flag in the look ahead is an expectation to arrange, not a
     // veto (rule `arrange-before-start`).
     let pooled: Vec<&FactorResult> = input
@@ -366,7 +366,7 @@ fn vetoes(input: &Inputs, m: Msg, d: &mut Decision) {
 /// kosten, adviseren wij om hieraan niet te beginnen." Before the start
 /// only: without necessity the advice is not "work on the preconditions"
 /// (nobody can be told to create a need) but to question the idea itself.
-fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
+fn no_reason(input: &Inputs, m: Lang, d: &mut Decision) {
     if !input.reading.before_start() {
         return;
     }
@@ -432,7 +432,7 @@ fn no_reason(input: &Inputs, m: Msg, d: &mut Decision) {
     );
 }
 
-fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
+fn preconditions(input: &Inputs, m: Lang, d: &mut Decision) {
     let (Some(first), Some(phase)) = (input.instrument.phases.first(), input.phases.first()) else {
         return;
     };
@@ -495,7 +495,7 @@ fn preconditions(input: &Inputs, m: Msg, d: &mut Decision) {
 /// §6.4: councils that are not involved start "vroeg of laat een politieke
 /// discussie over nut en noodzaak". Returns whether the rule fired (its
 /// factor is then not repeated among the other concerns).
-fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
+fn councils(input: &Inputs, m: Lang, d: &mut Decision) -> bool {
     let Some(f) = input
         .factors
         .iter()
@@ -542,7 +542,7 @@ fn councils(input: &Inputs, m: Msg, d: &mut Decision) -> bool {
     true
 }
 
-fn concerns(input: &Inputs, m: Msg, d: &mut Decision, councils: bool) {
+fn concerns(input: &Inputs, m: Lang, d: &mut Decision, councils: bool) {
     let weak: Vec<&FactorResult> = input
         .factors
         .iter()
@@ -595,7 +595,7 @@ fn concerns(input: &Inputs, m: Msg, d: &mut Decision, councils: bool) {
 /// never lower it further (§8.3: "Richt deze activiteiten niet
 /// alleen op de voorbereiding van de nieuwe organisatie, maar ook op het
 /// functioneren ervan na de start").
-fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
+fn before_start(input: &Inputs, m: Lang, d: &mut Decision) {
     let ahead: Vec<&FactorResult> = input
         .factors
         .iter()
@@ -629,7 +629,7 @@ fn before_start(input: &Inputs, m: Msg, d: &mut Decision) {
     }
 }
 
-fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
+fn unanswered_red_flags(input: &Inputs, m: Lang, d: &mut Decision) {
     let open: Vec<&FactorResult> = input
         .factors
         .iter()
@@ -659,7 +659,7 @@ fn unanswered_red_flags(input: &Inputs, m: Msg, d: &mut Decision) {
 /// "many-unknown" alone only informs; it blocks through the coverage rules.
 /// Phases answered as a look ahead are not needed (the coverage passed in
 /// leaves them out already).
-fn information(input: &Inputs, m: Msg) -> (Vec<Reason>, bool) {
+fn information(input: &Inputs, m: Lang) -> (Vec<Reason>, bool) {
     let mut out = Vec::new();
     let c = input.coverage;
     let pct = |x: f64| whole(x * 100.0);

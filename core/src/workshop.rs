@@ -24,7 +24,7 @@ use crate::instrument::{Factor, Instrument, Polarity};
 use crate::report::Report;
 use crate::score::{favourability, scale_to_score, FactorScore};
 use crate::share::{decode_share, encode_share, find_codes, Found, ShareError};
-use crate::text::Msg;
+use crate::text::Lang;
 use crate::{Consensus, Role};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -126,7 +126,7 @@ pub struct WorkshopError {
 
 impl WorkshopError {
     /// The message in `lang`: English when asked for, else Dutch.
-    pub fn text(&self, lang: &str) -> &str {
+    pub fn text(&self, lang: Lang) -> &str {
         crate::answers::localized(&self.message, &self.dutch, lang)
     }
 }
@@ -499,7 +499,7 @@ pub fn tally_result(
     factor: &Factor,
     tally: Option<&Tally>,
     min_group_size: usize,
-    lang: &str,
+    lang: Lang,
 ) -> TallyResult {
     let max = instrument.scale_max();
     let counts: Vec<u64> = (0..usize::from(max))
@@ -621,7 +621,7 @@ pub fn workshop_report(
     instrument: &Instrument,
     workshop: &Workshop,
     options: &GroupOptions,
-    lang: &str,
+    lang: Lang,
 ) -> WorkshopReport {
     let min = options.min_group_size.max(1);
     let participants = workshop.participant_answers(instrument);
@@ -680,7 +680,7 @@ fn room_result(
     workshop: &Workshop,
     context: &Context,
     min: usize,
-    lang: &str,
+    lang: Lang,
 ) -> Option<RoomResult> {
     let max = instrument.scale_max();
     let results: Vec<TallyResult> = instrument
@@ -759,9 +759,9 @@ pub fn compare_workshops(
     baseline: &Workshop,
     current: &Workshop,
     options: &GroupOptions,
-    lang: &str,
+    lang: Lang,
 ) -> WorkshopComparison {
-    let m = Msg::of(lang);
+    let m = lang;
     let before = workshop_report(instrument, baseline, options, lang);
     let after = workshop_report(instrument, current, options, lang);
     let mut notes = Vec::new();
@@ -817,7 +817,7 @@ mod tests {
             counts: vec![0, 0, 0, 4, 4],
             unknown: 1,
         };
-        let r = tally_result(i, factor, Some(&calm), 3, "nl");
+        let r = tally_result(i, factor, Some(&calm), 3, Lang::Nl);
         assert_eq!((r.votes, r.unknown), (8, 1));
         assert_eq!(r.mean_point, Some(4.5));
         assert_eq!(r.favourability, Some(87.5));
@@ -827,7 +827,7 @@ mod tests {
             counts: vec![3, 0, 0, 0, 3],
             unknown: 0,
         };
-        let r = tally_result(i, factor, Some(&split), 3, "nl");
+        let r = tally_result(i, factor, Some(&split), 3, Lang::Nl);
         assert_eq!(r.consensus, Some(Consensus::Low));
         assert!(r.discussion);
     }
@@ -844,7 +844,7 @@ mod tests {
             counts: vec![0, 0, 0, 0, 5],
             unknown: 0,
         };
-        let r = tally_result(i, factor, Some(&agree), 3, "nl");
+        let r = tally_result(i, factor, Some(&agree), 3, Lang::Nl);
         assert_eq!(r.favourability, Some(0.0));
     }
 
@@ -856,7 +856,7 @@ mod tests {
             counts: vec![1, 0, 0, 0, 1],
             unknown: 0,
         };
-        let r = tally_result(i, factor, Some(&two), 3, "nl");
+        let r = tally_result(i, factor, Some(&two), 3, Lang::Nl);
         assert!(!r.shown);
         assert_eq!(
             (r.distribution, r.mean_point, r.discussion),
@@ -1094,7 +1094,7 @@ mod tests {
         let i = instrument();
         let mut w = Workshop::new(i);
         assert_eq!(
-            workshop_report(i, &w, &GroupOptions::default(), "nl").room,
+            workshop_report(i, &w, &GroupOptions::default(), Lang::Nl).room,
             None
         );
         for f in &i.factors {
@@ -1107,7 +1107,7 @@ mod tests {
         }
         w.set_note(&i.factors[1].id, "  Eerst de raden meenemen.  ");
         w.set_note(&i.factors[2].id, "   ");
-        let report = workshop_report(i, &w, &GroupOptions::default(), "nl");
+        let report = workshop_report(i, &w, &GroupOptions::default(), Lang::Nl);
         let room = report.room.expect("votes give a room result");
         assert_eq!(room.voters, 8);
         assert_eq!(room.report.coverage.ratio, 1.0);
@@ -1126,7 +1126,7 @@ mod tests {
             votes(&mut before, &f.id, [0, 0, 5, 0, 0]);
             votes(&mut after, &f.id, [0, 0, 0, 5, 0]);
         }
-        let c = compare_workshops(i, &before, &after, &GroupOptions::default(), "en");
+        let c = compare_workshops(i, &before, &after, &GroupOptions::default(), Lang::En);
         let room = c.room.expect("both have votes");
         assert!(c.group.is_none());
         let promoting = i
@@ -1165,9 +1165,9 @@ mod tests {
         ] {
             let error = Workshop::from_json(json).unwrap_err();
             assert!(
-                error.text("nl").contains(dutch),
+                error.text(Lang::Nl).contains(dutch),
                 "{json}: {}",
-                error.text("nl")
+                error.text(Lang::Nl)
             );
         }
     }
@@ -1203,6 +1203,8 @@ mod tests {
                 "$.participants[0]".to_string(),
             ]
         );
-        assert!(w.decode_notices[4].text("nl").contains("groter dan 9999"));
+        assert!(w.decode_notices[4]
+            .text(Lang::Nl)
+            .contains("groter dan 9999"));
     }
 }

@@ -440,7 +440,7 @@ fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Not
 #[cfg(test)]
 mod tests {
     use crate::workshop::{Workshop, MAX_PARTICIPANTS};
-    use crate::{encode_share, Answers, Instrument, Response};
+    use crate::{encode_share, Answers, Instrument, Lang, Response};
 
     fn instrument() -> &'static Instrument {
         Instrument::builtin()
@@ -484,8 +484,8 @@ mod tests {
                 "$.revealed[\"oud\"]"
             ]
         );
-        assert!(w.decode_notices[0].text("nl").contains("‘weg’"));
-        assert!(w.decode_notices[0].text("en").contains("‘weg’"));
+        assert!(w.decode_notices[0].text(Lang::Nl).contains("‘weg’"));
+        assert!(w.decode_notices[0].text(Lang::En).contains("‘weg’"));
     }
 
     /// A 1 MB file of votes on unknown factors: nothing kept, one notice.
@@ -506,8 +506,10 @@ mod tests {
         assert!(w.tallies.is_empty() && w.notes.is_empty());
         assert!(!w.has_work(), "nothing to autosave");
         assert_eq!(paths(&w), ["$.tallies", "$.notes"]);
-        assert!(w.decode_notices[0].text("nl").contains("20000 factoren"));
-        assert!(w.decode_notices[0].text("en").contains("20000 factors"));
+        assert!(w.decode_notices[0]
+            .text(Lang::Nl)
+            .contains("20000 factoren"));
+        assert!(w.decode_notices[0].text(Lang::En).contains("20000 factors"));
     }
 
     #[test]
@@ -534,10 +536,10 @@ mod tests {
         assert_eq!(paths(&w), expected);
         let at = usize::from(expected[0].contains(c.as_str()));
         assert!(w.decode_notices[at]
-            .text("nl")
+            .text(Lang::Nl)
             .contains("De 200 stemmen na punt 5 tellen niet mee"));
         assert!(w.decode_notices[at]
-            .text("en")
+            .text(Lang::En)
             .contains("The 200 votes beyond point 5 do not count"));
     }
 
@@ -558,7 +560,7 @@ mod tests {
         let w = Workshop::import(i, &json).unwrap();
         assert_eq!(w.participants, valid[..MAX_PARTICIPANTS]);
         assert_eq!(paths(&w), ["$.participants"; 4]);
-        let nl: Vec<&str> = w.decode_notices.iter().map(|n| n.text("nl")).collect();
+        let nl: Vec<&str> = w.decode_notices.iter().map(|n| n.text(Lang::Nl)).collect();
         assert!(
             nl[0].starts_with("500 codes van deelnemers zijn niet geldig"),
             "{nl:?}"
@@ -573,7 +575,7 @@ mod tests {
         );
         assert!(nl[3].contains("de laatste 3 zijn weggelaten"), "{nl:?}");
         assert!(w.decode_notices[0]
-            .text("en")
+            .text(Lang::En)
             .starts_with("500 participant codes are not valid"));
     }
 

@@ -14,6 +14,7 @@
 //! and read the diff: the verdict of every scenario is also asserted here, so
 //! a regenerated file cannot silently flip it.
 
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     aggregate, evaluate, Answers, Fit, GroupOptions, GroupReport, Instrument, Report, VerdictLevel,
 };
@@ -59,13 +60,13 @@ fn golden(name: &str) -> Outcome {
                 .into_iter()
                 .map(|v| Answers::from_value(v).expect("valid answers"))
                 .collect();
-            let group = aggregate(instrument, &respondents, &GroupOptions::default(), "nl");
+            let group = aggregate(instrument, &respondents, &GroupOptions::default(), Lang::Nl);
             let json = serde_json::to_string_pretty(&group).unwrap();
             (Outcome::Group(group), json)
         }
         single => {
             let answers = Answers::from_value(single).expect("valid answers");
-            let report = evaluate(instrument, &answers, "nl");
+            let report = evaluate(instrument, &answers, Lang::Nl);
             let json = serde_json::to_string_pretty(&report).unwrap();
             (Outcome::Single(report), json)
         }
@@ -386,13 +387,17 @@ fn one_language_instrument_gives_the_same_reports() {
     let full = Instrument::builtin();
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
     let mut scenarios = 0;
-    for lang in ["nl", "en"] {
+    for lang in Lang::ALL {
         let json = Instrument::builtin_json(lang);
         let single = Instrument::from_json(&json)
             .unwrap_or_else(|e| panic!("instrument.{lang}.json does not validate: {e}"));
-        assert_eq!(single.languages, [lang]);
+        assert_eq!(single.languages, [lang.code()]);
         // Only one language's texts: no other language code as a key.
-        let other = if lang == "nl" { "\"en\":" } else { "\"nl\":" };
+        let other = if lang == Lang::Nl {
+            "\"en\":"
+        } else {
+            "\"nl\":"
+        };
         assert!(
             !json.contains(other),
             "{lang}: a text in the other language is left"

@@ -9,8 +9,8 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use samenwerkingsscan::{
     aggregate, decode_share, encode_share, evaluate, name_key, Answers, Context, GroupOptions,
-    GroupReport, Instrument, Partner, Polarity, Report, Respondent, Response, Role, VerdictLevel,
-    ANSWERS_FORMAT_VERSION,
+    GroupReport, Instrument, Lang, Partner, Polarity, Report, Respondent, Response, Role,
+    VerdictLevel, ANSWERS_FORMAT_VERSION,
 };
 use serde_json::{json, Map, Value};
 
@@ -380,7 +380,7 @@ proptest! {
 
     #[test]
     fn every_figure_of_a_report_is_within_bounds(answers in any_answers(), english in any::<bool>()) {
-        let report = evaluate(instrument(), &answers, if english { "en" } else { "nl" });
+        let report = evaluate(instrument(), &answers, if english { Lang::En } else { Lang::Nl });
         check_report(&report)?;
     }
 }
@@ -428,8 +428,8 @@ proptest! {
 
     #[test]
     fn raising_an_answer_never_lowers_its_index((before, after, id) in raised_pair()) {
-        let b = evaluate(instrument(), &before, "nl");
-        let a = evaluate(instrument(), &after, "nl");
+        let b = evaluate(instrument(), &before, Lang::Nl);
+        let a = evaluate(instrument(), &after, Lang::Nl);
         match polarity_of(&id) {
             Polarity::Promoting => {
                 not_lower("readiness", b.readiness, a.readiness)?;
@@ -458,8 +458,8 @@ proptest! {
             Polarity::Promoting => (before, after),
             Polarity::Hindering => (after, before),
         };
-        let w = evaluate(instrument(), &worse, "nl").verdict.level;
-        let b = evaluate(instrument(), &better, "nl").verdict.level;
+        let w = evaluate(instrument(), &worse, Lang::Nl).verdict.level;
+        let b = evaluate(instrument(), &better, Lang::Nl).verdict.level;
         if w != VerdictLevel::InsufficientInformation && b != VerdictLevel::InsufficientInformation {
             prop_assert!(b >= w, "{:?} became {:?} after a better answer to {}", w, b, id);
         }
@@ -485,8 +485,8 @@ proptest! {
         gap_threshold in prop::sample::select(vec![0.0, 12.5, 25.0, 50.0]),
     ) {
         let options = GroupOptions { min_group_size, gap_threshold };
-        let a = aggregate(instrument(), &group, &options, "nl");
-        let b = aggregate(instrument(), &shuffled, &options, "nl");
+        let a = aggregate(instrument(), &group, &options, Lang::Nl);
+        let b = aggregate(instrument(), &shuffled, &options, Lang::Nl);
         check_group(&a)?;
         prop_assert_eq!(a, b);
     }
@@ -500,15 +500,15 @@ proptest! {
             notices.dedup();
             notices
         };
-        let together = aggregate(instrument(), &group, &GroupOptions::default(), "nl");
-        let each = group.iter().flat_map(|a| evaluate(instrument(), a, "nl").notices).collect();
+        let together = aggregate(instrument(), &group, &GroupOptions::default(), Lang::Nl);
+        let each = group.iter().flat_map(|a| evaluate(instrument(), a, Lang::Nl).notices).collect();
         prop_assert_eq!(sorted(together.report.notices), sorted(each));
     }
 
     #[test]
     fn one_respondent_as_a_group_gives_the_same_verdict_and_indices(answers in any_answers()) {
-        let single = evaluate(instrument(), &answers, "nl");
-        let group = aggregate(instrument(), std::slice::from_ref(&answers), &GroupOptions::default(), "nl");
+        let single = evaluate(instrument(), &answers, Lang::Nl);
+        let group = aggregate(instrument(), std::slice::from_ref(&answers), &GroupOptions::default(), Lang::Nl);
         prop_assert_eq!(group.report.verdict, single.verdict);
         prop_assert_eq!(group.report.readiness, single.readiness);
         prop_assert_eq!(group.report.risk, single.risk);
@@ -565,7 +565,7 @@ proptest! {
     #[test]
     fn no_hidden_subgroup_can_be_recovered_by_subtraction((group, min) in small_group()) {
         let options = GroupOptions { min_group_size: min, gap_threshold: 0.0 };
-        let report = aggregate(instrument(), &group, &options, "nl");
+        let report = aggregate(instrument(), &group, &options, Lang::Nl);
         check_group(&report)?;
         let municipality = |a: &Answers| {
             a.respondent.municipality.as_deref().map(name_key).filter(|k| !k.is_empty())
@@ -591,7 +591,7 @@ proptest! {
                 let i = instrument().factors.iter().position(|f| f.id == gap.factor).unwrap();
                 let answered = group
                     .iter()
-                    .filter(|a| evaluate(instrument(), a, "nl").factors[i].answered)
+                    .filter(|a| evaluate(instrument(), a, Lang::Nl).factors[i].answered)
                     .count();
                 let covered: usize = gap.groups.iter().map(|g| g.n).sum();
                 check_rest(&format!("{what}, gap on {}", gap.factor), answered - covered, min)?;
@@ -600,7 +600,7 @@ proptest! {
                     let members = group
                         .iter()
                         .filter(|a| key(a).as_deref() == Some(g.key.as_str()))
-                        .filter(|a| evaluate(instrument(), a, "nl").factors[i].answered)
+                        .filter(|a| evaluate(instrument(), a, Lang::Nl).factors[i].answered)
                         .count();
                     prop_assert_eq!(members, g.n);
                 }
@@ -685,7 +685,7 @@ proptest! {
         let options = GroupOptions { min_group_size: min, gap_threshold: 25.0 };
         // A group below the minimum is reported as it is (SCORING.md §8).
         prop_assume!(group.len() >= min);
-        let report = aggregate(instrument(), &group, &options, "nl");
+        let report = aggregate(instrument(), &group, &options, Lang::Nl);
         let n = group.len();
         let place = |a: &Answers| a.respondent.municipality.as_deref().map(name_key);
         let role = |a: &Answers| a.respondent.role.map(|r| r.id().to_string());
@@ -1034,20 +1034,20 @@ fn speaks_plainly(message: &str, input: &str) -> Result<(), TestCaseError> {
 fn answers_speak_plainly(input: &str) -> Result<(), TestCaseError> {
     match Answers::from_json(input) {
         Err(e) => {
-            speaks_plainly(e.text("en"), input)?;
-            speaks_plainly(e.text("nl"), input)?;
+            speaks_plainly(e.text(Lang::En), input)?;
+            speaks_plainly(e.text(Lang::Nl), input)?;
         }
         Ok(answers) => {
             for n in answers.check(instrument()) {
                 prop_assert!(n.path.starts_with('$'), "{}", n.path);
-                speaks_plainly(n.text("en"), input)?;
-                speaks_plainly(n.text("nl"), input)?;
+                speaks_plainly(n.text(Lang::En), input)?;
+                speaks_plainly(n.text(Lang::Nl), input)?;
             }
         }
     }
     if let Err(e) = Answers::import(instrument(), input) {
-        speaks_plainly(e.text("en"), input)?;
-        speaks_plainly(e.text("nl"), input)?;
+        speaks_plainly(e.text(Lang::En), input)?;
+        speaks_plainly(e.text(Lang::Nl), input)?;
     }
     Ok(())
 }
@@ -1056,8 +1056,8 @@ fn instrument_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
     if let Err(error) = Instrument::from_json(input) {
         for p in &error.problems {
             prop_assert!(p.path.starts_with('$'), "{}", p.path);
-            speaks_plainly(p.text("en"), input)?;
-            speaks_plainly(p.text("nl"), input)?;
+            speaks_plainly(p.text(Lang::En), input)?;
+            speaks_plainly(p.text(Lang::Nl), input)?;
         }
     }
     Ok(())
@@ -1066,14 +1066,14 @@ fn instrument_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
 fn workshop_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
     match samenwerkingsscan::Workshop::from_json(input) {
         Err(e) => {
-            speaks_plainly(e.text("en"), input)?;
-            speaks_plainly(e.text("nl"), input)?;
+            speaks_plainly(e.text(Lang::En), input)?;
+            speaks_plainly(e.text(Lang::Nl), input)?;
         }
         Ok(w) => {
             for n in &w.decode_notices {
                 prop_assert!(n.path.starts_with('$'), "{}", n.path);
-                speaks_plainly(n.text("en"), input)?;
-                speaks_plainly(n.text("nl"), input)?;
+                speaks_plainly(n.text(Lang::En), input)?;
+                speaks_plainly(n.text(Lang::Nl), input)?;
             }
         }
     }
@@ -1082,8 +1082,8 @@ fn workshop_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
     if let Ok(mut w) = samenwerkingsscan::Workshop::import(instrument(), input) {
         for n in &w.decode_notices {
             prop_assert!(n.path.starts_with('$'), "{}", n.path);
-            speaks_plainly(n.text("en"), input)?;
-            speaks_plainly(n.text("nl"), input)?;
+            speaks_plainly(n.text(Lang::En), input)?;
+            speaks_plainly(n.text(Lang::Nl), input)?;
         }
         let fitted = std::mem::take(&mut w.decode_notices);
         let before = w.clone();
@@ -1114,8 +1114,8 @@ proptest! {
         instrument_speaks_plainly(&text)?;
         workshop_speaks_plainly(&text)?;
         if let Err(e) = decode_share(instrument(), &text) {
-            speaks_plainly(&e.text("en"), &text)?;
-            speaks_plainly(&e.text("nl"), &text)?;
+            speaks_plainly(&e.text(Lang::En), &text)?;
+            speaks_plainly(&e.text(Lang::Nl), &text)?;
         }
     }
 
@@ -1127,7 +1127,7 @@ proptest! {
     #[test]
     fn answers_from_arbitrary_json_never_panic_and_evaluate_within_bounds(value in json_value()) {
         if let Ok(answers) = Answers::from_json(&value.to_string()) {
-            check_report(&evaluate(instrument(), &answers, "nl"))?;
+            check_report(&evaluate(instrument(), &answers, Lang::Nl))?;
             let _ = encode_share(instrument(), &answers, true);
         }
     }
@@ -1147,7 +1147,7 @@ proptest! {
         });
         answers_speak_plainly(&value.to_string())?;
         if let Ok(answers) = Answers::from_json(&value.to_string()) {
-            check_report(&evaluate(instrument(), &answers, "nl"))?;
+            check_report(&evaluate(instrument(), &answers, Lang::Nl))?;
         }
     }
 
@@ -1263,9 +1263,9 @@ proptest! {
             }
             // Still valid: then everything else must cope with it too.
             Ok(custom) => {
-                let report = evaluate(&custom, &answers, "nl");
+                let report = evaluate(&custom, &answers, Lang::Nl);
                 check_report(&report)?;
-                let group = aggregate(&custom, &[answers.clone(), answers.clone(), answers.clone()], &GroupOptions::default(), "en");
+                let group = aggregate(&custom, &[answers.clone(), answers.clone(), answers.clone()], &GroupOptions::default(), Lang::En);
                 check_group(&group)?;
                 let code = encode_share(&custom, &answers, true);
                 let decoded = decode_share(&custom, &code);
@@ -1379,13 +1379,13 @@ proptest! {
             })
             .collect();
         for answers in &respondents {
-            check_report(&evaluate(&custom, answers, "nl"))?;
+            check_report(&evaluate(&custom, answers, Lang::Nl))?;
             let code = encode_share(&custom, answers, false);
             let decoded = decode_share(&custom, &code).unwrap();
             prop_assert_eq!(&decoded.responses, &answers.responses);
             let _ = decode_share(instrument(), &code);
         }
-        check_group(&aggregate(&custom, &respondents, &GroupOptions { min_group_size: 1, gap_threshold: 10.0 }, "nl"))?;
+        check_group(&aggregate(&custom, &respondents, &GroupOptions { min_group_size: 1, gap_threshold: 10.0 }, Lang::Nl))?;
     }
 }
 
@@ -1426,7 +1426,7 @@ proptest! {
 
     #[test]
     fn workshop_reports_stay_within_bounds(w in any_workshop(), english in any::<bool>()) {
-        let lang = if english { "en" } else { "nl" };
+        let lang = if english { Lang::En } else { Lang::Nl };
         let options = GroupOptions::default();
         let report = samenwerkingsscan::workshop_report(instrument(), &w, &options, lang);
         if let Some(room) = &report.room {
@@ -1452,7 +1452,7 @@ proptest! {
 
     #[test]
     fn comparing_any_two_workshops_never_panics(a in any_workshop(), b in any_workshop()) {
-        let c = samenwerkingsscan::compare_workshops(instrument(), &a, &b, &GroupOptions::default(), "nl");
+        let c = samenwerkingsscan::compare_workshops(instrument(), &a, &b, &GroupOptions::default(), Lang::Nl);
         prop_assert_eq!(c.room.is_some(), a.tallies.values().any(|t| !t.is_empty()) && b.tallies.values().any(|t| !t.is_empty()));
     }
 

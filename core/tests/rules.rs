@@ -6,6 +6,7 @@ mod common;
 
 use common::*;
 use samenwerkingsscan::thresholds::*;
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     aggregate, compare, evaluate, Answers, Band, Combine, Consensus, Fit, GroupOptions,
     GroupReport, Instrument, Polarity, Response, Role, VerdictLevel,
@@ -15,7 +16,12 @@ use serde_json::{json, Value};
 use VerdictLevel::*;
 
 fn group(respondents: &[Answers]) -> GroupReport {
-    aggregate(instrument(), respondents, &GroupOptions::default(), "nl")
+    aggregate(
+        instrument(),
+        respondents,
+        &GroupOptions::default(),
+        Lang::Nl,
+    )
 }
 
 /// Every statement id the verdict needs before the start (the look-ahead
@@ -48,7 +54,7 @@ fn favourable_except(count: usize, response: Option<Response>) -> Answers {
 }
 
 fn eval(answers: &Answers) -> samenwerkingsscan::Report {
-    evaluate(instrument(), answers, "nl")
+    evaluate(instrument(), answers, Lang::Nl)
 }
 
 fn form_id(wanted: impl Fn(u8) -> bool) -> String {
@@ -159,10 +165,10 @@ fn the_base_reading_comes_last_and_reasons_are_in_english_on_request() {
     let report = scan.report();
     assert_eq!(rules(&report).last(), Some(&"base"));
     assert!(rules(&report).len() >= 2);
-    let english = evaluate(instrument(), &scan.answers, "en");
+    let english = evaluate(instrument(), &scan.answers, Lang::En);
     assert_eq!(english.verdict.label, "Strengthen the foundation first");
     assert!(reason(&english, "veto").text.starts_with("Red flag"));
-    assert_eq!(english.lang, "en");
+    assert_eq!(english.lang, Lang::En);
 }
 
 // ---------------------------------------------------------------------------
@@ -741,7 +747,7 @@ fn a_gap_below_the_threshold_is_no_gap() {
         gap_threshold: 26.0,
         ..GroupOptions::default()
     };
-    let report = aggregate(instrument(), &respondents, &options, "nl");
+    let report = aggregate(instrument(), &respondents, &options, Lang::Nl);
     assert!(report.municipality_gaps.is_empty());
     assert!(!rules(&report.report).contains(&"gap-municipalities"));
 }
@@ -1028,7 +1034,7 @@ fn no_form_or_an_unknown_form_gives_no_fit() {
         .message
         .contains("samenwerkingsvorm ‘federatie’"));
     let scan = Scan::favourable().form("federatie");
-    let english = evaluate(instrument(), &scan.answers, "en");
+    let english = evaluate(instrument(), &scan.answers, Lang::En);
     assert_eq!(
         english.notices[0].message,
         "The form of cooperation ‘federatie’ is unknown and does not count."
@@ -1372,7 +1378,7 @@ fn advice_covers_weak_factors_only_concerns_first_then_by_impact() {
         let source = factor(&item.factor);
         assert_eq!(item.steps.len(), source.advice.len());
         for (step, advice) in item.steps.iter().zip(&source.advice) {
-            assert_eq!(step.text, advice.text.get("nl"));
+            assert_eq!(step.text, advice.text.get(Lang::Nl));
             assert_eq!(step.source, advice.source);
         }
     }
@@ -1509,7 +1515,7 @@ fn a_large_size_difference_is_a_signal() {
         "{}",
         signal.text
     );
-    let english = evaluate(instrument(), &scan.answers, "en");
+    let english = evaluate(instrument(), &scan.answers, Lang::En);
     assert!(english.signals[0].text.contains("9.4 times"));
     assert!(!signal_codes(scan).contains(&"size-vs-comparability".to_string()));
 }
@@ -1716,7 +1722,7 @@ fn the_minimum_group_size_is_configurable() {
         min_group_size: 5,
         ..GroupOptions::default()
     };
-    let report = aggregate(instrument(), &three, &strict, "nl");
+    let report = aggregate(instrument(), &three, &strict, Lang::Nl);
     assert_eq!(report.min_group_size, 5);
     assert!(report.factors.iter().all(|f| f.distribution.is_none()));
     // 0 means 1: a single respondent is shown.
@@ -1724,7 +1730,7 @@ fn the_minimum_group_size_is_configurable() {
         min_group_size: 0,
         ..GroupOptions::default()
     };
-    let report = aggregate(instrument(), &three[..1], &open, "nl");
+    let report = aggregate(instrument(), &three[..1], &open, Lang::Nl);
     assert_eq!(report.min_group_size, 1);
     assert!(report.factors.iter().all(|f| f.mean.is_some()));
     // One respondent: no consensus can be measured.
@@ -1949,7 +1955,7 @@ fn comparing_different_instruments_adds_a_note() {
     assert_eq!(c.notes.len(), 1);
     assert!(c.notes[0].contains("2.0-test"));
     // The note is in the current report's language.
-    current.lang = "en".into();
+    current.lang = Lang::En;
     assert!(compare(&baseline, &current).notes[0].starts_with("The measurements"));
 }
 
@@ -2193,7 +2199,10 @@ fn unknown_and_off_scale_answers_are_notices_and_ignored() {
         .iter()
         .map(|n| (&n.path, n.message.as_str()))
         .collect();
-    let dutch: Vec<_> = notices.iter().map(|n| (&n.path, n.text("nl"))).collect();
+    let dutch: Vec<_> = notices
+        .iter()
+        .map(|n| (&n.path, n.text(Lang::Nl)))
+        .collect();
     assert_eq!(in_report, dutch);
     // The off-scale value counts as not answered (it is in the responses,
     // so as "unknown" in the coverage), the unknown statement not at all.
@@ -2298,7 +2307,7 @@ fn an_answer_to_a_retired_statement_is_not_reused_for_its_successor() {
         assert!(
             notice
                 .message
-                .contains(new.text_for(None, "nl").trim_end_matches('.')),
+                .contains(new.text_for(None, Lang::Nl).trim_end_matches('.')),
             "{}",
             notice.message
         );
@@ -2307,7 +2316,7 @@ fn an_answer_to_a_retired_statement_is_not_reused_for_its_successor() {
                 old.ahead
                     .as_ref()
                     .unwrap_or(&old.text)
-                    .get("nl")
+                    .get(Lang::Nl)
                     .trim_end_matches('.')
             ),
             "{}",
@@ -2565,7 +2574,7 @@ fn a_red_flag_in_the_look_ahead_is_a_point_to_arrange_not_a_veto() {
     let custom = Instrument::from_json(&value.to_string()).expect("valid");
     let mut answers = Scan::favourable().factor(DISTRUST, 5).build();
     answers.instrument_id = custom.id.clone();
-    let report = evaluate(&custom, &answers, "nl");
+    let report = evaluate(&custom, &answers, Lang::Nl);
     assert_level(&report, Promising);
     assert!(rules(&report).iter().all(|r| !r.starts_with("veto")));
     reason(&report, "arrange-before-start");
@@ -2687,8 +2696,8 @@ fn two_concerns_are_named_in_the_plural_joined_by_en() {
     let rule = reason(&report, "concerns");
     let expected = format!(
         "‘{}’ en ‘{}’ zijn zorgpunten.",
-        weak[0].name.get("nl"),
-        weak[1].name.get("nl")
+        weak[0].name.get(Lang::Nl),
+        weak[1].name.get(Lang::Nl)
     );
     assert!(rule.text.starts_with(&expected), "{}", rule.text);
     let english = evaluate(
@@ -2697,7 +2706,7 @@ fn two_concerns_are_named_in_the_plural_joined_by_en() {
             .favourability(&weak[0].id, 0)
             .favourability(&weak[1].id, 0)
             .answers,
-        "en",
+        Lang::En,
     );
     assert!(
         reason(&english, "concerns").text.contains("’ and ‘"),
@@ -2791,7 +2800,7 @@ fn a_retired_notice_quotes_the_wording_the_respondent_saw_and_knows_when_the_new
         "{}",
         report.notices[0].message
     );
-    let english = evaluate(instrument(), &answers, "en");
+    let english = evaluate(instrument(), &answers, Lang::En);
     assert!(
         english.notices[0].message.starts_with("The statement ‘"),
         "{}",

@@ -2,6 +2,7 @@
 //! under "Niet gebruiken / Do not use" appear in no text people read — the
 //! instrument, the core's report texts, the widget's texts and the CLI.
 
+use samenwerkingsscan::Lang;
 use std::path::{Path, PathBuf};
 
 /// Every file whose strings people read. Directories are read whole.
@@ -112,7 +113,7 @@ fn statements_have_no_negation_and_look_ahead_as_expectations() {
     ];
     let mut found = Vec::new();
     for statement in instrument.factors.iter().flat_map(|f| &f.statements) {
-        let nl = format!(" {} ", statement.text.get("nl"));
+        let nl = format!(" {} ", statement.text.get(Lang::Nl));
         for n in negations {
             if nl.contains(n) {
                 found.push(format!("{}: '{n}' in {nl}", statement.id));
@@ -128,8 +129,8 @@ fn statements_have_no_negation_and_look_ahead_as_expectations() {
             }
         }
         if let Some(ahead) = &statement.ahead {
-            if !ahead.get("nl").starts_with("Ik verwacht")
-                || !ahead.get("en").starts_with("I expect")
+            if !ahead.get(Lang::Nl).starts_with("Ik verwacht")
+                || !ahead.get(Lang::En).starts_with("I expect")
             {
                 found.push(format!(
                     "{}: look ahead without 'Ik verwacht'",

@@ -37,7 +37,9 @@
 //! strings. A custom `instrument` is validated first; if it has problems the
 //! call throws, naming the first problem (use `validateInstrument` for all).
 
-use samenwerkingsscan::{self as core, Answers, GroupOptions, GroupReport, Instrument, Report};
+use samenwerkingsscan::{
+    self as core, Answers, GroupOptions, GroupReport, Instrument, Lang, Report,
+};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -117,15 +119,16 @@ fn instrument_from(value: &JsValue) -> JsResult<Instrument> {
     })
 }
 
-fn lang_from(options: &JsValue) -> JsResult<String> {
+/// The `lang` option: "nl" (default), "en" or a regional code ("en-GB").
+fn lang_from(options: &JsValue) -> JsResult<Lang> {
     let lang = option(options, "lang")?;
     if lang.is_undefined() || lang.is_null() {
-        Ok("nl".to_string())
-    } else {
-        lang.as_string()
-            .filter(|l| !l.trim().is_empty())
-            .ok_or_else(|| error("option 'lang' must be a language code such as \"nl\" or \"en\""))
+        return Ok(Lang::Nl);
     }
+    let code = lang
+        .as_string()
+        .ok_or_else(|| error("option 'lang' must be a language code: \"nl\" or \"en\""))?;
+    Lang::parse(&code).map_err(|e| error(format!("option 'lang': {e}")))
 }
 
 /// The built-in instrument as a plain object. Without `lang` every text is an
@@ -139,16 +142,11 @@ fn lang_from(options: &JsValue) -> JsResult<String> {
 #[wasm_bindgen(js_name = defaultInstrument)]
 pub fn default_instrument(lang: Option<String>) -> JsResult<JsValue> {
     let instrument = Instrument::builtin();
-    let Some(lang) = lang else {
+    let Some(code) = lang else {
         return to_js(instrument);
     };
-    if !instrument.languages.contains(&lang) {
-        return Err(error(format!(
-            "unknown language '{lang}' (the instrument has {})",
-            instrument.languages.join(", ")
-        )));
-    }
-    to_js(&instrument.localized(&lang))
+    let lang = Lang::parse(&code).map_err(|e| error(e.to_string()))?;
+    to_js(&instrument.localized(lang))
 }
 
 /// Validates a custom instrument (a JSON string, or an object). Returns every
@@ -184,7 +182,7 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> JsResult<JsValue> {
     let instrument = instrument_from(&option(&options, "instrument")?)?;
     let lang = lang_from(&options)?;
     let answers = answers_from(&answers, "the answers")?;
-    to_js(&core::evaluate(&instrument, &answers, &lang))
+    to_js(&core::evaluate(&instrument, &answers, lang))
 }
 
 /// Aggregates many respondents into a group report (the result does not
@@ -221,13 +219,13 @@ pub fn aggregate(answers_array: JsValue, options: JsValue) -> JsResult<JsValue> 
         &instrument,
         &respondents,
         &group_options,
-        &lang,
+        lang,
     ))
 }
 
 /// The options every group function takes: `instrument`, `lang`,
 /// `minGroupSize` and `gapThreshold`.
-fn group_call(options: &JsValue) -> JsResult<(Instrument, String, GroupOptions)> {
+fn group_call(options: &JsValue) -> JsResult<(Instrument, Lang, GroupOptions)> {
     Ok((
         instrument_from(&option(options, "instrument")?)?,
         lang_from(options)?,
@@ -269,7 +267,7 @@ fn report_from(value: &JsValue, what: &str) -> JsResult<Report> {
             .map_err(|_| {
                 error(format!(
                     "{what} is not a report from evaluate or aggregate: {}",
-                    samenwerkingsscan::plain_error_message(&single.to_string(), "en")
+                    samenwerkingsscan::plain_error_message(&single.to_string(), Lang::En)
                 ))
             }),
     }
@@ -353,7 +351,7 @@ pub fn workshop_report(workshop: JsValue, options: JsValue) -> JsResult<JsValue>
         &instrument,
         &workshop,
         &group_options,
-        &lang,
+        lang,
     ))
 }
 
@@ -378,7 +376,6 @@ pub fn compare_workshops(
         &baseline,
         &current,
         &group_options,
-        &lang,
+        lang,
     ))
 }
-

@@ -10,6 +10,7 @@ use crate::screens::{
 };
 use crate::state::{now, Action, State, StorageStatus};
 use crate::storage::{self, Loaded, SaveResult, Saved};
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{decode_share, evaluate, Instrument};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -19,7 +20,7 @@ use yew::prelude::*;
 pub struct AppProps {
     pub instrument: Rc<Instrument>,
     pub storage_key: AttrValue,
-    pub lang: AttrValue,
+    pub lang: Lang,
     /// Problems with a custom instrument; the built-in one is used instead.
     #[prop_or_default]
     pub instrument_problems: Vec<samenwerkingsscan::Problem>,
@@ -42,12 +43,12 @@ pub struct AppProps {
     pub workshop_stylesheet: AttrValue,
     /// Set by the root: switch to workshop mode in the given language.
     #[prop_or_default]
-    pub on_workshop: Option<Callback<&'static str>>,
+    pub on_workshop: Option<Callback<Lang>>,
     /// Set by the root: show another language (loading the built-in
     /// instrument's texts in it first when needed). Without it the
     /// language switch changes the language at once.
     #[prop_or_default]
-    pub on_lang: Option<Callback<&'static str>>,
+    pub on_lang: Option<Callback<Lang>>,
     /// A language whose texts could not be loaded (the loader's
     /// `languageError`, later the root's own).
     #[prop_or_default]
@@ -90,7 +91,7 @@ pub fn app(props: &AppProps) -> Html {
     let ns = route::namespace(&key);
     let state = {
         let instrument = instrument.clone();
-        let lang = i18n::supported(&props.lang);
+        let lang = props.lang;
         let key = key.clone();
         let pages = pages.clone();
         let ns = ns.clone();
@@ -101,8 +102,8 @@ pub fn app(props: &AppProps) -> Html {
     // Language given by the host (attribute) wins when it changes.
     {
         let state = state.clone();
-        use_effect_with(props.lang.clone(), move |lang| {
-            state.dispatch(Action::SetLang(i18n::supported(lang)))
+        use_effect_with(props.lang, move |lang| {
+            state.dispatch(Action::SetLang(*lang))
         });
     }
 
@@ -182,7 +183,7 @@ pub fn app(props: &AppProps) -> Html {
                 answers: answers.clone(),
                 changes: changes.clone(),
             };
-            let t = texts(lang);
+            let t = texts(*lang);
             let json = storage::encode(&saved);
             let result = json
                 .as_deref()
@@ -248,7 +249,7 @@ pub fn app(props: &AppProps) -> Html {
             state.lang,
         );
         use_memo(deps, move |(shown, answers, lang)| {
-            shown.then(|| Rc::new(evaluate(&instrument, answers, lang)))
+            shown.then(|| Rc::new(evaluate(&instrument, answers, *lang)))
         })
     };
     use_host_events(
@@ -331,7 +332,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         // A labelled region, never `<main>`/`<header>`: the host page owns
         // its landmarks (the stand-alone page wraps the element in `<main>`).
-        <section class="scan" lang={state.lang} ref={root} aria-label={if props.label.is_empty() { AttrValue::from(instrument.title.get(state.lang).to_string()) } else { props.label.clone() }}>
+        <section class="scan" lang={state.lang.code()} ref={root} aria-label={if props.label.is_empty() { AttrValue::from(instrument.title.get(state.lang).to_string()) } else { props.label.clone() }}>
             <Header title={AttrValue::from(instrument.title.get(state.lang).to_string())} lang={state.lang}
                 on_workshop={props.on_workshop.clone()} on_lang={props.on_lang.clone().unwrap_or_else(|| dispatch.reform(Action::SetLang))} />
             { banners(&state, t, &dispatch, &key) }
@@ -400,7 +401,7 @@ fn use_host_events(
     on_event: Option<js_sys::Function>,
     instrument: Rc<Instrument>,
     answers: samenwerkingsscan::Answers,
-    lang: &'static str,
+    lang: Lang,
     shown: Option<Rc<samenwerkingsscan::Report>>,
 ) {
     let pending = use_mut_ref(|| None::<gloo::timers::callback::Timeout>);
@@ -432,7 +433,7 @@ fn use_host_events(
 
 fn initial_state(
     instrument: &Rc<Instrument>,
-    lang: &'static str,
+    lang: Lang,
     key: &str,
     ns: &str,
     pages: &[Page],
@@ -521,7 +522,7 @@ fn banners(state: &State, t: &'static i18n::Texts, dispatch: &Callback<Action>, 
 
 #[derive(Properties, PartialEq)]
 struct ProgressProps {
-    lang: &'static str,
+    lang: Lang,
     position: usize,
     total: usize,
     answered: usize,

@@ -20,6 +20,7 @@ mod storage;
 mod workshop;
 
 use samenwerkingsscan::Instrument;
+use samenwerkingsscan::Lang;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -96,7 +97,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
             .filter(|k| !k.trim().is_empty())
             .unwrap_or_else(|| DEFAULT_STORAGE_KEY.into())
             .into(),
-        lang: text("lang").unwrap_or_else(|| "nl".into()).into(),
+        lang: Lang::nearest(&text("lang").unwrap_or_default()),
         instrument_problems: problems,
         on_event: function("onEvent"),
         on_mode: function("onMode"),
@@ -136,7 +137,7 @@ fn language_problem(value: Option<JsValue>) -> Option<root::LanguageProblem> {
             .and_then(|v| v.as_string())
     };
     Some(root::LanguageProblem {
-        lang: i18n::supported(&get("lang").unwrap_or_default()),
+        lang: Lang::nearest(&get("lang").unwrap_or_default()),
         detail: get("detail").unwrap_or_default().into(),
     })
 }
@@ -169,7 +170,7 @@ fn fetch_problem(error: &JsValue) -> samenwerkingsscan::Problem {
     };
     samenwerkingsscan::Problem::new(
         "$",
-        say(i18n::texts("en"), "(unknown address)"),
-        say(i18n::texts("nl"), "(adres onbekend)"),
+        say(i18n::texts(Lang::En), "(unknown address)"),
+        say(i18n::texts(Lang::Nl), "(adres onbekend)"),
     )
 }

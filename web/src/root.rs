@@ -8,6 +8,7 @@ use crate::route;
 #[cfg(feature = "workshop")]
 use crate::workshop::WorkshopApp;
 use samenwerkingsscan::Instrument;
+use samenwerkingsscan::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -16,13 +17,13 @@ use yew::prelude::*;
 #[derive(Clone, Debug, PartialEq)]
 pub struct LanguageProblem {
     /// The language asked for ("nl" or "en").
-    pub lang: &'static str,
+    pub lang: Lang,
     /// What went wrong, technically (an HTTP status, "Failed to fetch").
     pub detail: AttrValue,
 }
 
 /// The alert for a [`LanguageProblem`], in `lang` (the language shown).
-pub fn language_alert(problem: Option<&LanguageProblem>, lang: &'static str) -> Html {
+pub fn language_alert(problem: Option<&LanguageProblem>, lang: Lang) -> Html {
     let Some(problem) = problem else {
         return html! {};
     };
@@ -37,7 +38,7 @@ pub fn language_alert(problem: Option<&LanguageProblem>, lang: &'static str) -> 
 /// The alert for a host's questionnaire that could not be used (the
 /// built-in one is used instead), with every problem for the webmaster:
 /// in scan and workshop mode alike.
-pub fn instrument_alert(problems: &[samenwerkingsscan::Problem], lang: &'static str) -> Html {
+pub fn instrument_alert(problems: &[samenwerkingsscan::Problem], lang: Lang) -> Html {
     if problems.is_empty() {
         return html! {};
     }
@@ -51,7 +52,7 @@ pub fn instrument_alert(problems: &[samenwerkingsscan::Problem], lang: &'static 
 
 /// The instrument in the language shown, and the way to change language.
 struct Languages {
-    lang: UseStateHandle<&'static str>,
+    lang: UseStateHandle<Lang>,
     instrument: UseStateHandle<Rc<Instrument>>,
     problem: UseStateHandle<Option<LanguageProblem>>,
     /// Shows `lang`: at once when the instrument has its texts, else after
@@ -60,14 +61,14 @@ struct Languages {
     /// cannot be loaded leaves the language as it was and says why. The
     /// last choice wins: a file that arrives after another choice is
     /// dropped.
-    switch: Callback<&'static str>,
+    switch: Callback<Lang>,
 }
 
 #[hook]
 fn use_languages(props: &AppProps) -> Languages {
     let lang = {
-        let lang = props.lang.clone();
-        use_state(move || i18n::supported(&lang))
+        let lang = props.lang;
+        use_state(move || lang)
     };
     let instrument = use_state(|| props.instrument.clone());
     let problem = use_state(|| props.language_problem.clone());
@@ -76,14 +77,14 @@ fn use_languages(props: &AppProps) -> Languages {
     let switch = {
         let (lang, instrument, problem) = (lang.clone(), instrument.clone(), problem.clone());
         let loader = props.load_instrument.clone();
-        Callback::from(move |l: &'static str| {
+        Callback::from(move |l: Lang| {
             let this = {
                 let mut count = choice.borrow_mut();
                 *count = count.wrapping_add(1);
                 *count
             };
             let loader = match &loader {
-                Some(loader) if !instrument.languages.iter().any(|have| have == l) => {
+                Some(loader) if !instrument.languages.iter().any(|have| have == l.code()) => {
                     loader.clone()
                 }
                 // A custom instrument has every language it has; a missing
@@ -125,7 +126,7 @@ fn use_languages(props: &AppProps) -> Languages {
     // The host's attribute wins when it changes.
     {
         let switch = switch.clone();
-        use_effect_with(props.lang.clone(), move |l| switch.emit(i18n::supported(l)));
+        use_effect_with(props.lang, move |l| switch.emit(*l));
     }
     Languages {
         lang,
@@ -141,7 +142,7 @@ fn use_languages(props: &AppProps) -> Languages {
 /// with a technical detail for the message.
 async fn load(
     loader: &js_sys::Function,
-    lang: &str,
+    lang: Lang,
     current: &Instrument,
 ) -> Result<Instrument, String> {
     use wasm_bindgen::JsCast;
@@ -152,7 +153,7 @@ async fn load(
             .unwrap_or_else(|| "unknown error".into())
     };
     let promise = loader
-        .call1(&wasm_bindgen::JsValue::NULL, &lang.into())
+        .call1(&wasm_bindgen::JsValue::NULL, &lang.code().into())
         .map_err(message)?
         .dyn_into::<js_sys::Promise>()
         .map_err(|_| "loadInstrument gave no promise".to_string())?;
@@ -163,7 +164,7 @@ async fn load(
         .ok_or("loadInstrument gave no text")?;
     let file = format!("instrument.{lang}.json");
     let loaded = Instrument::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
-    if !loaded.languages.iter().any(|l| l == lang) {
+    if !loaded.languages.iter().any(|l| l == lang.code()) {
         return Err(format!("{file} has no texts in this language"));
     }
     if !loaded.same_questionnaire(current) {
@@ -200,7 +201,7 @@ pub fn root(props: &AppProps) -> Html {
     }
     let switch = |to_workshop: bool| {
         let (workshop, on_lang, ns) = (workshop.clone(), on_lang.clone(), ns.clone());
-        Callback::from(move |l: &'static str| {
+        Callback::from(move |l: Lang| {
             on_lang.emit(l);
             workshop.set(to_workshop);
             let hash = if to_workshop {
@@ -223,7 +224,7 @@ pub fn root(props: &AppProps) -> Html {
     } else {
         html! {
             <App instrument={(*instrument).clone()} storage_key={props.storage_key.clone()}
-                lang={AttrValue::from(*lang)} instrument_problems={props.instrument_problems.clone()}
+                lang={*lang} instrument_problems={props.instrument_problems.clone()}
                 language_problem={(*problem).clone()}
                 on_event={props.on_event.clone()} on_mode={props.on_mode.clone()} on_workshop={switch(true)}
                 on_lang={Some(on_lang)} label={props.label.clone()} />
@@ -237,10 +238,10 @@ pub fn root(props: &AppProps) -> Html {
 fn workshop_mode(
     props: &AppProps,
     instrument: Rc<Instrument>,
-    lang: &'static str,
+    lang: Lang,
     language_problem: Option<LanguageProblem>,
-    on_lang: Callback<&'static str>,
-    on_scan: Callback<&'static str>,
+    on_lang: Callback<Lang>,
+    on_scan: Callback<Lang>,
 ) -> Html {
     #[cfg(feature = "workshop")]
     {
@@ -264,7 +265,7 @@ fn workshop_mode(
             let _ = f.call2(
                 &wasm_bindgen::JsValue::NULL,
                 &"workshop".into(),
-                &lang.into(),
+                &lang.code().into(),
             );
         }
         html! { <p class="scan" role="status">{ crate::i18n::texts(lang).workshop_loading }</p> }

@@ -2,6 +2,7 @@
 //! Side effects (storage, URL, focus) live in `app.rs`; this stays pure.
 
 use crate::route::Step;
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     merge, next_stamp, response_key, stamp_context, stamp_respondent, Answers, Changes, Context,
     Instrument, Respondent, Response, CLEARED,
@@ -38,7 +39,7 @@ pub enum Import {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
-    pub lang: &'static str,
+    pub lang: Lang,
     pub step: Step,
     pub answers: Answers,
     /// When each part of `answers` last changed (ms since 1970): merged
@@ -60,7 +61,7 @@ pub struct State {
 }
 
 pub enum Action {
-    SetLang(&'static str),
+    SetLang(Lang),
     ShowStep(Step),
     /// A response, at a time (ms since 1970, `now()`).
     Answer(String, Response, u64),
@@ -95,7 +96,7 @@ pub fn now() -> u64 {
 }
 
 impl State {
-    pub fn new(instrument: &Instrument, lang: &'static str) -> Self {
+    pub fn new(instrument: &Instrument, lang: Lang) -> Self {
         State {
             lang,
             step: Step::Intro,
@@ -242,7 +243,7 @@ mod tests {
     use samenwerkingsscan::{Imported, Role};
 
     fn start() -> Rc<State> {
-        Rc::new(State::new(Instrument::builtin(), "nl"))
+        Rc::new(State::new(Instrument::builtin(), Lang::Nl))
     }
 
     fn statement(i: usize) -> String {
@@ -278,7 +279,7 @@ mod tests {
         assert_eq!(responses[&statement(2)], Response::Scale(3));
         assert_eq!(
             merged.announcement.1,
-            crate::i18n::texts("nl").merged_elsewhere
+            crate::i18n::texts(Lang::Nl).merged_elsewhere
         );
         // The same again changes nothing: the state is the same object.
         let again = merged.clone().reduce(Action::MergeSaved(saved, true));
@@ -293,7 +294,10 @@ mod tests {
         assert!(s.answers.responses.is_empty());
         assert_eq!(s.answers.instrument_id, Instrument::builtin().id);
         assert!(!s.persist);
-        assert_eq!(s.announcement.1, crate::i18n::texts("nl").deleted_elsewhere);
+        assert_eq!(
+            s.announcement.1,
+            crate::i18n::texts(Lang::Nl).deleted_elsewhere
+        );
         // Told once: a second event changes nothing.
         let again = s.clone().reduce(Action::DeletedElsewhere);
         assert!(Rc::ptr_eq(&s, &again));

@@ -5,7 +5,7 @@ use super::{
 };
 use crate::args::{ReportArgs, ReportFormat};
 use crate::markdown;
-use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Report};
+use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Lang, Report};
 
 /// One report or a group report from answers files.
 enum Evaluation {
@@ -27,7 +27,7 @@ impl Evaluation {
 fn evaluate_files(
     instrument: &Instrument,
     paths: &[String],
-    lang: &str,
+    lang: Lang,
     options: &GroupOptions,
 ) -> Result<Evaluation, Failure> {
     let mut respondents = Vec::new();
@@ -55,9 +55,9 @@ fn evaluate_files(
 pub fn evaluate(args: &ReportArgs, files: &[String]) -> Outcome {
     let options = group_options(args)?;
     let instrument = load_instrument(args.instrument.as_deref())?;
-    let lang = lang_of(&args.lang, &instrument)?;
+    let lang = lang_of(args.lang, &instrument)?;
     match (
-        evaluate_files(&instrument, files, &lang, &options)?,
+        evaluate_files(&instrument, files, lang, &options)?,
         args.format,
     ) {
         (Evaluation::Single(report), ReportFormat::Json) => to_json(&report),
@@ -71,14 +71,14 @@ pub fn evaluate(args: &ReportArgs, files: &[String]) -> Outcome {
 pub fn compare(args: &ReportArgs, baseline: &str, current: &str) -> Outcome {
     let options = group_options(args)?;
     let instrument = load_instrument(args.instrument.as_deref())?;
-    let lang = lang_of(&args.lang, &instrument)?;
+    let lang = lang_of(args.lang, &instrument)?;
     let read = |path: &str| {
-        evaluate_files(&instrument, &[path.to_string()], &lang, &options)
+        evaluate_files(&instrument, &[path.to_string()], lang, &options)
             .map(Evaluation::into_report)
     };
     let comparison = samenwerkingsscan::compare(&read(baseline)?, &read(current)?);
     match args.format {
         ReportFormat::Json => to_json(&comparison),
-        ReportFormat::Markdown => Ok(markdown::comparison(&comparison, &lang)),
+        ReportFormat::Markdown => Ok(markdown::comparison(&comparison, lang)),
     }
 }

@@ -7,7 +7,7 @@ mod share;
 mod validate;
 
 use crate::args::{Command, ReportArgs};
-use samenwerkingsscan::{Answers, GroupOptions, Instrument};
+use samenwerkingsscan::{Answers, GroupOptions, Instrument, Lang};
 use serde::Serialize;
 use std::io::Read;
 
@@ -36,7 +36,7 @@ pub(crate) fn input<T>(message: impl Into<String>) -> Result<T, Failure> {
 /// Runs one parsed command.
 pub fn run(command: Command) -> Outcome {
     match command {
-        Command::Instrument { lang } => instrument::run(lang.as_deref()),
+        Command::Instrument { lang } => instrument::run(lang),
         Command::Validate { path, format } => validate::run(&path, format),
         Command::Evaluate { report, files } => evaluate(&report, &files),
         Command::Compare {
@@ -85,15 +85,16 @@ pub(crate) fn load_instrument(path: Option<&str>) -> Result<Instrument, Failure>
 
 /// The respondents in one answers file, and whether the file held an array;
 /// problems in `lang` (the core says where and what, in words).
-pub(crate) fn read_answers(path: &str, lang: &str) -> Result<(Vec<Answers>, bool), Failure> {
+pub(crate) fn read_answers(path: &str, lang: Lang) -> Result<(Vec<Answers>, bool), Failure> {
     let text = read(path)?;
     Answers::from_json_many(&text).or_else(|e| input(format!("{path}: {}", e.text(lang))))
 }
 
-/// The report language: any language the instrument has.
-pub(crate) fn lang_of(lang: &str, instrument: &Instrument) -> Result<String, Failure> {
-    if instrument.languages.iter().any(|l| l == lang) {
-        Ok(lang.to_string())
+/// The report language, when the instrument has it (a custom instrument
+/// may be in Dutch only).
+pub(crate) fn lang_of(lang: Lang, instrument: &Instrument) -> Result<Lang, Failure> {
+    if instrument.languages.iter().any(|l| l == lang.code()) {
+        Ok(lang)
     } else {
         usage(format!(
             "unknown language '{lang}' (this instrument has {})",

@@ -2,7 +2,7 @@
 
 use super::{input, load_instrument, read_answers, Outcome};
 use crate::args::ShareAction;
-use samenwerkingsscan::{decode_share, encode_share};
+use samenwerkingsscan::{decode_share, encode_share, Lang};
 
 /// Encodes one respondent's answers, or decodes a code into answers JSON.
 pub fn run(action: ShareAction) -> Outcome {
@@ -13,7 +13,7 @@ pub fn run(action: ShareAction) -> Outcome {
             path,
         } => {
             let instrument = load_instrument(instrument.as_deref())?;
-            let (answers, array) = read_answers(&path, "en")?;
+            let (answers, array) = read_answers(&path, Lang::En)?;
             if array {
                 return input(format!(
                     "{path}: a share code holds one respondent, not a list"

@@ -3,13 +3,13 @@
 use super::*;
 
 /// A baseline against a later measurement.
-pub fn comparison(c: &Comparison, lang: &str) -> String {
-    let l = L::of(lang);
+pub fn comparison(c: &Comparison, lang: Lang) -> String {
+    let l = lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# {}\n",
-        l.t(
+        l.pick(
             "Samenwerkingsscan: nulmeting en nieuwe meting",
             "Partnership readiness scan: baseline and new measurement"
         )
@@ -20,17 +20,17 @@ pub fn comparison(c: &Comparison, lang: &str) -> String {
         let _ = writeln!(
             out,
             "**{}: {}** ({}).\n",
-            l.t("Oordeel", "Verdict"),
+            l.pick("Oordeel", "Verdict"),
             after,
-            l.t("gelijk aan de nulmeting", "the same as the baseline")
+            l.pick("gelijk aan de nulmeting", "the same as the baseline")
         );
     } else {
         let _ = writeln!(
             out,
             "**{}: {}** ({}: {}).\n",
-            l.t("Oordeel", "Verdict"),
+            l.pick("Oordeel", "Verdict"),
             after,
-            l.t("bij de nulmeting", "at the baseline"),
+            l.pick("bij de nulmeting", "at the baseline"),
             before
         );
     }
@@ -40,9 +40,9 @@ pub fn comparison(c: &Comparison, lang: &str) -> String {
     let _ = writeln!(
         out,
         "| | {} | {} | {} |\n|---|---:|---:|---:|",
-        l.t("Nulmeting", "Baseline"),
-        l.t("Nu", "Now"),
-        l.t("Verschil", "Change")
+        l.pick("Nulmeting", "Baseline"),
+        l.pick("Nu", "Now"),
+        l.pick("Verschil", "Change")
     );
     let row = |out: &mut String, name: &str, d: &Delta| {
         let _ = writeln!(
@@ -54,17 +54,17 @@ pub fn comparison(c: &Comparison, lang: &str) -> String {
             signed(d.change)
         );
     };
-    row(&mut out, l.t("**Kracht**", "**Strength**"), &c.readiness);
-    row(&mut out, l.t("**Risico**", "**Risk**"), &c.risk);
+    row(&mut out, l.pick("**Kracht**", "**Strength**"), &c.readiness);
+    row(&mut out, l.pick("**Risico**", "**Risk**"), &c.risk);
     for p in &c.phases {
         row(
             &mut out,
-            &format!("{}: {}", cell(&p.name), l.t("kracht", "strength")),
+            &format!("{}: {}", cell(&p.name), l.pick("kracht", "strength")),
             &p.readiness,
         );
         row(
             &mut out,
-            &format!("{}: {}", cell(&p.name), l.t("risico", "risk")),
+            &format!("{}: {}", cell(&p.name), l.pick("risico", "risk")),
             &p.risk,
         );
     }
@@ -72,24 +72,24 @@ pub fn comparison(c: &Comparison, lang: &str) -> String {
     let _ = writeln!(
         out,
         "_{}_\n",
-        l.t(
+        l.pick(
             "Bij risico is een daling een verbetering. Factoren tellen als verbeterd of verslechterd vanaf 10 punten verschil.",
             "For risk, a decrease is an improvement. A factor counts as improved or worsened if it changes by 10 points or more."
         )
     );
     for (title, list, empty) in [
         (
-            l.t("Verbeterd", "Improved"),
+            l.pick("Verbeterd", "Improved"),
             &c.improved,
-            l.t(
+            l.pick(
                 "Geen factor is duidelijk verbeterd.",
                 "No factor clearly improved.",
             ),
         ),
         (
-            l.t("Verslechterd", "Worsened"),
+            l.pick("Verslechterd", "Worsened"),
             &c.worsened,
-            l.t(
+            l.pick(
                 "Geen factor is duidelijk verslechterd.",
                 "No factor clearly worsened.",
             ),

@@ -8,12 +8,12 @@ use super::*;
 /// minimum are not shown.
 pub fn group(g: &GroupReport) -> String {
     let r = &g.report;
-    let l = L::of(&r.lang);
+    let l = r.lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# {}: {}\n",
-        l.t(
+        l.pick(
             "Samenwerkingsscan, groep",
             "Partnership readiness scan, group"
         ),
@@ -22,7 +22,7 @@ pub fn group(g: &GroupReport) -> String {
     let _ = writeln!(
         out,
         "{}\n",
-        if l.en {
+        if l == Lang::En {
             format!(
                 "{} respondents. For anonymity, spread and subgroups are only shown from {} respondents upwards.",
                 g.respondents, g.min_group_size
@@ -36,15 +36,15 @@ pub fn group(g: &GroupReport) -> String {
     );
     body(&mut out, r);
 
-    let _ = writeln!(out, "## {}\n", l.t("Wie deden mee", "Who took part"));
+    let _ = writeln!(out, "## {}\n", l.pick("Wie deden mee", "Who took part"));
     subgroup_table(
         &mut out,
-        l.t("Gemeente", "Municipality"),
+        l.pick("Gemeente", "Municipality"),
         &g.municipalities,
         g,
         l,
     );
-    subgroup_table(&mut out, l.t("Rol", "Role"), &g.roles, g, l);
+    subgroup_table(&mut out, l.pick("Rol", "Role"), &g.roles, g, l);
     for note in &g.disclosure {
         let _ = writeln!(out, "{}\n", inline(note));
     }
@@ -52,7 +52,7 @@ pub fn group(g: &GroupReport) -> String {
         let _ = writeln!(
             out,
             "{}\n",
-            l.t(
+            l.pick(
                 "De respondenten hebben geen gemeente of rol opgegeven.",
                 "The respondents gave no municipality or role."
             )
@@ -62,13 +62,13 @@ pub fn group(g: &GroupReport) -> String {
     let _ = writeln!(
         out,
         "## {}\n",
-        l.t("Gespreksonderwerpen", "Discussion points")
+        l.pick("Gespreksonderwerpen", "Discussion points")
     );
     if g.discussion_points.is_empty() {
         let _ = writeln!(
             out,
             "{}\n",
-            l.t(
+            l.pick(
                 "Geen factor waarover de meningen sterk uiteenlopen.",
                 "No factor on which opinions differ strongly."
             )
@@ -77,7 +77,7 @@ pub fn group(g: &GroupReport) -> String {
         let _ = writeln!(
             out,
             "{}\n",
-            l.t(
+            l.pick(
                 "Over deze factoren lopen de meningen sterk uiteen. Bespreek ze samen voordat u verder gaat.",
                 "Opinions differ strongly on these factors. Discuss them together before going further."
             )
@@ -88,11 +88,11 @@ pub fn group(g: &GroupReport) -> String {
                     out,
                     "- **{}**: {} {}, {} {} {} {} ({})",
                     inline(&f.name),
-                    l.t("gemiddeld", "mean"),
+                    l.pick("gemiddeld", "mean"),
                     whole(f.mean),
-                    l.t("van", "from"),
+                    l.pick("van", "from"),
                     whole(f.min),
-                    l.t("tot", "to"),
+                    l.pick("tot", "to"),
                     whole(f.max),
                     consensus_word(f.consensus, l)
                 );
@@ -103,7 +103,7 @@ pub fn group(g: &GroupReport) -> String {
 
     gap_section(
         &mut out,
-        l.t(
+        l.pick(
             "Verschillen tussen gemeenten",
             "Differences between municipalities",
         ),
@@ -112,7 +112,7 @@ pub fn group(g: &GroupReport) -> String {
     );
     gap_section(
         &mut out,
-        l.t("Verschillen tussen rollen", "Differences between roles"),
+        l.pick("Verschillen tussen rollen", "Differences between roles"),
         &g.role_gaps,
         l,
     );
@@ -120,16 +120,16 @@ pub fn group(g: &GroupReport) -> String {
     let _ = writeln!(
         out,
         "## {}\n\n| {} | n | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---|---:|",
-        l.t(
+        l.pick(
             "Bijlage: alle factoren in de groep",
             "Appendix: all factors in the group"
         ),
-        l.t("Factor", "Factor"),
-        l.t("Gemiddeld", "Mean"),
-        l.t("Spreiding", "Spread"),
-        l.t("Min–max", "Min–max"),
-        l.t("Overeenstemming", "Agreement"),
-        l.t(
+        l.pick("Factor", "Factor"),
+        l.pick("Gemiddeld", "Mean"),
+        l.pick("Spreiding", "Spread"),
+        l.pick("Min–max", "Min–max"),
+        l.pick("Overeenstemming", "Agreement"),
+        l.pick(
             "Weet ik niet / niet van toepassing",
             "Don’t know / not applicable"
         )
@@ -156,7 +156,7 @@ pub fn group(g: &GroupReport) -> String {
     out
 }
 
-fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupReport, l: L) {
+fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupReport, l: Lang) {
     if groups.is_empty() {
         return;
     }
@@ -164,9 +164,9 @@ fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupR
         out,
         "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
         title,
-        l.t("Aantal", "Number"),
-        l.t("Kracht", "Strength"),
-        l.t("Risico", "Risk")
+        l.pick("Aantal", "Number"),
+        l.pick("Kracht", "Strength"),
+        l.pick("Risico", "Risk")
     );
     for s in groups {
         if s.in_other {
@@ -175,7 +175,7 @@ fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupR
                 "| {} | {} | {} | |",
                 cell(&s.label),
                 s.n,
-                l.t("in de samengevoegde rij", "in the merged row")
+                l.pick("in de samengevoegde rij", "in the merged row")
             );
         } else if s.shown {
             let _ = writeln!(
@@ -187,7 +187,7 @@ fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupR
                 whole(s.risk)
             );
         } else {
-            let hidden = if l.en {
+            let hidden = if l == Lang::En {
                 format!("not shown (fewer than {})", g.min_group_size)
             } else {
                 format!("niet getoond (minder dan {})", g.min_group_size)
@@ -198,7 +198,7 @@ fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupR
     out.push('\n');
 }
 
-fn gap_section(out: &mut String, title: &str, gaps: &[Gap], l: L) {
+fn gap_section(out: &mut String, title: &str, gaps: &[Gap], l: Lang) {
     if gaps.is_empty() {
         return;
     }
@@ -210,7 +210,7 @@ fn gap_section(out: &mut String, title: &str, gaps: &[Gap], l: L) {
             .map(|m| format!("{} {} (n={})", inline(&m.label), whole(Some(m.mean)), m.n))
             .collect();
         let flag = if gap.red_flag {
-            l.t(" (mogelijke rode vlag)", " (potential red flag)")
+            l.pick(" (mogelijke rode vlag)", " (potential red flag)")
         } else {
             ""
         };
@@ -219,9 +219,9 @@ fn gap_section(out: &mut String, title: &str, gaps: &[Gap], l: L) {
             "- **{}**{}: {} {} {}: {}",
             inline(&gap.factor_name),
             flag,
-            l.t("verschil", "difference of"),
+            l.pick("verschil", "difference of"),
             whole(Some(gap.gap)),
-            l.t("punten", "points"),
+            l.pick("punten", "points"),
             parts.join(", ")
         );
     }

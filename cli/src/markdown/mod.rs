@@ -6,32 +6,10 @@
 //! report's language); only headings and connecting words are added here.
 
 use samenwerkingsscan::{
-    Band, Comparison, Consensus, Delta, FactorRef, Fit, Gap, GroupReport, Polarity, Report,
+    Band, Comparison, Consensus, Delta, FactorRef, Fit, Gap, GroupReport, Lang, Polarity, Report,
     Subgroup,
 };
 use std::fmt::Write;
-
-/// Dutch or English connecting words, chosen by the report's language.
-#[derive(Clone, Copy)]
-struct L {
-    en: bool,
-}
-
-impl L {
-    fn of(lang: &str) -> L {
-        L {
-            en: lang.eq_ignore_ascii_case("en") || lang.to_ascii_lowercase().starts_with("en-"),
-        }
-    }
-
-    fn t<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
-        if self.en {
-            en
-        } else {
-            nl
-        }
-    }
-}
 
 /// A 0–100 figure as people read it; "–" when there is none.
 fn whole(value: Option<f64>) -> String {
@@ -71,26 +49,26 @@ fn inline(text: &str) -> String {
     out
 }
 
-fn band_word(band: Option<Band>, lang: &str) -> String {
+fn band_word(band: Option<Band>, lang: Lang) -> String {
     band.map_or_else(
-        || L::of(lang).t("niet beantwoord", "not answered").to_string(),
+        || lang.pick("niet beantwoord", "not answered").to_string(),
         |b| b.label(lang).to_lowercase(),
     )
 }
 
-fn fit_word(fit: Fit, l: L) -> &'static str {
+fn fit_word(fit: Fit, l: Lang) -> &'static str {
     match fit {
-        Fit::Good => l.t("past", "fits"),
-        Fit::Caution => l.t("let op", "caution"),
-        Fit::Poor => l.t("past slecht", "poor fit"),
+        Fit::Good => l.pick("past", "fits"),
+        Fit::Caution => l.pick("let op", "caution"),
+        Fit::Poor => l.pick("past slecht", "poor fit"),
     }
 }
 
-fn consensus_word(consensus: Option<Consensus>, l: L) -> &'static str {
+fn consensus_word(consensus: Option<Consensus>, l: Lang) -> &'static str {
     match consensus {
-        Some(Consensus::High) => l.t("veel overeenstemming", "high agreement"),
-        Some(Consensus::Medium) => l.t("redelijke overeenstemming", "some agreement"),
-        Some(Consensus::Low) => l.t("weinig overeenstemming", "little agreement"),
+        Some(Consensus::High) => l.pick("veel overeenstemming", "high agreement"),
+        Some(Consensus::Medium) => l.pick("redelijke overeenstemming", "some agreement"),
+        Some(Consensus::Low) => l.pick("weinig overeenstemming", "little agreement"),
         None => "–",
     }
 }
@@ -149,7 +127,7 @@ mod tests {
         a.context.stage = Some("preparing".into());
         a.context.form = Some("volledige-ambtelijke-fusie".into());
         a.context.urgency = Some("not-needed".into());
-        let report = evaluate(Instrument::builtin(), &a, "nl");
+        let report = evaluate(Instrument::builtin(), &a, Lang::Nl);
         let md = super::report(&report);
         let headings: Vec<&str> = md.lines().filter(|l| l.starts_with('#')).collect();
         assert_eq!(
@@ -196,7 +174,7 @@ mod tests {
 
     #[test]
     fn hindrances_among_the_strengths_are_explained() {
-        let report = evaluate(Instrument::builtin(), &answers(5, 1), "nl");
+        let report = evaluate(Instrument::builtin(), &answers(5, 1), Lang::Nl);
         let md = super::report(&report);
         let strengths = md
             .split("## Sterke punten")
@@ -231,7 +209,7 @@ mod tests {
         let report = evaluate(
             Instrument::builtin(),
             &Answers::new(Instrument::builtin()),
-            "en",
+            Lang::En,
         );
         let md = super::report(&report);
         assert!(md.starts_with("# Partnership readiness scan: Insufficient information"));
@@ -258,7 +236,7 @@ mod tests {
             Instrument::builtin(),
             &respondents,
             &GroupOptions::default(),
-            "nl",
+            Lang::Nl,
         );
         let md = super::group(&g);
         assert!(md.starts_with("# Samenwerkingsscan, groep: "));
@@ -286,17 +264,17 @@ mod tests {
     #[test]
     fn comparisons_show_signed_changes() {
         let instrument = Instrument::builtin();
-        let before = evaluate(instrument, &answers(3, 3), "nl");
+        let before = evaluate(instrument, &answers(3, 3), Lang::Nl);
         let mut later = answers(3, 3);
         set_factor(&mut later, "werkdruk", 1);
         set_factor(&mut later, "visievorming", 1);
-        let after = evaluate(instrument, &later, "nl");
-        let md = super::comparison(&compare(&before, &after), "nl");
+        let after = evaluate(instrument, &later, Lang::Nl);
+        let md = super::comparison(&compare(&before, &after), Lang::Nl);
         assert!(md.starts_with("# Samenwerkingsscan: nulmeting en nieuwe meting"));
         assert!(md.contains("- **Werkdruk**: 50 → 100 (+50)"));
         assert!(md.contains("- **Visievorming**: 50 → 0 (-50)"));
         assert!(md.contains("| **Kracht** | 50 |"));
-        let same = super::comparison(&compare(&before, &before), "en");
+        let same = super::comparison(&compare(&before, &before), Lang::En);
         assert!(same.contains("(the same as the baseline)"));
         assert!(same.contains("No factor clearly improved."));
     }

@@ -4,12 +4,12 @@ use super::*;
 
 /// A report on one respondent.
 pub fn report(report: &Report) -> String {
-    let l = L::of(&report.lang);
+    let l = report.lang;
     let mut out = String::new();
     let _ = writeln!(
         out,
         "# {}: {}\n",
-        l.t("Samenwerkingsscan", "Partnership readiness scan"),
+        l.pick("Samenwerkingsscan", "Partnership readiness scan"),
         inline(&report.verdict.label)
     );
     body(&mut out, report);
@@ -19,7 +19,7 @@ pub fn report(report: &Report) -> String {
 
 /// The shared part of single and group reports, from the verdict to the notices.
 pub(super) fn body(out: &mut String, r: &Report) {
-    let l = L::of(&r.lang);
+    let l = r.lang;
     headline(out, r, l);
     reasons(out, r, l);
     phases(out, r, l);
@@ -35,11 +35,11 @@ pub(super) fn body(out: &mut String, r: &Report) {
 }
 
 /// Why: the verdict, the two figures and what they mean.
-fn headline(out: &mut String, r: &Report, l: L) {
+fn headline(out: &mut String, r: &Report, l: Lang) {
     let _ = writeln!(
         out,
         "**{}: {}.** {}\n",
-        l.t("Oordeel", "Verdict"),
+        l.pick("Oordeel", "Verdict"),
         inline(&r.verdict.label),
         inline(&r.verdict.summary)
     );
@@ -47,19 +47,19 @@ fn headline(out: &mut String, r: &Report, l: L) {
     let _ = writeln!(
         out,
         "{} **{}** {} · {} **{}** {} · {}\n",
-        l.t("Kracht", "Strength"),
+        l.pick("Kracht", "Strength"),
         whole(r.readiness),
-        l.t("van 100", "out of 100"),
-        l.t("risico", "risk"),
+        l.pick("van 100", "out of 100"),
+        l.pick("risico", "risk"),
         whole(r.risk),
-        l.t("van 100", "out of 100"),
+        l.pick("van 100", "out of 100"),
         {
-            let unknown = match (c.unknown, l.en) {
+            let unknown = match (c.unknown, (l == Lang::En)) {
                 (0, _) => String::new(),
                 (n, true) => format!(", ‘don’t know / not applicable’ {n} times"),
                 (n, false) => format!(", {n} keer ‘weet ik niet / niet van toepassing’"),
             };
-            if l.en {
+            if l == Lang::En {
                 format!(
                     "{} of {} statements answered ({}){unknown}",
                     c.answered,
@@ -79,7 +79,7 @@ fn headline(out: &mut String, r: &Report, l: L) {
     let _ = writeln!(
         out,
         "_{}_\n",
-        l.t(
+        l.pick(
             "Kracht komt uit de bevorderende factoren (hoger is beter), risico uit de belemmerende factoren (hoger is slechter). Scores per factor: 0–100, hoger is gunstiger; bij een belemmering betekent een hoge score dat die nauwelijks speelt.",
             "Strength comes from the enabling factors (higher is better), risk from the hindering factors (higher is worse). Factor scores: 0–100, higher is more favourable; for a hindering factor a high score means it is hardly an issue."
         )
@@ -87,11 +87,11 @@ fn headline(out: &mut String, r: &Report, l: L) {
 }
 
 /// The reasons for the verdict.
-fn reasons(out: &mut String, r: &Report, l: L) {
+fn reasons(out: &mut String, r: &Report, l: Lang) {
     let _ = writeln!(
         out,
         "## {}\n",
-        l.t("Waarom dit oordeel", "Why this verdict")
+        l.pick("Waarom dit oordeel", "Why this verdict")
     );
     for reason in &r.reasons {
         let _ = writeln!(out, "- {}", inline(&reason.text));
@@ -100,15 +100,15 @@ fn reasons(out: &mut String, r: &Report, l: L) {
 }
 
 /// Strength, risk and answered per phase, and the total.
-fn phases(out: &mut String, r: &Report, l: L) {
-    let _ = writeln!(out, "## {}\n", l.t("Per fase", "Per phase"));
+fn phases(out: &mut String, r: &Report, l: Lang) {
+    let _ = writeln!(out, "## {}\n", l.pick("Per fase", "Per phase"));
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} |\n|---|---:|---:|---:|",
-        l.t("Fase", "Phase"),
-        l.t("Kracht", "Strength"),
-        l.t("Risico", "Risk"),
-        l.t("Beantwoord", "Answered")
+        l.pick("Fase", "Phase"),
+        l.pick("Kracht", "Strength"),
+        l.pick("Risico", "Risk"),
+        l.pick("Beantwoord", "Answered")
     );
     for phase in &r.phases {
         let _ = writeln!(
@@ -123,7 +123,7 @@ fn phases(out: &mut String, r: &Report, l: L) {
     let _ = writeln!(
         out,
         "| **{}** | **{}** | **{}** | **{}** |\n",
-        l.t("Totaal", "Total"),
+        l.pick("Totaal", "Total"),
         whole(r.readiness),
         whole(r.risk),
         percent(r.coverage.ratio)
@@ -131,13 +131,13 @@ fn phases(out: &mut String, r: &Report, l: L) {
 }
 
 /// Factors that score as strong points.
-fn strengths(out: &mut String, r: &Report, l: L) {
-    let _ = writeln!(out, "## {}\n", l.t("Sterke punten", "Strong points"));
+fn strengths(out: &mut String, r: &Report, l: Lang) {
+    let _ = writeln!(out, "## {}\n", l.pick("Sterke punten", "Strong points"));
     if r.strengths.is_empty() {
         let _ = writeln!(
             out,
             "{}\n",
-            l.t(
+            l.pick(
                 "Nog geen factor scoort als sterk punt.",
                 "No factor scores as a strong point yet."
             )
@@ -145,7 +145,7 @@ fn strengths(out: &mut String, r: &Report, l: L) {
     }
     for s in &r.strengths {
         let note = match polarity_of(r, &s.id) {
-            Some(Polarity::Hindering) => l.t(
+            Some(Polarity::Hindering) => l.pick(
                 ": deze belemmering speelt nauwelijks",
                 ": this hindering factor is hardly an issue",
             ),
@@ -156,7 +156,7 @@ fn strengths(out: &mut String, r: &Report, l: L) {
             "- **{}** ({} {}){}",
             inline(&s.name),
             whole(s.favourability),
-            l.t("van 100", "out of 100"),
+            l.pick("van 100", "out of 100"),
             note
         );
     }
@@ -166,13 +166,13 @@ fn strengths(out: &mut String, r: &Report, l: L) {
 }
 
 /// Concerns and points to watch.
-fn risks(out: &mut String, r: &Report, l: L) {
-    let _ = writeln!(out, "## {}\n", l.t("Risico’s", "Risks"));
+fn risks(out: &mut String, r: &Report, l: Lang) {
+    let _ = writeln!(out, "## {}\n", l.pick("Risico’s", "Risks"));
     if r.risks.is_empty() {
         let _ = writeln!(
             out,
             "{}\n",
-            l.t(
+            l.pick(
                 "Geen zorg- of aandachtspunten.",
                 "No concerns or points to watch."
             )
@@ -187,13 +187,13 @@ fn risks(out: &mut String, r: &Report, l: L) {
 }
 
 /// Factors nobody answered anything about.
-fn open_factors(out: &mut String, r: &Report, l: L) {
+fn open_factors(out: &mut String, r: &Report, l: Lang) {
     if !r.gaps.is_empty() {
         let _ = writeln!(
             out,
             "## {}\n\n{}\n",
-            l.t("Wat nog open is", "What is still open"),
-            l.t(
+            l.pick("Wat nog open is", "What is still open"),
+            l.pick(
                 "Over deze factoren is niets beantwoord:",
                 "Nothing was answered about these factors:"
             )
@@ -206,12 +206,12 @@ fn open_factors(out: &mut String, r: &Report, l: L) {
 }
 
 /// Advice by impact, with the source of every step.
-fn advice(out: &mut String, r: &Report, l: L) {
-    let lang = r.lang.as_str();
+fn advice(out: &mut String, r: &Report, l: Lang) {
+    let lang = r.lang;
     let _ = writeln!(
         out,
         "## {}\n",
-        l.t(
+        l.pick(
             "Advies, belangrijkste eerst",
             "Advice, most important first"
         )
@@ -220,7 +220,7 @@ fn advice(out: &mut String, r: &Report, l: L) {
         let _ = writeln!(
             out,
             "{}\n",
-            l.t(
+            l.pick(
                 "Geen factor vraagt om extra aandacht. Leg nu een nulmeting vast.",
                 "No factor needs extra attention. Record a baseline now."
             )
@@ -231,7 +231,7 @@ fn advice(out: &mut String, r: &Report, l: L) {
         // Sub-items are indented to the item's text, so they stay inside it.
         let indent = " ".repeat(marker.len());
         let ahead = if item.before_start {
-            l.t(", regel dit vóór de start", ", arrange before the start")
+            l.pick(", regel dit vóór de start", ", arrange before the start")
         } else {
             ""
         };
@@ -260,18 +260,18 @@ fn advice(out: &mut String, r: &Report, l: L) {
 }
 
 /// The next step of the six-step plan (§7).
-fn next_step(out: &mut String, r: &Report, l: L) {
+fn next_step(out: &mut String, r: &Report, l: Lang) {
     if let Some(next) = &r.next_step {
         let _ = writeln!(
             out,
             "## {}\n\n{}**{} {}: {}.** {}\n\n{}\n",
-            l.t("Volgende stap", "Next step"),
+            l.pick("Volgende stap", "Next step"),
             if next.going_back {
-                l.t("Terug naar een eerdere stap. ", "Back to an earlier step. ")
+                l.pick("Terug naar een eerdere stap. ", "Back to an earlier step. ")
             } else {
                 ""
             },
-            l.t("Stap", "Step"),
+            l.pick("Stap", "Step"),
             next.number,
             inline(&next.name),
             inline(&next.description),
@@ -281,12 +281,12 @@ fn next_step(out: &mut String, r: &Report, l: L) {
 }
 
 /// Whether the intended form fits, with its formal steps.
-fn form_fit(out: &mut String, r: &Report, l: L) {
+fn form_fit(out: &mut String, r: &Report, l: Lang) {
     if let Some(fit) = &r.form_fit {
         let _ = writeln!(
             out,
             "## {}\n\n**{}**: {}\n",
-            l.t("Past de gekozen vorm?", "Does the chosen form fit?"),
+            l.pick("Past de gekozen vorm?", "Does the chosen form fit?"),
             inline(&fit.label),
             fit_word(fit.fit, l)
         );
@@ -298,7 +298,7 @@ fn form_fit(out: &mut String, r: &Report, l: L) {
             let _ = writeln!(
                 out,
                 "{}\n",
-                l.t(
+                l.pick(
                     "Formele stappen voor deze vorm:",
                     "Formal steps for this form:"
                 )
@@ -312,12 +312,12 @@ fn form_fit(out: &mut String, r: &Report, l: L) {
 }
 
 /// Content, structure and relationship (§6.1).
-fn dimensions(out: &mut String, r: &Report, l: L) {
-    let lang = r.lang.as_str();
+fn dimensions(out: &mut String, r: &Report, l: Lang) {
+    let lang = r.lang;
     let _ = writeln!(
         out,
         "## {}\n",
-        l.t(
+        l.pick(
             "Inhoud, structuur en relatie (§6.1)",
             "Content, structure and relationship (§6.1)"
         )
@@ -328,7 +328,7 @@ fn dimensions(out: &mut String, r: &Report, l: L) {
             "- **{}**: {} {}, {}",
             inline(&d.name),
             whole(d.favourability),
-            l.t("van 100", "out of 100"),
+            l.pick("van 100", "out of 100"),
             band_word(d.band, lang)
         );
     }
@@ -336,9 +336,9 @@ fn dimensions(out: &mut String, r: &Report, l: L) {
 }
 
 /// What stands out in the context.
-fn signals(out: &mut String, r: &Report, l: L) {
+fn signals(out: &mut String, r: &Report, l: Lang) {
     if !r.signals.is_empty() {
-        let _ = writeln!(out, "## {}\n", l.t("Wat opvalt", "What stands out"));
+        let _ = writeln!(out, "## {}\n", l.pick("Wat opvalt", "What stands out"));
         for s in &r.signals {
             let _ = writeln!(out, "- {}", inline(&s.text));
         }
@@ -347,12 +347,12 @@ fn signals(out: &mut String, r: &Report, l: L) {
 }
 
 /// Input that was not used, with its JSON path.
-fn notices(out: &mut String, r: &Report, l: L) {
+fn notices(out: &mut String, r: &Report, l: Lang) {
     if !r.notices.is_empty() {
         let _ = writeln!(
             out,
             "## {}\n",
-            l.t("Niet gebruikte invoer", "Input not used")
+            l.pick("Niet gebruikte invoer", "Input not used")
         );
         for n in &r.notices {
             let _ = writeln!(
@@ -366,34 +366,34 @@ fn notices(out: &mut String, r: &Report, l: L) {
     }
 }
 
-fn risk_line(out: &mut String, r: &Report, s: &FactorRef, l: L) {
+fn risk_line(out: &mut String, r: &Report, s: &FactorRef, l: Lang) {
     let kind = match polarity_of(r, &s.id) {
-        Some(Polarity::Hindering) => l.t("belemmering", "hindrance"),
-        _ => l.t("bevorderende factor", "enabling factor"),
+        Some(Polarity::Hindering) => l.pick("belemmering", "hindrance"),
+        _ => l.pick("bevorderende factor", "enabling factor"),
     };
     let _ = writeln!(
         out,
         "- **{}**: {}, {} {} ({})",
         inline(&s.name),
-        band_word(s.band, &r.lang),
+        band_word(s.band, r.lang),
         whole(s.favourability),
-        l.t("van 100", "out of 100"),
+        l.pick("van 100", "out of 100"),
         kind
     );
 }
 
 /// Every factor as a table, as an appendix.
 fn factor_table(out: &mut String, r: &Report) {
-    let l = L::of(&r.lang);
+    let l = r.lang;
     let _ = writeln!(
         out,
         "## {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---|---:|---|",
-        l.t("Bijlage: alle factoren", "Appendix: all factors"),
-        l.t("Factor", "Factor"),
-        l.t("Fase", "Phase"),
-        l.t("Soort", "Type"),
-        l.t("Score", "Score"),
-        l.t("Uitkomst", "Result")
+        l.pick("Bijlage: alle factoren", "Appendix: all factors"),
+        l.pick("Factor", "Factor"),
+        l.pick("Fase", "Phase"),
+        l.pick("Soort", "Type"),
+        l.pick("Score", "Score"),
+        l.pick("Uitkomst", "Result")
     );
     for f in &r.factors {
         let phase = r
@@ -402,11 +402,11 @@ fn factor_table(out: &mut String, r: &Report) {
             .find(|p| p.id == f.phase)
             .map_or(f.phase.as_str(), |p| p.name.as_str());
         let kind = match f.polarity {
-            Polarity::Promoting => l.t("bevorderend", "enabling"),
-            Polarity::Hindering => l.t("belemmerend", "hindering"),
+            Polarity::Promoting => l.pick("bevorderend", "enabling"),
+            Polarity::Hindering => l.pick("belemmerend", "hindering"),
         };
         let flag = if f.red_flag {
-            l.t(" (mogelijke rode vlag)", " (potential red flag)")
+            l.pick(" (mogelijke rode vlag)", " (potential red flag)")
         } else {
             ""
         };
@@ -418,7 +418,7 @@ fn factor_table(out: &mut String, r: &Report) {
             cell(phase),
             kind,
             whole(f.favourability),
-            band_word(f.band, &r.lang)
+            band_word(f.band, r.lang)
         );
     }
     out.push('\n');

@@ -10,6 +10,7 @@ pub mod merge;
 
 use crate::instrument::Instrument;
 use crate::json::{shown, Node};
+use crate::text::Lang;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -130,8 +131,8 @@ impl Role {
     }
 
     /// The role in the plural, lower case, for running text ("bestuurders").
-    pub fn plural(self, lang: &str) -> &'static str {
-        let m = crate::text::Msg::of(lang);
+    pub fn plural(self, lang: Lang) -> &'static str {
+        let m = lang;
         match self {
             Role::Bestuurder => m.pick("bestuurders", "executives"),
             Role::Raadslid => m.pick("raadsleden", "council members"),
@@ -142,8 +143,8 @@ impl Role {
 
     /// The role's name in `lang` (Dutch unless English is asked for), as a
     /// choice or a table row: "Raadslid" / "Council member".
-    pub fn label(self, lang: &str) -> &'static str {
-        let m = crate::text::Msg::of(lang);
+    pub fn label(self, lang: Lang) -> &'static str {
+        let m = lang;
         match self {
             Role::Bestuurder => m.pick("Bestuurder", "Executive (alderman, mayor)"),
             Role::Raadslid => m.pick("Raadslid", "Council member"),
@@ -278,14 +279,14 @@ impl AnswersError {
     }
 
     /// The message in `lang`: English when asked for, else Dutch.
-    pub fn text(&self, lang: &str) -> &str {
+    pub fn text(&self, lang: Lang) -> &str {
         localized(&self.message, &self.dutch, lang)
     }
 }
 
 /// `english` when English is asked for (or there is no Dutch), else `dutch`.
-pub(crate) fn localized<'a>(english: &'a str, dutch: &'a str, lang: &str) -> &'a str {
-    if dutch.is_empty() || crate::text::Msg::of(lang) == crate::text::Msg::En {
+pub(crate) fn localized<'a>(english: &'a str, dutch: &'a str, lang: Lang) -> &'a str {
+    if dutch.is_empty() || lang == crate::text::Lang::En {
         english
     } else {
         dutch
@@ -321,14 +322,14 @@ pub const NOTICES_SHOWN: usize = 20;
 /// "… and 12 more notices" (Dutch or English) for a list of `total`
 /// notices of which the first [`NOTICES_SHOWN`] are shown; `None` when all
 /// fit.
-pub fn more_notices(total: usize, lang: &str) -> Option<String> {
+pub fn more_notices(total: usize, lang: Lang) -> Option<String> {
     let more = total.checked_sub(NOTICES_SHOWN).filter(|&n| n > 0)?;
-    let m = crate::text::Msg::of(lang);
+    let m = lang;
     Some(match (m, more) {
-        (crate::text::Msg::Nl, 1) => "… en nog 1 melding.".to_string(),
-        (crate::text::Msg::Nl, n) => format!("… en nog {n} meldingen."),
-        (crate::text::Msg::En, 1) => "… and 1 more notice.".to_string(),
-        (crate::text::Msg::En, n) => format!("… and {n} more notices."),
+        (crate::text::Lang::Nl, 1) => "… en nog 1 melding.".to_string(),
+        (crate::text::Lang::Nl, n) => format!("… en nog {n} meldingen."),
+        (crate::text::Lang::En, 1) => "… and 1 more notice.".to_string(),
+        (crate::text::Lang::En, n) => format!("… and {n} more notices."),
     })
 }
 
@@ -366,7 +367,7 @@ impl Eq for Notice {}
 
 impl Notice {
     /// The message in `lang`: English when asked for, else Dutch.
-    pub fn text(&self, lang: &str) -> &str {
+    pub fn text(&self, lang: Lang) -> &str {
         localized(&self.message, &self.dutch, lang)
     }
 }
@@ -814,7 +815,7 @@ fn retired_notice(
     // Quote both statements as this respondent saw or will see them: the
     // look-ahead wording before the start, the plain one once running.
     let stage = answers.context.stage.as_deref();
-    let wording = |text: &crate::text::Text, ahead: Option<&crate::text::Text>, lang: &str| {
+    let wording = |text: &crate::text::Text, ahead: Option<&crate::text::Text>, lang: Lang| {
         let running = crate::stage::Stage::from_id(stage).is_some_and(|s| s.running());
         let chosen = match ahead {
             Some(ahead) if !running => ahead.get(lang),
@@ -831,14 +832,18 @@ fn retired_notice(
     let (factor, new_en, new_nl) = match found {
         Some((f, s)) => (
             Some(f.id.clone()),
-            s.text_for(stage, "en").trim_end_matches('.').to_string(),
-            s.text_for(stage, "nl").trim_end_matches('.').to_string(),
+            s.text_for(stage, Lang::En)
+                .trim_end_matches('.')
+                .to_string(),
+            s.text_for(stage, Lang::Nl)
+                .trim_end_matches('.')
+                .to_string(),
         ),
         None => (None, String::new(), String::new()),
     };
     let (old_en, old_nl) = (
-        wording(&old.text, old.ahead.as_ref(), "en"),
-        wording(&old.text, old.ahead.as_ref(), "nl"),
+        wording(&old.text, old.ahead.as_ref(), Lang::En),
+        wording(&old.text, old.ahead.as_ref(), Lang::Nl),
     );
     let since = &old.since;
     let answered = answers
@@ -902,7 +907,7 @@ mod tests {
                 error.message
             );
             assert_eq!(
-                error.text("nl"),
+                error.text(Lang::Nl),
                 "Het versienummer in dit bestand klopt niet."
             );
         }
@@ -960,7 +965,7 @@ mod tests {
         let crowded = Answers::from_json(&many).unwrap();
         assert_eq!(crowded.context.partners.len(), decode::MAX_PARTNERS);
         assert!(crowded.decode_notices[0]
-            .text("nl")
+            .text(Lang::Nl)
             .contains("De laatste 24264 tellen niet mee"));
         let notices = answers.check(instrument);
         let paths: Vec<&str> = notices.iter().map(|n| n.path.as_str()).collect();
@@ -984,15 +989,15 @@ mod tests {
         }
         let by_path = |p: &str| notices.iter().find(|n| n.path == p).unwrap();
         assert_eq!(
-            by_path("$.context.partners[0].inhabitants").text("en"),
+            by_path("$.context.partners[0].inhabitants").text(Lang::En),
             "In the file, the population of municipality 1 is the number -5; it should be a whole number of 1 or more. It does not count."
         );
         assert_eq!(
-            by_path("$.responses[\"werkdruk.1\"]").text("nl"),
+            by_path("$.responses[\"werkdruk.1\"]").text(Lang::Nl),
             "Bij het antwoord op ‘werkdruk.1’ staat een getal met decimalen; verwacht: een heel getal op de schaal, of ‘unknown’ (weet ik niet). Dat telt niet mee."
         );
         assert_eq!(
-            by_path("$.responses[\"noodzaak-onderkend.1\"]").text("en"),
+            by_path("$.responses[\"noodzaak-onderkend.1\"]").text(Lang::En),
             "In the file, the answer to ‘noodzaak-onderkend.1’ is the text ‘4’; it should be a whole number on the scale, or ‘unknown’ (don’t know). It does not count."
         );
     }
@@ -1016,12 +1021,12 @@ mod tests {
         assert_eq!(imported.notices.len(), NOTICES_SHOWN);
         assert_eq!(imported.total_notices, n);
         assert_eq!(
-            more_notices(imported.total_notices, "nl").unwrap(),
+            more_notices(imported.total_notices, Lang::Nl).unwrap(),
             format!("… en nog {} meldingen.", n - NOTICES_SHOWN)
         );
-        assert_eq!(more_notices(NOTICES_SHOWN, "en"), None);
+        assert_eq!(more_notices(NOTICES_SHOWN, Lang::En), None);
         assert_eq!(
-            more_notices(NOTICES_SHOWN + 1, "en").unwrap(),
+            more_notices(NOTICES_SHOWN + 1, Lang::En).unwrap(),
             "… and 1 more notice."
         );
         // Off the scale and unknown context choices: named and left out.
@@ -1046,7 +1051,7 @@ mod tests {
         // Another kind of file.
         let error = Answers::import(instrument, r#"{"tallies": {}}"#).unwrap_err();
         assert_eq!(
-            error.text("nl"),
+            error.text(Lang::Nl),
             "Dit bestand bevat geen antwoorden van de Samenwerkingsscan."
         );
     }
@@ -1067,7 +1072,7 @@ mod tests {
             error.message
         );
         assert_eq!(
-            error.text("nl"),
+            error.text(Lang::Nl),
             "Respondent 2 in de lijst bevat geen antwoorden van de Samenwerkingsscan."
         );
         let (one, list) = Answers::from_json_many("{}").unwrap();
@@ -1094,7 +1099,7 @@ mod tests {
         );
         let error = Answers::from_json(&big).unwrap_err();
         assert!(error.message.contains("up to 1 MB"), "{}", error.message);
-        assert!(error.text("nl").contains("tot 1 MB"));
+        assert!(error.text(Lang::Nl).contains("tot 1 MB"));
     }
 
     #[test]
@@ -1118,12 +1123,11 @@ mod tests {
         for (json, dutch) in cases {
             let error = Answers::from_json(json).unwrap_err();
             assert!(
-                error.text("nl").contains(dutch),
+                error.text(Lang::Nl).contains(dutch),
                 "{json}: {}",
-                error.text("nl")
+                error.text(Lang::Nl)
             );
-            assert_eq!(error.text("en"), error.message);
-            assert_eq!(error.text("en-GB"), error.message);
+            assert_eq!(error.text(Lang::En), error.message);
         }
 
         let instrument = Instrument::builtin();
@@ -1135,17 +1139,17 @@ mod tests {
         let notices = answers.check(instrument);
         assert_eq!(notices.len(), 7, "{notices:?}");
         for notice in &notices {
-            let dutch = notice.text("nl");
+            let dutch = notice.text(Lang::Nl);
             assert!(
                 dutch.ends_with("telt niet mee.") || dutch.contains("tellen wel mee"),
                 "{dutch}"
             );
-            assert_eq!(notice.text("en"), notice.message);
+            assert_eq!(notice.text(Lang::En), notice.message);
         }
         // Deserialized notices have no Dutch: they fall back to the English.
         let copy: Notice =
             serde_json::from_str(&serde_json::to_string(&notices[0]).unwrap()).unwrap();
-        assert_eq!(copy.text("nl"), notices[0].message);
+        assert_eq!(copy.text(Lang::Nl), notices[0].message);
     }
 
     #[test]

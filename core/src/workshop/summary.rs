@@ -15,7 +15,7 @@ use crate::group::{Consensus, Gap, GroupReport, Subgroup, SubgroupMean, DISCUSSI
 use crate::instrument::Instrument;
 use crate::report::Reason;
 use crate::score::{Band, CONCERN_UPTO};
-use crate::text::{cut, shortened, Msg, NAME_IN_TEXT_CHARS};
+use crate::text::{cut, shortened, Lang, NAME_IN_TEXT_CHARS};
 use serde::{Deserialize, Serialize};
 
 /// Discussion points the summary names; the rest are in the appendix.
@@ -59,8 +59,8 @@ impl PointCause {
     /// The cause in a word or two, in `lang`: "verdeeld" for the room and
     /// the participants (said after that source's band: "Zaal:
     /// Aandachtspunt, verdeeld"), "de gemeenten verschillen" for the gap.
-    pub fn label(self, lang: &str) -> &'static str {
-        let m = Msg::of(lang);
+    pub fn label(self, lang: Lang) -> &'static str {
+        let m = lang;
         match self {
             PointCause::RoomDisagrees | PointCause::ParticipantsDisagree => {
                 m.pick("verdeeld", "divided")
@@ -211,7 +211,7 @@ fn participants_disagree(group: &GroupReport, id: &str) -> bool {
 /// where the municipalities differ) × phase priority (earlier phases
 /// first, §5) × 1.5 for a red flag in concern (in the room, the group or at
 /// one partner, §5); ties in instrument order.
-pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: &str) -> WorkshopSummary {
+pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: Lang) -> WorkshopSummary {
     let room: Option<&RoomResult> = report.room.as_ref();
     let group: Option<&GroupReport> = report.group.as_ref();
     let mut ranked: Vec<(f64, usize, SummaryPoint)> = report
@@ -366,7 +366,7 @@ mod ranking {
         w.set_note("onderling-vertrouwen-en-chemie", &long);
         w.set_note("werkdruk", "Kort.");
         w.set_note("de-basis-op-orde", "Eerst:\n\n\n- de financiën\n- de ICT");
-        let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), Lang::Nl);
         let s = &report.summary;
         let ids: Vec<&str> = s.points.iter().map(|p| p.factor.as_str()).collect();
         assert_eq!(
@@ -429,7 +429,7 @@ mod ranking {
         // Necessity (red flag, weight 2, phase 1) at 50, no concern: 2 × 50 × 1.2 = 120.
         w.set_votes(instrument, "noodzaak-onderkend", 1, 4);
         w.set_votes(instrument, "noodzaak-onderkend", 5, 4);
-        let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), Lang::Nl);
         let ids: Vec<&str> = report
             .summary
             .points
@@ -458,7 +458,7 @@ mod ranking {
         let mut w = divided(&["vergelijkbaarheid-en-bekendheid", "het-juiste-momentum"]);
         // Same weight and phase; momentum leans to disagreement with the ends.
         w.set_votes(instrument, "het-juiste-momentum", 1, 6);
-        let report = workshop_report(instrument, &w, &GroupOptions::default(), "en");
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), Lang::En);
         let names: Vec<&str> = report
             .summary
             .points
@@ -520,7 +520,7 @@ mod partners {
         ] {
             add(&mut w, m, point);
         }
-        let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), Lang::Nl);
         let trust = report
             .summary
             .points
@@ -545,7 +545,7 @@ mod partners {
         // A name far longer than any municipality's is cut in the summary.
         let long = "Gemeente met een heel lange naam die nergens op lijkt";
         add(&mut w, long, 1);
-        let report = workshop_report(instrument, &w, &GroupOptions::default(), "nl");
+        let report = workshop_report(instrument, &w, &GroupOptions::default(), Lang::Nl);
         let group = report.group.as_ref().unwrap();
         let s = &report.summary;
         assert_eq!(s.municipalities.len(), SUMMARY_SUBGROUPS);

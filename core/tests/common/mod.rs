@@ -7,6 +7,7 @@
 
 #![allow(dead_code)] // each test binary uses a different part
 
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     Answers, Factor, Instrument, Partner, Polarity, Report, Response, Role, VerdictLevel,
 };
@@ -193,7 +194,7 @@ impl Scan {
 
     /// Evaluates in Dutch.
     pub fn report(&self) -> Report {
-        samenwerkingsscan::evaluate(instrument(), &self.answers, "nl")
+        samenwerkingsscan::evaluate(instrument(), &self.answers, Lang::Nl)
     }
 }
 

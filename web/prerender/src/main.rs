@@ -25,12 +25,13 @@ mod intro;
 use header::Header;
 use intro::Intro;
 use samenwerkingsscan::Instrument;
+use samenwerkingsscan::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 struct FirstScreenProps {
     title: AttrValue,
-    lang: &'static str,
+    lang: Lang,
 }
 
 /// What the app renders on its first screen for someone without saved
@@ -39,7 +40,7 @@ struct FirstScreenProps {
 #[function_component(FirstScreen)]
 fn first_screen(props: &FirstScreenProps) -> Html {
     html! {
-        <section class="scan" lang={props.lang} aria-label={props.title.clone()} data-first-screen="">
+        <section class="scan" lang={props.lang.code()} aria-label={props.title.clone()} data-first-screen="">
             <Header title={props.title.clone()} lang={props.lang}
                 on_workshop={Some(Callback::noop())} on_lang={Callback::noop()} />
             <div class="scan__screen">
@@ -72,7 +73,7 @@ fn main() {
     }
     let instruments: serde_json::Map<_, _> = i18n::LANGS
         .iter()
-        .map(|(lang, _)| (lang.to_string(), Instrument::builtin_json(lang).into()))
+        .map(|(lang, _)| (lang.to_string(), Instrument::builtin_json(*lang).into()))
         .collect();
     screens.insert("instruments".into(), instruments.into());
     println!("{}", serde_json::Value::Object(screens));

@@ -5,41 +5,24 @@
 mod en;
 mod nl;
 
-/// The languages the widget speaks (the instrument and the core speak both).
-pub const LANGS: [(&str, &str); 2] = [("nl", "Nederlands"), ("en", "English")];
+use samenwerkingsscan::Lang;
+
+/// The languages the widget speaks (the instrument and the core speak
+/// both), each with its own name for the language menu.
+pub const LANGS: [(Lang, &str); 2] = [(Lang::Nl, "Nederlands"), (Lang::En, "English")];
 
 #[cfg(feature = "workshop")]
-pub fn workshop_texts(lang: &str) -> &'static WorkshopTexts {
-    if lang == "en" {
-        &en::WORKSHOP
-    } else {
-        &nl::WORKSHOP
-    }
+pub fn workshop_texts(lang: Lang) -> &'static WorkshopTexts {
+    lang.pick(&nl::WORKSHOP, &en::WORKSHOP)
 }
 
-pub fn texts(lang: &str) -> &'static Texts {
-    if lang == "en" {
-        &en::TEXTS
-    } else {
-        &nl::TEXTS
-    }
+pub fn texts(lang: Lang) -> &'static Texts {
+    lang.pick(&nl::TEXTS, &en::TEXTS)
 }
 
 /// The language's own name ("English" for `en`).
-pub fn name(lang: &str) -> &'static str {
-    LANGS
-        .iter()
-        .find(|(code, _)| *code == lang)
-        .map_or("Nederlands", |(_, name)| name)
-}
-
-/// Normalises any language code to one we speak.
-pub fn supported(lang: &str) -> &'static str {
-    if lang.to_ascii_lowercase().starts_with("en") {
-        "en"
-    } else {
-        "nl"
-    }
+pub fn name(lang: Lang) -> &'static str {
+    lang.pick("Nederlands", "English")
 }
 
 pub struct Texts {

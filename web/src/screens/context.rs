@@ -2,6 +2,7 @@
 //! questions of the instrument (stage, urgency, goals, motives, form, tasks).
 
 use crate::i18n::texts;
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{Context, Instrument, Partner, Respondent, Role, Text};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -10,7 +11,7 @@ use yew::prelude::*;
 #[derive(Properties, Clone)]
 pub struct ContextProps {
     pub instrument: Rc<Instrument>,
-    pub lang: &'static str,
+    pub lang: Lang,
     pub respondent: Respondent,
     pub context: Context,
     pub on_respondent: Callback<Respondent>,

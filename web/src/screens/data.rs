@@ -6,6 +6,7 @@ use crate::export;
 use crate::i18n::texts;
 use crate::route;
 use crate::state::{Action, Confirm, Import, State};
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{encode_share, file_size_problem, Answers, Imported, Instrument};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -14,7 +15,7 @@ use yew::prelude::*;
 #[derive(Properties, Clone)]
 pub struct DataProps {
     pub instrument: Rc<Instrument>,
-    pub lang: &'static str,
+    pub lang: Lang,
     pub state: Rc<State>,
     pub dispatch: Callback<Action>,
     pub storage_key: String,
@@ -36,7 +37,7 @@ impl PartialEq for DataProps {
 pub fn parse_import(
     instrument: &Instrument,
     text: &str,
-    lang: &str,
+    lang: Lang,
 ) -> Result<Box<Imported>, Vec<String>> {
     Answers::import(instrument, text)
         .map(Box::new)

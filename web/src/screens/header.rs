@@ -3,17 +3,18 @@
 //! the static first screen (`first.rs`, painted before the wasm arrives).
 
 use crate::i18n::{self, texts};
+use samenwerkingsscan::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     /// The questionnaire's title in `lang`.
     pub title: AttrValue,
-    pub lang: &'static str,
+    pub lang: Lang,
     /// Shows the workshop button (the widget always can; a host page can
     /// not turn it off).
-    pub on_workshop: Option<Callback<&'static str>>,
-    pub on_lang: Callback<&'static str>,
+    pub on_workshop: Option<Callback<Lang>>,
+    pub on_lang: Callback<Lang>,
 }
 
 #[function_component(Header)]
@@ -36,8 +37,8 @@ pub fn header(props: &HeaderProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct LanguageSwitchProps {
-    pub lang: &'static str,
-    pub on_change: Callback<&'static str>,
+    pub lang: Lang,
+    pub on_change: Callback<Lang>,
 }
 
 /// A button per language, the current one pressed (also in workshop mode).
@@ -48,9 +49,9 @@ pub fn language_switch(props: &LanguageSwitchProps) -> Html {
         <div class="scan__lang" role="group" aria-label={t.language}>
             { for i18n::LANGS.iter().map(|(code, name)| {
                 let pressed = *code == props.lang;
-                let code: &'static str = code;
+                let code = *code;
                 html! {
-                    <button type="button" class="scan-button scan-button--small" lang={code} aria-pressed={pressed.to_string()}
+                    <button type="button" class="scan-button scan-button--small" lang={code.code()} aria-pressed={pressed.to_string()}
                         data-first={format!("lang-{code}")} onclick={props.on_change.reform(move |_| code)}>{ *name }</button>
                 }
             }) }

@@ -1,11 +1,12 @@
 //! The first screen: what the scan is, for whom, how long, and privacy.
 
 use crate::i18n::texts;
+use samenwerkingsscan::Lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
-    pub lang: &'static str,
+    pub lang: Lang,
     pub has_answers: bool,
     pub on_start: Callback<()>,
 }

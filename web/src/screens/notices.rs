@@ -3,6 +3,7 @@
 //! at most `NOTICES_SHOWN` of them and then "and N more", so that a file
 //! with thousands of problems never floods the page.
 
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{more_notices, NOTICES_SHOWN};
 use yew::prelude::*;
 
@@ -21,7 +22,7 @@ fn short(path: &str) -> String {
 pub fn notice_list<'a>(
     items: impl Iterator<Item = (&'a str, &'a str)>,
     total: usize,
-    lang: &str,
+    lang: Lang,
 ) -> Html {
     html! {
         <ul class="scan-notices">

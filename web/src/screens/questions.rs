@@ -3,6 +3,7 @@
 
 use crate::i18n::texts;
 use crate::pages::Page;
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{Instrument, Polarity, Response};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, Clone)]
 pub struct QuestionsProps {
     pub instrument: Rc<Instrument>,
-    pub lang: &'static str,
+    pub lang: Lang,
     pub page: Page,
     pub responses: Rc<BTreeMap<String, Response>>,
     /// The stage chosen in the context (wording of the look-ahead phase).

@@ -4,6 +4,7 @@
 
 use super::chart::{band_class, Chart};
 use crate::i18n::texts;
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{Fit, Polarity, Report, VerdictLevel};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -11,7 +12,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ReportProps {
     pub report: Rc<Report>,
-    pub lang: &'static str,
+    pub lang: Lang,
     pub heading: AttrValue,
     /// Shown inside another section (a share link preview): headings one level down.
     #[prop_or_default]
@@ -38,10 +39,10 @@ pub(crate) fn whole(v: Option<f64>) -> String {
 }
 
 /// Today's date in the user's language, for a report's heading.
-pub(crate) fn today(lang: &str) -> String {
+pub(crate) fn today(lang: Lang) -> String {
     js_sys::Date::new_0()
         .to_locale_date_string(
-            if lang == "en" { "en-GB" } else { "nl-NL" },
+            lang.pick("nl-NL", "en-GB"),
             &wasm_bindgen::JsValue::UNDEFINED,
         )
         .as_string()

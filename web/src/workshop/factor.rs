@@ -3,6 +3,7 @@
 
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     tally_result, Combine, Consensus, GroupFactor, Instrument, Polarity, Tally, MAX_VOTES,
 };
@@ -15,7 +16,7 @@ use yew::prelude::*;
 pub struct FactorProps {
     pub instrument: Rc<Instrument>,
     pub index: usize,
-    pub lang: &'static str,
+    pub lang: Lang,
     pub tally: Option<Tally>,
     pub revealed: bool,
     pub note: AttrValue,
@@ -43,16 +44,12 @@ fn text_length(texts: &[&str]) -> usize {
 }
 
 /// "3,4" in Dutch, "3.4" in English.
-pub fn decimal(value: f64, lang: &str) -> String {
+pub fn decimal(value: f64, lang: Lang) -> String {
     let text = format!("{value:.1}");
-    if lang == "en" {
-        text
-    } else {
-        text.replace('.', ",")
-    }
+    lang.pick(text.replace('.', ","), text)
 }
 
-pub fn consensus_label(c: Consensus, lang: &str) -> &'static str {
+pub fn consensus_label(c: Consensus, lang: Lang) -> &'static str {
     let w = workshop_texts(lang);
     match c {
         Consensus::High => w.consensus_high,

@@ -18,6 +18,7 @@ use crate::state::StorageStatus;
 use crate::storage::{self, SaveResult};
 use factor::FactorScreen;
 use results::WorkshopResults;
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Workshop};
 use setup::{shortcut_list, Setup};
 use state::{SavedWorkshop, Screen, WAction, WState, WORKSHOP_STORAGE_FORMAT};
@@ -29,14 +30,14 @@ use yew::prelude::*;
 pub struct WorkshopProps {
     pub instrument: Rc<Instrument>,
     pub storage_key: AttrValue,
-    pub lang: &'static str,
+    pub lang: Lang,
     /// The address participants open (shown as a QR code).
     pub scan_url: AttrValue,
     /// Back to the individual scan, in the current language.
-    pub on_scan: Callback<&'static str>,
+    pub on_scan: Callback<Lang>,
     /// Show another language (the root loads the instrument's texts in it
     /// first when needed, then sets `lang`).
-    pub on_lang: Callback<&'static str>,
+    pub on_lang: Callback<Lang>,
     /// A language whose texts could not be loaded, said in `lang`.
     pub language_problem: Option<crate::root::LanguageProblem>,
     /// Why the host's questionnaire could not be used (the built-in one
@@ -52,7 +53,7 @@ pub fn storage_key(key: &str) -> String {
     format!("{key}:workshop")
 }
 
-fn initial(instrument: &Instrument, lang: &'static str, key: &str) -> WState {
+fn initial(instrument: &Instrument, lang: Lang, key: &str) -> WState {
     let mut s = WState::new(instrument, lang);
     match storage::read(key) {
         Err(()) => s.storage = StorageStatus::Unavailable,
@@ -110,7 +111,7 @@ fn conflict_alert(
     state: &UseReducerHandle<WState>,
     instrument: &Rc<Instrument>,
     key: &str,
-    lang: &'static str,
+    lang: Lang,
 ) -> Html {
     let w = workshop_texts(lang);
     let keep = {
@@ -156,7 +157,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
     {
         let state = state.clone();
         use_effect_with(props.lang, move |lang| {
-            state.dispatch(WAction::SetLang(lang))
+            state.dispatch(WAction::SetLang(*lang))
         });
     }
     let lang = state.lang;
@@ -271,7 +272,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 };
                 let answers = only_codes.participant_answers(&instrument);
                 (!answers.is_empty())
-                    .then(|| aggregate(&instrument, &answers, &GroupOptions::default(), lang))
+                    .then(|| aggregate(&instrument, &answers, &GroupOptions::default(), *lang))
             },
         )
     };
@@ -440,7 +441,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
     };
     html! {
         // A labelled region, never `<main>`: the host page owns its landmarks.
-        <section class="scan scan--workshop" lang={lang} ref={root} {onkeydown}
+        <section class="scan scan--workshop" lang={lang.code()} ref={root} {onkeydown}
             aria-label={format!("{} · {}", instrument.title.get(lang), w.mode_name)}>
             if !props.stylesheet.is_empty() {
                 <link rel="stylesheet" href={props.stylesheet.clone()} />

@@ -7,6 +7,7 @@ use super::factor::{consensus_label, decimal};
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
 use crate::screens::report::{today, whole, ReportView};
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     compare_workshops, workshop_report, Comparison, Delta, GroupOptions, GroupReport, Instrument,
     RoomResult, Subgroup, Workshop,
@@ -17,7 +18,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub instrument: Rc<Instrument>,
-    pub lang: &'static str,
+    pub lang: Lang,
     pub workshop: Rc<Workshop>,
     pub baseline: Option<Rc<Workshop>>,
 }
@@ -112,7 +113,7 @@ pub fn workshop_results(props: &ResultsProps) -> Html {
     }
 }
 
-fn room_section(room: &RoomResult, instrument: &Instrument, lang: &'static str) -> Html {
+fn room_section(room: &RoomResult, instrument: &Instrument, lang: Lang) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
     let points = instrument.scale.points.len();
@@ -154,7 +155,7 @@ pub(super) fn subgroup_table(
     col: &str,
     id: &str,
     groups: &[Subgroup],
-    lang: &'static str,
+    lang: Lang,
 ) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
@@ -200,7 +201,7 @@ pub(super) fn shown_gap(g: &samenwerkingsscan::Gap) -> i64 {
 }
 
 /// Factors on which subgroups differ, with each subgroup's figure.
-fn gaps(list: &[samenwerkingsscan::Gap], lang: &'static str) -> Html {
+fn gaps(list: &[samenwerkingsscan::Gap], lang: Lang) -> Html {
     let w = workshop_texts(lang);
     html! {
         <ul>{ for list.iter().map(|g| html! {
@@ -210,7 +211,7 @@ fn gaps(list: &[samenwerkingsscan::Gap], lang: &'static str) -> Html {
     }
 }
 
-fn group_section(group: &GroupReport, lang: &'static str) -> Html {
+fn group_section(group: &GroupReport, lang: Lang) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
     html! {
@@ -257,7 +258,7 @@ fn group_section(group: &GroupReport, lang: &'static str) -> Html {
     }
 }
 
-fn comparison_tables(c: &Comparison, what: &str, id: &str, lang: &'static str) -> Html {
+fn comparison_tables(c: &Comparison, what: &str, id: &str, lang: Lang) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
     let phases_id = format!("scan-ws-compare-{id}-phases");

@@ -5,6 +5,7 @@ use super::qr::Qr;
 use super::state::{Outcome, Screen, WAction, WState};
 use crate::dialog::ConfirmDialog;
 use crate::i18n::{texts, workshop_texts};
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{decode_share, Answers, CodeOutcome, Instrument, Workshop};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,7 +31,7 @@ fn read_files(
     e: &Event,
     readers: &Readers,
     unreadable: &'static str,
-    lang: &'static str,
+    lang: Lang,
     done: Callback<(usize, String, Result<String, String>)>,
 ) {
     let input: HtmlInputElement = e.target_unchecked_into();
@@ -318,7 +319,7 @@ pub fn setup(props: &SetupProps) -> Html {
     }
 }
 
-fn outcome(o: &Outcome, lang: &'static str) -> Html {
+fn outcome(o: &Outcome, lang: Lang) -> Html {
     let w = workshop_texts(lang);
     let o = match o {
         Outcome::Code(o) | Outcome::File(_, o) => o,
@@ -366,7 +367,7 @@ fn outcome(o: &Outcome, lang: &'static str) -> Html {
 }
 
 /// The shortcuts, shown on the setup screen and in the projector's footer.
-pub fn shortcut_list(lang: &'static str, single_keys: bool) -> Html {
+pub fn shortcut_list(lang: Lang, single_keys: bool) -> Html {
     let w = workshop_texts(lang);
     html! {
         <dl class="scan-ws-keys">

@@ -3,6 +3,7 @@
 //! [`Workshop`]; this adds where they are and what the screen shows.
 
 use crate::state::StorageStatus;
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{shown_outcomes, CodeOutcome, Instrument, Workshop};
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
@@ -57,7 +58,7 @@ impl Outcome {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct WState {
-    pub lang: &'static str,
+    pub lang: Lang,
     pub screen: Screen,
     pub shortcuts: bool,
     pub workshop: Workshop,
@@ -98,7 +99,7 @@ impl SavedWorkshop {
 }
 
 pub enum WAction {
-    SetLang(&'static str),
+    SetLang(Lang),
     Show(Screen),
     SetTitle(String),
     /// Factor id, scale point (0 = "don't know"), votes.
@@ -141,7 +142,7 @@ pub enum WAction {
 }
 
 impl WState {
-    pub fn new(instrument: &Instrument, lang: &'static str) -> Self {
+    pub fn new(instrument: &Instrument, lang: Lang) -> Self {
         WState {
             lang,
             screen: Screen::Setup,
@@ -329,7 +330,7 @@ mod tests {
     }
 
     fn start() -> Rc<WState> {
-        Rc::new(WState::new(&instrument(), "nl"))
+        Rc::new(WState::new(&instrument(), Lang::Nl))
     }
 
     fn factor(i: usize) -> String {
@@ -404,7 +405,7 @@ mod tests {
         assert_eq!(new.saved_at, Some(2_000));
         assert_eq!(
             new.announcement.1,
-            crate::i18n::workshop_texts("nl").from_other_window
+            crate::i18n::workshop_texts(Lang::Nl).from_other_window
         );
     }
 
@@ -437,7 +438,7 @@ mod tests {
         let full = start().reduce(WAction::StorageResult(StorageStatus::Full, None));
         assert_eq!(
             full.announcement.1,
-            crate::i18n::workshop_texts("nl").storage_full
+            crate::i18n::workshop_texts(Lang::Nl).storage_full
         );
         let again = full.reduce(WAction::StorageResult(StorageStatus::Full, None));
         assert_eq!(again.announcement.0, 1);

@@ -7,6 +7,7 @@
 use super::results::subgroup_table;
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::report::{verdict_class, whole};
+use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     Gap, GroupReport, PhaseResult, PointCause, Report, SummaryPoint, SummaryVerdict,
     WorkshopComparison, WorkshopReport,
@@ -15,12 +16,7 @@ use yew::prelude::*;
 
 /// One source's verdict: its label and summary, the first reasons and the
 /// next step of the six-step plan.
-fn verdict_card(
-    heading: &str,
-    report: &Report,
-    short: &SummaryVerdict,
-    lang: &'static str,
-) -> Html {
+fn verdict_card(heading: &str, report: &Report, short: &SummaryVerdict, lang: Lang) -> Html {
     let w = workshop_texts(lang);
     html! {
         <div class={classes!("scan-verdict", "scan-ws-verdict", verdict_class(report.verdict.level))}>
@@ -37,7 +33,7 @@ fn verdict_card(
 
 /// The next step of the six-step plan with what it means: once when the
 /// room and the participants point to the same step, else each.
-fn next_steps(room: Option<&Report>, group: Option<&Report>, lang: &'static str) -> Html {
+fn next_steps(room: Option<&Report>, group: Option<&Report>, lang: Lang) -> Html {
     let w = workshop_texts(lang);
     let steps: Vec<(&str, &samenwerkingsscan::NextStep)> = [
         (w.next_step_room, room.and_then(|r| r.next_step.as_ref())),
@@ -56,7 +52,7 @@ fn next_steps(room: Option<&Report>, group: Option<&Report>, lang: &'static str)
 }
 
 /// Strength and risk per phase, the room's and the participants' side by side.
-fn phases_table(room: Option<&Report>, group: Option<&Report>, lang: &'static str) -> Html {
+fn phases_table(room: Option<&Report>, group: Option<&Report>, lang: Lang) -> Html {
     let t = texts(lang);
     let w = workshop_texts(lang);
     let Some(phases) = room.or(group).map(|r| &r.phases) else {
@@ -111,7 +107,7 @@ fn phases_table(room: Option<&Report>, group: Option<&Report>, lang: &'static st
     }
 }
 
-fn point(p: &SummaryPoint, lang: &'static str) -> Html {
+fn point(p: &SummaryPoint, lang: Lang) -> Html {
     let w = workshop_texts(lang);
     // "Zaal: Aandachtspunt, verdeeld · Deelnemers: Zorgpunt · de gemeenten verschillen"
     let source = |name: &str, band: Option<samenwerkingsscan::Band>, cause: PointCause| {
@@ -168,7 +164,7 @@ const GAP_GROUPS: usize = 4;
 
 /// "Druten 80 · Wijchen 20", or with many groups "laagst Wijchen 20,
 /// hoogst Druten 80 (12 groepen; …)".
-fn gap_figures(g: &Gap, lang: &'static str) -> String {
+fn gap_figures(g: &Gap, lang: Lang) -> String {
     let figure =
         |s: &samenwerkingsscan::SubgroupMean| format!("{} {}", s.label, s.mean.round() as i64);
     if g.groups.len() <= GAP_GROUPS {
@@ -184,7 +180,7 @@ fn gap_figures(g: &Gap, lang: &'static str) -> String {
     }
 }
 
-fn gap_list(intro: &str, gaps: &[Gap], more: usize, lang: &'static str) -> Html {
+fn gap_list(intro: &str, gaps: &[Gap], more: usize, lang: Lang) -> Html {
     let w = workshop_texts(lang);
     if gaps.is_empty() {
         return html! {};
@@ -202,7 +198,7 @@ fn gap_list(intro: &str, gaps: &[Gap], more: usize, lang: &'static str) -> Html 
     }
 }
 
-fn differences(group: &GroupReport, report: &WorkshopReport, lang: &'static str) -> Html {
+fn differences(group: &GroupReport, report: &WorkshopReport, lang: Lang) -> Html {
     let w = workshop_texts(lang);
     let s = &report.summary;
     html! {
@@ -229,7 +225,7 @@ fn differences(group: &GroupReport, report: &WorkshopReport, lang: &'static str)
 pub fn summary_section(
     report: &WorkshopReport,
     comparison: Option<&WorkshopComparison>,
-    lang: &'static str,
+    lang: Lang,
 ) -> Html {
     let w = workshop_texts(lang);
     let s = &report.summary;
@@ -288,7 +284,7 @@ pub fn summary_section(
 }
 
 /// "Stemming in de zaal. Nu: … (kracht 50, risico 50). Bij de nulmeting: … ."
-fn compared(what: &str, c: &samenwerkingsscan::Comparison, lang: &str) -> String {
+fn compared(what: &str, c: &samenwerkingsscan::Comparison, lang: Lang) -> String {
     let w = workshop_texts(lang);
     let now = (w.verdict_figures)(
         c.current_verdict.label(lang),
