@@ -139,12 +139,13 @@ impl Lang {
     /// [`LangError`] for any other code (it names the code and the two
     /// the scan speaks).
     pub fn parse(code: &str) -> Result<Lang, LangError> {
-        let lower = code.trim().to_ascii_lowercase();
-        let base = lower.split(['-', '_']).next().unwrap_or_default();
-        match base {
-            "nl" => Ok(Lang::Nl),
-            "en" => Ok(Lang::En),
-            _ => Err(LangError(code.to_string())),
+        let base = code.trim().split(['-', '_']).next().unwrap_or_default();
+        if base.eq_ignore_ascii_case("nl") {
+            Ok(Lang::Nl)
+        } else if base.eq_ignore_ascii_case("en") {
+            Ok(Lang::En)
+        } else {
+            Err(LangError(code.to_string()))
         }
     }
 

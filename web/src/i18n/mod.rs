@@ -12,10 +12,12 @@ use samenwerkingsscan::Lang;
 pub const LANGS: [(Lang, &str); 2] = [(Lang::Nl, "Nederlands"), (Lang::En, "English")];
 
 #[cfg(feature = "workshop")]
+#[inline(never)] // one call, not a copy in every screen (bundle size)
 pub fn workshop_texts(lang: Lang) -> &'static WorkshopTexts {
     lang.pick(&nl::WORKSHOP, &en::WORKSHOP)
 }
 
+#[inline(never)] // one call, not a copy in every screen (bundle size)
 pub fn texts(lang: Lang) -> &'static Texts {
     lang.pick(&nl::TEXTS, &en::TEXTS)
 }
