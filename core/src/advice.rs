@@ -2,7 +2,7 @@
 //! to work on, and whether the intended form of cooperation fits.
 
 use crate::answers::Context;
-use crate::instrument::{FormKind, Instrument, PlanStep};
+use crate::instrument::{ids, FormKind, Instrument, PlanStep};
 use crate::report::{
     AdviceItem, AdviceStep, FactorResult, Fit, FormFit, NextStep, Reason, VerdictLevel,
 };
@@ -11,18 +11,6 @@ use crate::signals::size_ratio;
 use crate::stage::{Reading, Stage};
 use crate::text::Lang;
 use crate::verdict::{PartnerFlag, PROMISING};
-
-/// Built-in factor ids the form rules look at. With a custom instrument
-/// that lacks them, those rules simply do not fire.
-pub mod ids {
-    pub const COMPLEXITY: &str = "complexiteit-van-het-model";
-    pub const WORKLOAD: &str = "werkdruk";
-    pub const TRUST: &str = "onderling-vertrouwen-en-chemie";
-    pub const DISTRUST: &str = "lijken-in-de-kast-en-wantrouwen";
-    pub const NONCOMMITTAL: &str = "vrijblijvendheid-en-zweven";
-    pub const COMPARABILITY: &str = "vergelijkbaarheid-en-bekendheid";
-    pub const NECESSITY: &str = "noodzaak-onderkend";
-}
 
 /// The factors of the `veto-partner` reasons: red flags in concern at one
 /// partner of a group.

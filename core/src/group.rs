@@ -7,13 +7,12 @@
 //! distribution, spread or subgroup figure is shown.
 
 use crate::answers::{Answers, Context, Notice, Partner, Role};
+use crate::answers::{StatementIndex, UNKNOWN_CODE};
 use crate::disclosure;
 use crate::evaluate::{build_report, GroupRules};
 use crate::instrument::Instrument;
 use crate::report::{Reason, Report, Signal, VerdictLevel};
-use crate::score::{
-    favourability, mean, score_codes, std_dev, Band, FactorScore, StatementIndex, UNKNOWN_CODE,
-};
+use crate::score::{favourability, mean, score_codes, std_dev, Band, FactorScore};
 use crate::stage::{Reading, Stage};
 use crate::text::{whole, Lang};
 use crate::verdict::{Cap, PartnerFlag};

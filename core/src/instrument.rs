@@ -8,10 +8,30 @@
 
 use crate::text::Lang;
 use crate::text::{OneLanguage, Text};
-use crate::validate::{self, Problem};
 use serde::{Deserialize, Serialize};
 #[cfg(feature = "builtin")]
 use std::sync::OnceLock;
+
+/// Built-in factor ids the rules look at by name (forms, signals, vetoes).
+/// With a custom instrument that lacks them, those rules simply do not fire.
+pub mod ids {
+    /// Complexity of the model (table 3): a form-fit rule.
+    pub const COMPLEXITY: &str = "complexiteit-van-het-model";
+    /// Workload (table 3): a form-fit rule.
+    pub const WORKLOAD: &str = "werkdruk";
+    /// Mutual trust and chemistry (table 2): a form-fit rule.
+    pub const TRUST: &str = "onderling-vertrouwen-en-chemie";
+    /// Skeletons in the closet and distrust (table 3): a form-fit rule.
+    pub const DISTRUST: &str = "lijken-in-de-kast-en-wantrouwen";
+    /// Non-committal attitudes (table 3): a form-fit rule.
+    pub const NONCOMMITTAL: &str = "vrijblijvendheid-en-zweven";
+    /// Comparability and familiarity (table 2): a context signal.
+    pub const COMPARABILITY: &str = "vergelijkbaarheid-en-bekendheid";
+    /// Necessity recognised (table 2): a context signal.
+    pub const NECESSITY: &str = "noodzaak-onderkend";
+    /// §6.4: council involvement, a verdict rule of its own.
+    pub const COUNCILS: &str = "tijdige-en-periodieke-betrokkenheid-van-de-gemeenteraden";
+}
 
 /// The instrument JSON schema version this crate reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -422,26 +442,6 @@ impl FormKind {
     }
 }
 
-/// Why an instrument could not be used: every problem, each with its path.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct InstrumentError {
-    /// Every problem found, each with its JSON path (never empty from
-    /// [`Instrument::from_json`]).
-    pub problems: Vec<Problem>,
-}
-
-impl std::fmt::Display for InstrumentError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "the instrument has {} problem(s):", self.problems.len())?;
-        for problem in &self.problems {
-            write!(f, "\n  {problem}")?;
-        }
-        Ok(())
-    }
-}
-
-impl std::error::Error for InstrumentError {}
-
 impl Instrument {
     /// The built-in Van de Laar instrument (parsed once, then shared).
     #[cfg(feature = "builtin")]
@@ -492,33 +492,6 @@ impl Instrument {
     /// and the JS API (`defaultInstrument(lang)`).
     pub fn localized(&self, lang: Lang) -> OneLanguage<'_, Instrument> {
         OneLanguage::plain(self, lang)
-    }
-
-    /// Parses and validates an instrument supplied as JSON. Never panics:
-    /// syntax errors, wrong types and every semantic problem come back as
-    /// [`Problem`]s with their JSON path.
-    ///
-    /// # Errors
-    /// An [`InstrumentError`] when the text is larger than
-    /// [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES) or does not parse (one
-    /// problem: the first), or when [`validate`](crate::validate) finds
-    /// problems (all of them).
-    ///
-    /// ```
-    /// use samenwerkingsscan::{Instrument, Lang};
-    /// let error = Instrument::from_json(r#"{"schema_version": 1}"#).unwrap_err();
-    /// assert_eq!(error.problems[0].path, "$");
-    /// assert!(error.problems[0].message.starts_with("The field ‘"), "{}", error.problems[0].message);
-    /// assert!(error.problems[0].text(Lang::Nl).ends_with("ontbreekt."));
-    /// ```
-    pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
-        let instrument = parse(json)?;
-        let problems = validate::validate(&instrument);
-        if problems.is_empty() {
-            Ok(instrument)
-        } else {
-            Err(InstrumentError { problems })
-        }
     }
 
     /// Whether `other` is this questionnaire, perhaps in other languages:
@@ -578,25 +551,8 @@ impl Instrument {
 /// holds the instrument parser once (the built-in and a custom instrument
 /// both come through here).
 #[inline(never)]
-fn typed(json: &str) -> Result<Instrument, serde_json::Error> {
+pub(crate) fn typed(json: &str) -> Result<Instrument, serde_json::Error> {
     serde_json::from_str(json)
-}
-
-/// One typed parse (the widget's wasm holds one instrument parser); a
-/// problem is located afterwards from the error's line and column, and said
-/// in words (see `json::plain_error`).
-fn parse(json: &str) -> Result<Instrument, InstrumentError> {
-    if let Some((english, dutch)) = crate::json::too_large(json) {
-        return Err(InstrumentError {
-            problems: vec![Problem::new("$", english, dutch)],
-        });
-    }
-    typed(json).map_err(|error| {
-        let (path, english, dutch) = crate::json::plain_error(json, &error);
-        InstrumentError {
-            problems: vec![Problem::new(path, english, dutch)],
-        }
-    })
 }
 
 #[cfg(test)]
@@ -626,7 +582,7 @@ mod tests {
 
     #[test]
     fn builtin_parses_and_validates_clean() {
-        let problems = validate::validate(Instrument::builtin());
+        let problems = crate::validate::validate(Instrument::builtin());
         assert!(problems.is_empty(), "{problems:#?}");
         let round_trip = Instrument::from_json(BUILTIN_JSON).expect("valid");
         assert_eq!(&round_trip, Instrument::builtin());

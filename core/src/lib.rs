@@ -42,7 +42,6 @@ mod text;
 mod validate;
 mod verdict;
 mod workshop;
-mod workshop_file;
 
 pub use answers::merge::{
     merge, next_stamp, response_key, stamp_context, stamp_respondent, Changes, CLEARED,
@@ -60,8 +59,8 @@ pub use group::{
 };
 pub use instrument::{
     Advice, Choice, Combine, ContextSpec, Dimension, Factor, FormKind, FormOption, Instrument,
-    InstrumentError, Phase, PlanStep, Polarity, Precondition, Retired, Scale, ScalePoint,
-    Statement, UrgencyLevel, SCHEMA_VERSION,
+    Phase, PlanStep, Polarity, Precondition, Retired, Scale, ScalePoint, Statement, UrgencyLevel,
+    SCHEMA_VERSION,
 };
 pub use json::{file_size_problem, plain_error_message, MAX_FILE_BYTES};
 pub use report::{
@@ -74,7 +73,7 @@ pub use share::{
 };
 pub use stage::Stage;
 pub use text::{shortened, Lang, LangError, OneLanguage, Text, NAME_IN_TEXT_CHARS};
-pub use validate::{validate, Problem, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
+pub use validate::{validate, InstrumentError, Problem, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
 pub use workshop::{
     compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,
     FactorNote, PointCause, RoomResult, SummaryPoint, SummaryVerdict, Tally, TallyResult, Workshop,

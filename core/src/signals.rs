@@ -1,8 +1,8 @@
 //! Objective context that informs the reading of the answers: the partners'
 //! sizes, their number, and whether urgency and necessity agree.
 
-use crate::advice::ids;
 use crate::answers::Context;
+use crate::instrument::ids;
 use crate::instrument::Instrument;
 use crate::report::{DimensionResult, FactorResult, Signal};
 use crate::score::Band;

@@ -233,6 +233,16 @@ impl std::fmt::Display for LangError {
 
 impl std::error::Error for LangError {}
 
+/// `english` when English is asked for (or there is no Dutch), else
+/// `dutch`: for messages that carry both (problems, notices, errors).
+pub(crate) fn localized<'a>(english: &'a str, dutch: &'a str, lang: Lang) -> &'a str {
+    if dutch.is_empty() || lang == Lang::En {
+        english
+    } else {
+        dutch
+    }
+}
+
 /// A source reference (`Advice::source`, e.g. "§5 tabel 4 les 8") in the
 /// report's language: the seed's Dutch words for its parts in English when
 /// English is asked for. The names of laws and documents stay as they are.

@@ -5,7 +5,7 @@
 //! and scales in range, no empty phase. Messages are for the webmaster who
 //! wrote the JSON: plain sentences in English and Dutch at the exact place.
 
-use crate::instrument::{Instrument, SCHEMA_VERSION};
+use crate::instrument::{typed, Instrument, SCHEMA_VERSION};
 use crate::text::Lang;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
@@ -63,7 +63,7 @@ impl Problem {
 
     /// The message in `lang`: English when asked for, else Dutch.
     pub fn text(&self, lang: Lang) -> &str {
-        crate::answers::localized(&self.message, &self.dutch, lang)
+        crate::text::localized(&self.message, &self.dutch, lang)
     }
 }
 
@@ -504,4 +504,70 @@ impl Validator<'_> {
             }
         }
     }
+}
+
+/// Why an instrument could not be used: every problem, each with its path.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrumentError {
+    /// Every problem found, each with its JSON path (never empty from
+    /// [`Instrument::from_json`]).
+    pub problems: Vec<Problem>,
+}
+
+impl std::fmt::Display for InstrumentError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "the instrument has {} problem(s):", self.problems.len())?;
+        for problem in &self.problems {
+            write!(f, "\n  {problem}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InstrumentError {}
+
+impl Instrument {
+    /// Parses and validates an instrument supplied as JSON. Never panics:
+    /// syntax errors, wrong types and every semantic problem come back as
+    /// [`Problem`]s with their JSON path.
+    ///
+    /// # Errors
+    /// An [`InstrumentError`] when the text is larger than
+    /// [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES) or does not parse (one
+    /// problem: the first), or when [`validate`](crate::validate) finds
+    /// problems (all of them).
+    ///
+    /// ```
+    /// use samenwerkingsscan::{Instrument, Lang};
+    /// let error = Instrument::from_json(r#"{"schema_version": 1}"#).unwrap_err();
+    /// assert_eq!(error.problems[0].path, "$");
+    /// assert!(error.problems[0].message.starts_with("The field ‘"), "{}", error.problems[0].message);
+    /// assert!(error.problems[0].text(Lang::Nl).ends_with("ontbreekt."));
+    /// ```
+    pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
+        let instrument = parse(json)?;
+        let problems = validate(&instrument);
+        if problems.is_empty() {
+            Ok(instrument)
+        } else {
+            Err(InstrumentError { problems })
+        }
+    }
+}
+
+/// One typed parse (the widget's wasm holds one instrument parser); a
+/// problem is located afterwards from the error's line and column, and said
+/// in words (see `json::plain_error`).
+fn parse(json: &str) -> Result<Instrument, InstrumentError> {
+    if let Some((english, dutch)) = crate::json::too_large(json) {
+        return Err(InstrumentError {
+            problems: vec![Problem::new("$", english, dutch)],
+        });
+    }
+    typed(json).map_err(|error| {
+        let (path, english, dutch) = crate::json::plain_error(json, &error);
+        InstrumentError {
+            problems: vec![Problem::new(path, english, dutch)],
+        }
+    })
 }

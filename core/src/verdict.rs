@@ -7,6 +7,7 @@
 //! phrased for it.
 
 use crate::answers::Context;
+use crate::instrument::ids;
 use crate::instrument::{FormKind, Instrument, Polarity, Precondition};
 use crate::report::{Coverage, FactorResult, PhaseResult, Reason, VerdictLevel};
 use crate::score::Band;
@@ -35,13 +36,6 @@ pub const SEVERE_VETO_UPTO: f64 = 12.5;
 /// The urgency level of §8.1 point 3: "we kunnen nog lange tijd onze taken
 /// zelf uitvoeren".
 pub const URGENCY_NOT_NEEDED: u8 = 3;
-
-/// Built-in factor ids with a rule of their own. With a custom instrument
-/// that lacks them, those rules simply do not fire.
-pub mod ids {
-    /// §6.4: council involvement.
-    pub const COUNCILS: &str = "tijdige-en-periodieke-betrokkenheid-van-de-gemeenteraden";
-}
 
 /// A limit on the verdict imposed by a rule outside the single-respondent
 /// rules (gaps between municipalities, the form that does not fit).

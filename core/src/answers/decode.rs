@@ -6,6 +6,7 @@
 
 use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
 use crate::json::{escape_key, shown, Node, Problems};
+use serde::{Deserialize, Deserializer};
 
 /// The fields of an answers object (anything else is named in a notice).
 const FIELDS: [&str; 5] = [
@@ -365,5 +366,17 @@ fn path_key(key: &str) -> String {
         format!(".{key}")
     } else {
         format!("[\"{}\"]", escape_key(key))
+    }
+}
+
+impl<'de> Deserialize<'de> for Response {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let node = Node::deserialize(deserializer)?;
+        response(&node).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "an answer is a whole number on the scale or ‘unknown’, not {}",
+                node.found().0
+            ))
+        })
     }
 }

@@ -10,7 +10,7 @@
 //! Sizes are bounded so the summary fits two A4 pages whatever the workshop
 //! holds (e2e `tests/e2e/workshop-report.spec.mjs` prints it and counts).
 
-use super::{RoomResult, WorkshopReport};
+use super::results::{FactorNote, RoomResult};
 use crate::group::{Consensus, Gap, GroupReport, Subgroup, SubgroupMean, DISCUSSION_RANGE_FROM};
 use crate::instrument::Instrument;
 use crate::report::Reason;
@@ -111,7 +111,7 @@ pub struct SummaryVerdict {
     pub more_reasons: usize,
 }
 
-/// The summary of a [`WorkshopReport`]: picks, never new figures.
+/// The summary of a [`WorkshopReport`](crate::WorkshopReport): picks, never new figures.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopSummary {
     /// The room's verdict, when the room voted.
@@ -211,11 +211,15 @@ fn participants_disagree(group: &GroupReport, id: &str) -> bool {
 /// where the municipalities differ) × phase priority (earlier phases
 /// first, §5) × 1.5 for a red flag in concern (in the room, the group or at
 /// one partner, §5); ties in instrument order.
-pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: Lang) -> WorkshopSummary {
-    let room: Option<&RoomResult> = report.room.as_ref();
-    let group: Option<&GroupReport> = report.group.as_ref();
-    let mut ranked: Vec<(f64, usize, SummaryPoint)> = report
-        .discussion_points
+pub(super) fn pick(
+    instrument: &Instrument,
+    room: Option<&RoomResult>,
+    group: Option<&GroupReport>,
+    notes: &[FactorNote],
+    discussion_points: &[String],
+    lang: Lang,
+) -> WorkshopSummary {
+    let mut ranked: Vec<(f64, usize, SummaryPoint)> = discussion_points
         .iter()
         .filter_map(|id| {
             let (order, factor) = instrument
@@ -264,7 +268,7 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: Lang) -
             }) {
                 causes.push(PointCause::MunicipalitiesDiffer);
             }
-            let note = report.notes.iter().find(|n| &n.factor == id);
+            let note = notes.iter().find(|n| &n.factor == id);
             let (note, note_cut) = match note {
                 None => (None, false),
                 // One paragraph: the note's line breaks are kept in the
@@ -305,8 +309,7 @@ pub fn summarize(instrument: &Instrument, report: &WorkshopReport, lang: Lang) -
         .take(SUMMARY_POINTS)
         .map(|(_, _, p)| p)
         .collect();
-    let other_notes = report
-        .notes
+    let other_notes = notes
         .iter()
         .filter(|n| !points.iter().any(|p| p.factor == n.factor))
         .count();

@@ -1,12 +1,143 @@
-//! Reading a saved workshop from a parsed JSON tree, field by field (see
-//! `json.rs`): a damaged tally, note or code is named with its JSON path
-//! and left out; the votes, notes and participants around it are kept.
+//! Workshop files: reading a saved workshop from a parsed JSON tree, field
+//! by field (see `json.rs`): a damaged tally, note or code is named with
+//! its JSON path and left out; the votes, notes and participants around it
+//! are kept. `Workshop::check` then fits it to an instrument.
 
+use super::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES, WORKSHOP_FORMAT_VERSION};
 use crate::instrument::Instrument;
 use crate::json::{escape_key, Node, Problems};
 use crate::share::{decode_share, encode_share};
-use crate::workshop::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES};
+use crate::text::Lang;
 use crate::Notice;
+use serde::{Deserialize, Serialize};
+
+/// Why a text is not a usable workshop file ([`Workshop::from_json`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WorkshopError {
+    /// In English, with the parser's technical detail (stable for scripts).
+    pub message: String,
+    /// The same for people, in Dutch (B1); empty when deserialized.
+    #[serde(skip)]
+    pub dutch: String,
+}
+
+impl WorkshopError {
+    /// The message in `lang`: English when asked for, else Dutch.
+    pub fn text(&self, lang: Lang) -> &str {
+        crate::text::localized(&self.message, &self.dutch, lang)
+    }
+}
+
+impl std::fmt::Display for WorkshopError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for WorkshopError {}
+
+/// Goes through the same decoder as [`Workshop::from_json`].
+impl<'de> Deserialize<'de> for Workshop {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let node = crate::json::Node::deserialize(deserializer)?;
+        Workshop::from_node(&node).map_err(|e| serde::de::Error::custom(e.message))
+    }
+}
+
+impl Workshop {
+    /// Reads a saved workshop for `instrument`: [`Workshop::from_json`],
+    /// then [`Workshop::check`]. What a front end loads (a file, a baseline,
+    /// the autosave) goes through here, so it holds only what counts.
+    ///
+    /// ```
+    /// use samenwerkingsscan::{Instrument, Workshop};
+    /// let i = Instrument::builtin();
+    /// let w = Workshop::import(i, r#"{"tallies": {"no-such-factor": {"counts": [3]}}}"#).unwrap();
+    /// assert!(w.tallies.is_empty());
+    /// assert_eq!(w.decode_notices[0].path, "$.tallies[\"no-such-factor\"]");
+    /// ```
+    ///
+    /// # Errors
+    /// As [`Workshop::from_json`].
+    pub fn import(instrument: &Instrument, json: &str) -> Result<Workshop, WorkshopError> {
+        let mut workshop = Workshop::from_json(json)?;
+        workshop.check(instrument);
+        Ok(workshop)
+    }
+
+    /// Fits a decoded workshop to `instrument`, and adds to
+    /// [`Workshop::decode_notices`] what it left out or cut:
+    /// - votes, notes and revealed marks on factors the instrument does not
+    ///   have are dropped (named, or counted per kind when there are many);
+    /// - votes beyond the instrument's scale are cut off;
+    /// - participant codes are checked with [`decode_share`]: invalid ones,
+    ///   ones without answers and repeats are dropped (one notice per kind,
+    ///   with the count); the valid ones are kept, canonical, up to
+    ///   [`MAX_PARTICIPANTS`];
+    /// - when something did not fit and the workshop was made with another
+    ///   questionnaire, that is said first (`instrument_id` is kept).
+    ///
+    /// A second call changes nothing and says nothing. A workshop built with
+    /// this crate's methods passes unchanged.
+    pub fn check(&mut self, instrument: &Instrument) {
+        check(self, instrument);
+    }
+
+    /// Reads a saved workshop, field by field, without a questionnaire:
+    /// unknown factors, votes beyond the scale and every participant code
+    /// are kept as they are (use [`Workshop::import`], or call
+    /// [`Workshop::check`], to fit it to one). A file that is not a
+    /// workshop, or is from a newer version, is an error.
+    ///
+    /// # Errors
+    /// A [`WorkshopError`] (English `message`, Dutch `dutch`) when the text
+    /// is larger than [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES), is not
+    /// JSON, holds neither `tallies` nor `participants` (not a workshop,
+    /// perhaps one scan), or has a `format_version` that is not a whole
+    /// number, is negative, or is newer than [`WORKSHOP_FORMAT_VERSION`].
+    /// Any other problem is a notice in [`Workshop::decode_notices`].
+    pub fn from_json(json: &str) -> Result<Workshop, WorkshopError> {
+        let fail = |(message, dutch): (String, String)| WorkshopError { message, dutch };
+        if let Some(problem) = crate::json::too_large(json) {
+            return Err(fail(problem));
+        }
+        let root = crate::json::parse(json).map_err(fail)?;
+        Workshop::from_node(&root)
+    }
+
+    fn from_node(root: &crate::json::Node) -> Result<Workshop, WorkshopError> {
+        use crate::json::Node;
+        let fail = |message: String, dutch: &str| {
+            Err(WorkshopError {
+                message,
+                dutch: dutch.to_string(),
+            })
+        };
+        if root.get("tallies").is_none() && root.get("participants").is_none() {
+            return fail(
+                "$: this file does not contain a workshop (no tallies or participants); is it a single scan?".into(),
+                "Dit bestand bevat geen workshop: er staan geen stemmen en geen deelnemers in. Is het misschien één ingevulde scan?",
+            );
+        }
+        let version = match root.get("format_version") {
+            None | Some(Node::Null) => Some(0),
+            Some(n) => n.whole(),
+        };
+        match version {
+            Some(v) if (0..=i128::from(WORKSHOP_FORMAT_VERSION)).contains(&v) => {
+                Ok(decode(root))
+            }
+            Some(v) if v > 0 => fail(
+                format!("$.format_version: workshop format {v} is newer than this Samenwerkingsscan can read (it reads up to {WORKSHOP_FORMAT_VERSION})."),
+                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan.",
+            ),
+            _ => fail(
+                format!("$.format_version: the version number is not a whole number from 1 to {WORKSHOP_FORMAT_VERSION}."),
+                "Het versienummer in dit bestand klopt niet.",
+            ),
+        }
+    }
+}
 
 /// Decodes a workshop object whose version was checked.
 pub(crate) fn decode(root: &Node) -> Workshop {

@@ -1,0 +1,322 @@
+//! The answers of one respondent as data: who they are, the context of
+//! the partnership, a response per statement, and the notices and errors
+//! said about them. Reading files is `file.rs`, checking against an
+//! instrument `check.rs`.
+
+use crate::instrument::Instrument;
+use crate::text::{localized, Lang};
+use serde::{Deserialize, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// The answers format version this crate writes (and the newest it reads).
+pub const ANSWERS_FORMAT_VERSION: u32 = 1;
+
+/// One respondent's answers: who they are (optionally), the context of the
+/// partnership and a response per statement.
+///
+/// Read with [`Answers::from_json`] (or serde, which goes through the same
+/// decoder): a value of the wrong kind is left out and named in
+/// [`Answers::decode_notices`], never fatal for the rest of the file.
+///
+/// ```text
+/// {"format_version": 1, "instrument_id": "van-de-laar-2010",
+///  "respondent": {"role": "ambtenaar", "municipality": "Druten"},
+///  "context": {"stage": "preparing", "form": "centrumgemeente"},
+///  "responses": {"noodzaak-onderkend.1": 4, "noodzaak-onderkend.2": "unknown"}}
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Answers {
+    /// The answers format version: [`ANSWERS_FORMAT_VERSION`] once read
+    /// (an older file is migrated while it is read).
+    pub format_version: u32,
+    /// The instrument these answers belong to (e.g. "van-de-laar-2010").
+    #[serde(default)]
+    pub instrument_id: String,
+    /// Who answered, if they said (role, municipality).
+    #[serde(default)]
+    pub respondent: Respondent,
+    /// The context questions about the partnership.
+    #[serde(default)]
+    pub context: Context,
+    /// Statement id (e.g. `"noodzaak-onderkend.1"`) → response.
+    #[serde(default)]
+    pub responses: BTreeMap<String, Response>,
+    /// What the decoder could not read and left out (a response of 4.5,
+    /// negative inhabitants, …), each with its JSON path. Empty for answers
+    /// built in code; [`Answers::check`] lists these first. Not written.
+    #[serde(skip)]
+    pub decode_notices: Vec<Notice>,
+}
+
+impl Default for Answers {
+    fn default() -> Self {
+        Answers {
+            format_version: ANSWERS_FORMAT_VERSION,
+            instrument_id: String::new(),
+            respondent: Respondent::default(),
+            context: Context::default(),
+            responses: BTreeMap::new(),
+            decode_notices: Vec::new(),
+        }
+    }
+}
+
+/// Optional facts about the respondent, used to compare groups.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Respondent {
+    /// The respondent's role, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// The respondent's own municipality as typed, if given; a group
+    /// matches spellings by [`name_key`](crate::name_key).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub municipality: Option<String>,
+}
+
+/// The respondent's role, by which a group compares the layers of the
+/// municipalities (SCORING.md §8). In JSON the lower-case Dutch id:
+/// `"bestuurder"`, `"raadslid"`, `"ambtenaar"` or `"anders"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// An executive: mayor or alderman, a member of the college.
+    Bestuurder,
+    /// A council member.
+    Raadslid,
+    /// An official: someone who works for a municipality.
+    Ambtenaar,
+    /// Any other role (`"other"` is read as this too).
+    #[serde(alias = "other")]
+    Anders,
+}
+
+impl Role {
+    /// Every role, in this order (share codes number the roles by it).
+    pub const ALL: [Role; 4] = [
+        Role::Bestuurder,
+        Role::Raadslid,
+        Role::Ambtenaar,
+        Role::Anders,
+    ];
+
+    /// The role with this id (`"other"` is read as `anders`).
+    pub fn from_id(id: &str) -> Option<Role> {
+        match id {
+            "other" => Some(Role::Anders),
+            _ => Role::ALL.into_iter().find(|r| r.id() == id),
+        }
+    }
+
+    /// The role's id as in JSON, e.g. `"raadslid"`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Role::Bestuurder => "bestuurder",
+            Role::Raadslid => "raadslid",
+            Role::Ambtenaar => "ambtenaar",
+            Role::Anders => "anders",
+        }
+    }
+
+    /// The role in the plural, lower case, for running text ("bestuurders").
+    pub fn plural(self, lang: Lang) -> &'static str {
+        let m = lang;
+        match self {
+            Role::Bestuurder => m.pick("bestuurders", "executives"),
+            Role::Raadslid => m.pick("raadsleden", "council members"),
+            Role::Ambtenaar => m.pick("ambtenaren", "officials"),
+            Role::Anders => m.pick("anderen", "others"),
+        }
+    }
+
+    /// The role's name in `lang` (Dutch unless English is asked for), as a
+    /// choice or a table row: "Raadslid" / "Council member".
+    pub fn label(self, lang: Lang) -> &'static str {
+        let m = lang;
+        match self {
+            Role::Bestuurder => m.pick("Bestuurder", "Executive (alderman, mayor)"),
+            Role::Raadslid => m.pick("Raadslid", "Council member"),
+            Role::Ambtenaar => m.pick("Ambtenaar", "Official"),
+            Role::Anders => m.pick("Anders", "Other"),
+        }
+    }
+}
+
+/// The context questions about the proposed partnership.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Context {
+    /// The participating municipalities, the respondent's own included
+    /// (their sizes inform the signals, SCORING.md §7).
+    #[serde(default)]
+    pub partners: Vec<Partner>,
+    /// The partnership's stage: an id of the instrument's `context.stages`
+    /// (`"orienting"`, `"preparing"` or `"operating"`). `None` when not
+    /// given: the report then reads as before the start and says so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stage: Option<String>,
+    /// How urgent cooperation is (§8.1): an id of the instrument's
+    /// `context.urgency`, e.g. `"short-term"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub urgency: Option<String>,
+    /// The goals chosen: ids of the instrument's `context.goals`.
+    #[serde(default)]
+    pub goals: Vec<String>,
+    /// The motives chosen: ids of the instrument's `context.motives`, e.g.
+    /// `"kosten"`.
+    #[serde(default)]
+    pub motives: Vec<String>,
+    /// The intended form of cooperation: an id of the instrument's
+    /// `context.forms`, e.g. `"centrumgemeente"`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form: Option<String>,
+    /// The task areas: ids of the instrument's `context.domains`.
+    #[serde(default)]
+    pub domains: Vec<String>,
+}
+
+/// A participating municipality, as the respondent gave it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Partner {
+    /// The municipality's name as typed.
+    #[serde(default)]
+    pub name: String,
+    /// Its number of inhabitants (1 or more), if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inhabitants: Option<u32>,
+}
+
+/// A response to one statement: a point on the scale, or "don't know / not
+/// applicable". In JSON: a number (`4`) or the string `"unknown"`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Response {
+    /// A point on the scale, 1 up to the instrument's highest point (built
+    /// in: 1 "helemaal oneens" … 5 "helemaal eens"). A value off the scale
+    /// is kept as read but does not count.
+    Scale(u8),
+    /// "Weet ik niet / niet van toepassing": no answer on the scale; it
+    /// counts against coverage, never as a neutral 3. Also read from
+    /// `"weet-niet"` and `"n/a"`.
+    Unknown,
+}
+
+impl Serialize for Response {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Response::Scale(value) => serializer.serialize_u8(*value),
+            Response::Unknown => serializer.serialize_str("unknown"),
+        }
+    }
+}
+
+/// Why a JSON text is not a usable answers file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnswersError {
+    /// In English, with the parser's technical detail (stable for scripts).
+    pub message: String,
+    /// The same for people, in Dutch (B1); empty when deserialized.
+    #[serde(skip)]
+    pub dutch: String,
+}
+
+impl AnswersError {
+    pub(super) fn new(message: impl Into<String>, dutch: impl Into<String>) -> Self {
+        AnswersError {
+            message: message.into(),
+            dutch: dutch.into(),
+        }
+    }
+
+    /// The message in `lang`: English when asked for, else Dutch.
+    pub fn text(&self, lang: Lang) -> &str {
+        localized(&self.message, &self.dutch, lang)
+    }
+}
+
+impl std::fmt::Display for AnswersError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for AnswersError {}
+
+/// The result of [`Answers::import`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The answers to adopt: without responses to unknown statements.
+    pub answers: Answers,
+    /// What the file held that does not count, each with its JSON path:
+    /// the first [`NOTICES_SHOWN`] (a file of 40,000 unknown ids is not
+    /// written out 40,000 times).
+    pub notices: Vec<Notice>,
+    /// How many notices there are in all (say the rest with [`more_notices`]).
+    pub total_notices: usize,
+    /// How many responses were left out (unknown statements, off the scale).
+    pub dropped: usize,
+}
+
+/// How many notices a screen or a terminal shows before "and N more".
+pub const NOTICES_SHOWN: usize = 20;
+
+/// "… and 12 more notices" (Dutch or English) for a list of `total`
+/// notices of which the first [`NOTICES_SHOWN`] are shown; `None` when all
+/// fit.
+pub fn more_notices(total: usize, lang: Lang) -> Option<String> {
+    let more = total.checked_sub(NOTICES_SHOWN).filter(|&n| n > 0)?;
+    let m = lang;
+    Some(match (m, more) {
+        (crate::text::Lang::Nl, 1) => "… en nog 1 melding.".to_string(),
+        (crate::text::Lang::Nl, n) => format!("… en nog {n} meldingen."),
+        (crate::text::Lang::En, 1) => "… and 1 more notice.".to_string(),
+        (crate::text::Lang::En, n) => format!("… and {n} more notices."),
+    })
+}
+
+/// Something in the answers that the instrument does not know and the
+/// evaluation therefore ignores.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Notice {
+    /// Where: a JSON path into the file, e.g. `$.responses["x.1"]` or
+    /// `$.context.stage` (`$` is the whole file).
+    pub path: String,
+    /// From [`Answers::check`]: in English, in plain sentences (people read it
+    /// in an English report; scripts should use `path`). In a
+    /// [`Report`](crate::Report): in the report's language, like all its texts.
+    pub message: String,
+    /// From [`Answers::check`]: the same in Dutch (B1). Empty in a report and
+    /// when deserialized; not part of equality.
+    #[serde(skip)]
+    pub dutch: String,
+    /// The factor whose reading this input would have changed: for an answer
+    /// to a retired statement, the factor of the statement that replaced it.
+    /// [`compare`](crate::compare) marks such a factor as not comparable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<String>,
+}
+
+/// `dutch` is derived from the same facts as `message` and not serialized:
+/// equal notices stay equal through JSON.
+impl PartialEq for Notice {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.message == other.message
+    }
+}
+
+impl Eq for Notice {}
+
+impl Notice {
+    /// The message in `lang`: English when asked for, else Dutch.
+    pub fn text(&self, lang: Lang) -> &str {
+        localized(&self.message, &self.dutch, lang)
+    }
+}
+
+impl Answers {
+    /// Empty answers for an instrument.
+    pub fn new(instrument: &Instrument) -> Self {
+        Answers {
+            format_version: ANSWERS_FORMAT_VERSION,
+            instrument_id: instrument.id.clone(),
+            ..Answers::default()
+        }
+    }
+}
