@@ -275,12 +275,12 @@ impl Problems {
 
     /// The problems as notices, with "and N more" at the end when some
     /// were only counted.
-    pub(crate) fn into_notices(self) -> Vec<crate::Notice> {
+    pub(crate) fn into_notices(self) -> Vec<Notice> {
         let more = self.more;
-        let mut notices: Vec<crate::Notice> = self
+        let mut notices: Vec<Notice> = self
             .list
             .into_iter()
-            .map(|(path, message, dutch)| crate::Notice {
+            .map(|(path, message, dutch)| Notice {
                 path,
                 message,
                 dutch,
@@ -288,7 +288,7 @@ impl Problems {
             })
             .collect();
         if more > 0 {
-            notices.push(crate::Notice {
+            notices.push(Notice {
                 path: "$".into(),
                 message: format!("… and {more} more problems in the file."),
                 dutch: format!("… en nog {more} problemen in het bestand."),
@@ -325,6 +325,46 @@ impl Problems {
                 what.1, expected.1
             ),
         ));
+    }
+}
+
+/// Something in a file that does not count, said where it is: in answers
+/// the instrument does not know (and the evaluation therefore ignores), or
+/// a damaged part of a workshop file that was left out.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Notice {
+    /// Where: a JSON path into the file, e.g. `$.responses["x.1"]` or
+    /// `$.context.stage` (`$` is the whole file).
+    pub path: String,
+    /// From [`Answers::check`](crate::Answers::check): in English, in plain sentences (people read it
+    /// in an English report; scripts should use `path`). In a
+    /// [`Report`](crate::Report): in the report's language, like all its texts.
+    pub message: String,
+    /// From [`Answers::check`](crate::Answers::check): the same in Dutch (B1). Empty in a report and
+    /// when deserialized; not part of equality.
+    #[serde(skip)]
+    pub dutch: String,
+    /// The factor whose reading this input would have changed: for an answer
+    /// to a retired statement, the factor of the statement that replaced it.
+    /// [`compare`](crate::compare) marks such a factor as not comparable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<String>,
+}
+
+/// `dutch` is derived from the same facts as `message` and not serialized:
+/// equal notices stay equal through JSON.
+impl PartialEq for Notice {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.message == other.message
+    }
+}
+
+impl Eq for Notice {}
+
+impl Notice {
+    /// The message in `lang`: English when asked for, else Dutch.
+    pub fn text(&self, lang: Lang) -> &str {
+        crate::text::localized(&self.message, &self.dutch, lang)
     }
 }
 

@@ -14,8 +14,9 @@ mod model;
 #[cfg(test)]
 mod tests;
 
+pub use crate::json::Notice;
 pub(crate) use index::{StatementIndex, UNKNOWN_CODE};
 pub use model::{
-    more_notices, Answers, AnswersError, Context, Imported, Notice, Partner, Respondent, Response,
-    Role, ANSWERS_FORMAT_VERSION, NOTICES_SHOWN,
+    more_notices, Answers, AnswersError, Context, Imported, Partner, Respondent, Response, Role,
+    ANSWERS_FORMAT_VERSION, NOTICES_SHOWN,
 };

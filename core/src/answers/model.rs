@@ -4,6 +4,7 @@
 //! instrument `check.rs`.
 
 use crate::instrument::Instrument;
+use crate::json::Notice;
 use crate::text::{localized, Lang};
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -269,45 +270,6 @@ pub fn more_notices(total: usize, lang: Lang) -> Option<String> {
         (crate::text::Lang::En, 1) => "… and 1 more notice.".to_string(),
         (crate::text::Lang::En, n) => format!("… and {n} more notices."),
     })
-}
-
-/// Something in the answers that the instrument does not know and the
-/// evaluation therefore ignores.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-pub struct Notice {
-    /// Where: a JSON path into the file, e.g. `$.responses["x.1"]` or
-    /// `$.context.stage` (`$` is the whole file).
-    pub path: String,
-    /// From [`Answers::check`]: in English, in plain sentences (people read it
-    /// in an English report; scripts should use `path`). In a
-    /// [`Report`](crate::Report): in the report's language, like all its texts.
-    pub message: String,
-    /// From [`Answers::check`]: the same in Dutch (B1). Empty in a report and
-    /// when deserialized; not part of equality.
-    #[serde(skip)]
-    pub dutch: String,
-    /// The factor whose reading this input would have changed: for an answer
-    /// to a retired statement, the factor of the statement that replaced it.
-    /// [`compare`](crate::compare) marks such a factor as not comparable.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub factor: Option<String>,
-}
-
-/// `dutch` is derived from the same facts as `message` and not serialized:
-/// equal notices stay equal through JSON.
-impl PartialEq for Notice {
-    fn eq(&self, other: &Self) -> bool {
-        self.path == other.path && self.message == other.message
-    }
-}
-
-impl Eq for Notice {}
-
-impl Notice {
-    /// The message in `lang`: English when asked for, else Dutch.
-    pub fn text(&self, lang: Lang) -> &str {
-        localized(&self.message, &self.dutch, lang)
-    }
 }
 
 impl Answers {
