@@ -33,102 +33,118 @@ const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const MAX_TEXT: usize = 60;
 const MAX_PARTNERS: usize = 16;
 
-/// Why a share code could not be read ([`decode_share`]).
+/// Why a share code could not be read ([`decode_share`]): one kind per
+/// problem. `Display` is the English phrase (lower case, for scripts and
+/// the CLI); [`ShareError::text`] says it in the reader's language. In
+/// JSON: `{"kind": "checksum"}`, `{"kind": "bad-character", "character": "Ü"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ShareError {
-    /// What is wrong, in English, as one lower-case phrase, e.g. "the code
-    /// does not check out: a character is wrong or missing". For people,
-    /// use [`ShareError::text`], which also gives the Dutch.
-    pub message: String,
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum ShareError {
+    /// Nothing but dashes and spaces.
+    Empty,
+    /// Fewer characters than any code has.
+    TooShort,
+    /// The checksum does not match: a character is wrong or missing.
+    Checksum,
+    /// Made by a newer Samenwerkingsscan (a code format this one cannot read).
+    NewerVersion {
+        /// The code's format version (this crate reads [`SHARE_VERSION`]).
+        version: u8,
+    },
+    /// Made with another questionnaire, or another version of it.
+    OtherQuestionnaire,
+    /// A role this scan does not know.
+    UnknownRole,
+    /// An answer outside the instrument's scale.
+    OffScale,
+    /// More statements than the questionnaire has.
+    TooLong,
+    /// A context choice the questionnaire does not have.
+    UnknownChoice,
+    /// The code stops in the middle of a value.
+    EndsEarly,
+    /// A name that is not valid text (UTF-8).
+    DamagedText,
+    /// A number that cannot be read.
+    DamagedNumber,
+    /// A choice list of another length than the questionnaire's.
+    OtherOptions,
+    /// A character that no code holds (the alphabet is Crockford base32).
+    BadCharacter {
+        /// The character as typed (after O→0 and I, L→1).
+        character: char,
+    },
+}
+
+impl ShareError {
+    /// What is wrong, in `lang` (Dutch at B1, or English).
+    pub fn text(&self, lang: Lang) -> String {
+        let fixed = |nl: &str, en: &str| lang.pick(nl, en).to_string();
+        match self {
+            ShareError::Empty => fixed("de code is leeg", "the code is empty"),
+            ShareError::TooShort => fixed(
+                "de code is te kort: er ontbreekt een deel",
+                "the code is too short: part of it is missing",
+            ),
+            ShareError::Checksum => fixed(
+                "de code klopt niet: een teken is fout of ontbreekt",
+                "the code does not check out: a character is wrong or missing",
+            ),
+            ShareError::NewerVersion { version } => lang.pick(
+                "de code is gemaakt met een nieuwere Samenwerkingsscan".to_string(),
+                format!("code version {version} is not supported; was it made by a newer Samenwerkingsscan?"),
+            ),
+            ShareError::OtherQuestionnaire => fixed(
+                "de code is gemaakt met een andere vragenlijst of een eerdere versie ervan; open het antwoordenbestand of vul de scan opnieuw in",
+                "the code was made with another questionnaire or an earlier version of it; open the answers file instead, or fill in the scan again",
+            ),
+            ShareError::UnknownRole => fixed(
+                "de code bevat een onbekende rol",
+                "the code holds an unknown role",
+            ),
+            ShareError::OffScale => fixed(
+                "de code bevat een antwoord dat niet op de schaal staat",
+                "the code holds an answer that is not on the scale",
+            ),
+            ShareError::TooLong => fixed(
+                "de code is langer dan verwacht voor deze vragenlijst",
+                "the code is longer than expected for this questionnaire",
+            ),
+            ShareError::UnknownChoice => fixed(
+                "de code bevat een keuze die deze vragenlijst niet heeft",
+                "the code holds a context choice this questionnaire does not have",
+            ),
+            ShareError::EndsEarly => fixed("de code houdt te vroeg op", "the code ends too early"),
+            ShareError::DamagedText => fixed(
+                "de code bevat beschadigde tekst",
+                "the code holds damaged text",
+            ),
+            ShareError::DamagedNumber => fixed(
+                "de code bevat een beschadigd getal",
+                "the code holds a damaged number",
+            ),
+            ShareError::OtherOptions => fixed(
+                "de code hoort bij een andere lijst met keuzes",
+                "the code was made with a different list of options",
+            ),
+            ShareError::BadCharacter { character } => lang.pick(
+                format!("het teken ‘{character}’ komt in geen enkele code voor"),
+                format!("‘{character}’ cannot occur in a code"),
+            ),
+        }
+    }
 }
 
 impl std::fmt::Display for ShareError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.text(Lang::En))
     }
 }
 
 impl std::error::Error for ShareError {}
 
-/// The Dutch for every message `decode_share` gives (B1, for the widget).
-const DUTCH: [(&str, &str); 15] = [
-    ("the code is empty", "de code is leeg"),
-    (
-        "the code is too short: part of it is missing",
-        "de code is te kort: er ontbreekt een deel",
-    ),
-    (
-        "the code does not check out: a character is wrong or missing",
-        "de code klopt niet: een teken is fout of ontbreekt",
-    ),
-    (
-        "the code was made with another questionnaire or an earlier version of it; open the answers file instead, or fill in the scan again",
-        "de code is gemaakt met een andere vragenlijst of een eerdere versie ervan; open het antwoordenbestand of vul de scan opnieuw in",
-    ),
-    (
-        "the code holds an unknown role",
-        "de code bevat een onbekende rol",
-    ),
-    (
-        "the code holds an answer that is not on the scale",
-        "de code bevat een antwoord dat niet op de schaal staat",
-    ),
-    (
-        "the code is longer than expected for this questionnaire",
-        "de code is langer dan verwacht voor deze vragenlijst",
-    ),
-    (
-        "the code holds a context choice this questionnaire does not have",
-        "de code bevat een keuze die deze vragenlijst niet heeft",
-    ),
-    ("the code ends too early", "de code houdt te vroeg op"),
-    (
-        "the code holds damaged text",
-        "de code bevat beschadigde tekst",
-    ),
-    (
-        "the code holds a damaged number",
-        "de code bevat een beschadigd getal",
-    ),
-    (
-        "the code was made with a different list of options",
-        "de code hoort bij een andere lijst met keuzes",
-    ),
-    (
-        "code version",
-        "de code is gemaakt met een nieuwere Samenwerkingsscan",
-    ),
-    (
-        "cannot occur in a code",
-        "er staat een teken in dat niet in een code voorkomt",
-    ),
-    ("", "de code klopt niet"),
-];
-
-impl ShareError {
-    /// The message in `lang`: `message` when English is asked for, else the
-    /// Dutch (B1) for it.
-    pub fn text(&self, lang: Lang) -> String {
-        if lang == crate::text::Lang::En {
-            return self.message.clone();
-        }
-        DUTCH
-            .iter()
-            .find(|(en, _)| {
-                self.message == *en
-                    || (!en.is_empty()
-                        && (self.message.starts_with(en) || self.message.ends_with(en)))
-            })
-            .or(DUTCH.last())
-            .map(|(_, nl)| nl.to_string())
-            .unwrap_or_default()
-    }
-}
-
-fn err<T>(message: impl Into<String>) -> Result<T, ShareError> {
-    Err(ShareError {
-        message: message.into(),
-    })
+fn err<T>(error: ShareError) -> Result<T, ShareError> {
+    Err(error)
 }
 
 /// Encodes answers as a share code: Crockford base32 with a checksum, in
@@ -204,25 +220,23 @@ pub fn decode_share(instrument: &Instrument, code: &str) -> Result<Answers, Shar
         .filter(|c| !matches!(c, '-' | ' ' | '\n' | '\t' | '\r'))
         .collect();
     if cleaned.is_empty() {
-        return err("the code is empty");
+        return err(ShareError::Empty);
     }
     let bytes = from_base32(&cleaned)?;
     if bytes.len() < 6 {
-        return err("the code is too short: part of it is missing");
+        return err(ShareError::TooShort);
     }
     let (body, sum) = bytes.split_at(bytes.len() - 2);
     if checksum(body).to_be_bytes() != sum {
-        return err("the code does not check out: a character is wrong or missing");
+        return err(ShareError::Checksum);
     }
     let mut r = Reader { bytes: body, at: 0 };
     let version = r.u8()?;
     if version != SHARE_VERSION {
-        return err(format!(
-            "code version {version} is not supported; was it made by a newer Samenwerkingsscan?"
-        ));
+        return err(ShareError::NewerVersion { version });
     }
     if r.u16()? != fingerprint(instrument) {
-        return err("the code was made with another questionnaire or an earlier version of it; open the answers file instead, or fill in the scan again");
+        return err(ShareError::OtherQuestionnaire);
     }
     let flags = r.u8()?;
     let role = match flags & 0b111 {
@@ -230,9 +244,7 @@ pub fn decode_share(instrument: &Instrument, code: &str) -> Result<Answers, Shar
         n => Some(
             *Role::ALL
                 .get(usize::from(n) - 1)
-                .ok_or_else(|| ShareError {
-                    message: "the code holds an unknown role".into(),
-                })?,
+                .ok_or(ShareError::UnknownRole)?,
         ),
     };
     let municipality = if flags & 0b1000 != 0 {
@@ -258,12 +270,12 @@ pub fn decode_share(instrument: &Instrument, code: &str) -> Result<Answers, Shar
             0 => continue,
             c if c <= u32::from(max) => Response::Scale(c as u8),
             c if c == u32::from(max) + 1 => Response::Unknown,
-            _ => return err("the code holds an answer that is not on the scale"),
+            _ => return err(ShareError::OffScale),
         };
         responses.insert(statement.id.clone(), response);
     }
     if reader.rest_nonzero() {
-        return err("the code is longer than expected for this questionnaire");
+        return err(ShareError::TooLong);
     }
     Ok(Answers {
         format_version: ANSWERS_FORMAT_VERSION,
@@ -373,10 +385,7 @@ fn read_context(r: &mut Reader, instrument: &Instrument) -> Result<Context, Shar
             n => ids
                 .get(usize::from(n) - 1)
                 .map(|s| Some((*s).clone()))
-                .ok_or_else(|| ShareError {
-                    message: "the code holds a context choice this questionnaire does not have"
-                        .into(),
-                }),
+                .ok_or(ShareError::UnknownChoice),
         }
     };
     let stage = pick(r.u8()?, spec.stages.iter().map(|x| &x.id).collect())?;
@@ -413,9 +422,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn u8(&mut self) -> Result<u8, ShareError> {
-        let b = *self.bytes.get(self.at).ok_or_else(|| ShareError {
-            message: "the code ends too early".into(),
-        })?;
+        let b = *self.bytes.get(self.at).ok_or(ShareError::EndsEarly)?;
         self.at += 1;
         Ok(b)
     }
@@ -427,13 +434,9 @@ impl Reader<'_> {
     fn text(&mut self) -> Result<String, ShareError> {
         let len = usize::from(self.u8()?);
         let end = self.at + len;
-        let slice = self.bytes.get(self.at..end).ok_or_else(|| ShareError {
-            message: "the code ends too early".into(),
-        })?;
+        let slice = self.bytes.get(self.at..end).ok_or(ShareError::EndsEarly)?;
         self.at = end;
-        String::from_utf8(slice.to_vec()).map_err(|_| ShareError {
-            message: "the code holds damaged text".into(),
-        })
+        String::from_utf8(slice.to_vec()).map_err(|_| ShareError::DamagedText)
     }
 
     fn varint(&mut self) -> Result<u32, ShareError> {
@@ -445,21 +448,19 @@ impl Reader<'_> {
                 return Ok(n);
             }
         }
-        err("the code holds a damaged number")
+        err(ShareError::DamagedNumber)
     }
 
     fn set(&mut self, ids: Vec<&String>) -> Result<Vec<String>, ShareError> {
         let count = usize::from(self.u8()?);
         if count != ids.len() {
-            return err("the code was made with a different list of options");
+            return err(ShareError::OtherOptions);
         }
         let bytes = count.div_ceil(8);
         let slice = self
             .bytes
             .get(self.at..self.at + bytes)
-            .ok_or_else(|| ShareError {
-                message: "the code ends too early".into(),
-            })?;
+            .ok_or(ShareError::EndsEarly)?;
         self.at += bytes;
         let mut reader = BitReader {
             bytes: slice,
@@ -508,9 +509,7 @@ impl BitReader<'_> {
     fn take(&mut self, width: u32) -> Result<u32, ShareError> {
         let mut value = 0;
         for _ in 0..width {
-            let byte = *self.bytes.get(self.at / 8).ok_or_else(|| ShareError {
-                message: "the code ends too early".into(),
-            })?;
+            let byte = *self.bytes.get(self.at / 8).ok_or(ShareError::EndsEarly)?;
             value = (value << 1) | u32::from((byte >> (7 - self.at % 8)) & 1);
             self.at += 1;
         }
@@ -544,7 +543,7 @@ fn from_base32(text: &str) -> Result<Vec<u8>, ShareError> {
             other => other,
         };
         let Some(v) = ALPHABET.iter().position(|&a| a as char == c) else {
-            return err(format!("‘{c}’ cannot occur in a code"));
+            return err(ShareError::BadCharacter { character: c });
         };
         w.push(v as u32, 5);
     }
@@ -680,17 +679,21 @@ mod tests {
         assert!(decode_share(instrument, &code[..code.len() - 3]).is_err());
         assert!(decode_share(instrument, "").is_err());
         assert!(decode_share(instrument, "ÜÜÜ").is_err());
-        // Every message has its Dutch.
+        // Every kind is said in Dutch and in English, and the English is
+        // what scripts see (Display).
         for bad in ["", "ÜÜÜ", "00", &typo, &code[..code.len() - 3]] {
             let e = decode_share(instrument, bad).unwrap_err();
-            assert_ne!(
-                e.text(Lang::Nl),
-                "de code klopt niet",
-                "no Dutch for: {}",
-                e.message
-            );
-            assert_eq!(e.text(Lang::En), e.message);
+            assert_ne!(e.text(Lang::Nl), e.text(Lang::En), "{e:?}");
+            assert_eq!(e.text(Lang::En), e.to_string());
         }
+        assert_eq!(
+            decode_share(instrument, "ÜÜÜ").unwrap_err(),
+            ShareError::BadCharacter { character: 'Ü' }
+        );
+        assert_eq!(
+            serde_json::to_string(&ShareError::BadCharacter { character: 'Ü' }).unwrap(),
+            r#"{"kind":"bad-character","character":"Ü"}"#
+        );
     }
 
     #[test]
