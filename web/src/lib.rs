@@ -8,6 +8,7 @@
 mod app;
 mod dialog;
 mod export;
+mod hooks;
 mod i18n;
 mod pages;
 mod print;
