@@ -13,7 +13,7 @@ use crate::screens::{
     context::ContextForm, data::DataPanel, header::Header, intro::Intro, questions::Questions,
     report::ReportView,
 };
-use crate::state::{now, Action, State, StorageStatus};
+use crate::state::{now, Action, Confirm, State, StorageStatus};
 use crate::storage::{self, Loaded};
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{decode_share, evaluate, Instrument};
@@ -151,10 +151,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |action: Action| state.dispatch(action))
     };
     let total_statements = instrument.statements().count();
-    let answered = instrument
-        .statements()
-        .filter(|(_, s)| state.answers.responses.contains_key(&s.id))
-        .count();
+    let answered = state.answers.answered(&instrument);
 
     let screen = match state.step {
         Step::Intro => html! {
@@ -193,7 +190,7 @@ pub fn app(props: &AppProps) -> Html {
                 // Not a region of its own: the nested report is the region.
                 <div class="scan__incoming">
                     <h2 id="scan-incoming-title">{ t.incoming_heading }</h2>
-                    <p>{ (t.incoming_lead)(incoming.responses.len()) }</p>
+                    <p>{ (t.incoming_lead)(incoming.answered(&instrument)) }</p>
                     <div class="scan__actions">
                         <button type="button" class="scan-button scan-button--primary"
                             onclick={let d = dispatch.clone(); let text = t.incoming_adopted.to_string(); let go = go.clone();
@@ -223,8 +220,21 @@ pub fn app(props: &AppProps) -> Html {
                     </nav>
                 }
                 if show_data {
-                    <DataPanel instrument={instrument.clone()} lang={state.lang} state={Rc::new((*state).clone())}
-                        dispatch={dispatch.clone()} storage_key={key.clone()} />
+                    <DataPanel instrument={instrument.clone()} lang={state.lang}
+                        answers={Rc::new(state.answers.clone())} saved_at={state.saved_at}
+                        import={state.import.clone()} confirm={state.confirm}
+                        storage_key={AttrValue::from(key.clone())}
+                        on_import={dispatch.reform(Action::ImportParsed)}
+                        on_import_confirm={dispatch.reform(|text| Action::ImportConfirm(text, now()))}
+                        on_import_cancel={dispatch.reform(|()| Action::ImportCancel)}
+                        on_ask={dispatch.reform(Action::AskConfirm)}
+                        on_cancel_confirm={dispatch.reform(|()| Action::CancelConfirm)}
+                        on_wipe={{ let (dispatch, key) = (dispatch.clone(), key.clone());
+                            Callback::from(move |(which, text): (Confirm, String)| {
+                                storage::delete(&key);
+                                dispatch.emit(Action::Wipe(which, text, now()));
+                            }) }}
+                        on_announce={dispatch.reform(Action::Announce)} />
                 }
             }
             <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">

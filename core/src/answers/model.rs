@@ -281,4 +281,14 @@ impl Answers {
             ..Answers::default()
         }
     }
+
+    /// How many of `instrument`'s statements have a response (a scale
+    /// point or "don't know"): the progress people see. Responses to
+    /// statements the instrument does not ask are not counted.
+    pub fn answered(&self, instrument: &Instrument) -> usize {
+        instrument
+            .statements()
+            .filter(|(_, s)| self.responses.contains_key(&s.id))
+            .count()
+    }
 }

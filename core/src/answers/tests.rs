@@ -286,3 +286,21 @@ fn round_trips_through_json() {
     answers.responses.insert("x.2".into(), Response::Scale(2));
     assert_eq!(Answers::from_json(&answers.to_json()).unwrap(), answers);
 }
+
+#[test]
+fn answered_counts_the_instrument_s_statements_with_a_response() {
+    let instrument = Instrument::builtin();
+    let mut answers = Answers::new(instrument);
+    assert_eq!(answers.answered(instrument), 0);
+    let first = &instrument.factors[0].statements[0].id;
+    answers.responses.insert(first.clone(), Response::Scale(4));
+    answers.responses.insert(
+        instrument.factors[1].statements[0].id.clone(),
+        Response::Unknown,
+    );
+    // A statement this questionnaire does not ask is no progress.
+    answers
+        .responses
+        .insert("bestaat-niet.1".into(), Response::Scale(3));
+    assert_eq!(answers.answered(instrument), 2);
+}

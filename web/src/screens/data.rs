@@ -5,29 +5,39 @@ use crate::dialog::ConfirmDialog;
 use crate::export;
 use crate::i18n::texts;
 use crate::route;
-use crate::state::{Action, Confirm, Import, State};
+use crate::state::{Confirm, Import};
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{encode_share, file_size_problem, Answers, Imported, Instrument};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-#[derive(Properties, Clone)]
+/// What the data panel shows, and what it asks the root to do. The panel
+/// holds no state of its own beyond a file being read.
+#[derive(Properties, Clone, PartialEq)]
 pub struct DataProps {
     pub instrument: Rc<Instrument>,
     pub lang: Lang,
-    pub state: Rc<State>,
-    pub dispatch: Callback<Action>,
-    pub storage_key: String,
-}
-
-impl PartialEq for DataProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.instrument, &other.instrument)
-            && self.lang == other.lang
-            && self.state == other.state
-            && self.storage_key == other.storage_key
-    }
+    pub answers: Rc<Answers>,
+    /// When the answers were last saved (ms since 1970).
+    pub saved_at: Option<u64>,
+    pub import: Import,
+    /// The question being asked ("start over?", "delete?"), if any.
+    pub confirm: Option<Confirm>,
+    /// The widget's storage key (its namespace in share links).
+    pub storage_key: AttrValue,
+    /// A chosen file, read: its answers, or why not (in the user's language).
+    pub on_import: Callback<Result<Box<Imported>, Vec<String>>>,
+    /// Adopt the imported answers; the text to announce.
+    pub on_import_confirm: Callback<String>,
+    pub on_import_cancel: Callback<()>,
+    /// Ask before wiping (focus goes to the dialog).
+    pub on_ask: Callback<Confirm>,
+    pub on_cancel_confirm: Callback<()>,
+    /// Wipe: start over or delete; the text to announce.
+    pub on_wipe: Callback<(Confirm, String)>,
+    /// A polite announcement (e.g. "link copied").
+    pub on_announce: Callback<String>,
 }
 
 /// Reads an imported file with the core's [`Answers::import`]: another
@@ -80,12 +90,11 @@ fn copy_text(text: &str, done: impl FnOnce(bool) + 'static) {
 pub fn data_panel(props: &DataProps) -> Html {
     let t = texts(props.lang);
     let lang = props.lang;
-    let s = &props.state;
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
     let total = props.instrument.statements().count();
 
     let export_json = {
-        let answers = s.answers.clone();
+        let answers = props.answers.clone();
         Callback::from(move |_: MouseEvent| {
             export::download(
                 "samenwerkingsscan-antwoorden.json",
@@ -95,7 +104,7 @@ pub fn data_panel(props: &DataProps) -> Html {
         })
     };
     let export_csv = {
-        let (answers, instrument) = (s.answers.clone(), props.instrument.clone());
+        let (answers, instrument) = (props.answers.clone(), props.instrument.clone());
         Callback::from(move |_: MouseEvent| {
             export::download(
                 "samenwerkingsscan-antwoorden.csv",
@@ -105,8 +114,8 @@ pub fn data_panel(props: &DataProps) -> Html {
         })
     };
     let on_file = {
-        let (dispatch, instrument, reader) = (
-            props.dispatch.clone(),
+        let (on_import, instrument, reader) = (
+            props.on_import.clone(),
             props.instrument.clone(),
             reader.clone(),
         );
@@ -118,10 +127,10 @@ pub fn data_panel(props: &DataProps) -> Html {
             input.set_value("");
             // Too large: said before anything is read (the page stays responsive).
             if let Some(why) = file_size_problem(file.size() as u64, lang) {
-                dispatch.emit(Action::ImportParsed(Err(vec![why])));
+                on_import.emit(Err(vec![why]));
                 return;
             }
-            let (dispatch, instrument) = (dispatch.clone(), instrument.clone());
+            let (on_import, instrument) = (on_import.clone(), instrument.clone());
             let unreadable = t.file_unreadable;
             let file = gloo::file::File::from(file);
             *reader.borrow_mut() =
@@ -130,25 +139,26 @@ pub fn data_panel(props: &DataProps) -> Html {
                         Ok(text) => parse_import(&instrument, &text, lang),
                         Err(_) => Err(vec![unreadable.to_string()]),
                     };
-                    dispatch.emit(Action::ImportParsed(parsed));
+                    on_import.emit(parsed);
                 }));
         })
     };
-    let code = encode_share(&props.instrument, &s.answers, true);
+    let code = encode_share(&props.instrument, &props.answers, true);
     let link = share_link(&route::namespace(&props.storage_key), &code);
     // Without the context: shorter to read out in a workshop.
-    let short_code = encode_share(&props.instrument, &s.answers, false);
+    let short_code = encode_share(&props.instrument, &props.answers, false);
     // Answers a code cannot carry (retired or unknown statements, off the
     // scale): said, so that nobody thinks the link holds everything.
-    let not_carried = s.answers.unused_responses(&props.instrument);
+    let not_carried = props.answers.unused_responses(&props.instrument);
     let link_ref = use_node_ref();
     let copy = {
-        let (link, dispatch, link_ref) = (link.clone(), props.dispatch.clone(), link_ref.clone());
+        let (link, announce, link_ref) =
+            (link.clone(), props.on_announce.clone(), link_ref.clone());
         let (copied, failed) = (t.copied.to_string(), t.copy_failed.to_string());
         Callback::from(move |_: MouseEvent| {
             copy_text(&link, {
-                let (dispatch, link_ref, copied, failed) = (
-                    dispatch.clone(),
+                let (announce, link_ref, copied, failed) = (
+                    announce.clone(),
                     link_ref.clone(),
                     copied.clone(),
                     failed.clone(),
@@ -161,15 +171,15 @@ pub fn data_panel(props: &DataProps) -> Html {
                             input.select();
                         }
                     }
-                    dispatch.emit(Action::Announce(if ok { copied } else { failed }));
+                    announce.emit(if ok { copied } else { failed });
                 }
             });
         })
     };
     let (start_over_ref, delete_ref) = (use_node_ref(), use_node_ref());
     let ask = |which: Confirm| {
-        let (dispatch, opener) = (
-            props.dispatch.clone(),
+        let (on_ask, opener) = (
+            props.on_ask.clone(),
             if which == Confirm::Delete {
                 delete_ref.clone()
             } else {
@@ -177,29 +187,20 @@ pub fn data_panel(props: &DataProps) -> Html {
             },
         );
         Callback::from(move |_: MouseEvent| {
-            dispatch.emit(Action::AskConfirm(which));
+            on_ask.emit(which);
             crate::dialog::refocus(&opener);
         })
     };
     let wipe = {
-        let (dispatch, key) = (props.dispatch.clone(), props.storage_key.clone());
-        let (deleted, restarted) = (t.deleted.to_string(), t.restarted.to_string());
+        let on_wipe = props.on_wipe.clone();
+        let (deleted, restarted) = (t.deleted, t.restarted);
         move |which: Confirm| {
-            let (dispatch, key, deleted, restarted) = (
-                dispatch.clone(),
-                key.clone(),
-                deleted.clone(),
-                restarted.clone(),
-            );
-            Callback::from(move |()| {
-                crate::storage::delete(&key);
-                let text = if which == Confirm::Delete {
-                    deleted.clone()
-                } else {
-                    restarted.clone()
-                };
-                dispatch.emit(Action::Wipe(which, text, crate::state::now()));
-            })
+            let text = if which == Confirm::Delete {
+                deleted
+            } else {
+                restarted
+            };
+            on_wipe.reform(move |()| (which, text.to_string()))
         }
     };
 
@@ -207,7 +208,7 @@ pub fn data_panel(props: &DataProps) -> Html {
         <section class="scan-data scan-no-print" aria-labelledby="scan-data-title">
             <h2 id="scan-data-title">{ t.data_heading }</h2>
             <p>{ t.data_lead }</p>
-            if let Some(at) = s.saved_at {
+            if let Some(at) = props.saved_at {
                 <p class="scan-small">{ (t.saved_at)(&time_of(at)) }</p>
             }
             <div class="scan__actions">
@@ -221,26 +222,26 @@ pub fn data_panel(props: &DataProps) -> Html {
                 <input type="file" id="scan-import" class="scan-file" accept=".json,application/json"
                     aria-describedby="scan-import-hint" onchange={on_file} />
             </div>
-            { match &s.import {
+            { match &props.import {
                 Import::Idle => html! {},
                 Import::Failed(problems) => html! {
                     <div class="scan-alert scan-alert--error" role="alert">
                         <p>{ t.import_failed }</p>
                         <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                        <button type="button" class="scan-button" onclick={props.dispatch.reform(|_| Action::ImportCancel)}>{ t.dismiss }</button>
+                        <button type="button" class="scan-button" onclick={props.on_import_cancel.reform(|_| ())}>{ t.dismiss }</button>
                     </div>
                 },
                 Import::Ready { answers, notices, total: total_notices } => html! {
                     <div class="scan-alert scan-alert--info" role="alert">
-                        <p>{ (t.import_ready)(props.instrument.statements().filter(|(_, st)| answers.responses.contains_key(&st.id)).count(), total) }</p>
+                        <p>{ (t.import_ready)(answers.answered(&props.instrument), total) }</p>
                         if !notices.is_empty() {
                             <p>{ t.import_notices }</p>
                             { crate::screens::notices::notice_list(notices.iter().map(|n| (n.path.as_str(), n.text(lang))), *total_notices, lang) }
                         }
                         <div class="scan__actions">
                             <button type="button" class="scan-button scan-button--primary"
-                                onclick={props.dispatch.reform({ let text = t.imported.to_string(); move |_| Action::ImportConfirm(text.clone(), crate::state::now()) })}>{ t.import_confirm }</button>
-                            <button type="button" class="scan-button" onclick={props.dispatch.reform(|_| Action::ImportCancel)}>{ t.import_cancel }</button>
+                                onclick={props.on_import_confirm.reform({ let text = t.imported; move |_| text.to_string() })}>{ t.import_confirm }</button>
+                            <button type="button" class="scan-button" onclick={props.on_import_cancel.reform(|_| ())}>{ t.import_cancel }</button>
                         </div>
                     </div>
                 },
@@ -269,11 +270,11 @@ pub fn data_panel(props: &DataProps) -> Html {
                 <button type="button" class="scan-button" onclick={ask(Confirm::StartOver)} ref={start_over_ref.clone()}>{ t.start_over }</button>
                 <button type="button" class="scan-button scan-button--danger" onclick={ask(Confirm::Delete)} ref={delete_ref.clone()}>{ t.delete_data }</button>
             </div>
-            if let Some(which) = s.confirm {
+            if let Some(which) = props.confirm {
                 <ConfirmDialog id="scan-confirm-text"
                     text={if which == Confirm::Delete { t.delete_confirm } else { t.start_over_confirm }}
                     confirm_label={t.confirm} cancel_label={t.cancel} danger=true
-                    on_confirm={wipe(which)} on_cancel={props.dispatch.reform(|()| Action::CancelConfirm)}
+                    on_confirm={wipe(which)} on_cancel={props.on_cancel_confirm.clone()}
                     return_to={if which == Confirm::Delete { delete_ref.clone() } else { start_over_ref.clone() }} />
             }
         </section>
