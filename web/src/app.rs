@@ -10,10 +10,14 @@ use crate::i18n::{self, texts};
 use crate::pages::{pages, Page};
 use crate::route::{self, Route, Step};
 use crate::screens::{
-    context::ContextForm, data::DataPanel, header::Header, intro::Intro, questions::Questions,
+    context::ContextForm,
+    data::{DataEvent, DataPanel},
+    header::Header,
+    intro::Intro,
+    questions::Questions,
     report::ReportView,
 };
-use crate::state::{now, Action, Confirm, State, StorageStatus};
+use crate::state::{now, Action, State, StorageStatus};
 use crate::storage::{self, Loaded};
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{decode_share, evaluate, Instrument};
@@ -224,17 +228,8 @@ pub fn app(props: &AppProps) -> Html {
                         answers={Rc::new(state.answers.clone())} saved_at={state.saved_at}
                         import={state.import.clone()} confirm={state.confirm}
                         storage_key={AttrValue::from(key.clone())}
-                        on_import={dispatch.reform(Action::ImportParsed)}
-                        on_import_confirm={dispatch.reform(|text| Action::ImportConfirm(text, now()))}
-                        on_import_cancel={dispatch.reform(|()| Action::ImportCancel)}
-                        on_ask={dispatch.reform(Action::AskConfirm)}
-                        on_cancel_confirm={dispatch.reform(|()| Action::CancelConfirm)}
-                        on_wipe={{ let (dispatch, key) = (dispatch.clone(), key.clone());
-                            Callback::from(move |(which, text): (Confirm, String)| {
-                                storage::delete(&key);
-                                dispatch.emit(Action::Wipe(which, text, now()));
-                            }) }}
-                        on_announce={dispatch.reform(Action::Announce)} />
+                        on_event={{ let (dispatch, key) = (dispatch.clone(), key.clone());
+                            Callback::from(move |event| data_event(&dispatch, &key, event)) }} />
                 }
             }
             <div class="scan__sr-only" role="status" aria-live="polite" aria-atomic="true">
@@ -360,4 +355,21 @@ fn progress(props: &ProgressProps) -> Html {
             </p>
         </div>
     }
+}
+
+/// What the user did in the data panel, as actions; wiping also deletes
+/// what is stored under `key`.
+fn data_event(dispatch: &Callback<Action>, key: &str, event: DataEvent) {
+    dispatch.emit(match event {
+        DataEvent::Import(parsed) => Action::ImportParsed(parsed),
+        DataEvent::ImportConfirm(text) => Action::ImportConfirm(text, now()),
+        DataEvent::ImportCancel => Action::ImportCancel,
+        DataEvent::Ask(which) => Action::AskConfirm(which),
+        DataEvent::CancelConfirm => Action::CancelConfirm,
+        DataEvent::Wipe(which, text) => {
+            storage::delete(key);
+            Action::Wipe(which, text, now())
+        }
+        DataEvent::Announce(text) => Action::Announce(text),
+    })
 }

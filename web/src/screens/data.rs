@@ -26,18 +26,26 @@ pub struct DataProps {
     pub confirm: Option<Confirm>,
     /// The widget's storage key (its namespace in share links).
     pub storage_key: AttrValue,
+    /// What the user does in the panel.
+    pub on_event: Callback<DataEvent>,
+}
+
+/// What the user does in the data panel; the root turns each into an
+/// action (the panel knows neither the reducer nor storage).
+#[derive(Clone, Debug, PartialEq)]
+pub enum DataEvent {
     /// A chosen file, read: its answers, or why not (in the user's language).
-    pub on_import: Callback<Result<Box<Imported>, Vec<String>>>,
+    Import(Result<Box<Imported>, Vec<String>>),
     /// Adopt the imported answers; the text to announce.
-    pub on_import_confirm: Callback<String>,
-    pub on_import_cancel: Callback<()>,
+    ImportConfirm(String),
+    ImportCancel,
     /// Ask before wiping (focus goes to the dialog).
-    pub on_ask: Callback<Confirm>,
-    pub on_cancel_confirm: Callback<()>,
+    Ask(Confirm),
+    CancelConfirm,
     /// Wipe: start over or delete; the text to announce.
-    pub on_wipe: Callback<(Confirm, String)>,
+    Wipe(Confirm, String),
     /// A polite announcement (e.g. "link copied").
-    pub on_announce: Callback<String>,
+    Announce(String),
 }
 
 /// Reads an imported file with the core's [`Answers::import`]: another
@@ -114,8 +122,8 @@ pub fn data_panel(props: &DataProps) -> Html {
         })
     };
     let on_file = {
-        let (on_import, instrument, reader) = (
-            props.on_import.clone(),
+        let (on, instrument, reader) = (
+            props.on_event.clone(),
             props.instrument.clone(),
             reader.clone(),
         );
@@ -127,10 +135,10 @@ pub fn data_panel(props: &DataProps) -> Html {
             input.set_value("");
             // Too large: said before anything is read (the page stays responsive).
             if let Some(why) = file_size_problem(file.size() as u64, lang) {
-                on_import.emit(Err(vec![why]));
+                on.emit(DataEvent::Import(Err(vec![why])));
                 return;
             }
-            let (on_import, instrument) = (on_import.clone(), instrument.clone());
+            let (on, instrument) = (on.clone(), instrument.clone());
             let unreadable = t.file_unreadable;
             let file = gloo::file::File::from(file);
             *reader.borrow_mut() =
@@ -139,7 +147,7 @@ pub fn data_panel(props: &DataProps) -> Html {
                         Ok(text) => parse_import(&instrument, &text, lang),
                         Err(_) => Err(vec![unreadable.to_string()]),
                     };
-                    on_import.emit(parsed);
+                    on.emit(DataEvent::Import(parsed));
                 }));
         })
     };
@@ -152,8 +160,7 @@ pub fn data_panel(props: &DataProps) -> Html {
     let not_carried = props.answers.unused_responses(&props.instrument);
     let link_ref = use_node_ref();
     let copy = {
-        let (link, announce, link_ref) =
-            (link.clone(), props.on_announce.clone(), link_ref.clone());
+        let (link, announce, link_ref) = (link.clone(), props.on_event.clone(), link_ref.clone());
         let (copied, failed) = (t.copied.to_string(), t.copy_failed.to_string());
         Callback::from(move |_: MouseEvent| {
             copy_text(&link, {
@@ -171,15 +178,15 @@ pub fn data_panel(props: &DataProps) -> Html {
                             input.select();
                         }
                     }
-                    announce.emit(if ok { copied } else { failed });
+                    announce.emit(DataEvent::Announce(if ok { copied } else { failed }));
                 }
             });
         })
     };
     let (start_over_ref, delete_ref) = (use_node_ref(), use_node_ref());
     let ask = |which: Confirm| {
-        let (on_ask, opener) = (
-            props.on_ask.clone(),
+        let (on, opener) = (
+            props.on_event.clone(),
             if which == Confirm::Delete {
                 delete_ref.clone()
             } else {
@@ -187,12 +194,12 @@ pub fn data_panel(props: &DataProps) -> Html {
             },
         );
         Callback::from(move |_: MouseEvent| {
-            on_ask.emit(which);
+            on.emit(DataEvent::Ask(which));
             crate::dialog::refocus(&opener);
         })
     };
     let wipe = {
-        let on_wipe = props.on_wipe.clone();
+        let on = props.on_event.clone();
         let (deleted, restarted) = (t.deleted, t.restarted);
         move |which: Confirm| {
             let text = if which == Confirm::Delete {
@@ -200,7 +207,7 @@ pub fn data_panel(props: &DataProps) -> Html {
             } else {
                 restarted
             };
-            on_wipe.reform(move |()| (which, text.to_string()))
+            on.reform(move |()| DataEvent::Wipe(which, text.to_string()))
         }
     };
 
@@ -228,7 +235,7 @@ pub fn data_panel(props: &DataProps) -> Html {
                     <div class="scan-alert scan-alert--error" role="alert">
                         <p>{ t.import_failed }</p>
                         <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
-                        <button type="button" class="scan-button" onclick={props.on_import_cancel.reform(|_| ())}>{ t.dismiss }</button>
+                        <button type="button" class="scan-button" onclick={props.on_event.reform(|_| DataEvent::ImportCancel)}>{ t.dismiss }</button>
                     </div>
                 },
                 Import::Ready { answers, notices, total: total_notices } => html! {
@@ -240,8 +247,8 @@ pub fn data_panel(props: &DataProps) -> Html {
                         }
                         <div class="scan__actions">
                             <button type="button" class="scan-button scan-button--primary"
-                                onclick={props.on_import_confirm.reform({ let text = t.imported; move |_| text.to_string() })}>{ t.import_confirm }</button>
-                            <button type="button" class="scan-button" onclick={props.on_import_cancel.reform(|_| ())}>{ t.import_cancel }</button>
+                                onclick={props.on_event.reform({ let text = t.imported; move |_| DataEvent::ImportConfirm(text.to_string()) })}>{ t.import_confirm }</button>
+                            <button type="button" class="scan-button" onclick={props.on_event.reform(|_| DataEvent::ImportCancel)}>{ t.import_cancel }</button>
                         </div>
                     </div>
                 },
@@ -274,7 +281,7 @@ pub fn data_panel(props: &DataProps) -> Html {
                 <ConfirmDialog id="scan-confirm-text"
                     text={if which == Confirm::Delete { t.delete_confirm } else { t.start_over_confirm }}
                     confirm_label={t.confirm} cancel_label={t.cancel} danger=true
-                    on_confirm={wipe(which)} on_cancel={props.on_cancel_confirm.clone()}
+                    on_confirm={wipe(which)} on_cancel={props.on_event.reform(|()| DataEvent::CancelConfirm)}
                     return_to={if which == Confirm::Delete { delete_ref.clone() } else { start_over_ref.clone() }} />
             }
         </section>

@@ -20,7 +20,7 @@ use factor::FactorScreen;
 use results::WorkshopResults;
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Workshop};
-use setup::{shortcut_list, Setup};
+use setup::{shortcut_list, Setup, SetupEvent};
 use state::{SavedWorkshop, Screen, WAction, WState, WORKSHOP_STORAGE_FORMAT};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -383,8 +383,14 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
 
     let screen = match state.screen {
         Screen::Setup => html! {
-            <Setup instrument={instrument.clone()} state={Rc::new((*state).clone())} dispatch={dispatch.clone()}
-                scan_url={props.scan_url.clone()} storage_key={props.storage_key.clone()} />
+            <Setup instrument={instrument.clone()} lang={state.lang}
+                workshop={Rc::new(state.workshop.clone())} baseline={state.baseline.clone().map(Rc::new)}
+                outcomes={Rc::new(state.outcomes.clone())} more_invalid={state.more_invalid}
+                pending={state.pending.is_some()} file_error={state.file_error.clone().map(AttrValue::from)}
+                shortcuts={state.shortcuts} confirm_new={state.confirm_new}
+                scan_url={props.scan_url.clone()} storage_key={props.storage_key.clone()}
+                on_event={{ let (dispatch, i) = (dispatch.clone(), instrument.clone());
+                    Callback::from(move |event| dispatch.emit(setup_action(&i, event))) }} />
         },
         Screen::Factor(i) => {
             let factor = &instrument.factors[i.min(factors - 1)];
@@ -503,5 +509,68 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 <span key={state.announcement.0}>{ state.announcement.1.clone() }</span>
             </div>
         </section>
+    }
+}
+
+/// The workshop action for what the facilitator did on the setup screen.
+fn setup_action(instrument: &Rc<Instrument>, event: SetupEvent) -> WAction {
+    let instrument = instrument.clone();
+    match event {
+        SetupEvent::Show(screen) => WAction::Show(screen),
+        SetupEvent::Title(title) => WAction::SetTitle(title),
+        SetupEvent::Codes(text) => WAction::AddCodes(instrument, text),
+        SetupEvent::FilesChosen => WAction::ClearOutcomes,
+        SetupEvent::File(place, name, answers) => {
+            WAction::AddFile(instrument, place, name, answers.map(|a| *a))
+        }
+        SetupEvent::Load(workshop, text) => WAction::LoadWorkshop(*workshop, text),
+        SetupEvent::ConfirmLoad => WAction::ConfirmLoad,
+        SetupEvent::CancelLoad => WAction::CancelLoad,
+        SetupEvent::Baseline(workshop, text) => WAction::LoadBaseline(*workshop, text),
+        SetupEvent::DropBaseline => WAction::DropBaseline,
+        SetupEvent::FileError(why) => WAction::FileError(why),
+        SetupEvent::DismissFileError => WAction::DismissFileError,
+        SetupEvent::Remove(code) => WAction::RemoveParticipant(code),
+        SetupEvent::AskNew => WAction::AskNew,
+        SetupEvent::CancelNew => WAction::CancelNew,
+        SetupEvent::New(text) => WAction::New(instrument, text),
+        SetupEvent::Shortcuts(on) => WAction::Shortcuts(on),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn setup_events_become_the_workshop_s_actions() {
+        let instrument = Rc::new(Instrument::builtin().clone());
+        let action = |event| setup_action(&instrument, event);
+        assert!(
+            matches!(action(SetupEvent::Codes("A".into())), WAction::AddCodes(_, t) if t == "A")
+        );
+        assert!(matches!(
+            action(SetupEvent::Load(Box::new(Workshop::new(&instrument)), "x".into())),
+            WAction::LoadWorkshop(_, t) if t == "x"
+        ));
+        assert!(matches!(
+            action(SetupEvent::Baseline(Box::new(Workshop::new(&instrument)), "b".into())),
+            WAction::LoadBaseline(_, t) if t == "b"
+        ));
+        assert!(matches!(
+            action(SetupEvent::FilesChosen),
+            WAction::ClearOutcomes
+        ));
+        assert!(
+            matches!(action(SetupEvent::Remove("C".into())), WAction::RemoveParticipant(c) if c == "C")
+        );
+        assert!(matches!(
+            action(SetupEvent::Shortcuts(false)),
+            WAction::Shortcuts(false)
+        ));
+        assert!(matches!(
+            action(SetupEvent::Show(Screen::Report)),
+            WAction::Show(Screen::Report)
+        ));
     }
 }

@@ -2,7 +2,7 @@
 //! result codes and files, saving and loading, a baseline, shortcuts.
 
 use super::qr::Qr;
-use super::state::{Outcome, Screen, WAction, WState};
+use super::state::{Outcome, Screen};
 use crate::dialog::ConfirmDialog;
 use crate::i18n::{texts, workshop_texts};
 use samenwerkingsscan::Lang;
@@ -15,11 +15,56 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct SetupProps {
     pub instrument: Rc<Instrument>,
-    pub state: Rc<WState>,
-    pub dispatch: Callback<WAction>,
+    pub lang: Lang,
+    pub workshop: Rc<Workshop>,
+    pub baseline: Option<Rc<Workshop>>,
+    /// What happened to the last pasted codes or chosen files.
+    pub outcomes: Rc<Vec<Outcome>>,
+    /// Invalid lines of the last paste beyond those in `outcomes`.
+    pub more_invalid: usize,
+    /// A loaded workshop waits for "replace".
+    pub pending: bool,
+    /// A file that could not be read, with why.
+    pub file_error: Option<AttrValue>,
+    pub shortcuts: bool,
+    /// "Start a new workshop?" is being asked.
+    pub confirm_new: bool,
     /// Where participants open the scan (the QR code's target).
     pub scan_url: AttrValue,
     pub storage_key: AttrValue,
+    /// What the facilitator does on this screen.
+    pub on_event: Callback<SetupEvent>,
+}
+
+/// What the facilitator does on the setup screen: the root turns each into
+/// an action on the workshop (the screen knows neither the reducer nor its
+/// actions).
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetupEvent {
+    Show(Screen),
+    Title(String),
+    /// Pasted text with codes in it.
+    Codes(String),
+    /// Participant files were chosen (the last outcomes are cleared).
+    FilesChosen,
+    /// One participant file, read: its place, its name, its answers or why not.
+    File(usize, String, Result<Box<Answers>, String>),
+    /// A workshop file to continue, with the text to announce.
+    Load(Box<Workshop>, String),
+    ConfirmLoad,
+    CancelLoad,
+    /// A baseline workshop, with the text to announce.
+    Baseline(Box<Workshop>, String),
+    DropBaseline,
+    FileError(String),
+    DismissFileError,
+    /// Remove the participant with this code.
+    Remove(String),
+    AskNew,
+    CancelNew,
+    /// Start a new workshop; the text to announce.
+    New(String),
+    Shortcuts(bool),
 }
 
 type Readers = Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>;
@@ -59,32 +104,31 @@ fn read_files(
 
 #[function_component(Setup)]
 pub fn setup(props: &SetupProps) -> Html {
-    let lang = props.state.lang;
+    let lang = props.lang;
     let t = texts(lang);
     let unreadable = t.file_unreadable;
     let w = workshop_texts(lang);
-    let s = &props.state;
-    let d = &props.dispatch;
     let codes_ref = use_node_ref();
     let readers: Readers = use_mut_ref(Vec::new);
 
-    let on_title = d.reform(|e: InputEvent| {
-        WAction::SetTitle(e.target_unchecked_into::<HtmlInputElement>().value())
+    let on = &props.on_event;
+    let on_title = on.reform(|e: InputEvent| {
+        SetupEvent::Title(e.target_unchecked_into::<HtmlInputElement>().value())
     });
     let add_codes = {
-        let (d, codes_ref, instrument) = (d.clone(), codes_ref.clone(), props.instrument.clone());
+        let (on, codes_ref) = (on.clone(), codes_ref.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(area) = codes_ref.cast::<HtmlTextAreaElement>() {
-                d.emit(WAction::AddCodes(instrument.clone(), area.value()));
+                on.emit(SetupEvent::Codes(area.value()));
                 area.set_value("");
             }
         })
     };
     let on_participant_files = {
-        let (d, readers, instrument) = (d.clone(), readers.clone(), props.instrument.clone());
+        let (on, readers, instrument) = (on.clone(), readers.clone(), props.instrument.clone());
         Callback::from(move |e: Event| {
-            d.emit(WAction::ClearOutcomes);
-            let (d, instrument) = (d.clone(), instrument.clone());
+            on.emit(SetupEvent::FilesChosen);
+            let (on, instrument) = (on.clone(), instrument.clone());
             read_files(
                 &e,
                 &readers,
@@ -98,21 +142,21 @@ pub fn setup(props: &SetupProps) -> Html {
                                 .map(|imported| imported.answers)
                                 .map_err(|e| e.text(lang).to_string())
                         });
-                        d.emit(WAction::AddFile(instrument.clone(), place, name, answers));
+                        on.emit(SetupEvent::File(place, name, answers.map(Box::new)));
                     },
                 ),
             )
         })
     };
     let load_workshop = |baseline: bool| {
-        let (d, readers, instrument) = (d.clone(), readers.clone(), props.instrument.clone());
+        let (on, readers, instrument) = (on.clone(), readers.clone(), props.instrument.clone());
         let loaded = if baseline {
             w.baseline_loaded
         } else {
             w.workshop_loaded
         };
         Callback::from(move |e: Event| {
-            let (d, instrument) = (d.clone(), instrument.clone());
+            let (on, instrument) = (on.clone(), instrument.clone());
             read_files(
                 &e,
                 &readers,
@@ -126,10 +170,10 @@ pub fn setup(props: &SetupProps) -> Html {
                             Workshop::import(&instrument, &text)
                                 .map_err(|e| e.text(lang).to_string())
                         });
-                        d.emit(match parsed {
-                            Ok(w) if baseline => WAction::LoadBaseline(w, loaded.to_string()),
-                            Ok(w) => WAction::LoadWorkshop(w, loaded.to_string()),
-                            Err(why) => WAction::FileError(format!("{name}: {why}")),
+                        on.emit(match parsed {
+                            Ok(w) if baseline => SetupEvent::Baseline(Box::new(w), loaded.into()),
+                            Ok(w) => SetupEvent::Load(Box::new(w), loaded.into()),
+                            Err(why) => SetupEvent::FileError(format!("{name}: {why}")),
                         });
                     },
                 ),
@@ -137,7 +181,7 @@ pub fn setup(props: &SetupProps) -> Html {
         })
     };
     let save = {
-        let (workshop, key) = (s.workshop.clone(), props.storage_key.clone());
+        let (workshop, key) = (props.workshop.clone(), props.storage_key.clone());
         Callback::from(move |_: MouseEvent| {
             let date = js_sys::Date::new_0()
                 .to_iso_string()
@@ -152,16 +196,16 @@ pub fn setup(props: &SetupProps) -> Html {
         })
     };
     let new_workshop = {
-        let (d, instrument, text) = (d.clone(), props.instrument.clone(), w.new_done);
-        Callback::from(move |()| d.emit(WAction::New(instrument.clone(), text.into())))
+        let text = w.new_done;
+        on.reform(move |()| SetupEvent::New(text.to_string()))
     };
     let (load_ref, new_ref) = (use_node_ref(), use_node_ref());
-    let on_shortcuts = d.reform(|e: Event| {
-        WAction::Shortcuts(e.target_unchecked_into::<HtmlInputElement>().checked())
+    let on_shortcuts = on.reform(|e: Event| {
+        SetupEvent::Shortcuts(e.target_unchecked_into::<HtmlInputElement>().checked())
     });
     // Each code with its answers; a code that no longer decodes (a file from
     // another questionnaire) keeps its own row, so "remove" hits the right one.
-    let participants: Vec<(String, Option<Answers>)> = s
+    let participants: Vec<(String, Option<Answers>)> = props
         .workshop
         .participants
         .iter()
@@ -175,14 +219,14 @@ pub fn setup(props: &SetupProps) -> Html {
             <div class="scan-field">
                 <label for="scan-ws-title">{ w.title_label }</label>
                 <p class="scan-hint" id="scan-ws-title-hint">{ w.title_hint }</p>
-                <input type="text" id="scan-ws-title" class="scan-input" value={s.workshop.title.clone()}
+                <input type="text" id="scan-ws-title" class="scan-input" value={props.workshop.title.clone()}
                     maxlength={samenwerkingsscan::MAX_TITLE_CHARS.to_string()}
                     aria-describedby="scan-ws-title-hint" oninput={on_title} />
             </div>
             <div class="scan__actions">
                 <button type="button" class="scan-button scan-button--primary"
-                    onclick={d.reform(|_| WAction::Show(Screen::Factor(0)))}>{ w.start_voting }{ " →" }</button>
-                <button type="button" class="scan-button" onclick={d.reform(|_| WAction::Show(Screen::Report))}>{ w.to_report }</button>
+                    onclick={on.reform(|_| SetupEvent::Show(Screen::Factor(0)))}>{ w.start_voting }{ " →" }</button>
+                <button type="button" class="scan-button" onclick={on.reform(|_| SetupEvent::Show(Screen::Report))}>{ w.to_report }</button>
             </div>
 
             <h3>{ w.join_heading }</h3>
@@ -211,11 +255,11 @@ pub fn setup(props: &SetupProps) -> Html {
                     onchange={on_participant_files} />
             </div>
             <div role="status" class="scan-ws-outcomes">
-                if !s.outcomes.is_empty() {
+                if !props.outcomes.is_empty() {
                     <ul>
-                    { for s.outcomes.iter().map(|o| outcome(o, lang)) }
-                    if s.more_invalid > 0 {
-                        <li class="scan-ws-outcome--invalid">{ (w.code_more_invalid)(s.more_invalid) }</li>
+                    { for props.outcomes.iter().map(|o| outcome(o, lang)) }
+                    if props.more_invalid > 0 {
+                        <li class="scan-ws-outcome--invalid">{ (w.code_more_invalid)(props.more_invalid) }</li>
                     }
                 </ul>
                 }
@@ -242,13 +286,13 @@ pub fn setup(props: &SetupProps) -> Html {
                                     if let Some(a) = answers {
                                         <td>{ a.respondent.municipality.clone().unwrap_or_else(|| "–".into()) }</td>
                                         <td>{ a.respondent.role.map(|r| r.label(lang)).unwrap_or("–") }</td>
-                                        <td>{ a.responses.len() }</td>
+                                        <td>{ a.answered(&props.instrument) }</td>
                                     } else {
                                         <td colspan="3">{ w.participant_unreadable }</td>
                                     }
                                     <td><button type="button" class="scan-button scan-button--small"
                                         aria-label={(w.remove_participant)(i + 1)}
-                                        onclick={d.reform(move |_| WAction::RemoveParticipant(code.clone()))}>{ w.remove }</button></td>
+                                        onclick={on.reform(move |_| SetupEvent::Remove(code.clone()))}>{ w.remove }</button></td>
                                 </tr>
                             }
                         }) }
@@ -266,10 +310,10 @@ pub fn setup(props: &SetupProps) -> Html {
                 <label for="scan-ws-load">{ w.load_file }</label>
                 <input type="file" id="scan-ws-load" class="scan-file" accept=".json,application/json" onchange={load_workshop(false)} ref={load_ref.clone()} />
             </div>
-            if s.pending.is_some() {
+            if props.pending {
                 <ConfirmDialog id="scan-ws-load-text" text={w.load_confirm} confirm_label={w.load_replace}
                     cancel_label={t.cancel} danger=true return_to={load_ref.clone()}
-                    on_confirm={d.reform(|()| WAction::ConfirmLoad)} on_cancel={d.reform(|()| WAction::CancelLoad)} />
+                    on_confirm={on.reform(|()| SetupEvent::ConfirmLoad)} on_cancel={on.reform(|()| SetupEvent::CancelLoad)} />
             }
             <div class="scan-field">
                 <label for="scan-ws-baseline">{ w.load_baseline }</label>
@@ -277,9 +321,9 @@ pub fn setup(props: &SetupProps) -> Html {
                 <input type="file" id="scan-ws-baseline" class="scan-file" accept=".json,application/json"
                     aria-describedby="scan-ws-baseline-hint" onchange={load_workshop(true)} />
             </div>
-            if let Some(b) = &s.baseline {
+            if let Some(b) = &props.baseline {
                 <p>{ (w.baseline_is)(if b.title.is_empty() { w.untitled } else { &b.title }) }{ " " }
-                    <button type="button" class="scan-button scan-button--small" onclick={d.reform(|_| WAction::DropBaseline)}>{ w.baseline_drop }</button></p>
+                    <button type="button" class="scan-button scan-button--small" onclick={on.reform(|_| SetupEvent::DropBaseline)}>{ w.baseline_drop }</button></p>
                 if !b.decode_notices.is_empty() {
                     <div class="scan-alert scan-alert--info" role="status">
                         <p>{ w.baseline_notices }</p>
@@ -287,33 +331,33 @@ pub fn setup(props: &SetupProps) -> Html {
                     </div>
                 }
             }
-            if let Some(why) = &s.file_error {
+            if let Some(why) = &props.file_error {
                 <div class="scan-alert scan-alert--error" role="alert">
                     <p>{ why }</p>
-                    <button type="button" class="scan-button" onclick={d.reform(|_| WAction::DismissFileError)}>{ t.dismiss }</button>
+                    <button type="button" class="scan-button" onclick={on.reform(|_| SetupEvent::DismissFileError)}>{ t.dismiss }</button>
                 </div>
             }
-            if !s.workshop.decode_notices.is_empty() {
+            if !props.workshop.decode_notices.is_empty() {
                 <div class="scan-alert scan-alert--info" role="status">
                     <p>{ w.file_notices }</p>
-                    { crate::screens::notices::notice_list(s.workshop.decode_notices.iter().map(|n| (n.path.as_str(), n.text(lang))), s.workshop.decode_notices.len(), lang) }
+                    { crate::screens::notices::notice_list(props.workshop.decode_notices.iter().map(|n| (n.path.as_str(), n.text(lang))), props.workshop.decode_notices.len(), lang) }
                 </div>
             }
 
             <h3>{ w.shortcuts_heading }</h3>
             <div class="scan-choice">
-                <input type="checkbox" id="scan-ws-shortcuts" checked={s.shortcuts} onchange={on_shortcuts} />
+                <input type="checkbox" id="scan-ws-shortcuts" checked={props.shortcuts} onchange={on_shortcuts} />
                 <label for="scan-ws-shortcuts">{ w.shortcuts_toggle }</label>
             </div>
-            { shortcut_list(lang, s.shortcuts) }
+            { shortcut_list(lang, props.shortcuts) }
 
             <div class="scan__actions scan-data__danger">
-                <button type="button" class="scan-button scan-button--danger" onclick={d.reform(|_| WAction::AskNew)} ref={new_ref.clone()}>{ w.new_workshop }</button>
+                <button type="button" class="scan-button scan-button--danger" onclick={on.reform(|_| SetupEvent::AskNew)} ref={new_ref.clone()}>{ w.new_workshop }</button>
             </div>
-            if s.confirm_new {
+            if props.confirm_new {
                 <ConfirmDialog id="scan-ws-new-text" text={w.new_confirm} confirm_label={t.confirm}
                     cancel_label={t.cancel} danger=true return_to={new_ref.clone()}
-                    on_confirm={new_workshop} on_cancel={d.reform(|()| WAction::CancelNew)} />
+                    on_confirm={new_workshop} on_cancel={on.reform(|()| SetupEvent::CancelNew)} />
             }
         </section>
     }
