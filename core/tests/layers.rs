@@ -36,8 +36,8 @@ const READING_ORDER: &[&str] = &[
     "group.rs",
     "compare.rs",
     "export.rs",
-    "share/find.rs",
     "share.rs",
+    "share/find.rs",
     "workshop/model.rs",
     "workshop/codes.rs",
     "workshop/file.rs",
@@ -47,13 +47,45 @@ const READING_ORDER: &[&str] = &[
     "workshop/mod.rs",
 ];
 
-/// A file's code without comments and without its `#[cfg(test)]` part.
+/// A file's code without comments and without its `#[cfg(test)]` items
+/// (a test module is skipped to its closing brace; code after it counts).
 fn code(text: &str) -> String {
-    let text = text.split("#[cfg(test)]").next().unwrap_or_default();
-    text.lines()
+    let lines: Vec<&str> = text
+        .lines()
         .filter(|line| !line.trim_start().starts_with("//"))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    let mut kept = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if lines[i].trim() == "#[cfg(test)]" {
+            // Skip the attribute and the item under it, to its last brace.
+            let mut depth = 0i32;
+            let mut opened = false;
+            i += 1;
+            while i < lines.len() {
+                for c in lines[i].chars() {
+                    match c {
+                        '{' => {
+                            depth += 1;
+                            opened = true;
+                        }
+                        '}' => depth -= 1,
+                        _ => {}
+                    }
+                }
+                let ends =
+                    (opened && depth <= 0) || (!opened && lines[i].trim_end().ends_with(';'));
+                i += 1;
+                if ends {
+                    break;
+                }
+            }
+            continue;
+        }
+        kept.push(lines[i]);
+        i += 1;
+    }
+    kept.join("\n")
 }
 
 /// Every file of `core/src` (but `lib.rs`) with its code, by relative path.
@@ -156,19 +188,19 @@ fn uses(code: &str) -> Vec<(&'static str, Vec<String>, Vec<String>)> {
     out
 }
 
-#[test]
-fn every_file_uses_only_files_before_it_in_the_reading_order() {
-    let sources = sources();
-    let listed: Vec<&str> = READING_ORDER.to_vec();
-    let unlisted: Vec<&String> = sources
-        .keys()
-        .filter(|f| !listed.contains(&f.as_str()))
-        .collect();
-    assert!(
-        unlisted.is_empty(),
-        "add these files to READING_ORDER (and ARCHITECTURE.md): {unlisted:?}"
-    );
-    let place = |file: &str| listed.iter().position(|f| *f == file);
+/// Whether `text` holds `name` as a whole word.
+fn uses_name(text: &str, name: &str) -> bool {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .any(|word| word == name)
+}
+
+/// Every use of a later file in `sources`, as "a.rs uses X from b.rs,
+/// which comes later". A path is resolved by its longest prefix that names
+/// a file (`crate::group::GroupOptions::default` → group.rs); a name is
+/// found where it is defined (`pub`, `pub(crate)`, `pub(super)`), else in
+/// the file the path names (a parent's private helper).
+fn violations(sources: &BTreeMap<String, String>, order: &[&str]) -> Vec<String> {
+    let place = |file: &str| order.iter().position(|f| *f == file);
     let defined: Vec<(String, Vec<String>)> = sources
         .iter()
         .map(|(file, code)| (file.clone(), definitions(code)))
@@ -179,67 +211,164 @@ fn every_file_uses_only_files_before_it_in_the_reading_order() {
             .into_iter()
             .find(|f| sources.contains_key(f))
     };
+    let defined_in = |name: &str, module: &str| -> Vec<String> {
+        defined
+            .iter()
+            .filter(|(other, names)| {
+                let inside = module.is_empty()
+                    || other.starts_with(&format!("{module}/"))
+                    || *other == format!("{module}.rs");
+                inside && names.iter().any(|n| n == name)
+            })
+            .map(|(other, _)| other.clone())
+            .collect()
+    };
     let mut wrong = Vec::new();
-    for (file, code) in &sources {
-        let here = place(file).unwrap();
+    for (file, code) in sources {
+        let Some(here) = place(file) else { continue };
         let dir = file.rsplit_once('/').map(|(d, _)| d.to_string());
         for (root, segments, names) in uses(code) {
-            // The directory the path starts from.
-            let base = match (root, &dir) {
-                ("super::", Some(d)) if !file.ends_with("mod.rs") => d.clone(),
-                _ => String::new(),
-            };
-            let join = |extra: &[String]| {
-                let mut parts: Vec<String> = Vec::new();
-                if !base.is_empty() {
-                    parts.push(base.clone());
+            // Where the path starts: the crate, or the parent module.
+            let base: Vec<String> = match (root, &dir) {
+                ("super::", Some(d)) if !file.ends_with("mod.rs") => {
+                    d.split('/').map(String::from).collect()
                 }
-                parts.extend(extra.iter().cloned());
-                parts.join("/")
+                ("super::", Some(d)) => d
+                    .rsplit_once('/')
+                    .map(|(p, _)| p.split('/').map(String::from).collect())
+                    .unwrap_or_default(),
+                _ => Vec::new(),
             };
-            let module = join(&segments);
-            for name in &names {
-                let mut targets: Vec<String> = Vec::new();
-                let full = join(&[segments.clone(), vec![name.clone()]].concat());
-                if let Some(f) = module_file(&full) {
-                    targets.push(f);
-                } else {
-                    for (other, names_there) in &defined {
-                        let inside = module.is_empty()
-                            || other.starts_with(&format!("{module}/"))
-                            || *other == format!("{module}.rs");
-                        if inside && names_there.contains(name) {
-                            targets.push(other.clone());
-                        }
-                    }
+            let path: Vec<String> = base.iter().chain(&segments).cloned().collect();
+            // The longest prefix of the path that names a file.
+            let (module, file_of_module, rest) = (0..=path.len())
+                .rev()
+                .find_map(|k| {
+                    let module = path[..k].join("/");
+                    module_file(&module).map(|f| (module, Some(f), path[k..].to_vec()))
+                })
+                .unwrap_or((String::new(), None, path.clone()));
+            let looked_up: Vec<String> = match rest.first() {
+                // Through a type or item: `crate::m::Type::item`.
+                Some(item) => vec![item.clone()],
+                None => names.clone(),
+            };
+            for name in &looked_up {
+                let mut targets = defined_in(name, &module);
+                if rest.is_empty() {
+                    let child = if module.is_empty() {
+                        name.clone()
+                    } else {
+                        format!("{module}/{name}")
+                    };
+                    targets.extend(module_file(&child));
                 }
-                // A name defined in several places: the earliest one counts.
+                let reexported = |f: &String| {
+                    sources[f].split(';').any(|item| {
+                        let item = item.trim_start();
+                        (item.starts_with("pub use ") || item.starts_with("pub(crate) use "))
+                            && uses_name(item, name)
+                    })
+                };
+                if targets.is_empty() && file_of_module.as_ref().is_some_and(reexported) {
+                    // Re-exported by the file the path names: where it is defined.
+                    targets = defined_in(name, "");
+                }
+                if targets.is_empty() {
+                    // A private item of the file the path names.
+                    targets.extend(file_of_module.clone());
+                }
                 let target = targets
                     .into_iter()
                     .filter(|t| t != file)
                     .min_by_key(|t| place(t).unwrap_or(usize::MAX));
-                if let Some(target) = target {
-                    // A directory's mod.rs declares and re-exports its files.
-                    let parent_of = target.ends_with("mod.rs")
-                        && file.starts_with(target.trim_end_matches("mod.rs"));
-                    if place(&target).is_some_and(|there| there > here)
-                        && !(file.ends_with("mod.rs")
-                            && target.starts_with(&format!("{}/", dir.clone().unwrap_or_default())))
-                        && !parent_of
-                    {
-                        wrong.push(format!(
-                            "{file} uses {name} from {target}, which comes later"
-                        ));
-                    }
+                let Some(target) = target else { continue };
+                // A directory's mod.rs declares and re-exports its own files.
+                let own_child =
+                    file.ends_with("mod.rs") && target.starts_with(file.trim_end_matches("mod.rs"));
+                if place(&target).is_some_and(|there| there > here) && !own_child {
+                    wrong.push(format!(
+                        "{file} uses {name} from {target}, which comes later"
+                    ));
                 }
             }
         }
     }
+    wrong
+}
+
+#[test]
+fn every_file_uses_only_files_before_it_in_the_reading_order() {
+    let sources = sources();
+    let unlisted: Vec<&String> = sources
+        .keys()
+        .filter(|f| !READING_ORDER.contains(&f.as_str()))
+        .collect();
+    assert!(
+        unlisted.is_empty(),
+        "add these files to READING_ORDER (and ARCHITECTURE.md): {unlisted:?}"
+    );
+    let wrong = violations(&sources, READING_ORDER);
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
 
 #[test]
-fn the_check_sees_a_use_of_a_later_file() {
+fn a_use_of_a_later_file_is_reported_however_it_is_written() {
+    let files = |pairs: &[(&str, &str)]| -> BTreeMap<String, String> {
+        pairs
+            .iter()
+            .map(|(f, c)| (f.to_string(), code(c)))
+            .collect()
+    };
+    let order = ["a.rs", "b.rs", "d/x.rs", "d.rs"];
+    for (code_a, what) in [
+        ("use crate::b::X;", "a use"),
+        ("use crate::b::{self, X};", "a group"),
+        ("fn f() { crate::b::X::new(); }", "a path through a type"),
+        ("fn f() { crate::X::new(); }", "a root re-export"),
+        (
+            "#[cfg(test)]\nmod tests {}\nuse crate::b::X;",
+            "code after the tests",
+        ),
+    ] {
+        let sources = files(&[
+            ("a.rs", code_a),
+            ("b.rs", "pub struct X;"),
+            ("d.rs", ""),
+            ("d/x.rs", ""),
+        ]);
+        assert_eq!(
+            violations(&sources, &order),
+            ["a.rs uses X from b.rs, which comes later"],
+            "{what}"
+        );
+    }
+    // A parent's private helper, used from its child placed before it.
+    let sources = files(&[
+        ("a.rs", ""),
+        ("b.rs", ""),
+        ("d.rs", "fn checksum() {}"),
+        ("d/x.rs", "use super::checksum;"),
+    ]);
+    assert_eq!(
+        violations(&sources, &order),
+        ["d/x.rs uses checksum from d.rs, which comes later"]
+    );
+    // Earlier files, and a test module's own uses, are fine.
+    let sources = files(&[
+        (
+            "a.rs",
+            "pub struct X;\n#[cfg(test)]\nmod tests { use crate::b::Y; }",
+        ),
+        ("b.rs", "use crate::a::X;\npub struct Y;"),
+        ("d.rs", ""),
+        ("d/x.rs", ""),
+    ]);
+    assert!(violations(&sources, &order).is_empty());
+}
+
+#[test]
+fn paths_names_and_definitions_are_read() {
     let found = uses(
         "use crate::group::{aggregate, GroupOptions};\nfn f() { super::model::Tally::default(); }",
     );
@@ -257,5 +386,8 @@ fn the_check_sees_a_use_of_a_later_file() {
         definitions("pub(crate) fn ids() {}\npub struct A;\nfn private() {}"),
         ["ids", "A"]
     );
-    assert_eq!(code("a\n// b\n#[cfg(test)]\nmod tests {}"), "a");
+    assert_eq!(
+        code("a\n// b\n#[cfg(test)]\nmod tests {\n  x\n}\nc"),
+        "a\nc"
+    );
 }
