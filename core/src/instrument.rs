@@ -461,9 +461,9 @@ impl Instrument {
         typed(BUILTIN_JSON).expect("core/data/instrument.json is valid")
     }
 
-    /// The built-in instrument as JSON with its texts in `lang` only
-    /// (`"nl"` or `"en"`; any other code gives Dutch, as [`Text::get`]),
-    /// and `languages: [lang]`. The widget ships one such file per language
+    /// The built-in instrument as JSON with its texts in `lang` only (a
+    /// missing text falls back as [`Text::get`] says), and
+    /// `languages: [lang]`. The widget ships one such file per language
     /// (`instrument.nl.json`, `instrument.en.json`, written by
     /// `cargo xtask build`) and loads only the visitor's: about 17 KB gzip
     /// each, against 32 KB for both (issue 16). Everything but the texts is
@@ -505,6 +505,12 @@ impl Instrument {
                 .statements()
                 .map(|(_, s)| &s.id)
                 .eq(other.statements().map(|(_, s)| &s.id))
+    }
+
+    /// Whether the instrument has its texts in `lang` (a custom one may be
+    /// in Dutch only; a missing text falls back as [`Text::get`] says).
+    pub fn speaks(&self, lang: Lang) -> bool {
+        self.languages.iter().any(|have| have == lang.code())
     }
 
     /// The factor with this id, if the instrument has it.

@@ -7,6 +7,10 @@
 //! bundle has no `Value` (its map and number code would add bytes); this
 //! tree is one visitor, and the decoders that read it replace the derived
 //! ones.
+//!
+//! The second half of this file serves the one typed parse of an
+//! instrument: serde's messages put into plain words (`plain_error`) and
+//! the JSON path of a problem found from its line and column.
 
 use crate::text::Lang;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};

@@ -46,12 +46,14 @@ pub enum ShareError {
     TooShort,
     /// The checksum does not match: a character is wrong or missing.
     Checksum,
-    /// Made by a newer Samenwerkingsscan (a code format this one cannot read).
+    /// A code format this Samenwerkingsscan cannot read: a newer one (or
+    /// version 0, which no Samenwerkingsscan writes).
     NewerVersion {
         /// The code's format version (this crate reads [`SHARE_VERSION`]).
         version: u8,
     },
-    /// Made with another questionnaire, or another version of it.
+    /// Made with another questionnaire, or a version of it with other
+    /// statements or another scale (the code's fingerprint differs).
     OtherQuestionnaire,
     /// A role this scan does not know.
     UnknownRole,
@@ -212,7 +214,7 @@ pub fn encode_share(instrument: &Instrument, answers: &Answers, with_context: bo
 /// A [`ShareError`] when the code is empty, holds a character that cannot
 /// occur in a code, is too short or too long, does not check out (a typo),
 /// is of another [`SHARE_VERSION`], was made for another questionnaire (or
-/// another version of it, or another scale), or holds damaged text or a
+/// a version of it with other statements, or another scale), or holds damaged text or a
 /// role, answer or context choice the instrument does not have.
 pub fn decode_share(instrument: &Instrument, code: &str) -> Result<Answers, ShareError> {
     let cleaned: String = code

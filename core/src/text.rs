@@ -1,12 +1,13 @@
-//! Localized text: one string per language code.
+//! Language and the words around it: [`Lang`] (the one language type,
+//! parsed at every boundary), [`Text`] (an instrument's text in several
+//! languages), [`OneLanguage`] (an instrument written in one language),
+//! and helpers for running text: lists of places, cut names and titles,
+//! whole numbers, source references in the reader's language.
 
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Serialize, Serializer};
 use std::cell::RefCell;
 use std::collections::BTreeMap;
-
-/// The language the core falls back to for its own messages.
-pub const DEFAULT_LANG: &str = "nl";
 
 /// A text in several languages, e.g. `{"nl": "Noodzaak onderkend", "en": "Necessity recognised"}`.
 ///
@@ -93,8 +94,8 @@ impl Text {
     /// Builds a Dutch + English text.
     pub fn nl_en(nl: &str, en: &str) -> Self {
         let mut map = BTreeMap::new();
-        map.insert("nl".to_string(), nl.to_string());
-        map.insert("en".to_string(), en.to_string());
+        map.insert(Lang::Nl.code().to_string(), nl.to_string());
+        map.insert(Lang::En.code().to_string(), en.to_string());
         Text(map)
     }
 
@@ -102,9 +103,9 @@ impl Text {
     /// else the empty string: rendering never fails on a missing translation
     /// (validation reports it instead).
     pub fn get(&self, lang: Lang) -> &str {
-        [lang.code(), DEFAULT_LANG, "en"]
+        [lang, Lang::default(), Lang::En]
             .iter()
-            .find_map(|l| self.0.get(*l).filter(|s| !s.trim().is_empty()))
+            .find_map(|l| self.0.get(l.code()).filter(|s| !s.trim().is_empty()))
             .or_else(|| self.0.values().next())
             .map(String::as_str)
             .unwrap_or("")
@@ -281,7 +282,8 @@ pub(crate) fn cut(text: &str, max: usize) -> Option<String> {
     let head = &text[..end];
     let at_word = head
         .rfind(char::is_whitespace)
-        .filter(|&i| i > max / 2)
+        // In characters, like `max` (an index into é or ë counts bytes).
+        .filter(|&i| head[..i].chars().count() > max / 2)
         .map_or(head, |i| &head[..i]);
     Some(format!("{}…", at_word.trim_end()))
 }
@@ -313,8 +315,11 @@ mod tests {
         );
         // One very long word: cut inside it rather than keep it whole.
         assert_eq!(cut(&"a".repeat(30), 10).as_deref(), Some("aaaaaaaaaa…"));
-        // Characters, not bytes: never cut inside a character.
+        // Characters, not bytes: never cut inside a character, and a word
+        // break in the first half (counted in characters) is not used.
         assert_eq!(cut(&"é".repeat(30), 10).as_deref(), Some("éééééééééé…"));
+        assert_eq!(cut("ééé éééééééééé", 10).as_deref(), Some("ééé éééééé…"));
+        assert_eq!(cut("ééééééé ééééééé", 10).as_deref(), Some("ééééééé…"));
         // A name longer than any municipality's is cut in running text.
         let long = "Gemeente met een naam die veel langer is dan welke echte ook";
         assert_eq!(

@@ -1,9 +1,11 @@
-//! Semantic validation of an instrument: every problem, each with its path.
+//! Reading a custom instrument: [`Instrument::from_json`] parses it (one
+//! typed parse, a problem located afterwards from line and column, see
+//! `json.rs`) and then validates it, every problem with its JSON path.
 //!
-//! Parsing (serde) already guarantees the shape; this checks what types
-//! cannot: unique ids, references that resolve, translations present, weights
-//! and scales in range, no empty phase. Messages are for the webmaster who
-//! wrote the JSON: plain sentences in English and Dutch at the exact place.
+//! Validation checks what types cannot: unique ids, references that
+//! resolve, translations present, weights and scales in range, no empty
+//! phase, names short enough. Messages are for the webmaster who wrote the
+//! JSON: plain sentences in English and Dutch at the exact place.
 
 use crate::instrument::{typed, Instrument, SCHEMA_VERSION};
 use crate::text::Lang;
@@ -512,6 +514,24 @@ pub struct InstrumentError {
     /// Every problem found, each with its JSON path (never empty from
     /// [`Instrument::from_json`]).
     pub problems: Vec<Problem>,
+}
+
+impl InstrumentError {
+    /// One line for a front end that shows one error: how many problems,
+    /// and the first with its path (English), e.g. `the instrument has 2
+    /// problem(s), the first at $.factors[3].weight: The weight must be
+    /// from 0.5 to 3; it is 7.`
+    pub fn summary(&self) -> String {
+        match self.problems.first() {
+            Some(first) => format!(
+                "the instrument has {} problem(s), the first at {}: {}",
+                self.problems.len(),
+                first.path,
+                first.message
+            ),
+            None => "the instrument has problems".to_string(),
+        }
+    }
 }
 
 impl std::fmt::Display for InstrumentError {

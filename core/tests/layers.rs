@@ -1,5 +1,5 @@
 //! The core reads bottom-up: every file uses only files before it in
-//! [`READING_ORDER`] (ARCHITECTURE.md, "Reading order"). A file that reaches
+//! [`READING_ORDER`] (ARCHITECTURE.md, the map of `core/src`). A file that reaches
 //! for a later one (a cycle, or a rule in the wrong place) fails here with
 //! the name it used.
 //!

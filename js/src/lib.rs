@@ -108,15 +108,7 @@ fn instrument_from(value: &JsValue) -> JsResult<Instrument> {
         return Ok(Instrument::builtin().clone());
     }
     let text = json_text(value, "the instrument")?;
-    Instrument::from_json(&text).map_err(|e| {
-        let first = &e.problems[0];
-        error(format!(
-            "the instrument has {} problem(s), the first at {}: {}",
-            e.problems.len(),
-            first.path,
-            first.message
-        ))
-    })
+    Instrument::from_json(&text).map_err(|e| error(e.summary()))
 }
 
 /// The `lang` option: "nl" (default), "en" or a regional code ("en-GB").
@@ -151,7 +143,8 @@ pub fn default_instrument(lang: Option<String>) -> JsResult<JsValue> {
 
 /// Validates a custom instrument (a JSON string, or an object). Returns every
 /// problem as `{path, message}`, e.g. `{path: "$.factors[3].weight",
-/// message: "weight 7 out of range 0.5–3"}`; an empty array means valid.
+/// message: "The weight must be from 0.5 to 3; it is 7."}`; an empty array
+/// means valid.
 #[wasm_bindgen(js_name = validateInstrument)]
 pub fn validate_instrument(json: JsValue) -> JsResult<JsValue> {
     let text = json_text(&json, "the instrument")?;

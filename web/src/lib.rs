@@ -59,7 +59,7 @@ impl ScanHandle {
 /// region; default the instrument's title), instrumentError: { url: string,
 /// status?: number, kind?: "network" | "not-json", detail?: string } (the
 /// custom instrument could not be fetched; the custom element sets it),
-/// onEvent: (type, detail) => void (see `use_host_events` in app.rs; without
+/// onEvent: (type, detail) => void (see `use_host_events` in hooks.rs; without
 /// it no report is computed for the host), onMode: (mode, lang) => void (the
 /// loader's: the scan bundle asks for "workshop" in its current language),
 /// languageError: { lang, detail } (the language chosen could not be

@@ -84,9 +84,7 @@ fn use_languages(props: &AppProps) -> Languages {
                 *count
             };
             let loader = match &loader {
-                Some(loader) if !instrument.languages.iter().any(|have| have == l.code()) => {
-                    loader.clone()
-                }
+                Some(loader) if !instrument.speaks(l) => loader.clone(),
                 // A custom instrument has every language it has; a missing
                 // text falls back (`Text::get`).
                 _ => {
@@ -164,7 +162,7 @@ async fn load(
         .ok_or("loadInstrument gave no text")?;
     let file = format!("instrument.{lang}.json");
     let loaded = Instrument::from_json(&text).map_err(|e| format!("{file}: {e}"))?;
-    if !loaded.languages.iter().any(|l| l == lang.code()) {
+    if !loaded.speaks(lang) {
         return Err(format!("{file} has no texts in this language"));
     }
     if !loaded.same_questionnaire(current) {

@@ -154,11 +154,15 @@ function loadProblem(error, blocked = []) {
   };
 }
 
+/// The language the scan speaks for a page's code, as the core's
+/// `Lang::nearest`: English for `en` or a regional `en-GB`, else Dutch.
+const langOf = (lang) => (String(lang ?? '').trim().split(/[-_]/)[0].toLowerCase() === 'en' ? 'en' : 'nl');
+
 /// Shows a load failure inside `element`, so the page never shows a silent
 /// blank, and tells the host (`onEvent('error', …)`).
 function showLoadProblem(element, options, error, blocked, place = 'replace') {
   const problem = loadProblem(error, blocked);
-  const lang = String(options.lang || '').toLowerCase().startsWith('en') ? 'en' : 'nl';
+  const lang = langOf(options.lang);
   const box = document.createElement('div');
   box.className = 'scan-load-error';
   box.setAttribute('role', 'alert');
@@ -188,7 +192,6 @@ function firstKind(options) {
 /// rendered to HTML at build time); `null` in the source tree.
 const firstScreens = /* first screens */ null;
 
-const langOf = (lang) => (String(lang || '').toLowerCase().startsWith('en') ? 'en' : 'nl');
 
 /// Whether the address asks for the first screen: no fragment of this
 /// widget's own (a host's fragment is left to the host), or its start.
@@ -410,7 +413,7 @@ export async function mountScan(element, options = {}) {
       const busy = document.createElement('p');
       busy.className = 'scan-loading';
       busy.setAttribute('role', 'status');
-      busy.textContent = String(options.lang || '').toLowerCase().startsWith('en')
+      busy.textContent = langOf(options.lang) === 'en'
         ? 'Loading the Partnership readiness scan…'
         : 'De Samenwerkingsscan wordt geladen…';
       element.replaceChildren(busy);

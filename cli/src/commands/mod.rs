@@ -73,12 +73,9 @@ pub(crate) fn load_instrument(path: Option<&str>) -> Result<Instrument, Failure>
         return Ok(Instrument::builtin().clone());
     };
     Instrument::from_json(&read(path)?).or_else(|error| {
-        let first = &error.problems[0];
         input(format!(
-            "{path}: the instrument has {} problem(s), the first at {}: {} (run 'samenwerkingsscan validate {path}' for all)",
-            error.problems.len(),
-            first.path,
-            first.message
+            "{path}: {} (run 'samenwerkingsscan validate {path}' for all)",
+            error.summary()
         ))
     })
 }
@@ -93,7 +90,7 @@ pub(crate) fn read_answers(path: &str, lang: Lang) -> Result<(Vec<Answers>, bool
 /// The report language, when the instrument has it (a custom instrument
 /// may be in Dutch only).
 pub(crate) fn lang_of(lang: Lang, instrument: &Instrument) -> Result<Lang, Failure> {
-    if instrument.languages.iter().any(|l| l == lang.code()) {
+    if instrument.speaks(lang) {
         Ok(lang)
     } else {
         usage(format!(

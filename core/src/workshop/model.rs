@@ -95,7 +95,9 @@ impl Workshop {
     }
 
     /// Sets the votes for one scale point (`point` 1..=max) or, with
-    /// `point == 0`, the "don't know" votes. Out-of-range points are ignored.
+    /// `point == 0`, the "don't know" votes. Out-of-range points and
+    /// factors the instrument does not have are ignored; votes are capped
+    /// at [`MAX_VOTES`].
     pub fn set_votes(&mut self, instrument: &Instrument, factor: &str, point: u8, votes: u32) {
         let max = instrument.scale_max();
         if instrument.factor(factor).is_none() || point > max {

@@ -205,7 +205,9 @@ fn participants_disagree(group: &GroupReport, id: &str) -> bool {
     })
 }
 
-/// Builds the summary of `report`. Discussion points are ranked by what is
+/// Builds a workshop report's summary from its parts (the room, the
+/// participants, the notes, the discussion points; see
+/// [`summarize`](crate::summarize)). Discussion points are ranked by what is
 /// at stake, as advice is (`advice::impact`): weight × (100 − the least
 /// favourable figure: the room's, the participants', or a municipality's
 /// where the municipalities differ) × phase priority (earlier phases
