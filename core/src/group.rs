@@ -113,6 +113,18 @@ pub enum Consensus {
     Low,
 }
 
+impl Consensus {
+    /// How much the group agrees, as one word after "Eensgezindheid" /
+    /// "Consensus" (GLOSSARY): groot, redelijk, klein.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Consensus::High => lang.pick("groot", "high"),
+            Consensus::Medium => lang.pick("redelijk", "moderate"),
+            Consensus::Low => lang.pick("klein", "low"),
+        }
+    }
+}
+
 /// Agreement from the spread (standard deviation on 0–100) of a group's answers.
 pub(crate) fn consensus_of(std_dev: f64) -> Consensus {
     if std_dev <= CONSENSUS_HIGH_UPTO {

@@ -325,6 +325,17 @@ pub enum Fit {
     Poor,
 }
 
+impl Fit {
+    /// How the fit reads (GLOSSARY: past goed / let op / past nu niet goed).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Fit::Good => lang.pick("Past goed", "Fits well"),
+            Fit::Caution => lang.pick("Let op", "Caution"),
+            Fit::Poor => lang.pick("Past nu niet goed", "Does not fit well now"),
+        }
+    }
+}
+
 /// Whether the form of cooperation chosen in the context fits the answers
 /// (SCORING.md §6).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -128,7 +128,7 @@ pub fn group(g: &GroupReport) -> String {
         l.pick("Gemiddeld", "Mean"),
         l.pick("Spreiding", "Spread"),
         l.pick("Min–max", "Min–max"),
-        l.pick("Overeenstemming", "Agreement"),
+        l.pick("Eensgezindheid", "Consensus"),
         l.pick(
             "Weet ik niet / niet van toepassing",
             "Don’t know / not applicable"
@@ -148,7 +148,7 @@ pub fn group(g: &GroupReport) -> String {
             whole(f.mean),
             whole(f.std_dev),
             range,
-            consensus_word(f.consensus, l),
+            f.consensus.map_or("–", |c| c.label(l)),
             f.unknown
         );
     }

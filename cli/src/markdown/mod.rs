@@ -6,7 +6,7 @@
 //! report's language); only headings and connecting words are added here.
 
 use samenwerkingsscan::{
-    Band, Comparison, Consensus, Delta, FactorRef, Fit, Gap, GroupReport, Lang, Polarity, Report,
+    Band, Comparison, Consensus, Delta, FactorRef, Gap, GroupReport, Lang, Polarity, Report,
     Subgroup,
 };
 use std::fmt::Write;
@@ -56,21 +56,11 @@ fn band_word(band: Option<Band>, lang: Lang) -> String {
     )
 }
 
-fn fit_word(fit: Fit, l: Lang) -> &'static str {
-    match fit {
-        Fit::Good => l.pick("past", "fits"),
-        Fit::Caution => l.pick("let op", "caution"),
-        Fit::Poor => l.pick("past slecht", "poor fit"),
-    }
-}
-
-fn consensus_word(consensus: Option<Consensus>, l: Lang) -> &'static str {
-    match consensus {
-        Some(Consensus::High) => l.pick("veel overeenstemming", "high agreement"),
-        Some(Consensus::Medium) => l.pick("redelijke overeenstemming", "some agreement"),
-        Some(Consensus::Low) => l.pick("weinig overeenstemming", "little agreement"),
-        None => "–",
-    }
+/// "eensgezindheid groot" (the core's word for the consensus), or "–".
+fn consensus_word(consensus: Option<Consensus>, l: Lang) -> String {
+    consensus.map_or("–".to_string(), |c| {
+        format!("{} {}", l.pick("eensgezindheid", "consensus"), c.label(l))
+    })
 }
 
 fn polarity_of(report: &Report, id: &str) -> Option<Polarity> {
@@ -257,7 +247,7 @@ mod tests {
         ));
         assert!(!md.contains("## Verschillen tussen rollen"));
         assert!(md.contains("## Gespreksonderwerpen"));
-        assert!(md.contains("- **Onderling vertrouwen en chemie**: gemiddeld 50, van 0 tot 100 (weinig overeenstemming)"));
+        assert!(md.contains("- **Onderling vertrouwen en chemie**: gemiddeld 50, van 0 tot 100 (eensgezindheid klein)"));
         assert!(md.contains("## Bijlage: alle factoren in de groep"));
     }
 

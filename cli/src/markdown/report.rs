@@ -288,7 +288,7 @@ fn form_fit(out: &mut String, r: &Report, l: Lang) {
             "## {}\n\n**{}**: {}\n",
             l.pick("Past de gekozen vorm?", "Does the chosen form fit?"),
             inline(&fit.label),
-            fit_word(fit.fit, l)
+            fit.fit.label(l).to_lowercase()
         );
         for note in &fit.notes {
             let _ = writeln!(out, "- {}", inline(note));

@@ -5,7 +5,7 @@
 use super::chart::{band_class, Chart};
 use crate::i18n::texts;
 use samenwerkingsscan::Lang;
-use samenwerkingsscan::{Fit, Polarity, Report, VerdictLevel};
+use samenwerkingsscan::{Polarity, Report, VerdictLevel};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -191,7 +191,7 @@ pub fn report_view(props: &ReportProps) -> Html {
 
             if let Some(fit) = &r.form_fit {
                 { heading(h, None, t.form_fit_heading) }
-                <p><strong>{ &fit.label }</strong>{ ": " }{ match fit.fit { Fit::Good => t.fit_good, Fit::Caution => t.fit_caution, Fit::Poor => t.fit_poor } }</p>
+                <p><strong>{ &fit.label }</strong>{ ": " }{ fit.fit.label(lang) }</p>
                 <ul>{ for fit.notes.iter().map(|n| html! { <li>{ n }</li> }) }</ul>
                 if !fit.procedure.is_empty() {
                     <p>{ t.procedure_intro }</p>

@@ -5,7 +5,7 @@ use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
-    tally_result, Combine, Consensus, GroupFactor, Instrument, Polarity, Tally, MAX_VOTES,
+    tally_result, Combine, GroupFactor, Instrument, Polarity, Tally, MAX_VOTES,
 };
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -47,15 +47,6 @@ fn text_length(texts: &[&str]) -> usize {
 pub fn decimal(value: f64, lang: Lang) -> String {
     let text = format!("{value:.1}");
     lang.pick(text.replace('.', ","), text)
-}
-
-pub fn consensus_label(c: Consensus, lang: Lang) -> &'static str {
-    let w = workshop_texts(lang);
-    match c {
-        Consensus::High => w.consensus_high,
-        Consensus::Medium => w.consensus_medium,
-        Consensus::Low => w.consensus_low,
-    }
 }
 
 /// Counts as a table with a bar per row: readable on a projector and by a
@@ -361,7 +352,7 @@ pub fn factor_screen(props: &FactorProps) -> Html {
                         <p><span class={classes!("scan-band", band_class(Some(band)))}>{ band.label(lang) }</span></p>
                     }
                     if let Some(c) = result.consensus {
-                        <p>{ w.consensus }{ ": " }<strong>{ consensus_label(c, lang) }</strong></p>
+                        <p>{ w.consensus }{ ": " }<strong>{ c.label(lang) }</strong></p>
                     }
                 </div>
                 if result.discussion {

@@ -3,7 +3,7 @@
 //! rules, every discussion point and note, and the comparison with a
 //! baseline. Prints as the summary alone or the whole report on A4.
 
-use super::factor::{consensus_label, decimal};
+use super::factor::decimal;
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
 use crate::screens::report::{today, whole, ReportView};
@@ -139,7 +139,7 @@ fn room_section(room: &RoomResult, instrument: &Instrument, lang: Lang) -> Html 
                             <td>{ f.votes }{ if f.unknown > 0 { format!(" + {} ?", f.unknown) } else { String::new() } }</td>
                             <td>{ f.mean_point.map(|m| decimal(m, lang)).unwrap_or_else(|| "–".into()) }</td>
                             <td><span class={classes!("scan-band", band_class(f.band))}>{ f.band.map(|b| b.label(lang)).unwrap_or(if f.shown { t.not_answered } else { w.withheld }) }</span></td>
-                            <td>{ f.consensus.map(|c| consensus_label(c, lang)).unwrap_or("–") }</td>
+                            <td>{ f.consensus.map(|c| c.label(lang)).unwrap_or("–") }</td>
                             <td>{ f.distribution.as_ref().map(|d| d.iter().map(u64::to_string).collect::<Vec<_>>().join(" · ")).unwrap_or_else(|| w.withheld.into()) }</td>
                         </tr>
                     }) }
@@ -247,7 +247,7 @@ fn group_section(group: &GroupReport, lang: Lang) -> Html {
                             <td>{ f.n }</td>
                             <td>{ f.mean.map(|m| whole(Some(m))).unwrap_or_else(|| w.withheld.into()) }</td>
                             <td>{ f.min.zip(f.max).map(|(lo, hi)| format!("{}–{}", lo.round() as i64, hi.round() as i64)).unwrap_or_else(|| "–".into()) }</td>
-                            <td>{ f.consensus.map(|c| consensus_label(c, lang)).unwrap_or("–") }</td>
+                            <td>{ f.consensus.map(|c| c.label(lang)).unwrap_or("–") }</td>
                             <td>{ f.distribution.as_ref().map(|d| d.iter().map(u32::to_string).collect::<Vec<_>>().join(" · ")).unwrap_or_else(|| w.withheld.into()) }</td>
                         </tr>
                     }) }
