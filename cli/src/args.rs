@@ -4,9 +4,10 @@
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use samenwerkingsscan::Lang;
+use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
-Usage:
+Examples:
   samenwerkingsscan instrument [--lang nl|en]
   samenwerkingsscan validate <instrument.json> [--format text|json]
   samenwerkingsscan evaluate [options] <answers.json>...
@@ -20,7 +21,7 @@ JSON array of respondents, give a group report. A file name of - reads stdin.
 Exit codes: 0 success, 1 bad input, 2 wrong usage.";
 
 const SHARE_HELP: &str = "\
-Usage:
+Examples:
   samenwerkingsscan share encode [--with-context] [--instrument <file>] <answers.json>
   samenwerkingsscan share decode [--instrument <file>] <code>";
 
@@ -50,7 +51,7 @@ pub enum Command {
     /// Prints every problem of a custom instrument with its JSON path; exit code 1 if there is any.
     Validate {
         /// The instrument file (- reads stdin).
-        path: String,
+        path: PathBuf,
         /// How the problems are printed.
         #[arg(long, value_enum, default_value_t = ProblemFormat::Text)]
         format: ProblemFormat,
@@ -62,7 +63,7 @@ pub enum Command {
         report: ReportArgs,
         /// Answers files (- reads stdin).
         #[arg(required = true)]
-        files: Vec<String>,
+        files: Vec<PathBuf>,
     },
     /// Compares a baseline (nulmeting) with a later measurement.
     Compare {
@@ -70,9 +71,9 @@ pub enum Command {
         #[command(flatten)]
         report: ReportArgs,
         /// The baseline answers file.
-        baseline: String,
+        baseline: PathBuf,
         /// The later answers file.
-        current: String,
+        current: PathBuf,
     },
     /// Encodes answers into a share code, or decodes one.
     #[command(after_help = SHARE_HELP, arg_required_else_help = false)]
@@ -94,16 +95,16 @@ pub enum ShareAction {
         with_context: bool,
         /// A custom instrument (validated first) instead of the built-in one.
         #[arg(long, value_name = "FILE")]
-        instrument: Option<String>,
+        instrument: Option<PathBuf>,
         /// The answers file (- reads stdin).
-        path: String,
+        path: PathBuf,
     },
     /// Prints the answers a share code holds, as JSON.
     #[command(after_help = SHARE_HELP)]
     Decode {
         /// A custom instrument (validated first) instead of the built-in one.
         #[arg(long, value_name = "FILE")]
-        instrument: Option<String>,
+        instrument: Option<PathBuf>,
         /// The code; it may be given in parts ("ABCDE FGHIJ" or ABCDE FGHIJ).
         #[arg(required = true)]
         code: Vec<String>,
@@ -115,19 +116,20 @@ pub enum ShareAction {
 pub struct ReportArgs {
     /// A custom instrument (validated first) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
-    pub instrument: Option<String>,
-    /// Language of the report (nl or en).
-    #[arg(long, default_value = "nl", value_parser = Lang::parse)]
-    pub lang: Lang,
+    pub instrument: Option<PathBuf>,
+    /// Language of the report (nl or en) [default: nl, or the instrument's
+    /// own when it has no Dutch]
+    #[arg(long, value_parser = Lang::parse)]
+    pub lang: Option<Lang>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = ReportFormat::Json)]
     pub format: ReportFormat,
     /// Anonymity minimum for group figures [default: 3]
-    #[arg(long, value_name = "N", allow_negative_numbers = true, value_parser = number)]
-    pub min_group_size: Option<f64>,
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub min_group_size: Option<String>,
     /// Points of difference between subgroups that count as a gap [default: 25]
-    #[arg(long, value_name = "X", allow_negative_numbers = true, value_parser = number)]
-    pub gap_threshold: Option<f64>,
+    #[arg(long, value_name = "X", allow_hyphen_values = true)]
+    pub gap_threshold: Option<String>,
 }
 
 /// How a report is printed.
@@ -147,11 +149,4 @@ pub enum ProblemFormat {
     Text,
     /// A JSON array of `{path, message}`.
     Json,
-}
-
-/// A number as people write it ("3", "12.5"); the core checks its range.
-fn number(text: &str) -> Result<f64, String> {
-    text.trim()
-        .parse()
-        .map_err(|_| "this is not a number".to_string())
 }

@@ -53,23 +53,41 @@ fn run<I: IntoIterator<Item = T>, T: Into<OsString> + Clone>(args: I) -> Outcome
             })
         }
         Err(e) => {
-            // clap's first line says what is wrong; the rest is its hint.
+            // clap says what is wrong over a few lines (the missing
+            // argument, the possible values, a tip); its usage block and
+            // "For more information" are left out: `help` says that.
             let text = e.render().to_string();
-            let first = text.lines().next().unwrap_or_default();
-            Err(Failure::Usage(
-                first.trim_start_matches("error: ").trim().to_string(),
-            ))
+            let mut said = Vec::new();
+            let mut in_usage = false;
+            for line in text.lines().map(str::trim) {
+                if line.starts_with("Usage:") {
+                    in_usage = true;
+                } else if line.is_empty() {
+                    in_usage = false;
+                } else if !in_usage && !line.starts_with("For more information") {
+                    said.push(line.trim_start_matches("error: ").to_string());
+                }
+            }
+            Err(Failure::Usage(said.join(" ")))
         }
     }
 }
+
+/// The longest error line (an argument of 100 KB is not echoed whole).
+const MAX_ERROR_CHARS: usize = 500;
 
 fn fail(failure: &Failure) -> ExitCode {
     let (message, code) = match failure {
         Failure::Usage(m) => (format!("{m} (see 'samenwerkingsscan help')"), 2),
         Failure::Input(m) => (m.clone(), 1),
     };
-    // One line, whatever the message holds.
-    let line = message.replace(['\n', '\r'], " ");
+    // One line, whatever the message holds: no line breaks or other control
+    // characters (a terminal would act on them), and not endless.
+    let line: String = message
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(MAX_ERROR_CHARS)
+        .collect();
     let _ = writeln!(std::io::stderr(), "samenwerkingsscan: {line}");
     ExitCode::from(code)
 }
@@ -79,6 +97,7 @@ mod tests {
     use super::*;
     use samenwerkingsscan::{Instrument, Lang};
     use serde_json::Value;
+    use std::path::Path;
 
     fn cli(args: &[&str]) -> Outcome {
         run(std::iter::once("samenwerkingsscan").chain(args.iter().copied()))
@@ -99,9 +118,9 @@ mod tests {
         let args::Command::Evaluate { report, files } = parsed.command else {
             panic!("evaluate expected");
         };
-        assert_eq!(report.lang, Lang::En);
+        assert_eq!(report.lang, Some(Lang::En));
         assert_eq!(report.format, args::ReportFormat::Markdown);
-        assert_eq!(files, ["a.json", "b.json"]);
+        assert_eq!(files, [Path::new("a.json"), Path::new("b.json")]);
     }
 
     #[test]
@@ -120,7 +139,7 @@ mod tests {
         let args::Command::Evaluate { files, .. } = parsed.command else {
             panic!("evaluate expected");
         };
-        assert_eq!(files, ["-", "--odd-name.json"]);
+        assert_eq!(files, [Path::new("-"), Path::new("--odd-name.json")]);
     }
 
     #[test]

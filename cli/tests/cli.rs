@@ -340,3 +340,107 @@ fn help_and_version() {
     assert!(ok(&["--version"]).starts_with("samenwerkingsscan "));
     assert!(ok(&["share", "encode", "--help"]).contains("share decode"));
 }
+
+#[test]
+fn usage_errors_say_what_is_missing_or_allowed() {
+    assert!(fails(&["evaluate"], 2).contains("<FILES>"));
+    assert!(fails(&["compare", "a.json"], 2).contains("<CURRENT>"));
+    let err = fails(&["evaluate", "--format", "pdf", &answers(SINGLE)], 2);
+    assert!(err.contains("pdf") && err.contains("markdown"), "{err}");
+    // A value with a line break stays on the one line.
+    assert!(fails(&["instrument", "--lang", "en\nX"], 2).contains("X"));
+    // Negative and odd numbers are quoted as typed.
+    for typed in ["-inf", "-5e-1", "1e999", "nan", " "] {
+        let err = fails(&["evaluate", "--gap-threshold", typed, &answers(SINGLE)], 2);
+        assert!(err.contains(&format!("not '{typed}'")), "{typed}: {err}");
+    }
+    // Standard input once.
+    let err = fails(&["evaluate", "-", "-"], 2);
+    assert!(err.contains("only once"), "{err}");
+    // A long argument is not echoed whole.
+    let long = format!("--{}", "x".repeat(100_000));
+    assert!(
+        fails(&["evaluate", &long, &answers(SINGLE)], 2)
+            .chars()
+            .count()
+            < 600
+    );
+}
+
+#[test]
+fn what_a_respondent_typed_reaches_no_terminal_or_markdown_as_markup() {
+    let hostile = scratch(
+        "hostile.json",
+        r#"{"responses": {"x <img src=x onerror=alert(1)>\n# Kop\n\u001b]0;t\u0007": 3}}"#,
+    );
+    let md = ok(&["evaluate", "--format", "md", hostile.to_str().unwrap()]);
+    assert!(!md.contains('\u{1b}') && !md.contains('\u{7}'), "{md}");
+    assert!(!md.contains("\n# Kop"), "{md}");
+    assert!(md.contains(r"\u000a# Kop\u000a\u001b"), "{md}");
+    // A key of 100,000 characters is cut in the path.
+    let long = scratch(
+        "long-key.json",
+        &format!(r#"{{"responses": {{"{}": 3}}}}"#, "k".repeat(100_000)),
+    );
+    let json = ok(&["evaluate", long.to_str().unwrap()]);
+    assert!(json.len() < 60_000, "{}", json.len());
+}
+
+#[test]
+fn share_encode_names_what_a_code_cannot_carry_on_prefixed_lines() {
+    let responses: Vec<String> = (0..30).map(|i| format!(r#""weg.{i}": 3"#)).collect();
+    let file = scratch(
+        "unknown-ids.json",
+        &format!(r#"{{"responses": {{{}}}}}"#, responses.join(", ")),
+    );
+    let output = run(&["share", "encode", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0));
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 21, "{err}");
+    assert!(err
+        .lines()
+        .all(|l| l.starts_with("samenwerkingsscan: not in the code: ")));
+    assert!(
+        err.lines().last().unwrap().contains("10 more answers"),
+        "{err}"
+    );
+    // One respondent of more than 1 MB is refused before it is read.
+    let big = scratch(
+        "big.json",
+        &format!(
+            r#"{{"respondent": {{"municipality": "{}"}}}}"#,
+            "a".repeat(1_100_000)
+        ),
+    );
+    assert!(fails(&["share", "encode", big.to_str().unwrap()], 1).contains("larger than 1 MB"));
+    // A character added to a code is a typo, not the same answers.
+    let code = ok(&["share", "encode", &answers(SINGLE)]);
+    fails(&["share", "decode", &format!("{}X", code.trim())], 1);
+}
+
+#[test]
+fn an_instrument_without_dutch_reports_in_its_own_language() {
+    let mut english: Value =
+        serde_json::from_str(&Instrument::builtin_json(samenwerkingsscan::Lang::En)).unwrap();
+    english["languages"] = serde_json::json!(["en"]);
+    let file = scratch("english-only.json", &english.to_string());
+    let out = ok(&[
+        "evaluate",
+        "--instrument",
+        file.to_str().unwrap(),
+        &answers(SINGLE),
+    ]);
+    let report: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(report["lang"], "en");
+    fails(
+        &[
+            "evaluate",
+            "--lang",
+            "nl",
+            "--instrument",
+            file.to_str().unwrap(),
+            &answers(SINGLE),
+        ],
+        2,
+    );
+}

@@ -250,10 +250,33 @@ pub(crate) fn shown(text: &str) -> String {
 }
 
 /// A key as it goes inside `["…"]` in a JSON path: quotes and backslashes
-/// escaped, so the path stays one readable string.
+/// escaped, control and direction characters written as `\uXXXX`, and cut
+/// after [`KEY_CHARS`] characters with "…", so a path stays one short,
+/// inert line wherever it is shown (a report, a terminal, Markdown).
 pub(crate) fn escape_key(key: &str) -> String {
-    key.replace('\\', "\\\\").replace('"', "\\\"")
+    let mut out = String::new();
+    for (i, c) in key.chars().enumerate() {
+        if i == KEY_CHARS {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control()
+                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') =>
+            {
+                out.push_str(&format!("\\u{:04x}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
 }
+
+/// The longest key written out in a JSON path, in characters (the built-in
+/// instrument's longest statement id has 58).
+pub(crate) const KEY_CHARS: usize = 80;
 
 /// Collects the problems of one decode: path, English, Dutch. At most
 /// [`Problems::MAX`] are written out; the rest are counted and said in one

@@ -549,9 +549,16 @@ fn from_base32(text: &str) -> Result<Vec<u8>, ShareError> {
         };
         w.push(v as u32, 5);
     }
-    // Drop the padding bits of the last character.
+    // Drop the padding bits of the last character. An encoder pads with
+    // zeros and never writes a character of padding only: anything else is
+    // a typo at the end (a character added or changed), never other answers.
+    let chars = text.chars().count();
+    let whole = chars * 5 / 8;
     let mut bytes = w.finish();
-    bytes.truncate(text.chars().count() * 5 / 8);
+    if chars * 5 - whole * 8 >= 5 || bytes[whole.min(bytes.len())..].iter().any(|&b| b != 0) {
+        return err(ShareError::Checksum);
+    }
+    bytes.truncate(whole);
     Ok(bytes)
 }
 
@@ -696,6 +703,30 @@ mod tests {
             serde_json::to_string(&ShareError::BadCharacter { character: 'Ü' }).unwrap(),
             r#"{"kind":"bad-character","character":"Ü"}"#
         );
+    }
+
+    #[test]
+    fn a_character_added_or_changed_at_the_end_is_refused() {
+        let instrument = Instrument::builtin();
+        let code = encode_share(instrument, &sample(), false);
+        assert!(decode_share(instrument, &code).is_ok());
+        for extra in ["X", "0", "Z", "00"] {
+            assert_eq!(
+                decode_share(instrument, &format!("{code}{extra}")).unwrap_err(),
+                ShareError::Checksum,
+                "{code}{extra}"
+            );
+        }
+        // Every other last character: refused, or (padding bits only) the
+        // same answers would need the same character, so exactly one fits.
+        let last = code.chars().last().unwrap();
+        let stem = &code[..code.len() - 1];
+        let fits: Vec<char> = ALPHABET
+            .iter()
+            .map(|&a| a as char)
+            .filter(|&c| decode_share(instrument, &format!("{stem}{c}")).is_ok())
+            .collect();
+        assert_eq!(fits, [last]);
     }
 
     #[test]

@@ -1,11 +1,13 @@
 //! `evaluate` and `compare`: answers files into reports.
 
 use super::{
-    group_options, input, lang_of, load_instrument, read_answers, to_json, Failure, Outcome,
+    group_options, input, lang_of, load_instrument, read_answers, stdin_once, to_json, Failure,
+    Outcome, GROUP_FILE_BYTES,
 };
 use crate::args::{ReportArgs, ReportFormat};
 use crate::markdown;
 use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Lang, Report};
+use std::path::{Path, PathBuf};
 
 /// One report or a group report from answers files.
 enum Evaluation {
@@ -26,19 +28,20 @@ impl Evaluation {
 /// holding a JSON array of respondents, give a group report.
 fn evaluate_files(
     instrument: &Instrument,
-    paths: &[String],
+    paths: &[PathBuf],
     lang: Lang,
     options: &GroupOptions,
 ) -> Result<Evaluation, Failure> {
     let mut respondents = Vec::new();
     let mut any_array = false;
     for path in paths {
-        let (answers, array) = read_answers(path, lang)?;
+        let (answers, array) = read_answers(path, GROUP_FILE_BYTES, lang)?;
         any_array |= array;
         respondents.extend(answers);
     }
     if respondents.is_empty() {
-        return input(format!("{}: holds no respondents", paths.join(", ")));
+        let names: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+        return input(format!("{}: holds no respondents", names.join(", ")));
     }
     Ok(if paths.len() == 1 && !any_array {
         Evaluation::Single(samenwerkingsscan::evaluate(
@@ -52,7 +55,13 @@ fn evaluate_files(
 }
 
 /// `evaluate [options] <answers.json>...`
-pub fn evaluate(args: &ReportArgs, files: &[String]) -> Outcome {
+pub fn evaluate(args: &ReportArgs, files: &[PathBuf]) -> Outcome {
+    stdin_once(
+        files
+            .iter()
+            .map(PathBuf::as_path)
+            .chain(args.instrument.as_deref()),
+    )?;
     let options = group_options(args)?;
     let instrument = load_instrument(args.instrument.as_deref())?;
     let lang = lang_of(args.lang, &instrument)?;
@@ -68,12 +77,17 @@ pub fn evaluate(args: &ReportArgs, files: &[String]) -> Outcome {
 }
 
 /// `compare [options] <baseline> <current>`
-pub fn compare(args: &ReportArgs, baseline: &str, current: &str) -> Outcome {
+pub fn compare(args: &ReportArgs, baseline: &Path, current: &Path) -> Outcome {
+    stdin_once(
+        [baseline, current]
+            .into_iter()
+            .chain(args.instrument.as_deref()),
+    )?;
     let options = group_options(args)?;
     let instrument = load_instrument(args.instrument.as_deref())?;
     let lang = lang_of(args.lang, &instrument)?;
-    let read = |path: &str| {
-        evaluate_files(&instrument, &[path.to_string()], lang, &options)
+    let read = |path: &Path| {
+        evaluate_files(&instrument, &[path.to_path_buf()], lang, &options)
             .map(Evaluation::into_report)
     };
     let comparison = samenwerkingsscan::compare(&read(baseline)?, &read(current)?);

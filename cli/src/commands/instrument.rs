@@ -9,6 +9,6 @@ pub fn run(lang: Option<Lang>) -> Outcome {
     let instrument = Instrument::builtin();
     match lang {
         None => to_json(instrument),
-        Some(lang) => to_json(&instrument.localized(lang_of(lang, instrument)?)),
+        Some(lang) => to_json(&instrument.localized(lang_of(Some(lang), instrument)?)),
     }
 }

@@ -7,9 +7,10 @@ mod share;
 mod validate;
 
 use crate::args::{Command, ReportArgs};
-use samenwerkingsscan::{Answers, GroupOptions, Instrument, Lang};
+use samenwerkingsscan::{Answers, GroupOptions, Instrument, Lang, MAX_FILE_BYTES};
 use serde::Serialize;
 use std::io::Read;
+use std::path::Path;
 
 pub use evaluate::{compare, evaluate};
 
@@ -55,41 +56,104 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Outcome {
         .or_else(|e| input(format!("cannot write JSON: {e}")))
 }
 
-/// A file's text; `-` is standard input.
-pub(crate) fn read(path: &str) -> Result<String, Failure> {
-    if path == "-" {
-        let mut text = String::new();
-        return match std::io::stdin().read_to_string(&mut text) {
-            Ok(_) => Ok(text),
-            Err(e) => input(format!("cannot read standard input: {e}")),
+/// The most a group file may hold (a file of respondents for `evaluate` or
+/// `compare`; 2,000 respondents are about 7 MB): read no further.
+pub(crate) const GROUP_FILE_BYTES: usize = 256 * 1024 * 1024;
+
+/// A file's text, at most `limit` bytes; `-` is standard input. A path
+/// is shown as it is, whatever its bytes.
+pub(crate) fn read(path: &Path, limit: usize) -> Result<String, Failure> {
+    let name = path.display();
+    let too_large = || {
+        input(format!(
+            "{name}: the file is larger than {}, the most this command reads",
+            megabytes(limit)
+        ))
+    };
+    let mut bytes = Vec::new();
+    let read = if path == Path::new("-") {
+        std::io::stdin()
+            .take(limit as u64 + 1)
+            .read_to_end(&mut bytes)
+    } else {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_file() && meta.len() > limit as u64 => return too_large(),
+            Ok(meta) if meta.is_dir() => return input(format!("{name}: is a folder, not a file")),
+            _ => {}
+        }
+        std::fs::File::open(path).and_then(|f| f.take(limit as u64 + 1).read_to_end(&mut bytes))
+    };
+    if let Err(e) = read {
+        let why = e.to_string();
+        // "No such file or directory (os error 2)": the words, not the number.
+        let why = why.split(" (os error").next().unwrap_or(&why);
+        return if path == Path::new("-") {
+            input(format!("cannot read standard input: {why}"))
+        } else {
+            input(format!("cannot read {name}: {why}"))
         };
     }
-    std::fs::read_to_string(path).or_else(|e| input(format!("cannot read {path}: {e}")))
+    if bytes.len() > limit {
+        return too_large();
+    }
+    String::from_utf8(bytes).or_else(|_| input(format!("{name}: the file is not UTF-8 text")))
+}
+
+/// `bytes` as people say it: "1 MB", "256 MB" (10⁶ bytes, as the core's
+/// limit is said).
+fn megabytes(bytes: usize) -> String {
+    format!("{} MB", (bytes as f64 / 1e6).round() as u64)
+}
+
+/// Standard input can be read once: `-` given twice (two files, or a file
+/// and `--instrument`) is wrong usage.
+pub(crate) fn stdin_once<'a>(paths: impl IntoIterator<Item = &'a Path>) -> Result<(), Failure> {
+    if paths.into_iter().filter(|p| *p == Path::new("-")).count() > 1 {
+        return usage("standard input (-) can be read only once");
+    }
+    Ok(())
 }
 
 /// The built-in instrument, or a custom one (validated) from `--instrument`.
-pub(crate) fn load_instrument(path: Option<&str>) -> Result<Instrument, Failure> {
+pub(crate) fn load_instrument(path: Option<&Path>) -> Result<Instrument, Failure> {
     let Some(path) = path else {
         return Ok(Instrument::builtin().clone());
     };
-    Instrument::from_json(&read(path)?).or_else(|error| {
+    Instrument::from_json(&read(path, MAX_FILE_BYTES)?).or_else(|error| {
         input(format!(
-            "{path}: {} (run 'samenwerkingsscan validate {path}' for all)",
-            error.summary()
+            "{name}: {} (run 'samenwerkingsscan validate {name}' for all)",
+            error.summary(),
+            name = path.display()
         ))
     })
 }
 
 /// The respondents in one answers file, and whether the file held an array;
-/// problems in `lang` (the core says where and what, in words).
-pub(crate) fn read_answers(path: &str, lang: Lang) -> Result<(Vec<Answers>, bool), Failure> {
-    let text = read(path)?;
-    Answers::from_json_many(&text).or_else(|e| input(format!("{path}: {}", e.text(lang))))
+/// problems in the report's language (the core says where and what, in
+/// words: the person who made the file reads it).
+pub(crate) fn read_answers(
+    path: &Path,
+    limit: usize,
+    lang: Lang,
+) -> Result<(Vec<Answers>, bool), Failure> {
+    let text = read(path, limit)?;
+    Answers::from_json_many(&text)
+        .or_else(|e| input(format!("{}: {}", path.display(), e.text(lang))))
 }
 
-/// The report language, when the instrument has it (a custom instrument
-/// may be in Dutch only).
-pub(crate) fn lang_of(lang: Lang, instrument: &Instrument) -> Result<Lang, Failure> {
+/// The report language: the one asked for, when the instrument has it;
+/// without `--lang` Dutch, or the instrument's own when it has no Dutch.
+pub(crate) fn lang_of(asked: Option<Lang>, instrument: &Instrument) -> Result<Lang, Failure> {
+    let lang = asked.unwrap_or_else(|| {
+        if instrument.speaks(Lang::Nl) {
+            Lang::Nl
+        } else {
+            Lang::ALL
+                .into_iter()
+                .find(|l| instrument.speaks(*l))
+                .unwrap_or(Lang::Nl)
+        }
+    });
     if instrument.speaks(lang) {
         Ok(lang)
     } else {
@@ -100,15 +164,28 @@ pub(crate) fn lang_of(lang: Lang, instrument: &Instrument) -> Result<Lang, Failu
     }
 }
 
-/// The group options of `evaluate` and `compare`, checked by the core.
+/// The group options of `evaluate` and `compare`, checked by the core;
+/// a problem quotes what was typed.
 pub(crate) fn group_options(args: &ReportArgs) -> Result<GroupOptions, Failure> {
-    GroupOptions::checked(args.min_group_size, args.gap_threshold).or_else(|e| {
-        let (flag, value) = match e {
+    let number = |text: &Option<String>| -> Option<f64> {
+        text.as_deref()
+            .map(|t| t.trim().parse().unwrap_or(f64::NAN))
+    };
+    GroupOptions::checked(number(&args.min_group_size), number(&args.gap_threshold)).or_else(|e| {
+        let (flag, typed) = match e {
             samenwerkingsscan::OptionError::MinGroupSize => {
-                ("--min-group-size", args.min_group_size)
+                ("--min-group-size", &args.min_group_size)
             }
-            samenwerkingsscan::OptionError::GapThreshold => ("--gap-threshold", args.gap_threshold),
+            samenwerkingsscan::OptionError::GapThreshold => {
+                ("--gap-threshold", &args.gap_threshold)
+            }
         };
-        usage(format!("{flag} {e}, not '{}'", value.unwrap_or_default()))
+        let typed: String = typed
+            .as_deref()
+            .unwrap_or_default()
+            .chars()
+            .take(40)
+            .collect();
+        usage(format!("{flag} {e}, not '{typed}'"))
     })
 }

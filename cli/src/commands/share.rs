@@ -1,8 +1,14 @@
 //! `share encode` and `share decode`.
 
-use super::{input, load_instrument, read_answers, Outcome};
+use super::{input, load_instrument, read_answers, stdin_once, Outcome};
 use crate::args::ShareAction;
-use samenwerkingsscan::{decode_share, encode_share, Lang};
+use samenwerkingsscan::{decode_share, encode_share, Lang, MAX_FILE_BYTES};
+use std::io::Write;
+use std::path::Path;
+
+/// How many answers a code cannot carry are named on stderr (as many as
+/// the core writes out of a file's notices); the rest are counted.
+const NAMED_NOT_CARRIED: usize = samenwerkingsscan::NOTICES_SHOWN;
 
 /// Encodes one respondent's answers, or decodes a code into answers JSON.
 pub fn run(action: ShareAction) -> Outcome {
@@ -12,19 +18,37 @@ pub fn run(action: ShareAction) -> Outcome {
             instrument,
             path,
         } => {
+            stdin_once([path.as_path()].into_iter().chain(instrument.as_deref()))?;
             let instrument = load_instrument(instrument.as_deref())?;
-            let (answers, array) = read_answers(&path, Lang::En)?;
+            let (answers, array) = read_answers(&path, MAX_FILE_BYTES, Lang::En)?;
             if array {
                 return input(format!(
-                    "{path}: a share code holds one respondent, not a list"
+                    "{}: a share code holds one respondent, not a list",
+                    path.display()
                 ));
             }
-            // What a code cannot carry is said on stderr, so that nobody
-            // thinks the code holds everything in the file.
-            for notice in answers[0].check(&instrument) {
-                if notice.path.starts_with("$.responses") {
-                    eprintln!("not in the code: {}: {}", notice.path, notice.message);
-                }
+            // What a code cannot carry is said on stderr (a line each, the
+            // first twenty), so that nobody thinks the code holds everything.
+            let not_carried: Vec<_> = answers[0]
+                .check(&instrument)
+                .into_iter()
+                .filter(|n| n.path.starts_with("$.responses"))
+                .collect();
+            let mut stderr = std::io::stderr().lock();
+            for notice in not_carried.iter().take(NAMED_NOT_CARRIED) {
+                let _ = writeln!(
+                    stderr,
+                    "samenwerkingsscan: not in the code: {}: {}",
+                    notice.path,
+                    notice.message.replace(['\n', '\r'], " ")
+                );
+            }
+            if not_carried.len() > NAMED_NOT_CARRIED {
+                let _ = writeln!(
+                    stderr,
+                    "samenwerkingsscan: not in the code: {} more answers",
+                    not_carried.len() - NAMED_NOT_CARRIED
+                );
             }
             Ok(format!(
                 "{}\n",
@@ -32,8 +56,17 @@ pub fn run(action: ShareAction) -> Outcome {
             ))
         }
         ShareAction::Decode { instrument, code } => {
+            if let Some(path) = instrument.as_deref() {
+                stdin_once([path])?;
+            }
             let instrument = load_instrument(instrument.as_deref())?;
-            let answers = decode_share(&instrument, &code.join(""))
+            let code = if code == ["-"] {
+                // `-`: the code on standard input (e.g. piped from a mail).
+                super::read(Path::new("-"), MAX_FILE_BYTES)?
+            } else {
+                code.join("")
+            };
+            let answers = decode_share(&instrument, &code)
                 .or_else(|e| input(format!("the share code cannot be read: {e}")))?;
             Ok(answers.to_json() + "\n")
         }

@@ -73,7 +73,7 @@ impl Answers {
             );
         }
         let max = instrument.scale_max();
-        let path = |id: &str| format!("$.responses[\"{id}\"]");
+        let path = |id: &str| format!("$.responses[\"{}\"]", crate::json::escape_key(id));
         let responses = statements
             .into_iter()
             .flat_map(|index| index.positions(self));
