@@ -19,135 +19,21 @@ use crate::answers::{
     Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION,
 };
 use crate::instrument::Instrument;
-use crate::text::Lang;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+mod base32;
+mod error;
 mod find;
+use base32::{checksum, fnv1a, from_base32, group, to_base32, BitReader, BitWriter};
+use error::err;
+pub use error::ShareError;
 pub use find::{find_codes, Found, MAX_FOUND};
 
 /// The share code layout version this crate writes and reads (the code's
 /// first byte); a code of another version is refused.
 pub const SHARE_VERSION: u8 = 1;
-const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 const MAX_TEXT: usize = 60;
 const MAX_PARTNERS: usize = 16;
-
-/// Why a share code could not be read ([`decode_share`]): one kind per
-/// problem. `Display` is the English phrase (lower case, for scripts and
-/// the CLI); [`ShareError::text`] says it in the reader's language. In
-/// JSON: `{"kind": "checksum"}`, `{"kind": "bad-character", "character": "Ü"}`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
-pub enum ShareError {
-    /// Nothing but dashes and spaces.
-    Empty,
-    /// Fewer characters than any code has.
-    TooShort,
-    /// The checksum does not match: a character is wrong or missing.
-    Checksum,
-    /// A code format this Samenwerkingsscan cannot read: a newer one (or
-    /// version 0, which no Samenwerkingsscan writes).
-    NewerVersion {
-        /// The code's format version (this crate reads [`SHARE_VERSION`]).
-        version: u8,
-    },
-    /// Made with another questionnaire, or a version of it with other
-    /// statements or another scale (the code's fingerprint differs).
-    OtherQuestionnaire,
-    /// A role this scan does not know.
-    UnknownRole,
-    /// An answer outside the instrument's scale.
-    OffScale,
-    /// More statements than the questionnaire has.
-    TooLong,
-    /// A context choice the questionnaire does not have.
-    UnknownChoice,
-    /// The code stops in the middle of a value.
-    EndsEarly,
-    /// A name that is not valid text (UTF-8).
-    DamagedText,
-    /// A number that cannot be read.
-    DamagedNumber,
-    /// A choice list of another length than the questionnaire's.
-    OtherOptions,
-    /// A character that no code holds (the alphabet is Crockford base32).
-    BadCharacter {
-        /// The character as typed (after O→0 and I, L→1).
-        character: char,
-    },
-}
-
-impl ShareError {
-    /// What is wrong, in `lang` (Dutch at B1, or English).
-    pub fn text(&self, lang: Lang) -> String {
-        let fixed = |nl: &str, en: &str| lang.pick(nl, en).to_string();
-        match self {
-            ShareError::Empty => fixed("de code is leeg", "the code is empty"),
-            ShareError::TooShort => fixed(
-                "de code is te kort: er ontbreekt een deel",
-                "the code is too short: part of it is missing",
-            ),
-            ShareError::Checksum => fixed(
-                "de code klopt niet: een teken is fout of ontbreekt",
-                "the code does not check out: a character is wrong or missing",
-            ),
-            ShareError::NewerVersion { version } => lang.pick(
-                "de code is gemaakt met een nieuwere Samenwerkingsscan".to_string(),
-                format!("code version {version} is not supported; was it made by a newer Samenwerkingsscan?"),
-            ),
-            ShareError::OtherQuestionnaire => fixed(
-                "de code is gemaakt met een andere vragenlijst of een eerdere versie ervan; open het antwoordenbestand of vul de scan opnieuw in",
-                "the code was made with another questionnaire or an earlier version of it; open the answers file instead, or fill in the scan again",
-            ),
-            ShareError::UnknownRole => fixed(
-                "de code bevat een onbekende rol",
-                "the code holds an unknown role",
-            ),
-            ShareError::OffScale => fixed(
-                "de code bevat een antwoord dat niet op de schaal staat",
-                "the code holds an answer that is not on the scale",
-            ),
-            ShareError::TooLong => fixed(
-                "de code is langer dan verwacht voor deze vragenlijst",
-                "the code is longer than expected for this questionnaire",
-            ),
-            ShareError::UnknownChoice => fixed(
-                "de code bevat een keuze die deze vragenlijst niet heeft",
-                "the code holds a context choice this questionnaire does not have",
-            ),
-            ShareError::EndsEarly => fixed("de code houdt te vroeg op", "the code ends too early"),
-            ShareError::DamagedText => fixed(
-                "de code bevat beschadigde tekst",
-                "the code holds damaged text",
-            ),
-            ShareError::DamagedNumber => fixed(
-                "de code bevat een beschadigd getal",
-                "the code holds a damaged number",
-            ),
-            ShareError::OtherOptions => fixed(
-                "de code hoort bij een andere lijst met keuzes",
-                "the code was made with a different list of options",
-            ),
-            ShareError::BadCharacter { character } => lang.pick(
-                format!("het teken ‘{character}’ komt in geen enkele code voor"),
-                format!("‘{character}’ cannot occur in a code"),
-            ),
-        }
-    }
-}
-
-impl std::fmt::Display for ShareError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.text(Lang::En))
-    }
-}
-
-impl std::error::Error for ShareError {}
-
-fn err<T>(error: ShareError) -> Result<T, ShareError> {
-    Err(error)
-}
 
 /// Encodes answers as a share code: Crockford base32 with a checksum, in
 /// groups of five characters separated by dashes; `with_context` adds the
@@ -306,17 +192,6 @@ fn fingerprint(instrument: &Instrument) -> u16 {
     }
     let h = fnv1a(text.as_bytes());
     (h ^ (h >> 16)) as u16
-}
-
-fn checksum(bytes: &[u8]) -> u16 {
-    let h = fnv1a(bytes);
-    (h ^ (h >> 16)) as u16
-}
-
-fn fnv1a(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5, |h, &b| {
-        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
-    })
 }
 
 fn bits_for(max: u8) -> u32 {
@@ -478,101 +353,11 @@ impl Reader<'_> {
     }
 }
 
-#[derive(Default)]
-struct BitWriter {
-    bytes: Vec<u8>,
-    bits: u32,
-}
-
-impl BitWriter {
-    fn push(&mut self, value: u32, width: u32) {
-        for i in (0..width).rev() {
-            if self.bits % 8 == 0 {
-                self.bytes.push(0);
-            }
-            let bit = ((value >> i) & 1) as u8;
-            let last = self.bytes.len() - 1;
-            self.bytes[last] |= bit << (7 - self.bits % 8);
-            self.bits += 1;
-        }
-    }
-
-    fn finish(self) -> Vec<u8> {
-        self.bytes
-    }
-}
-
-struct BitReader<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl BitReader<'_> {
-    fn take(&mut self, width: u32) -> Result<u32, ShareError> {
-        let mut value = 0;
-        for _ in 0..width {
-            let byte = *self.bytes.get(self.at / 8).ok_or(ShareError::EndsEarly)?;
-            value = (value << 1) | u32::from((byte >> (7 - self.at % 8)) & 1);
-            self.at += 1;
-        }
-        Ok(value)
-    }
-
-    /// Whether whole bytes beyond the last used one are present.
-    fn rest_nonzero(&self) -> bool {
-        self.bytes.len() > self.at.div_ceil(8)
-    }
-}
-
-fn to_base32(bytes: &[u8]) -> String {
-    let mut out = String::new();
-    let mut w = BitReader { bytes, at: 0 };
-    let total = bytes.len() * 8;
-    while w.at < total {
-        let width = (total - w.at).min(5) as u32;
-        let v = w.take(width).unwrap_or(0) << (5 - width);
-        out.push(ALPHABET[v as usize] as char);
-    }
-    out
-}
-
-fn from_base32(text: &str) -> Result<Vec<u8>, ShareError> {
-    let mut w = BitWriter::default();
-    for c in text.chars() {
-        let c = match c.to_ascii_uppercase() {
-            'O' => '0',
-            'I' | 'L' => '1',
-            other => other,
-        };
-        let Some(v) = ALPHABET.iter().position(|&a| a as char == c) else {
-            return err(ShareError::BadCharacter { character: c });
-        };
-        w.push(v as u32, 5);
-    }
-    // Drop the padding bits of the last character. An encoder pads with
-    // zeros and never writes a character of padding only: anything else is
-    // a typo at the end (a character added or changed), never other answers.
-    let chars = text.chars().count();
-    let whole = chars * 5 / 8;
-    let mut bytes = w.finish();
-    if chars * 5 - whole * 8 >= 5 || bytes[whole.min(bytes.len())..].iter().any(|&b| b != 0) {
-        return err(ShareError::Checksum);
-    }
-    bytes.truncate(whole);
-    Ok(bytes)
-}
-
-fn group(code: &str) -> String {
-    code.as_bytes()
-        .chunks(5)
-        .map(|c| std::str::from_utf8(c).unwrap_or_default())
-        .collect::<Vec<_>>()
-        .join("-")
-}
-
 #[cfg(test)]
 mod tests {
+    use super::base32::ALPHABET;
     use super::*;
+    use crate::text::Lang;
 
     /// Found by fuzzing: a name cut inside a run of spaces encoded those
     /// spaces, and the decoded answers encoded to another code.

@@ -131,7 +131,7 @@ impl Validator<'_> {
     fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
         if id.trim().is_empty() {
             self.problem(path, "The id is empty.", "De id is leeg.");
-        } else if id.len() > 80 || id.chars().any(char::is_whitespace) {
+        } else if id.chars().count() > 80 || id.chars().any(char::is_whitespace) {
             let id: String = id.chars().take(40).collect();
             self.problem(
                 path,

@@ -6,7 +6,7 @@
 //! with the next line, or read through a layer of encoding, only when that
 //! gives a code that checks out and the piece alone does not.
 
-use super::{checksum, from_base32};
+use super::base32::{checksum, from_base32};
 use std::collections::BTreeSet;
 
 /// At most this many codes (valid or not) are returned from one paste; a
