@@ -239,6 +239,7 @@ fn the_instrument_prints_in_all_languages_or_one() {
     );
     assert_eq!(nl["scale"]["points"][0]["value"], 1);
     assert!(nl["context"]["forms"][0]["label"].is_string());
+    assert_eq!(nl["languages"], serde_json::json!(["nl"]));
     fails(&["instrument", "--lang", "de"], 2);
 }
 

@@ -487,11 +487,15 @@ impl Instrument {
 
     /// This instrument for reading in `lang`: every text a plain string
     /// (`"title": "Samenwerkingsscan"`), chosen as [`Text::get`] does, the
-    /// rest as it is. Serialize it (JSON, or a JS object); it is no longer
+    /// rest as it is, with `languages: [lang]`. Serialize it (JSON, or a JS object); it is no longer
     /// an instrument the core reads. Used by the CLI (`instrument --lang`)
     /// and the JS API (`defaultInstrument(lang)`).
-    pub fn localized(&self, lang: Lang) -> OneLanguage<'_, Instrument> {
-        OneLanguage::plain(self, lang)
+    pub fn localized(&self, lang: Lang) -> OneLanguage<Instrument> {
+        let one = Instrument {
+            languages: vec![lang.code().to_string()],
+            ..self.clone()
+        };
+        OneLanguage::plain(one, lang)
     }
 
     /// Whether `other` is this questionnaire, perhaps in other languages:

@@ -51,15 +51,16 @@ thread_local! {
 /// (`instrument --lang`) and the JS API (`defaultInstrument(lang)`) reduce
 /// an instrument to one language: by type, so only real texts change and
 /// the keys keep the schema's order.
+/// It holds the value (`T`, or a reference `&T`: both serialize).
 #[derive(Debug)]
-pub struct OneLanguage<'a, T: ?Sized> {
-    value: &'a T,
+pub struct OneLanguage<T> {
+    value: T,
     only: Only,
 }
 
-impl<'a, T: ?Sized> OneLanguage<'a, T> {
+impl<T> OneLanguage<T> {
     /// `value` with every text a plain string in `lang`.
-    pub fn plain(value: &'a T, lang: Lang) -> Self {
+    pub fn plain(value: T, lang: Lang) -> Self {
         OneLanguage {
             value,
             only: Only::Plain(lang),
@@ -67,7 +68,7 @@ impl<'a, T: ?Sized> OneLanguage<'a, T> {
     }
 
     /// `value` with every text an object holding `lang` alone.
-    pub(crate) fn keyed(value: &'a T, lang: Lang) -> Self {
+    pub(crate) fn keyed(value: T, lang: Lang) -> Self {
         OneLanguage {
             value,
             only: Only::Keyed(lang),
@@ -75,7 +76,7 @@ impl<'a, T: ?Sized> OneLanguage<'a, T> {
     }
 }
 
-impl<T: Serialize + ?Sized> Serialize for OneLanguage<'_, T> {
+impl<T: Serialize> Serialize for OneLanguage<T> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         /// Puts back what was set before, also when serializing fails.
         struct Restore(Option<Only>);

@@ -29,6 +29,7 @@ test('defaultInstrument: both languages, or one', () => {
   assert.equal(typeof factors[0].name.en, 'string');
   const nl = api.defaultInstrument('nl');
   assert.equal(nl.factors[0].name, factors[0].name.nl);
+  assert.deepEqual(nl.languages, ['nl']);
   assert.equal(api.defaultInstrument('en').factors[0].name, factors[0].name.en);
 });
 
