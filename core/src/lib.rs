@@ -72,7 +72,7 @@ pub use share::{
     decode_share, encode_share, find_codes, Found, ShareError, MAX_FOUND, SHARE_VERSION,
 };
 pub use stage::Stage;
-pub use text::{shortened, Lang, LangError, OneLanguage, Text, NAME_IN_TEXT_CHARS};
+pub use text::{change, figure, shortened, Lang, LangError, OneLanguage, Text, NAME_IN_TEXT_CHARS};
 pub use validate::{validate, InstrumentError, Problem, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
 pub use workshop::{
     compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,

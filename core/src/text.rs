@@ -264,6 +264,22 @@ pub(crate) fn whole(value: f64) -> String {
     format!("{}", value.round() as i64)
 }
 
+/// A 0–100 figure (index, score, mean) as people read it: a whole number,
+/// "–" when there is none. The one way every front end writes a figure.
+pub fn figure(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_string(), whole)
+}
+
+/// A change between two 0–100 figures with its sign: "+12", "-5", "0";
+/// "–" when there is none.
+pub fn change(value: Option<f64>) -> String {
+    match value.map(|v| v.round() as i64) {
+        None => "–".to_string(),
+        Some(v) if v > 0 => format!("+{v}"),
+        Some(v) => format!("{v}"),
+    }
+}
+
 /// The longest name of a municipality or group quoted in running text or a
 /// summary's label, in characters: the longest real Dutch municipality name
 /// ("Hardinxveld-Giessendam", "Capelle aan den IJssel") is 22.
@@ -371,6 +387,16 @@ mod tests {
         // Written normally again afterwards: every language.
         let all = serde_json::to_string(&thing.title).unwrap();
         assert_eq!(all, r#"{"en":"Scan \"(en)\"","nl":"Scan"}"#);
+    }
+
+    #[test]
+    fn figures_and_changes_read_as_whole_numbers() {
+        assert_eq!(figure(Some(62.5)), "63");
+        assert_eq!(figure(None), "–");
+        assert_eq!(change(Some(11.6)), "+12");
+        assert_eq!(change(Some(-4.6)), "-5");
+        assert_eq!(change(Some(0.2)), "0");
+        assert_eq!(change(None), "–");
     }
 
     #[test]

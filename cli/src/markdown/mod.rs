@@ -11,19 +11,7 @@ use samenwerkingsscan::{
 };
 use std::fmt::Write;
 
-/// A 0–100 figure as people read it; "–" when there is none.
-fn whole(value: Option<f64>) -> String {
-    value.map_or("–".to_string(), |v| format!("{}", v.round() as i64))
-}
-
-/// A change with its sign: "+12", "-5", "0".
-fn signed(value: Option<f64>) -> String {
-    match value.map(|v| v.round() as i64) {
-        None => "–".to_string(),
-        Some(v) if v > 0 => format!("+{v}"),
-        Some(v) => format!("{v}"),
-    }
-}
+use samenwerkingsscan::{change as signed, figure as whole};
 
 fn percent(ratio: f64) -> String {
     format!("{}%", (ratio * 100.0).round() as i64)

@@ -32,11 +32,7 @@ pub struct ReportProps {
 /// Advice items shown in full (and printed); the rest fold away.
 const TOP_ADVICE: usize = 5;
 
-/// A 0–100 figure as a whole number, "–" when there is none.
-pub(crate) fn whole(v: Option<f64>) -> String {
-    v.map(|x| format!("{}", x.round() as i64))
-        .unwrap_or_else(|| "–".into())
-}
+pub(crate) use samenwerkingsscan::figure as whole;
 
 /// Today's date in the user's language, for a report's heading.
 pub(crate) fn today(lang: Lang) -> String {

@@ -7,6 +7,7 @@ use super::factor::decimal;
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
 use crate::screens::report::{today, whole, ReportView};
+use samenwerkingsscan::figure;
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     compare_workshops, workshop_report, Comparison, Delta, GroupOptions, GroupReport, Instrument,
@@ -24,9 +25,7 @@ pub struct ResultsProps {
 }
 
 fn signed(d: &Delta) -> String {
-    d.change
-        .map(|c| format!("{:+}", c.round() as i64))
-        .unwrap_or_else(|| "–".into())
+    samenwerkingsscan::change(d.change)
 }
 
 #[function_component(WorkshopResults)]
@@ -206,7 +205,7 @@ fn gaps(list: &[samenwerkingsscan::Gap], lang: Lang) -> Html {
     html! {
         <ul>{ for list.iter().map(|g| html! {
             <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(shown_gap(g)) }{ ": " }
-                { g.groups.iter().map(|s| format!("{} {}", s.label, s.mean.round() as i64)).collect::<Vec<_>>().join(" · ") }</li>
+                { g.groups.iter().map(|s| format!("{} {}", s.label, figure(Some(s.mean)))).collect::<Vec<_>>().join(" · ") }</li>
         }) }</ul>
     }
 }
@@ -246,7 +245,7 @@ fn group_section(group: &GroupReport, lang: Lang) -> Html {
                             <th scope="row">{ &f.name }{ if f.discussion { format!(" ({})", w.discussion_point) } else { String::new() } }</th>
                             <td>{ f.n }</td>
                             <td>{ f.mean.map(|m| whole(Some(m))).unwrap_or_else(|| w.withheld.into()) }</td>
-                            <td>{ f.min.zip(f.max).map(|(lo, hi)| format!("{}–{}", lo.round() as i64, hi.round() as i64)).unwrap_or_else(|| "–".into()) }</td>
+                            <td>{ f.min.zip(f.max).map(|(lo, hi)| format!("{}–{}", figure(Some(lo)), figure(Some(hi)))).unwrap_or_else(|| "–".into()) }</td>
                             <td>{ f.consensus.map(|c| c.label(lang)).unwrap_or("–") }</td>
                             <td>{ f.distribution.as_ref().map(|d| d.iter().map(u32::to_string).collect::<Vec<_>>().join(" · ")).unwrap_or_else(|| w.withheld.into()) }</td>
                         </tr>

@@ -7,6 +7,7 @@
 use super::results::subgroup_table;
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::report::{verdict_class, whole};
+use samenwerkingsscan::figure;
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     Gap, GroupReport, PhaseResult, PointCause, Report, SummaryPoint, SummaryVerdict,
@@ -137,7 +138,7 @@ fn point(p: &SummaryPoint, lang: Lang) -> Html {
         let list: Vec<String> = p
             .partner_concerns
             .iter()
-            .map(|m| format!("{} ({})", m.label, m.mean.round() as i64))
+            .map(|m| format!("{} ({})", m.label, figure(Some(m.mean))))
             .collect();
         let mut named = list.join(", ");
         if p.more_partner_concerns > 0 {
@@ -166,7 +167,7 @@ const GAP_GROUPS: usize = 4;
 /// hoogst Druten 80 (12 groepen; …)".
 fn gap_figures(g: &Gap, lang: Lang) -> String {
     let figure =
-        |s: &samenwerkingsscan::SubgroupMean| format!("{} {}", s.label, s.mean.round() as i64);
+        |s: &samenwerkingsscan::SubgroupMean| format!("{} {}", s.label, figure(Some(s.mean)));
     if g.groups.len() <= GAP_GROUPS {
         return g.groups.iter().map(figure).collect::<Vec<_>>().join(" · ");
     }
