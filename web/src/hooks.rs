@@ -134,26 +134,17 @@ pub fn use_other_tabs(state: &UseReducerHandle<State>, key: &str) {
     let state = state.clone();
     let key = key.to_string();
     use_effect_with((), move |_| {
-        let listener =
-            gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                    return;
-                };
-                if event.key().as_deref() != Some(key.as_str()) {
-                    return;
+        let listener = storage::on_change_elsewhere(key, move |stored| match stored {
+            None => state.dispatch(Action::DeletedElsewhere),
+            Some(raw) => {
+                if let Some(saved) = storage::parse(&raw) {
+                    state.dispatch(Action::MergeSaved(
+                        Box::new((saved.answers, saved.changes)),
+                        true,
+                    ));
                 }
-                match event.new_value() {
-                    None => state.dispatch(Action::DeletedElsewhere),
-                    Some(raw) => {
-                        if let Some(saved) = storage::parse(&raw) {
-                            state.dispatch(Action::MergeSaved(
-                                Box::new((saved.answers, saved.changes)),
-                                true,
-                            ));
-                        }
-                    }
-                }
-            });
+            }
+        });
         move || drop(listener)
     });
 }

@@ -118,6 +118,24 @@ pub fn set_aside(key: &str, raw: &str) {
     }
 }
 
+/// Calls `changed` with the new stored text (`None`: deleted) whenever
+/// another tab or window changes what is stored under `key` (the browser's
+/// `storage` event; this tab's own writes fire none). Listens while the
+/// returned listener lives.
+pub fn on_change_elsewhere(
+    key: String,
+    changed: impl Fn(Option<String>) + 'static,
+) -> gloo::events::EventListener {
+    use wasm_bindgen::JsCast;
+    gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
+        if let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() {
+            if event.key().as_deref() == Some(key.as_str()) {
+                changed(event.new_value());
+            }
+        }
+    })
+}
+
 pub fn delete(key: &str) {
     if let Some(storage) = storage() {
         let _ = storage.remove_item(key);

@@ -58,7 +58,7 @@ pub(crate) fn to_json<T: Serialize + ?Sized>(value: &T) -> Outcome {
 
 /// The most a group file may hold (a file of respondents for `evaluate` or
 /// `compare`; 2,000 respondents are about 7 MB): read no further.
-pub(crate) const GROUP_FILE_BYTES: usize = 256 * 1024 * 1024;
+pub(crate) const GROUP_FILE_BYTES: usize = 256_000_000;
 
 /// A file's text, at most `limit` bytes; `-` is standard input. A path
 /// is shown as it is, whatever its bytes.

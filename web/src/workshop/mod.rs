@@ -223,25 +223,17 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
     {
         let (state, key, instrument) = (state.clone(), key.clone(), instrument.clone());
         use_effect_with((), move |_| {
-            let listener =
-                gloo::events::EventListener::new(&gloo::utils::window(), "storage", move |event| {
-                    let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-                        return;
-                    };
-                    if event.key().as_deref() != Some(key.as_str()) {
-                        return;
-                    }
-                    let saved = event
-                        .new_value()
-                        .and_then(|raw| serde_json::from_str::<SavedWorkshop>(&raw).ok())
-                        .filter(|saved| saved.format == WORKSHOP_STORAGE_FORMAT);
-                    if let Some(saved) = saved {
-                        state.dispatch(WAction::FromOtherWindow(
-                            instrument.clone(),
-                            Box::new(saved),
-                        ));
-                    }
-                });
+            let listener = crate::storage::on_change_elsewhere(key, move |stored| {
+                let saved = stored
+                    .and_then(|raw| serde_json::from_str::<SavedWorkshop>(&raw).ok())
+                    .filter(|saved| saved.format == WORKSHOP_STORAGE_FORMAT);
+                if let Some(saved) = saved {
+                    state.dispatch(WAction::FromOtherWindow(
+                        instrument.clone(),
+                        Box::new(saved),
+                    ));
+                }
+            });
             move || drop(listener)
         });
     }
