@@ -5,8 +5,8 @@ use crate::advice;
 use crate::answers::{Answers, Context, Notice};
 use crate::instrument::{Dimension, Instrument, Polarity, Precondition};
 use crate::report::{
-    Coverage, DimensionResult, FactorRef, FactorResult, Fit, PhaseResult, Reason, Report, Verdict,
-    VerdictLevel,
+    Coverage, DimensionResult, FactorRef, FactorResult, Fit, PhaseResult, Reason, Report,
+    ReportNotice, Verdict, VerdictLevel,
 };
 use crate::score::{score_factors, weighted_mean, Band, FactorScore};
 use crate::signals;
@@ -63,7 +63,7 @@ pub(crate) fn build_report(
     notices: Vec<Notice>,
     group: GroupRules,
 ) -> Report {
-    let reading = Reading::of(context.stage.as_deref());
+    let reading = Reading::of(context.known_stage());
     let factors = factor_results(instrument, scores, reading, lang);
     let phases = instrument
         .phases
@@ -203,9 +203,8 @@ pub(crate) fn build_report(
         factors,
         notices: notices
             .into_iter()
-            .map(|n| Notice {
-                message: n.text(lang).to_string(),
-                dutch: String::new(),
+            .map(|n| ReportNotice {
+                message: n.text(lang),
                 path: n.path,
                 factor: n.factor,
             })

@@ -339,7 +339,7 @@ pub fn aggregate(
         }
     }
     let context = merge_contexts(respondents.iter().map(|a| &a.context));
-    let reading = Reading::of(context.stage.as_deref());
+    let reading = Reading::of(context.known_stage());
     // Before the start the look ahead is left out of every index, as in the
     // group's own report.
     let counted: Vec<bool> = instrument
@@ -1398,11 +1398,7 @@ pub fn merge_contexts<'a>(contexts: impl Iterator<Item = &'a Context>) -> Contex
         }
         // A stage the rules do not know is no vote (it would outvote the
         // known ones and be read as "not given").
-        if let Some(id) = c
-            .stage
-            .as_ref()
-            .filter(|id| Stage::from_id(Some(id)).is_some())
-        {
+        if let Some(id) = c.stage.as_ref().filter(|id| Stage::from_id(id).is_some()) {
             *stage.entry(id.clone()).or_insert(0usize) += 1;
         }
         if let Some(id) = &c.form {
@@ -1421,7 +1417,7 @@ pub fn merge_contexts<'a>(contexts: impl Iterator<Item = &'a Context>) -> Contex
             .map(|(id, _)| id)
             .collect();
         // Known stages in their order, before any other id.
-        tied.sort_by_key(|id| (Stage::from_id(Some(id)).is_none(), Stage::from_id(Some(id))));
+        tied.sort_by_key(|id| (Stage::from_id(id).is_none(), Stage::from_id(id)));
         tied.into_iter().next()
     };
     let unite = |mut v: Vec<String>| {
@@ -1459,7 +1455,7 @@ fn group_notices(
         .zip(all_used)
         .flat_map(|(a, &used)| a.check_with(instrument, (!used).then_some(index)))
         .collect();
-    all.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
+    all.sort_by_cached_key(|n| (n.path.clone(), n.text(crate::text::Lang::En)));
     all.dedup();
     all
 }

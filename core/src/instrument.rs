@@ -6,6 +6,7 @@
 //! an embedding site may supply its own instrument in the same JSON shape,
 //! which is validated before use.
 
+use crate::stage::Stage;
 use crate::text::Lang;
 use crate::text::{OneLanguage, Text};
 use serde::{Deserialize, Serialize};
@@ -156,11 +157,11 @@ fn is_false(value: &bool) -> bool {
 }
 
 impl Phase {
-    /// Whether this phase is answered as a look ahead at this stage (a
-    /// stage id, `None` when not given): an `after_start` phase before the
+    /// Whether this phase is answered as a look ahead at this stage
+    /// (`None` when not given or unknown): an `after_start` phase before the
     /// partnership runs.
-    pub fn looks_ahead(&self, stage: Option<&str>) -> bool {
-        self.after_start && !crate::stage::Stage::from_id(stage).is_some_and(|s| s.running())
+    pub fn looks_ahead(&self, stage: Option<Stage>) -> bool {
+        self.after_start && !stage.is_some_and(Stage::running)
     }
 }
 
@@ -304,13 +305,31 @@ pub struct Statement {
 }
 
 impl Statement {
-    /// The wording for this stage (a stage id from `context.stages`, or
-    /// `None` when not given): `ahead` before the start, else `text`.
-    pub fn text_for(&self, stage: Option<&str>, lang: Lang) -> &str {
-        match (&self.ahead, crate::stage::Stage::from_id(stage)) {
-            (Some(ahead), stage) if !stage.is_some_and(|s| s.running()) => ahead.get(lang),
-            _ => self.text.get(lang),
-        }
+    /// The wording for this stage (`None` when not given or unknown):
+    /// `ahead` before the start, else `text`.
+    pub fn wording(&self, stage: Option<Stage>) -> &Text {
+        looking_ahead(&self.text, self.ahead.as_ref(), stage)
+    }
+
+    /// [`Statement::wording`] in `lang`.
+    pub fn text_for(&self, stage: Option<Stage>, lang: Lang) -> &str {
+        self.wording(stage).get(lang)
+    }
+}
+
+impl Retired {
+    /// The wording the retired statement had at this stage (see
+    /// [`Statement::wording`]).
+    pub fn wording(&self, stage: Option<Stage>) -> &Text {
+        looking_ahead(&self.text, self.ahead.as_ref(), stage)
+    }
+}
+
+/// `ahead` before the start (when there is one), else `text`.
+fn looking_ahead<'a>(text: &'a Text, ahead: Option<&'a Text>, stage: Option<Stage>) -> &'a Text {
+    match ahead {
+        Some(ahead) if !stage.is_some_and(Stage::running) => ahead,
+        _ => text,
     }
 }
 
@@ -663,12 +682,12 @@ mod tests {
             assert_eq!(statement.ahead.is_some(), after, "{}", statement.id);
             if after {
                 assert_ne!(
-                    statement.text_for(Some("preparing"), Lang::Nl),
-                    statement.text_for(Some("operating"), Lang::Nl)
+                    statement.text_for(Some(Stage::Preparing), Lang::Nl),
+                    statement.text_for(Some(Stage::Operating), Lang::Nl)
                 );
                 assert_eq!(
                     statement.text_for(None, Lang::Nl),
-                    statement.text_for(Some("orienting"), Lang::Nl)
+                    statement.text_for(Some(Stage::Orienting), Lang::Nl)
                 );
             }
         }

@@ -33,6 +33,8 @@ mod export;
 mod group;
 mod instrument;
 mod json;
+mod mismatch;
+mod notice;
 mod report;
 mod score;
 mod share;
@@ -41,14 +43,15 @@ mod stage;
 mod text;
 mod validate;
 mod verdict;
+mod wording;
 mod workshop;
 
 pub use answers::merge::{
     merge, next_stamp, response_key, stamp_context, stamp_respondent, Changes, CLEARED,
 };
 pub use answers::{
-    more_notices, Answers, AnswersError, Context, Imported, Notice, Partner, Respondent, Response,
-    Role, ANSWERS_FORMAT_VERSION, NOTICES_SHOWN,
+    more_notices, Answers, AnswersError, Context, Imported, Partner, Respondent, Response, Role,
+    ANSWERS_FORMAT_VERSION, NOTICES_SHOWN,
 };
 pub use compare::{compare, Comparison, Delta, FactorDelta, PhaseDelta, CHANGE_THRESHOLD};
 pub use evaluate::evaluate;
@@ -62,25 +65,34 @@ pub use instrument::{
     Phase, PlanStep, Polarity, Precondition, Retired, Scale, ScalePoint, Statement, UrgencyLevel,
     SCHEMA_VERSION,
 };
-pub use json::{file_size_problem, plain_error_message, MAX_FILE_BYTES};
+pub use json::{file_size_problem, JsonError, Unreadable, MAX_FILE_BYTES};
+pub use mismatch::{plain_error_message, Mismatch};
+pub use notice::{Notice, NoticeKind};
 pub use report::{
     AdviceItem, AdviceStep, Coverage, DimensionResult, FactorRef, FactorResult, Fit, FormFit,
-    NextStep, PhaseResult, Reason, Report, Signal, Verdict, VerdictLevel,
+    NextStep, PhaseResult, Reason, Report, ReportNotice, Signal, Verdict, VerdictLevel,
 };
 pub use score::{Band, CONCERN_UPTO, STRENGTH_FROM};
 pub use share::{
     decode_share, encode_share, find_codes, Found, ShareError, MAX_FOUND, SHARE_VERSION,
 };
 pub use stage::Stage;
-pub use text::{change, figure, shortened, Lang, LangError, OneLanguage, Text, NAME_IN_TEXT_CHARS};
-pub use validate::{validate, InstrumentError, Problem, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
+pub use text::{
+    change, decimal, figure, number, shortened, Lang, LangError, OneLanguage, Says, Text,
+    NAME_IN_TEXT_CHARS,
+};
+pub use validate::{
+    validate, InstrumentError, Problem, ProblemKind, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS,
+};
+pub use wording::{Choices, Expected, FoundValue, Subject};
 pub use workshop::{
     compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,
-    FactorNote, PointCause, RoomResult, SummaryPoint, SummaryVerdict, Tally, TallyResult, Workshop,
-    WorkshopComparison, WorkshopError, WorkshopReport, WorkshopSummary, MAX_NOTE_CHARS,
-    MAX_PARTICIPANTS, MAX_TITLE_CHARS, MAX_VOTES, SHOWN_INVALID, SUMMARY_CONCERNS, SUMMARY_GAPS,
-    SUMMARY_LABEL_CHARS, SUMMARY_NOTE_CHARS, SUMMARY_POINTS, SUMMARY_REASONS, SUMMARY_SUBGROUPS,
-    SUMMARY_TITLE_CHARS, WORKSHOP_FORMAT_VERSION,
+    FactorNote, FactorPart, PointCause, RoomResult, SummaryPoint, SummaryVerdict, Tally,
+    TallyResult, Workshop, WorkshopComparison, WorkshopError, WorkshopNotice, WorkshopNoticeKind,
+    WorkshopReport, WorkshopSummary, MAX_NOTE_CHARS, MAX_PARTICIPANTS, MAX_TITLE_CHARS, MAX_VOTES,
+    SHOWN_INVALID, SUMMARY_CONCERNS, SUMMARY_GAPS, SUMMARY_LABEL_CHARS, SUMMARY_NOTE_CHARS,
+    SUMMARY_POINTS, SUMMARY_REASONS, SUMMARY_SUBGROUPS, SUMMARY_TITLE_CHARS,
+    WORKSHOP_FORMAT_VERSION,
 };
 
 /// Thresholds of the verdict rules, exported so front ends and docs can show them.

@@ -2,7 +2,6 @@
 //! itself. Everything a reader needs (verdict, the rules that fired, scores,
 //! advice) is here; front ends only render it.
 
-use crate::answers::Notice;
 use crate::instrument::{Dimension, Polarity, Precondition};
 use crate::score::Band;
 use crate::text::Lang;
@@ -83,7 +82,21 @@ pub struct Report {
     pub signals: Vec<Signal>,
     /// Input that was ignored (unknown statements, values off the scale …),
     /// with `message` in the report's language like every other text in it.
-    pub notices: Vec<Notice>,
+    pub notices: Vec<ReportNotice>,
+}
+
+/// A [`Notice`](crate::Notice) as a report carries it: written out in the
+/// report's language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportNotice {
+    /// Where: a JSON path into the answers, e.g. `$.responses["x.1"]`.
+    pub path: String,
+    /// What it is, in the report's language.
+    pub message: String,
+    /// The factor whose reading this input would have changed (see
+    /// [`Notice::factor`](crate::Notice::factor)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub factor: Option<String>,
 }
 
 /// The verdict. Before the start (stage orienting, preparing or not given)

@@ -21,10 +21,12 @@ pub enum Stage {
 }
 
 impl Stage {
-    /// The stage for a context stage id; `None` when not given or unknown
-    /// (validation only lets the three known ids into an instrument).
-    pub fn from_id(id: Option<&str>) -> Option<Stage> {
-        match id? {
+    /// The stage for a context stage id; `None` when unknown (validation
+    /// only lets the three known ids into an instrument). Parse once where
+    /// an id comes in ([`Context::known_stage`](crate::Context::known_stage)),
+    /// then pass the `Stage`.
+    pub fn from_id(id: &str) -> Option<Stage> {
+        match id {
             "orienting" => Some(Stage::Orienting),
             "preparing" => Some(Stage::Preparing),
             "operating" => Some(Stage::Operating),
@@ -59,10 +61,8 @@ pub(crate) struct Reading {
 }
 
 impl Reading {
-    pub(crate) fn of(stage: Option<&str>) -> Reading {
-        Reading {
-            given: Stage::from_id(stage),
-        }
+    pub(crate) fn of(given: Option<Stage>) -> Reading {
+        Reading { given }
     }
 
     /// Operating: the verdict describes a running partnership.
@@ -94,14 +94,13 @@ mod tests {
 
     #[test]
     fn stages_come_from_their_ids() {
-        assert_eq!(Stage::from_id(Some("operating")), Some(Stage::Operating));
-        assert_eq!(Stage::from_id(Some("elders")), None);
-        assert_eq!(Stage::from_id(None), None);
+        assert_eq!(Stage::from_id("operating"), Some(Stage::Operating));
+        assert_eq!(Stage::from_id("elders"), None);
         assert!(Reading::of(None).before_start());
-        assert!(Reading::of(Some("preparing")).before_start());
-        assert!(Reading::of(Some("operating")).running());
+        assert!(Reading::of(Some(Stage::Preparing)).before_start());
+        assert!(Reading::of(Some(Stage::Operating)).running());
         assert!(Reading::of(None).assumed_text(Lang::Nl).is_some());
-        assert!(Reading::of(Some("orienting"))
+        assert!(Reading::of(Some(Stage::Orienting))
             .assumed_text(Lang::Nl)
             .is_none());
     }

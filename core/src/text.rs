@@ -235,14 +235,14 @@ impl std::fmt::Display for LangError {
 
 impl std::error::Error for LangError {}
 
-/// `english` when English is asked for (or there is no Dutch), else
-/// `dutch`: for messages that carry both (problems, notices, errors).
-pub(crate) fn localized<'a>(english: &'a str, dutch: &'a str, lang: Lang) -> &'a str {
-    if dutch.is_empty() || lang == Lang::En {
-        english
-    } else {
-        dutch
-    }
+/// A kind of message that says itself in a language: the kind of a
+/// notice ([`NoticeKind`](crate::NoticeKind)), of a problem with an
+/// instrument ([`ProblemKind`](crate::ProblemKind)), of unreadable JSON
+/// ([`JsonError`](crate::JsonError)). Kinds hold facts (ids, counts,
+/// places), never sentences: the sentence is written when it is shown.
+pub trait Says {
+    /// The message as a plain sentence in `lang`.
+    fn say(&self, lang: Lang) -> String;
 }
 
 /// A source reference (`Advice::source`, e.g. "§5 tabel 4 les 8") in the
@@ -278,6 +278,49 @@ pub fn change(value: Option<f64>) -> String {
         Some(v) if v > 0 => format!("+{v}"),
         Some(v) => format!("{v}"),
     }
+}
+
+/// A mean on the scale (points 1–5, e.g. a workshop's mean vote) as people
+/// read it: one decimal, "3,4" in Dutch, "3.4" in English. The one way
+/// every front end writes such a mean (0–100 figures are [`figure`]).
+pub fn decimal(value: f64, lang: Lang) -> String {
+    fixed(value, 1, lang).unwrap_or_else(|| "–".to_string())
+}
+
+/// A number that need not be whole (a weight, a threshold like 37.5) as
+/// people read it: at most three decimals, trailing zeros dropped ("0,5"
+/// and "37,5" in Dutch, "0.5" in English, "3"); `None` when it is not
+/// finite or 10¹² or more away from 0.
+pub fn number(value: f64, lang: Lang) -> Option<String> {
+    let text = fixed(value, 3, lang)?;
+    Some(match text.contains([',', '.']) {
+        true => text
+            .trim_end_matches('0')
+            .trim_end_matches([',', '.'])
+            .to_string(),
+        false => text,
+    })
+}
+
+/// `value` rounded to `decimals` places, written with whole numbers only:
+/// the wasm then carries no float formatting (about 11 KB). `None` when
+/// it is not finite or 10¹² or more away from 0.
+fn fixed(value: f64, decimals: u32, lang: Lang) -> Option<String> {
+    if !value.is_finite() || value.abs() >= 1e12 {
+        return None;
+    }
+    let scale = 10_i64.pow(decimals);
+    let scaled = (value * scale as f64).round() as i64;
+    let sign = if scaled < 0 { "-" } else { "" };
+    let (whole, part) = (scaled.abs() / scale, scaled.abs() % scale);
+    Some(match decimals {
+        0 => format!("{sign}{whole}"),
+        _ => format!(
+            "{sign}{whole}{}{part:0width$}",
+            lang.pick(",", "."),
+            width = decimals as usize
+        ),
+    })
 }
 
 /// The longest name of a municipality or group quoted in running text or a

@@ -8,9 +8,10 @@
 //! JSON: plain sentences in English and Dutch at the exact place.
 
 use crate::instrument::{typed, Instrument, SCHEMA_VERSION};
-use crate::text::Lang;
+use crate::mismatch::Mismatch;
 use crate::text::Text;
-use serde::{Deserialize, Serialize};
+use crate::text::{number, Lang, Says};
+use serde::Serialize;
 use std::collections::HashSet;
 
 /// The smallest and largest weight a factor may carry.
@@ -28,50 +29,303 @@ pub const MAX_NAME_CHARS: usize = 100;
 pub const MAX_SHORT_NAME_CHARS: usize = 60;
 
 /// One thing wrong with an instrument, at a JSON path like `$.factors[3].weight`.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+///
+/// Serialized as `{"path", "message"}` with the message in English
+/// (scripts should use `path`); people read [`Problem::text`].
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// Where: a JSON path (`$` is the whole file).
     pub path: String,
-    /// What is wrong and what is expected, in English: a plain sentence
-    /// (never a Rust type name).
-    pub message: String,
-    /// The same in Dutch (B1); empty when deserialized, not part of equality.
-    #[serde(skip)]
-    pub dutch: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
 }
-
-/// `dutch` says the same as `message`: equal problems stay equal through JSON.
-impl PartialEq for Problem {
-    fn eq(&self, other: &Self) -> bool {
-        self.path == other.path && self.message == other.message
-    }
-}
-
-impl Eq for Problem {}
 
 impl Problem {
-    /// A problem at `path` with its English and Dutch message.
-    pub fn new(
-        path: impl Into<String>,
-        message: impl Into<String>,
-        dutch: impl Into<String>,
-    ) -> Self {
+    /// A problem of `kind` at `path`.
+    pub fn new(path: impl Into<String>, kind: ProblemKind) -> Self {
         Problem {
             path: path.into(),
-            message: message.into(),
-            dutch: dutch.into(),
+            kind,
         }
     }
 
-    /// The message in `lang`: English when asked for, else Dutch.
-    pub fn text(&self, lang: Lang) -> &str {
-        crate::text::localized(&self.message, &self.dutch, lang)
+    /// What is wrong and what is expected, as a plain sentence in `lang`
+    /// (without the path; never a Rust type name).
+    pub fn text(&self, lang: Lang) -> String {
+        self.kind.say(lang)
     }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        write!(f, "{}: {}", self.path, self.text(Lang::En))
+    }
+}
+
+impl Serialize for Problem {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("Problem", 2)?;
+        s.serialize_field("path", &self.path)?;
+        s.serialize_field("message", &self.text(Lang::En))?;
+        s.end()
+    }
+}
+
+/// What is wrong with an instrument: the file cannot be read as one
+/// ([`ProblemKind::Mismatch`]), or a rule of the format is broken. Each
+/// kind says itself with [`Says`].
+#[derive(Clone, Debug, PartialEq)]
+pub enum ProblemKind {
+    /// The text is not an instrument: not JSON, too large, or a value of
+    /// the wrong kind (the first such problem).
+    Mismatch(Mismatch),
+    /// A text is missing in one of the instrument's languages.
+    MissingText {
+        /// The language code.
+        lang: String,
+    },
+    /// A name longer than a heading can be.
+    NameTooLong {
+        /// The language code.
+        lang: String,
+        /// Its length in characters.
+        chars: usize,
+        /// The most allowed.
+        max: usize,
+    },
+    /// An empty id.
+    EmptyId,
+    /// An id over 80 characters, or with spaces (quoted: its first 40).
+    BadId {
+        /// The id, cut.
+        id: String,
+    },
+    /// An id used twice.
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// A schema version this scan does not read.
+    SchemaVersion {
+        /// The file's version.
+        found: u32,
+    },
+    /// An empty version.
+    EmptyVersion,
+    /// No languages named.
+    NoLanguages,
+    /// A scale with too few or too many points.
+    ScalePoints {
+        /// How many it has.
+        count: usize,
+    },
+    /// A scale point out of order.
+    PointNumber {
+        /// The number expected here.
+        expected: usize,
+        /// The number found.
+        found: u8,
+    },
+    /// No phases.
+    NoPhases,
+    /// Every phase is answered only after the start.
+    NoPhaseBeforeStart,
+    /// A phase without factors.
+    PhaseWithoutFactors {
+        /// The phase id.
+        id: String,
+    },
+    /// No plan steps.
+    NoPlanSteps,
+    /// A plan step out of order.
+    StepNumber {
+        /// The number expected here.
+        expected: usize,
+        /// The number found.
+        found: u8,
+    },
+    /// A step number used twice.
+    DuplicateStepNumber {
+        /// The number.
+        number: u8,
+    },
+    /// No factors.
+    NoFactors,
+    /// A factor's phase that does not exist.
+    UnknownPhase {
+        /// The phase id.
+        id: String,
+    },
+    /// A factor's plan step that does not exist.
+    UnknownPlanStep {
+        /// The step id.
+        id: String,
+    },
+    /// A weight outside [`WEIGHT_RANGE`].
+    Weight {
+        /// The weight.
+        value: f64,
+    },
+    /// A factor with too few or too many statements.
+    StatementCount {
+        /// How many it has.
+        count: usize,
+    },
+    /// A precondition on a factor that is not a red flag.
+    PreconditionWithoutRedFlag,
+    /// A factor without advice.
+    NoAdvice,
+    /// A retired statement that is still asked.
+    RetiredStillAsked {
+        /// The statement id.
+        id: String,
+    },
+    /// A successor that is not a statement of the instrument.
+    NoSuchStatement {
+        /// The statement id.
+        id: String,
+    },
+    /// A retired statement without the version that replaced it.
+    NoSince,
+    /// A stage the scan does not know.
+    UnknownStage {
+        /// The stage id.
+        id: String,
+    },
+    /// An urgency level outside 1–3.
+    UrgencyLevel,
+    /// A heaviness outside 1–5.
+    Heaviness,
+}
+
+impl Says for ProblemKind {
+    fn say(&self, lang: Lang) -> String {
+        let plain = |nl: &str, en: &str| lang.pick(nl, en).to_string();
+        let (lo, hi) = WEIGHT_RANGE;
+        match self {
+            ProblemKind::Mismatch(m) => m.say(lang),
+            ProblemKind::MissingText { lang: l } => lang.pick(
+                format!("De tekst in de taal ‘{l}’ ontbreekt."),
+                format!("The text in language ‘{l}’ is missing."),
+            ),
+            ProblemKind::NameTooLong { lang: l, chars, max } => lang.pick(
+                format!("De naam in de taal ‘{l}’ heeft {chars} tekens; een naam heeft er maximaal {max}."),
+                format!("The name in language ‘{l}’ has {chars} characters; a name has at most {max}."),
+            ),
+            ProblemKind::EmptyId => plain("De id is leeg.", "The id is empty."),
+            ProblemKind::BadId { id } => lang.pick(
+                format!("De id ‘{id}’ mag maximaal 80 tekens lang zijn en geen spaties bevatten."),
+                format!("The id ‘{id}’ must be at most 80 characters, without spaces."),
+            ),
+            ProblemKind::DuplicateId { id } => lang.pick(
+                format!("De id ‘{id}’ komt twee keer voor."),
+                format!("The id ‘{id}’ is used twice."),
+            ),
+            ProblemKind::SchemaVersion { found } => lang.pick(
+                format!("Schemaversie {found} kan niet gelezen worden; deze versie van de scan leest versie {SCHEMA_VERSION}."),
+                format!("Schema version {found} cannot be read; this version of the scan reads version {SCHEMA_VERSION}."),
+            ),
+            ProblemKind::EmptyVersion => plain(
+                "De versie is leeg. Vul een versienummer in, bijvoorbeeld \"1.0.0\".",
+                "The version is empty. Fill in a version number, e.g. \"1.0.0\".",
+            ),
+            ProblemKind::NoLanguages => plain(
+                "Noem minstens één taal, bijvoorbeeld [\"nl\", \"en\"].",
+                "Name at least one language, e.g. [\"nl\", \"en\"].",
+            ),
+            ProblemKind::ScalePoints { count } => {
+                let (min, max) = SCALE_POINTS;
+                lang.pick(
+                    format!("De schaal heeft {min} tot {max} punten nodig; er zijn er {count}."),
+                    format!("The scale needs {min} to {max} points; it has {count}."),
+                )
+            }
+            ProblemKind::PointNumber { expected, found } => lang.pick(
+                format!("Nummer de punten 1, 2, 3 … op volgorde; hier verwacht: {expected}, gevonden: {found}."),
+                format!("Number the points 1, 2, 3 … in order; expected {expected} here, found {found}."),
+            ),
+            ProblemKind::NoPhases => plain("Voeg minstens één fase toe.", "Add at least one phase."),
+            ProblemKind::NoPhaseBeforeStart => plain(
+                "Minstens één fase moet vóór de start te beantwoorden zijn (\"after_start\": false).",
+                "At least one phase must be answerable before the start (\"after_start\": false).",
+            ),
+            ProblemKind::PhaseWithoutFactors { id } => lang.pick(
+                format!("Fase ‘{id}’ heeft geen factoren."),
+                format!("Phase ‘{id}’ has no factors."),
+            ),
+            ProblemKind::NoPlanSteps => plain(
+                "Voeg minstens één stap toe aan het stappenplan.",
+                "Add at least one plan step.",
+            ),
+            ProblemKind::StepNumber { expected, found } => lang.pick(
+                format!("Nummer de stappen 1, 2, 3 … op volgorde; hier verwacht: {expected}, gevonden: {found}."),
+                format!("Number the steps 1, 2, 3 … in order; expected {expected} here, found {found}."),
+            ),
+            ProblemKind::DuplicateStepNumber { number } => lang.pick(
+                format!("Stapnummer {number} komt twee keer voor."),
+                format!("Step number {number} is used twice."),
+            ),
+            ProblemKind::NoFactors => plain("Voeg minstens één factor toe.", "Add at least one factor."),
+            ProblemKind::UnknownPhase { id } => lang.pick(
+                format!("Er is geen fase ‘{id}’."),
+                format!("There is no phase ‘{id}’."),
+            ),
+            ProblemKind::UnknownPlanStep { id } => lang.pick(
+                format!("Er is geen stap ‘{id}’ in het plan."),
+                format!("There is no plan step ‘{id}’."),
+            ),
+            ProblemKind::Weight { value } => {
+                let lo = number(lo, lang).unwrap_or_default();
+                let hi = number(hi, lang).unwrap_or_default();
+                match number(*value, lang) {
+                    Some(value) => lang.pick(
+                        format!("Het gewicht moet van {lo} tot {hi} zijn; het is {value}."),
+                        format!("The weight must be from {lo} to {hi}; it is {value}."),
+                    ),
+                    None => lang.pick(
+                        format!("Het gewicht moet van {lo} tot {hi} zijn; het is een heel groot getal."),
+                        format!("The weight must be from {lo} to {hi}; it is a very large number."),
+                    ),
+                }
+            }
+            ProblemKind::StatementCount { count } => {
+                let (min, max) = STATEMENTS_PER_FACTOR;
+                lang.pick(
+                    format!("Een factor heeft {min} tot {max} stellingen nodig; deze heeft er {count}."),
+                    format!("A factor needs {min} to {max} statements; this one has {count}."),
+                )
+            }
+            ProblemKind::PreconditionWithoutRedFlag => plain(
+                "Alleen een rode vlag (\"red_flag\": true) kan een randvoorwaarde van §5 meten.",
+                "Only a red flag (\"red_flag\": true) can measure a precondition of §5.",
+            ),
+            ProblemKind::NoAdvice => plain("Voeg minstens één advies toe.", "Add at least one piece of advice."),
+            ProblemKind::RetiredStillAsked { id } => lang.pick(
+                format!("De stelling ‘{id}’ is vervangen, maar wordt nog gevraagd. Geef de nieuwe stelling een eigen id."),
+                format!("The statement ‘{id}’ is retired, but it is still asked. Give the new statement its own id."),
+            ),
+            ProblemKind::NoSuchStatement { id } => lang.pick(
+                format!("Er is geen stelling ‘{id}’ in deze vragenlijst."),
+                format!("There is no statement ‘{id}’ in this questionnaire."),
+            ),
+            ProblemKind::NoSince => plain(
+                "Vul de versie in waarin de stelling is vervangen, bijvoorbeeld \"2.1.0\".",
+                "Give the version in which it was replaced, e.g. \"2.1.0\".",
+            ),
+            ProblemKind::UnknownStage { id } => lang.pick(
+                format!("De fase ‘{id}’ van de samenwerking is onbekend; de scan kent alleen \"orienting\", \"preparing\" en \"operating\"."),
+                format!("The stage ‘{id}’ is unknown; the scan only knows \"orienting\", \"preparing\" and \"operating\"."),
+            ),
+            ProblemKind::UrgencyLevel => plain(
+                "Het niveau van urgentie moet 1, 2 of 3 zijn (§8.1).",
+                "The urgency level must be 1, 2 or 3 (§8.1).",
+            ),
+            ProblemKind::Heaviness => plain(
+                "De zwaarte moet van 1 (licht) tot 5 (fusie) zijn.",
+                "The heaviness must be from 1 (light) to 5 (merger).",
+            ),
+        }
     }
 }
 
@@ -91,13 +345,8 @@ struct Validator<'a> {
 }
 
 impl Validator<'_> {
-    fn problem(
-        &mut self,
-        path: impl Into<String>,
-        message: impl Into<String>,
-        dutch: impl Into<String>,
-    ) {
-        self.problems.push(Problem::new(path, message, dutch));
+    fn problem(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::new(path, kind));
     }
 
     fn text(&mut self, path: &str, text: &Text) {
@@ -105,8 +354,7 @@ impl Validator<'_> {
             if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
                 self.problem(
                     format!("{path}.{lang}"),
-                    format!("The text in language ‘{lang}’ is missing."),
-                    format!("De tekst in de taal ‘{lang}’ ontbreekt."),
+                    ProblemKind::MissingText { lang: lang.clone() },
                 );
             }
         }
@@ -121,8 +369,11 @@ impl Validator<'_> {
             if chars > max {
                 self.problem(
                     format!("{path}.{lang}"),
-                    format!("The name in language ‘{lang}’ has {chars} characters; a name has at most {max}."),
-                    format!("De naam in de taal ‘{lang}’ heeft {chars} tekens; een naam heeft er maximaal {max}."),
+                    ProblemKind::NameTooLong {
+                        lang: lang.clone(),
+                        chars,
+                        max,
+                    },
                 );
             }
         }
@@ -130,20 +381,12 @@ impl Validator<'_> {
 
     fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
         if id.trim().is_empty() {
-            self.problem(path, "The id is empty.", "De id is leeg.");
+            self.problem(path, ProblemKind::EmptyId);
         } else if id.chars().count() > 80 || id.chars().any(char::is_whitespace) {
             let id: String = id.chars().take(40).collect();
-            self.problem(
-                path,
-                format!("The id ‘{id}’ must be at most 80 characters, without spaces."),
-                format!("De id ‘{id}’ mag maximaal 80 tekens lang zijn en geen spaties bevatten."),
-            );
+            self.problem(path, ProblemKind::BadId { id });
         } else if !seen.insert(id.to_string()) {
-            self.problem(
-                path,
-                format!("The id ‘{id}’ is used twice."),
-                format!("De id ‘{id}’ komt twee keer voor."),
-            );
+            self.problem(path, ProblemKind::DuplicateId { id: id.to_string() });
         }
     }
 
@@ -151,33 +394,20 @@ impl Validator<'_> {
         if ins.schema_version != SCHEMA_VERSION {
             self.problem(
                 "$.schema_version",
-                format!(
-                    "Schema version {} cannot be read; this version of the scan reads version {SCHEMA_VERSION}.",
-                    ins.schema_version
-                ),
-                format!(
-                    "Schemaversie {} kan niet gelezen worden; deze versie van de scan leest versie {SCHEMA_VERSION}.",
-                    ins.schema_version
-                ),
+                ProblemKind::SchemaVersion {
+                    found: ins.schema_version,
+                },
             );
         }
         if ins.id.trim().is_empty() {
-            self.problem("$.id", "The id is empty.", "De id is leeg.");
+            self.problem("$.id", ProblemKind::EmptyId);
         }
         if ins.version.trim().is_empty() {
-            self.problem(
-                "$.version",
-                "The version is empty. Fill in a version number, e.g. \"1.0.0\".",
-                "De versie is leeg. Vul een versienummer in, bijvoorbeeld \"1.0.0\".",
-            );
+            self.problem("$.version", ProblemKind::EmptyVersion);
         }
         let mut langs = HashSet::new();
         if ins.languages.is_empty() {
-            self.problem(
-                "$.languages",
-                "Name at least one language, e.g. [\"nl\", \"en\"].",
-                "Noem minstens één taal, bijvoorbeeld [\"nl\", \"en\"].",
-            );
+            self.problem("$.languages", ProblemKind::NoLanguages);
         }
         for (i, lang) in ins.languages.iter().enumerate() {
             self.id(&format!("$.languages[{i}]"), lang, &mut langs);
@@ -198,30 +428,19 @@ impl Validator<'_> {
         if points.len() < min || points.len() > max {
             self.problem(
                 "$.scale.points",
-                format!(
-                    "The scale needs {min} to {max} points; it has {}.",
-                    points.len()
-                ),
-                format!(
-                    "De schaal heeft {min} tot {max} punten nodig; er zijn er {}.",
-                    points.len()
-                ),
+                ProblemKind::ScalePoints {
+                    count: points.len(),
+                },
             );
         }
         for (i, point) in points.iter().enumerate() {
             if usize::from(point.value) != i + 1 {
                 self.problem(
                     format!("$.scale.points[{i}].value"),
-                    format!(
-                        "Number the points 1, 2, 3 … in order; expected {} here, found {}.",
-                        i + 1,
-                        point.value
-                    ),
-                    format!(
-                        "Nummer de punten 1, 2, 3 … op volgorde; hier verwacht: {}, gevonden: {}.",
-                        i + 1,
-                        point.value
-                    ),
+                    ProblemKind::PointNumber {
+                        expected: i + 1,
+                        found: point.value,
+                    },
                 );
             }
             self.text(&format!("$.scale.points[{i}].label"), &point.label);
@@ -232,18 +451,10 @@ impl Validator<'_> {
     fn phases(&mut self, ins: &Instrument) -> HashSet<String> {
         let mut ids = HashSet::new();
         if ins.phases.is_empty() {
-            self.problem(
-                "$.phases",
-                "Add at least one phase.",
-                "Voeg minstens één fase toe.",
-            );
+            self.problem("$.phases", ProblemKind::NoPhases);
         }
         if !ins.phases.is_empty() && ins.phases.iter().all(|p| p.after_start) {
-            self.problem(
-                "$.phases",
-                "At least one phase must be answerable before the start (\"after_start\": false).",
-                "Minstens één fase moet vóór de start te beantwoorden zijn (\"after_start\": false).",
-            );
+            self.problem("$.phases", ProblemKind::NoPhaseBeforeStart);
         }
         for (i, phase) in ins.phases.iter().enumerate() {
             let path = format!("$.phases[{i}]");
@@ -253,8 +464,9 @@ impl Validator<'_> {
             if !ins.factors.iter().any(|f| f.phase == phase.id) {
                 self.problem(
                     path,
-                    format!("Phase ‘{}’ has no factors.", phase.id),
-                    format!("Fase ‘{}’ heeft geen factoren.", phase.id),
+                    ProblemKind::PhaseWithoutFactors {
+                        id: phase.id.clone(),
+                    },
                 );
             }
         }
@@ -265,11 +477,7 @@ impl Validator<'_> {
         let mut ids = HashSet::new();
         let mut numbers = HashSet::new();
         if ins.plan_steps.is_empty() {
-            self.problem(
-                "$.plan_steps",
-                "Add at least one plan step.",
-                "Voeg minstens één stap toe aan het stappenplan.",
-            );
+            self.problem("$.plan_steps", ProblemKind::NoPlanSteps);
         }
         for (i, step) in ins.plan_steps.iter().enumerate() {
             let path = format!("$.plan_steps[{i}]");
@@ -278,22 +486,17 @@ impl Validator<'_> {
                 // The stages start at steps 1, 3 and 5 of §8's plan.
                 self.problem(
                     format!("{path}.number"),
-                    format!(
-                        "Number the steps 1, 2, 3 … in order; expected {} here, found {}.",
-                        i + 1,
-                        step.number
-                    ),
-                    format!(
-                        "Nummer de stappen 1, 2, 3 … op volgorde; hier verwacht: {}, gevonden: {}.",
-                        i + 1,
-                        step.number
-                    ),
+                    ProblemKind::StepNumber {
+                        expected: i + 1,
+                        found: step.number,
+                    },
                 );
             } else if !numbers.insert(step.number) {
                 self.problem(
                     format!("{path}.number"),
-                    format!("Step number {} is used twice.", step.number),
-                    format!("Stapnummer {} komt twee keer voor.", step.number),
+                    ProblemKind::DuplicateStepNumber {
+                        number: step.number,
+                    },
                 );
             }
             self.name(&format!("{path}.name"), &step.name, MAX_SHORT_NAME_CHARS);
@@ -306,11 +509,7 @@ impl Validator<'_> {
         let mut ids = HashSet::new();
         let mut statement_ids = HashSet::new();
         if ins.factors.is_empty() {
-            self.problem(
-                "$.factors",
-                "Add at least one factor.",
-                "Voeg minstens één factor toe.",
-            );
+            self.problem("$.factors", ProblemKind::NoFactors);
         }
         for (i, factor) in ins.factors.iter().enumerate() {
             let path = format!("$.factors[{i}]");
@@ -318,15 +517,17 @@ impl Validator<'_> {
             if !phases.contains(&factor.phase) {
                 self.problem(
                     format!("{path}.phase"),
-                    format!("There is no phase ‘{}’.", factor.phase),
-                    format!("Er is geen fase ‘{}’.", factor.phase),
+                    ProblemKind::UnknownPhase {
+                        id: factor.phase.clone(),
+                    },
                 );
             }
             if !steps.contains(&factor.plan_step) {
                 self.problem(
                     format!("{path}.plan_step"),
-                    format!("There is no plan step ‘{}’.", factor.plan_step),
-                    format!("Er is geen stap ‘{}’ in het plan.", factor.plan_step),
+                    ProblemKind::UnknownPlanStep {
+                        id: factor.plan_step.clone(),
+                    },
                 );
             }
             self.name(&format!("{path}.name"), &factor.name, MAX_NAME_CHARS);
@@ -335,28 +536,18 @@ impl Validator<'_> {
             if !(factor.weight.is_finite() && (lo..=hi).contains(&factor.weight)) {
                 self.problem(
                     format!("{path}.weight"),
-                    format!(
-                        "The weight must be from {lo} to {hi}; it is {}.",
-                        factor.weight
-                    ),
-                    format!(
-                        "Het gewicht moet van {lo} tot {hi} zijn; het is {}.",
-                        factor.weight
-                    ),
+                    ProblemKind::Weight {
+                        value: factor.weight,
+                    },
                 );
             }
             let (min, max) = STATEMENTS_PER_FACTOR;
             if factor.statements.len() < min || factor.statements.len() > max {
                 self.problem(
                     format!("{path}.statements"),
-                    format!(
-                        "A factor needs {min} to {max} statements; this one has {}.",
-                        factor.statements.len()
-                    ),
-                    format!(
-                        "Een factor heeft {min} tot {max} stellingen nodig; deze heeft er {}.",
-                        factor.statements.len()
-                    ),
+                    ProblemKind::StatementCount {
+                        count: factor.statements.len(),
+                    },
                 );
             }
             for (j, statement) in factor.statements.iter().enumerate() {
@@ -373,16 +564,11 @@ impl Validator<'_> {
             if factor.precondition.is_some() && !factor.red_flag {
                 self.problem(
                     format!("{path}.precondition"),
-                    "Only a red flag (\"red_flag\": true) can measure a precondition of §5.",
-                "Alleen een rode vlag (\"red_flag\": true) kan een randvoorwaarde van §5 meten.",
+                    ProblemKind::PreconditionWithoutRedFlag,
                 );
             }
             if factor.advice.is_empty() {
-                self.problem(
-                    format!("{path}.advice"),
-                    "Add at least one piece of advice.",
-                    "Voeg minstens één advies toe.",
-                );
+                self.problem(format!("{path}.advice"), ProblemKind::NoAdvice);
             }
             for (j, advice) in factor.advice.iter().enumerate() {
                 self.text(&format!("{path}.advice[{j}].text"), &advice.text);
@@ -403,27 +589,15 @@ impl Validator<'_> {
             if statements.contains(&old.id) {
                 self.problem(
                     format!("{path}.id"),
-                    format!(
-                        "The statement ‘{}’ is retired, but it is still asked. Give the new statement its own id.",
-                        old.id
-                    ),
-                    format!(
-                        "De stelling ‘{}’ is vervangen, maar wordt nog gevraagd. Geef de nieuwe stelling een eigen id.",
-                        old.id
-                    ),
+                    ProblemKind::RetiredStillAsked { id: old.id.clone() },
                 );
             }
             if !statements.contains(&old.replaced_by) {
                 self.problem(
                     format!("{path}.replaced_by"),
-                    format!(
-                        "There is no statement ‘{}’ in this questionnaire.",
-                        old.replaced_by
-                    ),
-                    format!(
-                        "Er is geen stelling ‘{}’ in deze vragenlijst.",
-                        old.replaced_by
-                    ),
+                    ProblemKind::NoSuchStatement {
+                        id: old.replaced_by.clone(),
+                    },
                 );
             }
             self.text(&format!("{path}.text"), &old.text);
@@ -431,11 +605,7 @@ impl Validator<'_> {
                 self.text(&format!("{path}.ahead"), ahead);
             }
             if old.since.trim().is_empty() {
-                self.problem(
-                    format!("{path}.since"),
-                    "Give the version in which it was replaced, e.g. \"2.1.0\".",
-                    "Vul de versie in waarin de stelling is vervangen, bijvoorbeeld \"2.1.0\".",
-                );
+                self.problem(format!("{path}.since"), ProblemKind::NoSince);
             }
         }
     }
@@ -461,14 +631,9 @@ impl Validator<'_> {
             if !crate::stage::Stage::IDS.contains(&stage.id.as_str()) {
                 self.problem(
                     format!("$.context.stages[{i}].id"),
-                    format!(
-                        "The stage ‘{}’ is unknown; the scan only knows \"orienting\", \"preparing\" and \"operating\".",
-                        stage.id
-                    ),
-                    format!(
-                        "De fase ‘{}’ van de samenwerking is onbekend; de scan kent alleen \"orienting\", \"preparing\" en \"operating\".",
-                        stage.id
-                    ),
+                    ProblemKind::UnknownStage {
+                        id: stage.id.clone(),
+                    },
                 );
             }
         }
@@ -485,11 +650,7 @@ impl Validator<'_> {
             self.id(&format!("{path}.id"), &level.id, &mut ids);
             self.text(&format!("{path}.label"), &level.label);
             if !(1..=3).contains(&level.level) {
-                self.problem(
-                    format!("{path}.level"),
-                    "The urgency level must be 1, 2 or 3 (§8.1).",
-                    "Het niveau van urgentie moet 1, 2 of 3 zijn (§8.1).",
-                );
+                self.problem(format!("{path}.level"), ProblemKind::UrgencyLevel);
             }
         }
         let mut ids = HashSet::new();
@@ -498,18 +659,14 @@ impl Validator<'_> {
             self.id(&format!("{path}.id"), &form.id, &mut ids);
             self.text(&format!("{path}.label"), &form.label);
             if !(1..=5).contains(&form.heaviness) {
-                self.problem(
-                    format!("{path}.heaviness"),
-                    "The heaviness must be from 1 (light) to 5 (merger).",
-                    "De zwaarte moet van 1 (licht) tot 5 (fusie) zijn.",
-                );
+                self.problem(format!("{path}.heaviness"), ProblemKind::Heaviness);
             }
         }
     }
 }
 
 /// Why an instrument could not be used: every problem, each with its path.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct InstrumentError {
     /// Every problem found, each with its JSON path (never empty from
     /// [`Instrument::from_json`]).
@@ -527,7 +684,7 @@ impl InstrumentError {
                 "the instrument has {} problem(s), the first at {}: {}",
                 self.problems.len(),
                 first.path,
-                first.message
+                first.text(Lang::En)
             ),
             None => "the instrument has problems".to_string(),
         }
@@ -561,7 +718,7 @@ impl Instrument {
     /// use samenwerkingsscan::{Instrument, Lang};
     /// let error = Instrument::from_json(r#"{"schema_version": 1}"#).unwrap_err();
     /// assert_eq!(error.problems[0].path, "$");
-    /// assert!(error.problems[0].message.starts_with("The field ‘"), "{}", error.problems[0].message);
+    /// assert!(error.problems[0].text(Lang::En).starts_with("The field ‘"), "{}", error.problems[0]);
     /// assert!(error.problems[0].text(Lang::Nl).ends_with("ontbreekt."));
     /// ```
     pub fn from_json(json: &str) -> Result<Instrument, InstrumentError> {
@@ -579,15 +736,18 @@ impl Instrument {
 /// problem is located afterwards from the error's line and column, and said
 /// in words (see `json::plain_error`).
 fn parse(json: &str) -> Result<Instrument, InstrumentError> {
-    if let Some((english, dutch)) = crate::json::too_large(json) {
+    if let Err(error) = crate::json::within_limit(json) {
         return Err(InstrumentError {
-            problems: vec![Problem::new("$", english, dutch)],
+            problems: vec![Problem::new(
+                "$",
+                ProblemKind::Mismatch(Mismatch::Unreadable(error)),
+            )],
         });
     }
     typed(json).map_err(|error| {
-        let (path, english, dutch) = crate::json::plain_error(json, &error);
+        let (path, mismatch) = crate::mismatch::plain_error(json, &error);
         InstrumentError {
-            problems: vec![Problem::new(path, english, dutch)],
+            problems: vec![Problem::new(path, ProblemKind::Mismatch(mismatch))],
         }
     })
 }

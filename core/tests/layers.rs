@@ -15,7 +15,10 @@ use std::path::Path;
 /// `mod.rs` only declares its files and re-exports them.
 const READING_ORDER: &[&str] = &[
     "text.rs",
+    "wording.rs",
     "json.rs",
+    "mismatch.rs",
+    "notice.rs",
     "stage.rs",
     "instrument.rs",
     "validate.rs",
@@ -40,6 +43,7 @@ const READING_ORDER: &[&str] = &[
     "share/base32.rs",
     "share/find.rs",
     "share.rs",
+    "workshop/notice.rs",
     "workshop/model.rs",
     "workshop/codes.rs",
     "workshop/file.rs",

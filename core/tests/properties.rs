@@ -495,7 +495,7 @@ proptest! {
     fn a_group_reports_exactly_the_notices_of_its_respondents(
         group in prop::collection::vec(any_answers(), 1..6),
     ) {
-        let sorted = |mut notices: Vec<samenwerkingsscan::Notice>| {
+        let sorted = |mut notices: Vec<samenwerkingsscan::ReportNotice>| {
             notices.sort_by(|a, b| (&a.path, &a.message).cmp(&(&b.path, &b.message)));
             notices.dedup();
             notices
@@ -1034,20 +1034,20 @@ fn speaks_plainly(message: &str, input: &str) -> Result<(), TestCaseError> {
 fn answers_speak_plainly(input: &str) -> Result<(), TestCaseError> {
     match Answers::from_json(input) {
         Err(e) => {
-            speaks_plainly(e.text(Lang::En), input)?;
-            speaks_plainly(e.text(Lang::Nl), input)?;
+            speaks_plainly(&e.text(Lang::En), input)?;
+            speaks_plainly(&e.text(Lang::Nl), input)?;
         }
         Ok(answers) => {
             for n in answers.check(instrument()) {
                 prop_assert!(n.path.starts_with('$'), "{}", n.path);
-                speaks_plainly(n.text(Lang::En), input)?;
-                speaks_plainly(n.text(Lang::Nl), input)?;
+                speaks_plainly(&n.text(Lang::En), input)?;
+                speaks_plainly(&n.text(Lang::Nl), input)?;
             }
         }
     }
     if let Err(e) = Answers::import(instrument(), input) {
-        speaks_plainly(e.text(Lang::En), input)?;
-        speaks_plainly(e.text(Lang::Nl), input)?;
+        speaks_plainly(&e.text(Lang::En), input)?;
+        speaks_plainly(&e.text(Lang::Nl), input)?;
     }
     Ok(())
 }
@@ -1056,8 +1056,8 @@ fn instrument_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
     if let Err(error) = Instrument::from_json(input) {
         for p in &error.problems {
             prop_assert!(p.path.starts_with('$'), "{}", p.path);
-            speaks_plainly(p.text(Lang::En), input)?;
-            speaks_plainly(p.text(Lang::Nl), input)?;
+            speaks_plainly(&p.text(Lang::En), input)?;
+            speaks_plainly(&p.text(Lang::Nl), input)?;
         }
     }
     Ok(())
@@ -1066,14 +1066,14 @@ fn instrument_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
 fn workshop_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
     match samenwerkingsscan::Workshop::from_json(input) {
         Err(e) => {
-            speaks_plainly(e.text(Lang::En), input)?;
-            speaks_plainly(e.text(Lang::Nl), input)?;
+            speaks_plainly(&e.text(Lang::En), input)?;
+            speaks_plainly(&e.text(Lang::Nl), input)?;
         }
         Ok(w) => {
             for n in &w.decode_notices {
                 prop_assert!(n.path.starts_with('$'), "{}", n.path);
-                speaks_plainly(n.text(Lang::En), input)?;
-                speaks_plainly(n.text(Lang::Nl), input)?;
+                speaks_plainly(&n.text(Lang::En), input)?;
+                speaks_plainly(&n.text(Lang::Nl), input)?;
             }
         }
     }
@@ -1082,8 +1082,8 @@ fn workshop_speaks_plainly(input: &str) -> Result<(), TestCaseError> {
     if let Ok(mut w) = samenwerkingsscan::Workshop::import(instrument(), input) {
         for n in &w.decode_notices {
             prop_assert!(n.path.starts_with('$'), "{}", n.path);
-            speaks_plainly(n.text(Lang::En), input)?;
-            speaks_plainly(n.text(Lang::Nl), input)?;
+            speaks_plainly(&n.text(Lang::En), input)?;
+            speaks_plainly(&n.text(Lang::Nl), input)?;
         }
         let fitted = std::mem::take(&mut w.decode_notices);
         let before = w.clone();

@@ -31,7 +31,7 @@ pub struct AppProps {
     pub lang: Lang,
     /// Problems with a custom instrument; the built-in one is used instead.
     #[prop_or_default]
-    pub instrument_problems: Vec<samenwerkingsscan::Problem>,
+    pub instrument_trouble: Option<crate::root::Trouble>,
     /// Called as `(type, detail)` for "change" and "report" (see `emit`).
     #[prop_or_default]
     pub on_event: Option<js_sys::Function>,
@@ -77,7 +77,7 @@ impl PartialEq for AppProps {
         Rc::ptr_eq(&self.instrument, &other.instrument)
             && self.storage_key == other.storage_key
             && self.lang == other.lang
-            && self.instrument_problems == other.instrument_problems
+            && self.instrument_trouble == other.instrument_trouble
             && self.on_event == other.on_event
             && self.on_mode == other.on_mode
             && self.workshop == other.workshop
@@ -169,7 +169,7 @@ pub fn app(props: &AppProps) -> Html {
         Step::Questions(i) => html! {
             <Questions instrument={instrument.clone()} lang={state.lang} page={pages[i.min(pages.len() - 1)].clone()}
                 responses={Rc::new(state.answers.responses.clone())}
-                stage={state.answers.context.stage.clone()}
+                stage={state.answers.context.known_stage()}
                 on_answer={dispatch.reform(|(id, r)| Action::Answer(id, r, now()))} />
         },
         Step::Report => match &*report {
@@ -189,7 +189,7 @@ pub fn app(props: &AppProps) -> Html {
                 on_workshop={props.on_workshop.clone()} on_lang={props.on_lang.clone().unwrap_or_else(|| dispatch.reform(Action::SetLang))} />
             { banners(&state, t, &dispatch, &key) }
             { crate::root::language_alert(props.language_problem.as_ref(), state.lang) }
-            { crate::root::instrument_alert(&props.instrument_problems, state.lang) }
+            { crate::root::instrument_alert(props.instrument_trouble.as_ref(), state.lang) }
             if let Some(incoming) = &state.incoming {
                 // Not a region of its own: the nested report is the region.
                 <div class="scan__incoming">

@@ -84,12 +84,20 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
     };
     let unreachable = field("instrumentError").filter(|v| !v.is_undefined() && !v.is_null());
     let (instrument, problems, custom) = match (unreachable, text("instrument")) {
-        (Some(error), _) => (builtin()?, vec![fetch_problem(&error)], false),
+        (Some(error), _) => (
+            builtin()?,
+            Some(root::InstrumentTrouble::Unfetched(fetch_failure(&error))),
+            false,
+        ),
         (None, Some(json)) => match Instrument::from_json(&json) {
-            Ok(custom) => (custom, Vec::new(), true),
-            Err(error) => (builtin()?, error.problems, false),
+            Ok(custom) => (custom, None, true),
+            Err(error) => (
+                builtin()?,
+                Some(root::InstrumentTrouble::Invalid(error.problems)),
+                false,
+            ),
         },
-        (None, None) => (builtin()?, Vec::new(), false),
+        (None, None) => (builtin()?, None, false),
     };
     let function = |name: &str| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let props = app::AppProps {
@@ -99,7 +107,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
             .unwrap_or_else(|| DEFAULT_STORAGE_KEY.into())
             .into(),
         lang: Lang::nearest(&text("lang").unwrap_or_default()),
-        instrument_problems: problems,
+        instrument_trouble: problems.map(|p| root::Trouble(Rc::new(p))),
         on_event: function("onEvent"),
         on_mode: function("onMode"),
         workshop: text("mode").is_some_and(|m| m == "workshop"),
@@ -143,35 +151,23 @@ fn language_problem(value: Option<JsValue>) -> Option<root::LanguageProblem> {
     })
 }
 
-/// Why the custom instrument could not be fetched (`instrumentError`), as a
-/// problem in both languages for the widget's alert.
-fn fetch_problem(error: &JsValue) -> samenwerkingsscan::Problem {
+/// Why the custom instrument could not be fetched (`instrumentError`):
+/// an object `{ url, status?, kind?, detail? }`, or a plain string taken as
+/// the technical detail.
+fn fetch_failure(error: &JsValue) -> root::FetchFailure {
     let get = |name: &str| js_sys::Reflect::get(error, &JsValue::from_str(name)).ok();
     let text = |name: &str| get(name).and_then(|v| v.as_string()).unwrap_or_default();
-    // A plain string is taken as the technical detail.
     let (url, detail) = match error.as_string() {
         Some(detail) => (String::new(), detail),
         None => (text("url"), text("detail")),
     };
-    let status = get("status")
-        .and_then(|v| v.as_f64())
-        .filter(|s| s.fract() == 0.0 && (1.0..1000.0).contains(s))
-        .map(|s| s as u32);
-    let say = |t: &i18n::Texts, unknown: &str| {
-        let url = if url.is_empty() {
-            unknown
-        } else {
-            url.as_str()
-        };
-        match status {
-            Some(status) => (t.instrument_http)(url, status),
-            None if text("kind") == "not-json" => (t.instrument_not_json)(url),
-            None => (t.instrument_network)(url, &detail),
-        }
-    };
-    samenwerkingsscan::Problem::new(
-        "$",
-        say(i18n::texts(Lang::En), "(unknown address)"),
-        say(i18n::texts(Lang::Nl), "(adres onbekend)"),
-    )
+    root::FetchFailure {
+        url,
+        status: get("status")
+            .and_then(|v| v.as_f64())
+            .filter(|s| s.fract() == 0.0 && (1.0..1000.0).contains(s))
+            .map(|s| s as u32),
+        not_json: text("kind") == "not-json",
+        detail,
+    }
 }

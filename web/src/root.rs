@@ -35,17 +35,74 @@ pub fn language_alert(problem: Option<&LanguageProblem>, lang: Lang) -> Html {
     }
 }
 
+/// Why the host's questionnaire is not used (the built-in one runs
+/// instead). Set once at mount and never changed, so props hold it in an
+/// `Rc` and compare it by identity (a deep comparison of every problem
+/// would only cost bytes).
+#[derive(Clone, Debug)]
+pub struct Trouble(pub Rc<InstrumentTrouble>);
+
+impl PartialEq for Trouble {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// What [`Trouble`] holds.
+#[derive(Debug)]
+pub enum InstrumentTrouble {
+    /// It was read and has these problems (never empty).
+    Invalid(Vec<samenwerkingsscan::Problem>),
+    /// It could not be fetched (the loader's `instrumentError`).
+    Unfetched(FetchFailure),
+}
+
+/// How fetching the host's questionnaire failed.
+#[derive(Debug)]
+pub struct FetchFailure {
+    /// The address asked for (empty when unknown).
+    pub url: String,
+    /// The server's HTTP status, when it answered with an error.
+    pub status: Option<u32>,
+    /// The server sent something that is not JSON (a web page).
+    pub not_json: bool,
+    /// The browser's technical detail of a network error.
+    pub detail: String,
+}
+
+impl FetchFailure {
+    /// What went wrong, for the webmaster, in `lang`.
+    fn say(&self, lang: Lang) -> String {
+        let t = i18n::texts(lang);
+        let url = match self.url.as_str() {
+            "" => lang.pick("(adres onbekend)", "(unknown address)"),
+            url => url,
+        };
+        match self.status {
+            Some(status) => (t.instrument_http)(url, status),
+            None if self.not_json => (t.instrument_not_json)(url),
+            None => (t.instrument_network)(url, &self.detail),
+        }
+    }
+}
+
 /// The alert for a host's questionnaire that could not be used (the
 /// built-in one is used instead), with every problem for the webmaster:
 /// in scan and workshop mode alike.
-pub fn instrument_alert(problems: &[samenwerkingsscan::Problem], lang: Lang) -> Html {
-    if problems.is_empty() {
-        return html! {};
-    }
+pub fn instrument_alert(trouble: Option<&Trouble>, lang: Lang) -> Html {
+    let items: Vec<(&str, String)> = match trouble.map(|t| &*t.0) {
+        None => return html! {},
+        Some(InstrumentTrouble::Invalid(problems)) => problems
+            .iter()
+            .map(|p| (p.path.as_str(), p.text(lang)))
+            .collect(),
+        Some(InstrumentTrouble::Unfetched(failure)) => vec![("$", failure.say(lang))],
+    };
+    let total = items.len();
     html! {
         <div class="scan-alert scan-alert--error" role="alert">
             <p>{ i18n::texts(lang).instrument_broken }</p>
-            { crate::screens::notices::notice_list(problems.iter().map(|p| (p.path.as_str(), p.text(lang))), problems.len(), lang) }
+            { crate::screens::notices::notice_list(items.into_iter(), total, lang) }
         </div>
     }
 }
@@ -222,7 +279,7 @@ pub fn root(props: &AppProps) -> Html {
     } else {
         html! {
             <App instrument={(*instrument).clone()} storage_key={props.storage_key.clone()}
-                lang={*lang} instrument_problems={props.instrument_problems.clone()}
+                lang={*lang} instrument_trouble={props.instrument_trouble.clone()}
                 language_problem={(*problem).clone()}
                 on_event={props.on_event.clone()} on_mode={props.on_mode.clone()} on_workshop={switch(true)}
                 on_lang={Some(on_lang)} label={props.label.clone()} />
@@ -250,7 +307,7 @@ fn workshop_mode(
         };
         html! {
             <WorkshopApp {instrument} storage_key={props.storage_key.clone()}
-                instrument_problems={props.instrument_problems.clone()}
+                instrument_trouble={props.instrument_trouble.clone()}
                 {lang} {language_problem} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
         }
     }

@@ -40,7 +40,9 @@ pub fn run(action: ShareAction) -> Outcome {
                     stderr,
                     "samenwerkingsscan: not in the code: {}: {}",
                     notice.path,
-                    notice.message.replace(['\n', '\r'], " ")
+                    notice
+                        .text(samenwerkingsscan::Lang::En)
+                        .replace(['\n', '\r'], " ")
                 );
             }
             if not_carried.len() > NAMED_NOT_CARRIED {

@@ -27,11 +27,7 @@ pub fn run(path: &Path, format: ProblemFormat) -> Outcome {
     };
     let listing = match format {
         ProblemFormat::Json => to_json(&error.problems)?,
-        ProblemFormat::Text => error
-            .problems
-            .iter()
-            .map(|p| format!("{}: {}\n", p.path, p.message))
-            .collect(),
+        ProblemFormat::Text => error.problems.iter().map(|p| format!("{p}\n")).collect(),
     };
     let mut stdout = std::io::stdout().lock();
     let _ = stdout.write_all(listing.as_bytes());

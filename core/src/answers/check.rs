@@ -4,8 +4,9 @@
 
 use super::{Answers, Notice, Response};
 use crate::instrument::Instrument;
-use crate::json::shown;
-use crate::text::Lang;
+use crate::notice::NoticeKind;
+use crate::text::Text;
+use crate::wording::Choices;
 
 impl Answers {
     /// How many responses the evaluation (and a share code) cannot use: to
@@ -62,14 +63,10 @@ impl Answers {
         if !self.instrument_id.is_empty() && self.instrument_id != instrument.id {
             notes.add(
                 "$.instrument_id".into(),
-                format!(
-                    "The answers belong to questionnaire ‘{}’, not ‘{}’. Statements that appear in both still count.",
-                    shown(&self.instrument_id), instrument.id
-                ),
-                format!(
-                    "De antwoorden horen bij vragenlijst ‘{}’, niet bij ‘{}’. Stellingen die in allebei staan, tellen wel mee.",
-                    shown(&self.instrument_id), instrument.id
-                ),
+                NoticeKind::OtherQuestionnaire {
+                    theirs: self.instrument_id.clone(),
+                    ours: instrument.id.clone(),
+                },
             );
         }
         let max = instrument.scale_max();
@@ -93,32 +90,29 @@ impl Answers {
                 }
                 continue;
             }
-            let shown_id = shown(id);
             if at.is_none() {
                 match retired.get(id) {
                     Some(old) => {
-                        let (message, dutch, factor) = retired_notice(instrument, old, self);
-                        notes.add(path(id), message, dutch);
+                        let (kind, factor) = retired_notice(instrument, old, self);
+                        notes.add(path(id), kind);
                         if let Some(factor) = factor {
                             retired_factors.push((path(id), factor));
                         }
                     }
                     None => notes.add(
                         path(id),
-                        format!(
-                            "Statement ‘{shown_id}’ is not in this questionnaire and does not count."
-                        ),
-                        format!("Stelling ‘{shown_id}’ staat niet in deze vragenlijst en telt niet mee."),
+                        NoticeKind::UnknownStatement { id: id.to_string() },
                     ),
                 }
             } else if let Response::Scale(value) = response {
                 if *value < 1 || *value > max {
                     notes.add(
                         path(id),
-                        format!("The answer {value} to ‘{shown_id}’ is not on the scale 1–{max} and does not count."),
-                        format!(
-                            "Het antwoord {value} op ‘{shown_id}’ staat niet op de schaal 1–{max} en telt niet mee."
-                        ),
+                        NoticeKind::OffScale {
+                            id: id.to_string(),
+                            value: *value,
+                            max,
+                        },
                     );
                 }
             }
@@ -130,73 +124,38 @@ impl Answers {
         }
         if let Some(stage) = &c.stage {
             if !known(spec.stages.iter().map(|x| &x.id), stage) {
-                notes.add(
-                    "$.context.stage".into(),
-                    format!(
-                        "The stage ‘{}’ is unknown and does not count.",
-                        shown(stage)
-                    ),
-                    format!("De fase ‘{}’ is onbekend en telt niet mee.", shown(stage)),
-                );
+                let id = stage.clone();
+                notes.add("$.context.stage".into(), NoticeKind::UnknownStage { id });
             }
         }
         if let Some(urgency) = &c.urgency {
             if !known(spec.urgency.iter().map(|x| &x.id), urgency) {
+                let id = urgency.clone();
                 notes.add(
                     "$.context.urgency".into(),
-                    format!(
-                        "The urgency ‘{}’ is unknown and does not count.",
-                        shown(urgency)
-                    ),
-                    format!(
-                        "De urgentie ‘{}’ is onbekend en telt niet mee.",
-                        shown(urgency)
-                    ),
+                    NoticeKind::UnknownUrgency { id },
                 );
             }
         }
         if let Some(form) = &c.form {
             if !known(spec.forms.iter().map(|x| &x.id), form) {
-                notes.add(
-                    "$.context.form".into(),
-                    format!(
-                        "The form of cooperation ‘{}’ is unknown and does not count.",
-                        shown(form)
-                    ),
-                    format!(
-                        "De samenwerkingsvorm ‘{}’ is onbekend en telt niet mee.",
-                        shown(form)
-                    ),
-                );
+                let id = form.clone();
+                notes.add("$.context.form".into(), NoticeKind::UnknownForm { id });
             }
         }
-        for (name, (english_name, dutch_name), chosen, options) in [
-            (
-                "goals",
-                ("The goal", "Het doel"),
-                &c.goals,
-                spec.goals.iter().map(|x| &x.id).collect::<Vec<_>>(),
-            ),
-            (
-                "motives",
-                ("The motive", "Het motief"),
-                &c.motives,
-                spec.motives.iter().map(|x| &x.id).collect(),
-            ),
-            (
-                "domains",
-                ("The task area", "Het taakveld"),
-                &c.domains,
-                spec.domains.iter().map(|x| &x.id).collect(),
-            ),
+        for (choices, chosen, options) in [
+            (Choices::Goals, &c.goals, &spec.goals),
+            (Choices::Motives, &c.motives, &spec.motives),
+            (Choices::Domains, &c.domains, &spec.domains),
         ] {
             for (i, id) in chosen.iter().enumerate() {
-                if !options.contains(&id) {
-                    let shown_id = shown(id);
+                if !known(options.iter().map(|x| &x.id), id) {
                     notes.add(
-                        format!("$.context.{name}[{i}]"),
-                        format!("{english_name} ‘{shown_id}’ is unknown and does not count."),
-                        format!("{dutch_name} ‘{shown_id}’ is onbekend en telt niet mee."),
+                        format!("$.context.{}[{i}]", choices.key()),
+                        NoticeKind::UnknownChoice {
+                            choices,
+                            id: id.clone(),
+                        },
                     );
                 }
             }
@@ -224,15 +183,10 @@ impl Notes {
         self.list.len() >= self.cap
     }
 
-    fn add(&mut self, path: String, message: String, dutch: String) {
+    fn add(&mut self, path: String, kind: NoticeKind) {
         self.total += 1;
         if !self.full() {
-            self.list.push(Notice {
-                path,
-                message,
-                dutch,
-                factor: None,
-            });
+            self.list.push(Notice::new(path, kind));
         }
     }
 }
@@ -244,63 +198,31 @@ fn retired_notice(
     instrument: &Instrument,
     old: &crate::instrument::Retired,
     answers: &Answers,
-) -> (String, String, Option<String>) {
+) -> (NoticeKind, Option<String>) {
     // Quote both statements as this respondent saw or will see them: the
     // look-ahead wording before the start, the plain one once running.
-    let stage = answers.context.stage.as_deref();
-    let wording = |text: &crate::text::Text, ahead: Option<&crate::text::Text>, lang: Lang| {
-        let running = crate::stage::Stage::from_id(stage).is_some_and(|s| s.running());
-        let chosen = match ahead {
-            Some(ahead) if !running => ahead.get(lang),
-            _ => text.get(lang),
-        };
-        chosen.trim_end_matches('.').to_string()
-    };
+    let stage = answers.context.known_stage();
     let found = instrument.factors.iter().find_map(|f| {
         f.statements
             .iter()
             .find(|s| s.id == old.replaced_by)
             .map(|s| (f, s))
     });
-    let (factor, new_en, new_nl) = match found {
-        Some((f, s)) => (
-            Some(f.id.clone()),
-            s.text_for(stage, Lang::En)
-                .trim_end_matches('.')
-                .to_string(),
-            s.text_for(stage, Lang::Nl)
-                .trim_end_matches('.')
-                .to_string(),
-        ),
-        None => (None, String::new(), String::new()),
+    let (factor, new) = match found {
+        Some((f, s)) => (Some(f.id.clone()), s.wording(stage).clone()),
+        None => (None, Text::default()),
     };
-    let (old_en, old_nl) = (
-        wording(&old.text, old.ahead.as_ref(), Lang::En),
-        wording(&old.text, old.ahead.as_ref(), Lang::Nl),
-    );
-    let since = &old.since;
     let answered = answers
         .responses
         .get(&old.replaced_by)
         .is_some_and(|r| !matches!(r, Response::Unknown));
-    let (todo_en, todo_nl) = if answered {
-        (
-            "The new statement has already been answered, so the old answer is simply not used.",
-            "De nieuwe stelling is al beantwoord; het oude antwoord wordt niet gebruikt.",
-        )
-    } else {
-        (
-            "The old answer is not counted. Please answer the new statement.",
-            "Het oude antwoord telt daarom niet mee. Beantwoord de nieuwe stelling.",
-        )
-    };
     (
-        format!(
-            "The statement ‘{old_en}’ was replaced in version {since} by a statement that asks something different: ‘{new_en}’. {todo_en}"
-        ),
-        format!(
-            "De stelling ‘{old_nl}’ is in versie {since} vervangen door een stelling die iets anders vraagt: ‘{new_nl}’. {todo_nl}"
-        ),
+        NoticeKind::Retired {
+            old: old.wording(stage).clone(),
+            new,
+            since: old.since.clone(),
+            answered,
+        },
         factor,
     )
 }

@@ -5,7 +5,9 @@
 //! object, a version from the future) is an error.
 
 use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
-use crate::json::{escape_key, shown, Node, Problems};
+use crate::json::{escape_key, Node};
+use crate::notice::{NoticeKind, Problems};
+use crate::wording::{Choices, Expected, Subject};
 use serde::{Deserialize, Deserializer};
 
 /// The fields of an answers object (anything else is named in a notice).
@@ -39,14 +41,8 @@ pub(super) fn decode(root: &Node) -> Answers {
         }
     }
     answers.format_version = ANSWERS_FORMAT_VERSION;
-    answers.instrument_id = text(
-        p,
-        root,
-        "$",
-        "instrument_id",
-        ("the questionnaire id", "de id van de vragenlijst"),
-    )
-    .unwrap_or_default();
+    answers.instrument_id =
+        text(p, root, "$", "instrument_id", Subject::InstrumentId).unwrap_or_default();
     if let Some(node) = present(root.get("respondent")) {
         answers.respondent = respondent(p, node);
     }
@@ -68,14 +64,8 @@ pub(super) fn decode(root: &Node) -> Answers {
                             p.wrong(
                                 path,
                                 value,
-                                (
-                                    &format!("the answer to ‘{}’", shown(id)),
-                                    &format!("het antwoord op ‘{}’", shown(id)),
-                                ),
-                                (
-                                    "a whole number on the scale, or ‘unknown’ (don’t know)",
-                                    "een heel getal op de schaal, of ‘unknown’ (weet ik niet)",
-                                ),
+                                Subject::Answer(id.clone()),
+                                Expected::ScaleAnswer,
                             );
                         }
                     }
@@ -84,11 +74,8 @@ pub(super) fn decode(root: &Node) -> Answers {
             other => p.wrong(
                 "$.responses".into(),
                 other,
-                ("the answers", "de antwoorden"),
-                (
-                    "a group of fields: statement id → answer",
-                    "een groep velden: id van de stelling → antwoord",
-                ),
+                Subject::Answers,
+                Expected::AnswerMap,
             ),
         }
     }
@@ -118,17 +105,11 @@ fn present(node: Option<&Node>) -> Option<&Node> {
 
 /// A text field of `parent`, or `None` (with a notice when it is there but
 /// not a text).
-fn text(
-    p: &mut Problems,
-    parent: &Node,
-    at: &str,
-    key: &str,
-    what: (&str, &str),
-) -> Option<String> {
+fn text(p: &mut Problems, parent: &Node, at: &str, key: &str, what: Subject) -> Option<String> {
     match present(parent.get(key))? {
         Node::Text(t) => Some(t.clone()),
         other => {
-            p.wrong(format!("{at}.{key}"), other, what, ("a text", "een tekst"));
+            p.wrong(format!("{at}.{key}"), other, what, Expected::Text);
             None
         }
     }
@@ -139,11 +120,8 @@ fn respondent(p: &mut Problems, node: &Node) -> Respondent {
         p.wrong(
             "$.respondent".into(),
             node,
-            ("the details under ‘About you’", "de gegevens bij ‘Over u’"),
-            (
-                "a group of fields with role and municipality",
-                "een groep velden met rol en gemeente",
-            ),
+            Subject::Respondent,
+            Expected::RespondentFields,
         );
         return Respondent::default();
     };
@@ -154,11 +132,8 @@ fn respondent(p: &mut Problems, node: &Node) -> Respondent {
             p.wrong(
                 "$.respondent.role".into(),
                 other,
-                ("the role", "de rol"),
-                (
-                    "one of bestuurder, raadslid, ambtenaar, anders",
-                    "een van bestuurder, raadslid, ambtenaar, anders",
-                ),
+                Subject::Role,
+                Expected::RoleWord,
             );
             None
         }
@@ -170,7 +145,7 @@ fn respondent(p: &mut Problems, node: &Node) -> Respondent {
             node,
             "$.respondent",
             "municipality",
-            ("the municipality", "de gemeente"),
+            Subject::Municipality,
         ),
     }
 }
@@ -180,50 +155,38 @@ fn context(p: &mut Problems, node: &Node) -> Context {
         p.wrong(
             "$.context".into(),
             node,
-            ("the context", "de situatie"),
-            (
-                "a group of fields (partners, stage, …)",
-                "een groep velden (partners, stage, …)",
-            ),
+            Subject::Context,
+            Expected::ContextFields,
         );
         return Context::default();
     };
     let at = "$.context";
     Context {
         partners: partners(p, node),
-        stage: text(p, node, at, "stage", ("the stage", "de fase")),
-        urgency: text(p, node, at, "urgency", ("the urgency", "de urgentie")),
-        form: text(
-            p,
-            node,
-            at,
-            "form",
-            ("the form of cooperation", "de samenwerkingsvorm"),
-        ),
-        goals: texts(p, node, "goals", ("a goal", "een doel")),
-        motives: texts(p, node, "motives", ("a motive", "een motief")),
-        domains: texts(p, node, "domains", ("a task area", "een taakveld")),
+        stage: text(p, node, at, "stage", Subject::Stage),
+        urgency: text(p, node, at, "urgency", Subject::Urgency),
+        form: text(p, node, at, "form", Subject::Form),
+        goals: texts(p, node, Choices::Goals),
+        motives: texts(p, node, Choices::Motives),
+        domains: texts(p, node, Choices::Domains),
     }
 }
 
 /// A list of texts under `$.context.<key>`; other items are named and left out.
-fn texts(p: &mut Problems, context: &Node, key: &str, item: (&str, &str)) -> Vec<String> {
+fn texts(p: &mut Problems, context: &Node, choices: Choices) -> Vec<String> {
+    let key = choices.key();
     let mut out = Vec::new();
     match present(context.get(key)) {
         None => {}
         Some(Node::List(items)) => {
             if items.len() > MAX_CHOICES {
-                let plural = match key {
-                    "goals" => ("goals", "doelen"),
-                    "motives" => ("motives", "motieven"),
-                    _ => ("task areas", "taakvelden"),
-                };
-                too_many(
-                    p,
+                p.push(
                     format!("$.context.{key}"),
-                    items.len(),
-                    MAX_CHOICES,
-                    plural,
+                    NoticeKind::TooManyChoices {
+                        choices,
+                        found: items.len(),
+                        max: MAX_CHOICES,
+                    },
                 );
             }
             for (i, node) in items.iter().enumerate().take(MAX_CHOICES) {
@@ -232,8 +195,8 @@ fn texts(p: &mut Problems, context: &Node, key: &str, item: (&str, &str)) -> Vec
                     other => p.wrong(
                         format!("$.context.{key}[{i}]"),
                         other,
-                        item,
-                        ("a text", "een tekst"),
+                        Subject::Choice(choices),
+                        Expected::Text,
                     ),
                 }
             }
@@ -241,8 +204,8 @@ fn texts(p: &mut Problems, context: &Node, key: &str, item: (&str, &str)) -> Vec
         Some(other) => p.wrong(
             format!("$.context.{key}"),
             other,
-            (&format!("the field ‘{key}’"), &format!("het veld ‘{key}’")),
-            ("a list of texts", "een lijst met teksten"),
+            Subject::ChoiceList(choices),
+            Expected::TextList,
         ),
     }
     out
@@ -257,53 +220,29 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
             p.wrong(
                 "$.context.partners".into(),
                 other,
-                (
-                    "the participating municipalities",
-                    "de gemeenten die meedoen",
-                ),
-                (
-                    "a list of partners with name and inhabitants",
-                    "een lijst met partners met naam en inwoners",
-                ),
+                Subject::Partners,
+                Expected::PartnerList,
             );
             return out;
         }
     };
     if items.len() > MAX_PARTNERS {
-        too_many(
-            p,
+        p.push(
             "$.context.partners".into(),
-            items.len(),
-            MAX_PARTNERS,
-            ("municipalities", "gemeenten"),
+            NoticeKind::TooManyPartners {
+                found: items.len(),
+                max: MAX_PARTNERS,
+            },
         );
     }
     for (i, node) in items.iter().enumerate().take(MAX_PARTNERS) {
         let at = format!("$.context.partners[{i}]");
         let n = i + 1;
         if !matches!(node, Node::Object(_)) {
-            p.wrong(
-                at,
-                node,
-                (&format!("municipality {n}"), &format!("gemeente {n}")),
-                (
-                    "a group of fields with name and inhabitants",
-                    "een groep velden met naam en inwoners",
-                ),
-            );
+            p.wrong(at, node, Subject::Partner(n), Expected::PartnerFields);
             continue;
         }
-        let name = text(
-            p,
-            node,
-            &at,
-            "name",
-            (
-                &format!("the name of municipality {n}"),
-                &format!("de naam van gemeente {n}"),
-            ),
-        )
-        .unwrap_or_default();
+        let name = text(p, node, &at, "name", Subject::PartnerName(n)).unwrap_or_default();
         let inhabitants = match present(node.get("inhabitants")) {
             None => None,
             Some(value) => match value
@@ -316,14 +255,8 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
                     p.wrong(
                         format!("{at}.inhabitants"),
                         value,
-                        (
-                            &format!("the population of municipality {n}"),
-                            &format!("het aantal inwoners van gemeente {n}"),
-                        ),
-                        (
-                            "a whole number of 1 or more",
-                            "een heel getal van 1 of meer",
-                        ),
+                        Subject::Inhabitants(n),
+                        Expected::Whole { min: 1, max: None },
                     );
                     None
                 }
@@ -334,28 +267,12 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
     out
 }
 
-/// "Only the first `max` … are kept": a list longer than the scan reads.
-fn too_many(p: &mut Problems, path: String, found: usize, max: usize, item: (&str, &str)) {
-    let more = found - max;
-    p.push(
-        path,
-        format!(
-            "The file lists {found} {}; the scan reads at most {max}. The last {more} do not count.",
-            item.0
-        ),
-        format!(
-            "Het bestand noemt {found} {}; de scan leest er maximaal {max}. De laatste {more} tellen niet mee.",
-            item.1
-        ),
-    );
-}
-
 fn unknown_field(p: &mut Problems, path: String, key: &str) {
-    let key = shown(key);
     p.push(
         path,
-        format!("The field ‘{key}’ is not part of an answers file and does not count."),
-        format!("Het veld ‘{key}’ hoort niet in een antwoordenbestand en telt niet mee."),
+        NoticeKind::UnknownField {
+            key: key.to_string(),
+        },
     );
 }
 
@@ -375,7 +292,7 @@ impl<'de> Deserialize<'de> for Response {
         response(&node).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "an answer is a whole number on the scale or ‘unknown’, not {}",
-                node.found().0
+                node.found().say(crate::text::Lang::En)
             ))
         })
     }

@@ -10,33 +10,17 @@ use serde::{Deserialize, Deserializer};
 impl<'de> Deserialize<'de> for Answers {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let node = Node::deserialize(deserializer)?;
-        Answers::from_node(&node).map_err(|e| serde::de::Error::custom(e.message))
+        Answers::from_node(&node).map_err(serde::de::Error::custom)
     }
 }
 
-/// Why `version` cannot be read (0 and u64::MAX: not a whole number).
-fn version_error(version: u64) -> AnswersError {
-    AnswersError::new(
-        // 0 is no version; u64::MAX stands for one that is not a whole number.
-        if version == 0 || version == u64::MAX {
-            format!("$.format_version: the version number is not valid (this scan reads version {ANSWERS_FORMAT_VERSION}).")
-        } else {
-            format!(
-                "$.format_version: this file is of version {version}; this scan reads up to version {ANSWERS_FORMAT_VERSION}. Was it made with a newer version of the Partnership readiness scan?"
-            )
-        },
-        // 0 is no version; u64::MAX stands for one that is not a whole number.
-        if version == 0 || version == u64::MAX {
-            "Het versienummer in dit bestand klopt niet."
-        } else {
-            "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen."
-        },
-    )
-}
-
 fn check_version(version: u64) -> Result<(), AnswersError> {
-    if version == 0 || version > u64::from(ANSWERS_FORMAT_VERSION) {
-        return Err(version_error(version));
+    // 0 is no version; u64::MAX stands for one that is not a whole number.
+    if version == 0 || version == u64::MAX {
+        return Err(AnswersError::BadVersion);
+    }
+    if version > u64::from(ANSWERS_FORMAT_VERSION) {
+        return Err(AnswersError::NewerVersion(version));
     }
     // Older versions are migrated here, one step at a time, when they exist.
     Ok(())
@@ -59,11 +43,8 @@ impl Answers {
     /// assert!(Answers::from_json("[1, 2]").is_err());
     /// ```
     pub fn from_json(json: &str) -> Result<Answers, AnswersError> {
-        if let Some((english, dutch)) = crate::json::too_large(json) {
-            return Err(AnswersError::new(english, dutch));
-        }
-        let root = crate::json::parse(json)
-            .map_err(|(english, dutch)| AnswersError::new(english, dutch))?;
+        crate::json::within_limit(json).map_err(AnswersError::Json)?;
+        let root = crate::json::parse(json).map_err(AnswersError::Json)?;
         Answers::from_node(&root)
     }
 
@@ -75,36 +56,15 @@ impl Answers {
     /// Not JSON, or a respondent that is not an answers object; the message
     /// names the respondent's place (`$[3]: …`).
     pub fn from_json_many(json: &str) -> Result<(Vec<Answers>, bool), AnswersError> {
-        let root = crate::json::parse(json)
-            .map_err(|(english, dutch)| AnswersError::new(english, dutch))?;
+        let root = crate::json::parse(json).map_err(AnswersError::Json)?;
         match &root {
             Node::List(items) => items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| {
-                    Answers::from_node(item).map_err(|e| {
-                        let english = e.message.strip_prefix('$').unwrap_or(&e.message);
-                        AnswersError::new(
-                            format!(
-                                "$[{i}]{}",
-                                if english.starts_with([':', '.']) {
-                                    english.to_string()
-                                } else {
-                                    format!(": {english}")
-                                }
-                            ),
-                            format!(
-                                "Respondent {} in de lijst {}",
-                                i + 1,
-                                e.dutch
-                                    .replace("Dit bestand bevat", "bevat")
-                                    .replace("Dit bestand is", "is")
-                                    .replace(
-                                        "Het versienummer in dit bestand klopt niet.",
-                                        "heeft een versienummer dat niet klopt."
-                                    )
-                            ),
-                        )
+                .map(|(index, item)| {
+                    Answers::from_node(item).map_err(|error| AnswersError::InList {
+                        index,
+                        error: Box::new(error),
                     })
                 })
                 .collect::<Result<Vec<_>, _>>()
@@ -129,13 +89,7 @@ impl Answers {
     /// other problem is a notice (see [`Answers::decode_notices`]).
     fn from_node(root: &Node) -> Result<Answers, AnswersError> {
         if !matches!(root, Node::Object(_)) {
-            return Err(AnswersError::new(
-                format!(
-                    "$: answers are a group of fields (format_version, respondent, context, responses), not {}.",
-                    root.found().0
-                ),
-                "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.",
-            ));
+            return Err(AnswersError::NotAnObject(root.found()));
         }
         let version = match root.get("format_version") {
             None | Some(Node::Null) => u64::from(ANSWERS_FORMAT_VERSION),
@@ -164,22 +118,13 @@ impl Answers {
     /// large (over [`crate::MAX_FILE_BYTES`]), not JSON, not an answers file,
     /// or a newer format.
     pub fn import(instrument: &Instrument, text: &str) -> Result<Imported, AnswersError> {
-        let not_ours = || {
-            AnswersError::new(
-                "$: this file does not contain answers from the Partnership readiness scan (no responses, context or respondent).",
-                "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.",
-            )
-        };
-        if let Some((english, dutch)) = crate::json::too_large(text) {
-            return Err(AnswersError::new(english, dutch));
-        }
-        let root = crate::json::parse(text)
-            .map_err(|(english, dutch)| AnswersError::new(english, dutch))?;
+        crate::json::within_limit(text).map_err(AnswersError::Json)?;
+        let root = crate::json::parse(text).map_err(AnswersError::Json)?;
         if !["responses", "context", "respondent"]
             .iter()
             .any(|key| root.get(key).is_some())
         {
-            return Err(not_ours());
+            return Err(AnswersError::NotAnswers);
         }
         let mut answers = Answers::from_node(&root)?;
         let index = crate::answers::StatementIndex::new(instrument);

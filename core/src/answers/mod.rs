@@ -14,7 +14,7 @@ mod model;
 #[cfg(test)]
 mod tests;
 
-pub use crate::json::Notice;
+pub use crate::notice::Notice;
 pub(crate) use index::{StatementIndex, UNKNOWN_CODE};
 pub use model::{
     more_notices, Answers, AnswersError, Context, Imported, Partner, Respondent, Response, Role,

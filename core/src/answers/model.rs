@@ -4,8 +4,11 @@
 //! instrument `check.rs`.
 
 use crate::instrument::Instrument;
-use crate::json::Notice;
-use crate::text::{localized, Lang};
+use crate::json::JsonError;
+use crate::notice::Notice;
+use crate::stage::Stage;
+use crate::text::{Lang, Says};
+use crate::wording::FoundValue;
 use serde::{Deserialize, Serialize, Serializer};
 use std::collections::BTreeMap;
 
@@ -174,6 +177,14 @@ pub struct Context {
     pub domains: Vec<String>,
 }
 
+impl Context {
+    /// The stage the rules know, parsed once from [`Context::stage`]:
+    /// `None` when not given or not one of the three ids.
+    pub fn known_stage(&self) -> Option<Stage> {
+        self.stage.as_deref().and_then(Stage::from_id)
+    }
+}
+
 /// A participating municipality, as the respondent gave it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Partner {
@@ -208,37 +219,117 @@ impl Serialize for Response {
     }
 }
 
-/// Why a JSON text is not a usable answers file.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AnswersError {
-    /// In English, with the parser's technical detail (stable for scripts).
-    pub message: String,
-    /// The same for people, in Dutch (B1); empty when deserialized.
-    #[serde(skip)]
-    pub dutch: String,
+/// Why a JSON text is not a usable answers file: a kind that says itself
+/// with [`AnswersError::text`]; its English sentence (with the JSON path)
+/// is its `Display` and its serialized `message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnswersError {
+    /// Too large, or not readable JSON.
+    Json(JsonError),
+    /// JSON, but not a group of fields (`$` holds this value).
+    NotAnObject(FoundValue),
+    /// A group of fields without `responses`, `context` or `respondent`:
+    /// another kind of file.
+    NotAnswers,
+    /// A `format_version` that is not a whole number from 1.
+    BadVersion,
+    /// A `format_version` newer than [`ANSWERS_FORMAT_VERSION`].
+    NewerVersion(u64),
+    /// Respondent `index` (from 0) of a list is not usable.
+    InList {
+        /// The place in the list, from 0.
+        index: usize,
+        /// Why.
+        error: Box<AnswersError>,
+    },
 }
 
 impl AnswersError {
-    pub(super) fn new(message: impl Into<String>, dutch: impl Into<String>) -> Self {
-        AnswersError {
-            message: message.into(),
-            dutch: dutch.into(),
+    /// The error as a plain sentence in `lang` (English with its JSON
+    /// path; Dutch for people, without it).
+    pub fn text(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.english(),
+            Lang::Nl => match self {
+                AnswersError::InList { index, error } => {
+                    format!(
+                        "Respondent {} in de lijst {}",
+                        index + 1,
+                        error.dutch_in_list()
+                    )
+                }
+                other => other.dutch(),
+            },
         }
     }
 
-    /// The message in `lang`: English when asked for, else Dutch.
-    pub fn text(&self, lang: Lang) -> &str {
-        localized(&self.message, &self.dutch, lang)
+    fn english(&self) -> String {
+        match self {
+            AnswersError::Json(e) => e.say(Lang::En),
+            AnswersError::NotAnObject(found) => format!(
+                "$: answers are a group of fields (format_version, respondent, context, responses), not {}.",
+                found.say(Lang::En)
+            ),
+            AnswersError::NotAnswers => "$: this file does not contain answers from the Partnership readiness scan (no responses, context or respondent).".into(),
+            AnswersError::BadVersion => format!("$.format_version: the version number is not valid (this scan reads version {ANSWERS_FORMAT_VERSION})."),
+            AnswersError::NewerVersion(version) => format!(
+                "$.format_version: this file is of version {version}; this scan reads up to version {ANSWERS_FORMAT_VERSION}. Was it made with a newer version of the Partnership readiness scan?"
+            ),
+            AnswersError::InList { index, error } => {
+                let inner = error.english();
+                let inner = inner.strip_prefix('$').unwrap_or(&inner);
+                if inner.starts_with([':', '.']) {
+                    format!("$[{index}]{inner}")
+                } else {
+                    format!("$[{index}]: {inner}")
+                }
+            }
+        }
+    }
+
+    fn dutch(&self) -> String {
+        match self {
+            AnswersError::Json(e) => e.say(Lang::Nl),
+            AnswersError::NotAnObject(_) | AnswersError::NotAnswers => {
+                "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.".into()
+            }
+            AnswersError::BadVersion => "Het versienummer in dit bestand klopt niet.".into(),
+            AnswersError::NewerVersion(_) => "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen.".into(),
+            AnswersError::InList { error, .. } => error.dutch(),
+        }
+    }
+
+    /// The rest of "Respondent 3 in de lijst …".
+    fn dutch_in_list(&self) -> String {
+        match self {
+            AnswersError::NotAnObject(_) | AnswersError::NotAnswers => {
+                "bevat geen antwoorden van de Samenwerkingsscan.".into()
+            }
+            AnswersError::BadVersion => "heeft een versienummer dat niet klopt.".into(),
+            AnswersError::NewerVersion(_) => "is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen.".into(),
+            AnswersError::Json(e) => format!("is niet leesbaar: {}", e.say(Lang::Nl)),
+            AnswersError::InList { error, .. } => error.dutch_in_list(),
+        }
     }
 }
 
 impl std::fmt::Display for AnswersError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.english())
     }
 }
 
 impl std::error::Error for AnswersError {}
+
+/// `{"message": …}` in English, as [`Display`](std::fmt::Display) says it.
+impl Serialize for AnswersError {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("AnswersError", 1)?;
+        s.serialize_field("message", &self.english())?;
+        s.end()
+    }
+}
 
 /// The result of [`Answers::import`].
 #[derive(Clone, Debug, PartialEq)]

@@ -3,44 +3,77 @@
 //! its JSON path and left out; the votes, notes and participants around it
 //! are kept. `Workshop::check` then fits it to an instrument.
 
+use super::notice::{FactorPart, WorkshopNotice, WorkshopNoticeKind};
 use super::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES, WORKSHOP_FORMAT_VERSION};
 use crate::instrument::Instrument;
-use crate::json::{escape_key, Node, Problems};
+use crate::json::{escape_key, JsonError, Node};
+use crate::notice::{Notice, Problems};
 use crate::share::{decode_share, encode_share};
-use crate::text::Lang;
-use crate::Notice;
+use crate::text::{Lang, Says};
+use crate::wording::{Expected, Subject};
 use serde::{Deserialize, Serialize};
 
-/// Why a text is not a usable workshop file ([`Workshop::from_json`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WorkshopError {
-    /// In English, with the parser's technical detail (stable for scripts).
-    pub message: String,
-    /// The same for people, in Dutch (B1); empty when deserialized.
-    #[serde(skip)]
-    pub dutch: String,
+/// Why a text is not a usable workshop file ([`Workshop::from_json`]): a
+/// kind that says itself with [`WorkshopError::text`]; its English
+/// sentence (with the JSON path) is its `Display` and its serialized
+/// `message`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkshopError {
+    /// Too large, or not readable JSON.
+    Json(JsonError),
+    /// JSON without tallies or participants: another kind of file.
+    NotWorkshop,
+    /// A `format_version` newer than [`WORKSHOP_FORMAT_VERSION`].
+    NewerVersion(u64),
+    /// A `format_version` that is not a whole number from 1.
+    BadVersion,
 }
 
 impl WorkshopError {
-    /// The message in `lang`: English when asked for, else Dutch.
-    pub fn text(&self, lang: Lang) -> &str {
-        crate::text::localized(&self.message, &self.dutch, lang)
+    /// The error as a plain sentence in `lang` (English with its JSON
+    /// path; Dutch for people, without it).
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            WorkshopError::Json(e) => e.say(lang),
+            WorkshopError::NotWorkshop => lang.pick(
+                "Dit bestand bevat geen workshop: er staan geen stemmen en geen deelnemers in. Is het misschien één ingevulde scan?".into(),
+                "$: this file does not contain a workshop (no tallies or participants); is it a single scan?".into(),
+            ),
+            WorkshopError::NewerVersion(v) => lang.pick(
+                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan.".into(),
+                format!("$.format_version: workshop format {v} is newer than this Samenwerkingsscan can read (it reads up to {WORKSHOP_FORMAT_VERSION})."),
+            ),
+            WorkshopError::BadVersion => lang.pick(
+                "Het versienummer in dit bestand klopt niet.".into(),
+                format!("$.format_version: the version number is not a whole number from 1 to {WORKSHOP_FORMAT_VERSION}."),
+            ),
+        }
     }
 }
 
 impl std::fmt::Display for WorkshopError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
+        f.write_str(&self.text(Lang::En))
     }
 }
 
 impl std::error::Error for WorkshopError {}
 
+/// `{"message": …}` in English, as [`Display`](std::fmt::Display) says it.
+impl Serialize for WorkshopError {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut s = serializer.serialize_struct("WorkshopError", 1)?;
+        s.serialize_field("message", &self.text(Lang::En))?;
+        s.end()
+    }
+}
+
 /// Goes through the same decoder as [`Workshop::from_json`].
 impl<'de> Deserialize<'de> for Workshop {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let node = crate::json::Node::deserialize(deserializer)?;
-        Workshop::from_node(&node).map_err(|e| serde::de::Error::custom(e.message))
+        Workshop::from_node(&node).map_err(serde::de::Error::custom)
     }
 }
 
@@ -97,51 +130,33 @@ impl Workshop {
     /// number, is negative, or is newer than [`WORKSHOP_FORMAT_VERSION`].
     /// Any other problem is a notice in [`Workshop::decode_notices`].
     pub fn from_json(json: &str) -> Result<Workshop, WorkshopError> {
-        let fail = |(message, dutch): (String, String)| WorkshopError { message, dutch };
-        if let Some(problem) = crate::json::too_large(json) {
-            return Err(fail(problem));
-        }
-        let root = crate::json::parse(json).map_err(fail)?;
+        crate::json::within_limit(json).map_err(WorkshopError::Json)?;
+        let root = crate::json::parse(json).map_err(WorkshopError::Json)?;
         Workshop::from_node(&root)
     }
 
     fn from_node(root: &crate::json::Node) -> Result<Workshop, WorkshopError> {
         use crate::json::Node;
-        let fail = |message: String, dutch: &str| {
-            Err(WorkshopError {
-                message,
-                dutch: dutch.to_string(),
-            })
-        };
         if root.get("tallies").is_none() && root.get("participants").is_none() {
-            return fail(
-                "$: this file does not contain a workshop (no tallies or participants); is it a single scan?".into(),
-                "Dit bestand bevat geen workshop: er staan geen stemmen en geen deelnemers in. Is het misschien één ingevulde scan?",
-            );
+            return Err(WorkshopError::NotWorkshop);
         }
         let version = match root.get("format_version") {
             None | Some(Node::Null) => Some(0),
             Some(n) => n.whole(),
         };
         match version {
-            Some(v) if (0..=i128::from(WORKSHOP_FORMAT_VERSION)).contains(&v) => {
-                Ok(decode(root))
-            }
-            Some(v) if v > 0 => fail(
-                format!("$.format_version: workshop format {v} is newer than this Samenwerkingsscan can read (it reads up to {WORKSHOP_FORMAT_VERSION})."),
-                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan.",
-            ),
-            _ => fail(
-                format!("$.format_version: the version number is not a whole number from 1 to {WORKSHOP_FORMAT_VERSION}."),
-                "Het versienummer in dit bestand klopt niet.",
-            ),
+            Some(v) if (0..=i128::from(WORKSHOP_FORMAT_VERSION)).contains(&v) => Ok(decode(root)),
+            Some(v) if v > 0 => Err(WorkshopError::NewerVersion(
+                u64::try_from(v).unwrap_or(u64::MAX),
+            )),
+            _ => Err(WorkshopError::BadVersion),
         }
     }
 }
 
 /// Decodes a workshop object whose version was checked.
 pub(crate) fn decode(root: &Node) -> Workshop {
-    let mut problems = Problems::default();
+    let mut problems: Problems<WorkshopNoticeKind> = Problems::default();
     let p = &mut problems;
     // Of the current format version (the caller checked the file's).
     let mut w = Workshop {
@@ -149,22 +164,12 @@ pub(crate) fn decode(root: &Node) -> Workshop {
             p,
             root.get("instrument_id"),
             "$.instrument_id",
-            ("the questionnaire id", "de id van de vragenlijst"),
+            Subject::InstrumentId,
         ),
         ..Workshop::default()
     };
-    w.set_title(&text(
-        p,
-        root.get("title"),
-        "$.title",
-        ("the title", "de titel"),
-    ));
-    for (factor, node) in object(
-        p,
-        root.get("tallies"),
-        "$.tallies",
-        ("the votes", "de stemmen"),
-    ) {
+    w.set_title(&text(p, root.get("title"), "$.title", Subject::Title));
+    for (factor, node) in object(p, root.get("tallies"), "$.tallies", Subject::Tallies) {
         let at = format!("$.tallies[\"{}\"]", escape_key(factor));
         if let Some(tally) = tally(p, node, &at, factor) {
             if !tally.is_empty() {
@@ -172,17 +177,9 @@ pub(crate) fn decode(root: &Node) -> Workshop {
             }
         }
     }
-    for (i, node) in list(
-        p,
-        root.get("revealed"),
-        "$.revealed",
-        (
-            "the factors whose results were shown",
-            "de factoren waarvan de uitslag is getoond",
-        ),
-    )
-    .iter()
-    .enumerate()
+    for (i, node) in list(p, root.get("revealed"), "$.revealed", Subject::Revealed)
+        .iter()
+        .enumerate()
     {
         match node {
             Node::Text(t) => {
@@ -191,28 +188,20 @@ pub(crate) fn decode(root: &Node) -> Workshop {
             other => p.wrong(
                 format!("$.revealed[{i}]"),
                 other,
-                ("a revealed factor", "een getoonde factor"),
-                ("the id of a factor", "de id van een factor"),
+                Subject::RevealedFactor,
+                Expected::FactorId,
             ),
         }
     }
-    for (factor, node) in object(
-        p,
-        root.get("notes"),
-        "$.notes",
-        ("the notes", "de notities"),
-    ) {
+    for (factor, node) in object(p, root.get("notes"), "$.notes", Subject::Notes) {
         match node {
             Node::Text(t) => w.set_note(factor, t),
             Node::Null => {}
             other => p.wrong(
                 format!("$.notes[\"{}\"]", escape_key(factor)),
                 other,
-                (
-                    &format!("the note on ‘{factor}’"),
-                    &format!("de notitie bij ‘{factor}’"),
-                ),
-                ("a text", "een tekst"),
+                Subject::Note(factor.clone()),
+                Expected::Text,
             ),
         }
     }
@@ -220,7 +209,7 @@ pub(crate) fn decode(root: &Node) -> Workshop {
         p,
         root.get("participants"),
         "$.participants",
-        ("the participants", "de deelnemers"),
+        Subject::Participants,
     );
     // All of them: which codes count (valid for the questionnaire, new, up
     // to MAX_PARTICIPANTS) is decided by `check`, which has the questionnaire.
@@ -230,8 +219,8 @@ pub(crate) fn decode(root: &Node) -> Workshop {
             other => p.wrong(
                 format!("$.participants[{i}]"),
                 other,
-                ("a participant", "een deelnemer"),
-                ("a result code", "een resultaatcode"),
+                Subject::Participant,
+                Expected::ResultCode,
             ),
         }
     }
@@ -240,19 +229,18 @@ pub(crate) fn decode(root: &Node) -> Workshop {
 }
 
 /// One factor's votes; `None` (with a notice) when it is not a tally.
-fn tally(p: &mut Problems, node: &Node, at: &str, factor: &str) -> Option<Tally> {
+fn tally(
+    p: &mut Problems<WorkshopNoticeKind>,
+    node: &Node,
+    at: &str,
+    factor: &str,
+) -> Option<Tally> {
     if !matches!(node, Node::Object(_)) {
         p.wrong(
             at.to_string(),
             node,
-            (
-                &format!("the votes on ‘{factor}’"),
-                &format!("de stemmen bij ‘{factor}’"),
-            ),
-            (
-                "a group of fields with counts and unknown",
-                "een groep velden met counts en unknown",
-            ),
+            Subject::Votes(factor.to_string()),
+            Expected::TallyFields,
         );
         return None;
     }
@@ -261,7 +249,7 @@ fn tally(p: &mut Problems, node: &Node, at: &str, factor: &str) -> Option<Tally>
         p,
         node.get("counts"),
         &format!("{at}.counts"),
-        ("the votes per point", "de stemmen per punt"),
+        Subject::VotesPerPoint,
     );
     for (i, count) in counts.iter().enumerate() {
         tally
@@ -276,14 +264,16 @@ fn tally(p: &mut Problems, node: &Node, at: &str, factor: &str) -> Option<Tally>
 
 /// A number of votes: a whole number from 0, capped at [`MAX_VOTES`];
 /// anything else counts as 0 votes, with a notice.
-fn votes(p: &mut Problems, node: &Node, at: String, factor: &str) -> u32 {
+fn votes(p: &mut Problems<WorkshopNoticeKind>, node: &Node, at: String, factor: &str) -> u32 {
     match node.whole() {
         Some(n) if n >= 0 => {
             if n > i128::from(MAX_VOTES) {
                 p.push(
                     at,
-                    format!("A number of votes on ‘{factor}’ is larger than {MAX_VOTES}; {MAX_VOTES} is used."),
-                    format!("Een aantal stemmen bij ‘{factor}’ is groter dan {MAX_VOTES}; er tellen {MAX_VOTES} mee."),
+                    WorkshopNoticeKind::VotesCapped {
+                        factor: factor.to_string(),
+                        max: MAX_VOTES,
+                    },
                 );
             }
             u32::try_from(n.min(i128::from(MAX_VOTES))).unwrap_or(MAX_VOTES)
@@ -292,61 +282,57 @@ fn votes(p: &mut Problems, node: &Node, at: String, factor: &str) -> u32 {
             p.wrong(
                 at,
                 node,
-                (
-                    &format!("a number of votes on ‘{factor}’"),
-                    &format!("een aantal stemmen bij ‘{factor}’"),
-                ),
-                (
-                    "a whole number of 0 or more",
-                    "een heel getal van 0 of meer",
-                ),
+                Subject::VoteCount(factor.to_string()),
+                Expected::Whole { min: 0, max: None },
             );
             0
         }
     }
 }
 
-fn text(p: &mut Problems, node: Option<&Node>, at: &str, what: (&str, &str)) -> String {
+fn text(
+    p: &mut Problems<WorkshopNoticeKind>,
+    node: Option<&Node>,
+    at: &str,
+    what: Subject,
+) -> String {
     match node {
         None | Some(Node::Null) => String::new(),
         Some(Node::Text(t)) => t.clone(),
         Some(other) => {
-            p.wrong(at.to_string(), other, what, ("a text", "een tekst"));
+            p.wrong(at.to_string(), other, what, Expected::Text);
             String::new()
         }
     }
 }
 
 fn object<'a>(
-    p: &mut Problems,
+    p: &mut Problems<WorkshopNoticeKind>,
     node: Option<&'a Node>,
     at: &str,
-    what: (&str, &str),
+    what: Subject,
 ) -> &'a [(String, Node)] {
     match node {
         None | Some(Node::Null) => &[],
         Some(Node::Object(fields)) => fields,
         Some(other) => {
-            p.wrong(
-                at.to_string(),
-                other,
-                what,
-                (
-                    "a group of fields: factor id → value",
-                    "een groep velden: id van de factor → waarde",
-                ),
-            );
+            p.wrong(at.to_string(), other, what, Expected::FactorMap);
             &[]
         }
     }
 }
 
-fn list<'a>(p: &mut Problems, node: Option<&'a Node>, at: &str, what: (&str, &str)) -> &'a [Node] {
+fn list<'a>(
+    p: &mut Problems<WorkshopNoticeKind>,
+    node: Option<&'a Node>,
+    at: &str,
+    what: Subject,
+) -> &'a [Node] {
     match node {
         None | Some(Node::Null) => &[],
         Some(Node::List(items)) => items,
         Some(other) => {
-            p.wrong(at.to_string(), other, what, ("a list", "een lijst"));
+            p.wrong(at.to_string(), other, what, Expected::List);
             &[]
         }
     }
@@ -366,107 +352,63 @@ pub(crate) fn check(w: &mut Workshop, instrument: &Instrument) {
     let known = |id: &str| instrument.factor(id).is_some();
     let unknown: Vec<String> = w.tallies.keys().filter(|id| !known(id)).cloned().collect();
     w.tallies.retain(|id, _| known(id));
-    let what = [
-        "the votes on",
-        "de stemmen bij",
-        "the votes on",
-        "de stemmen bij",
-    ];
-    unknown_factors(&mut notices, &unknown, "tallies", what);
+    unknown_factors(&mut notices, &unknown, FactorPart::Votes);
     let unknown: Vec<String> = w.notes.keys().filter(|id| !known(id)).cloned().collect();
     w.notes.retain(|id, _| known(id));
-    let what = [
-        "the note on",
-        "de notitie bij",
-        "the notes on",
-        "de notities bij",
-    ];
-    unknown_factors(&mut notices, &unknown, "notes", what);
+    unknown_factors(&mut notices, &unknown, FactorPart::Note);
     let unknown: Vec<String> = w.revealed.iter().filter(|id| !known(id)).cloned().collect();
     w.revealed.retain(|id| known(id));
-    let what = [
-        "the mark ‘results shown’ on",
-        "de markering ‘uitslag getoond’ bij",
-        "the mark ‘results shown’ on",
-        "de markering ‘uitslag getoond’ bij",
-    ];
-    unknown_factors(&mut notices, &unknown, "revealed", what);
+    unknown_factors(&mut notices, &unknown, FactorPart::Revealed);
     scale(w, instrument, &mut notices);
     participants(w, instrument, &mut notices);
     // Why so much did not fit, when it did not (said once: the id is kept,
     // a baseline's comparison names it too).
     if !notices.is_empty() && !w.instrument_id.is_empty() && w.instrument_id != instrument.id {
-        let id = shown(&w.instrument_id);
-        notices.insert(0, notice(
-            "$.instrument_id",
-            format!("This workshop was made with another questionnaire (‘{id}’). Only what fits this questionnaire is kept."),
-            format!("Deze workshop is gemaakt met een andere vragenlijst (‘{id}’). Alleen wat bij deze vragenlijst past, is overgenomen."),
-        ));
+        let id = w.instrument_id.clone();
+        notices.insert(
+            0,
+            Notice::new(
+                "$.instrument_id",
+                WorkshopNoticeKind::OtherQuestionnaire { id },
+            ),
+        );
     }
     w.decode_notices.extend(notices);
 }
 
-fn notice(path: &str, message: String, dutch: String) -> Notice {
-    Notice {
-        path: path.to_string(),
-        message,
-        dutch,
-        factor: None,
-    }
-}
-
-/// An id from a file as it is shown in a sentence: at most 40 characters.
-fn shown(id: &str) -> String {
-    match id.char_indices().nth(40) {
-        Some((at, _)) => format!("{}…", &id[..at]),
-        None => id.to_string(),
-    }
-}
-
-/// `what`: what the file holds on one factor and on several, in English
-/// and Dutch, e.g. `["the note on", "de notitie bij", "the notes on",
-/// "de notities bij"]`.
-fn unknown_factors(notices: &mut Vec<Notice>, ids: &[String], field: &str, what: [&str; 4]) {
+/// Left out: the `part` on factors the instrument does not have, by id
+/// up to [`NAMED`], else in one notice with the first three.
+fn unknown_factors(notices: &mut Vec<WorkshopNotice>, ids: &[String], part: FactorPart) {
+    let field = match part {
+        FactorPart::Votes => "tallies",
+        FactorPart::Note => "notes",
+        FactorPart::Revealed => "revealed",
+    };
     if ids.len() <= NAMED {
         for id in ids {
-            let name = shown(id);
-            notices.push(notice(
-                &format!("$.{field}[\"{}\"]", escape_key(id)),
-                format!(
-                    "Left out: {} ‘{name}’. This questionnaire has no such factor.",
-                    what[0]
-                ),
-                format!(
-                    "Weggelaten: {} ‘{name}’. Die factor staat niet in deze vragenlijst.",
-                    what[1]
-                ),
+            notices.push(Notice::new(
+                format!("$.{field}[\"{}\"]", escape_key(id)),
+                WorkshopNoticeKind::UnknownFactor {
+                    part,
+                    id: id.clone(),
+                },
             ));
         }
     } else {
-        let n = ids.len();
-        let some = ids
-            .iter()
-            .take(3)
-            .map(|id| format!("‘{}’", shown(id)))
-            .collect::<Vec<_>>()
-            .join(", ");
-        notices.push(notice(
-            &format!("$.{field}"),
-            format!(
-                "Left out: {} {n} factors this questionnaire does not have (such as {some}).",
-                what[2]
-            ),
-            format!(
-                "Weggelaten: {} {n} factoren die niet in deze vragenlijst staan (zoals {some}).",
-                what[3]
-            ),
+        notices.push(Notice::new(
+            format!("$.{field}"),
+            WorkshopNoticeKind::UnknownFactors {
+                part,
+                count: ids.len(),
+                some: ids.iter().take(3).cloned().collect(),
+            },
         ));
     }
 }
 
 /// Cuts every tally to the questionnaire's scale; votes beyond its last
 /// point are said (per factor, or in one notice when many).
-fn scale(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Notice>) {
+fn scale(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<WorkshopNotice>) {
     let max = usize::from(instrument.scale_max());
     let mut cut: Vec<(String, usize, u64)> = Vec::new();
     for (id, tally) in w.tallies.iter_mut() {
@@ -480,20 +422,26 @@ fn scale(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Notice>) {
     }
     w.tallies.retain(|_, t| !t.is_empty());
     if cut.len() <= NAMED {
-        for (id, points, beyond) in &cut {
-            let name = shown(id);
-            notices.push(notice(
-                &format!("$.tallies[\"{}\"].counts", escape_key(id)),
-                format!("The votes on ‘{name}’ have {points} points, but this questionnaire’s scale has {max}. The {beyond} votes beyond point {max} do not count."),
-                format!("De stemmen bij ‘{name}’ hebben {points} punten, maar de schaal van deze vragenlijst heeft er {max}. De {beyond} stemmen na punt {max} tellen niet mee."),
+        for (id, points, beyond) in cut {
+            notices.push(Notice::new(
+                format!("$.tallies[\"{}\"].counts", escape_key(&id)),
+                WorkshopNoticeKind::BeyondScale {
+                    factor: id,
+                    points,
+                    max,
+                    beyond,
+                },
             ));
         }
     } else {
         let (n, beyond) = (cut.len(), cut.iter().map(|c| c.2).sum::<u64>());
-        notices.push(notice(
+        notices.push(Notice::new(
             "$.tallies",
-            format!("The votes on {n} factors have more points than this questionnaire’s scale of {max}. The {beyond} votes beyond point {max} do not count."),
-            format!("De stemmen bij {n} factoren hebben meer punten dan de schaal van deze vragenlijst ({max}). De {beyond} stemmen na punt {max} tellen niet mee."),
+            WorkshopNoticeKind::ManyBeyondScale {
+                factors: n,
+                max,
+                beyond,
+            },
         ));
     }
 }
@@ -501,7 +449,7 @@ fn scale(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Notice>) {
 /// Keeps the codes that are valid for the questionnaire and hold answers,
 /// canonical and once each, up to [`MAX_PARTICIPANTS`]; one notice per kind
 /// of code left out, with the count.
-fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Notice>) {
+fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<WorkshopNotice>) {
     let (mut invalid, mut empty, mut twice, mut over) = (0usize, 0usize, 0usize, 0usize);
     let mut kept: Vec<String> = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
@@ -524,47 +472,21 @@ fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Not
         }
     }
     w.participants = kept;
-    let at = "$.participants";
-    if invalid > 0 {
-        notices.push(if invalid == 1 {
-            notice(at,
-                "1 participant code is not valid for this questionnaire: it is damaged, or it was made with another questionnaire or an earlier version of it. It was left out.".into(),
-                "1 code van een deelnemer is niet geldig voor deze vragenlijst: de code is beschadigd, of gemaakt met een andere vragenlijst of een eerdere versie ervan. Die code is weggelaten.".into())
-        } else {
-            notice(at,
-                format!("{invalid} participant codes are not valid for this questionnaire: they are damaged, or they were made with another questionnaire or an earlier version of it. They were left out."),
-                format!("{invalid} codes van deelnemers zijn niet geldig voor deze vragenlijst: de codes zijn beschadigd, of gemaakt met een andere vragenlijst of een eerdere versie ervan. Die codes zijn weggelaten."))
-        });
-    }
-    if empty > 0 {
-        let (en, nl) = if empty == 1 {
-            (
-                "1 participant code holds no answers. It was left out.".to_string(),
-                "1 code van een deelnemer bevat geen antwoorden. Die code is weggelaten."
-                    .to_string(),
-            )
-        } else {
-            (format!("{empty} participant codes hold no answers. They were left out."),
-             format!("{empty} codes van deelnemers bevatten geen antwoorden. Die codes zijn weggelaten."))
-        };
-        notices.push(notice(at, en, nl));
-    }
-    if twice > 0 {
-        let (en, nl) = if twice == 1 {
-            ("1 participant code holds the same answers as another code. The same answers count only once: the second code was left out.".to_string(),
-             "1 code van een deelnemer bevat dezelfde antwoorden als een andere code. Dezelfde antwoorden tellen maar één keer: de dubbele code is weggelaten.".to_string())
-        } else {
-            (format!("{twice} participant codes hold the same answers as another code. The same answers count only once: the repeats were left out."),
-             format!("{twice} codes van deelnemers bevatten dezelfde antwoorden als een andere code. Dezelfde antwoorden tellen maar één keer: de dubbele codes zijn weggelaten."))
-        };
-        notices.push(notice(at, en, nl));
-    }
-    if over > 0 {
-        notices.push(notice(
-            at,
-            format!("A workshop holds at most {MAX_PARTICIPANTS} participants; the last {over} were left out."),
-            format!("Een workshop heeft maximaal {MAX_PARTICIPANTS} deelnemers; de laatste {over} zijn weggelaten."),
-        ));
+    for (count, kind) in [
+        (invalid, WorkshopNoticeKind::InvalidCodes { count: invalid }),
+        (empty, WorkshopNoticeKind::EmptyCodes { count: empty }),
+        (twice, WorkshopNoticeKind::RepeatedCodes { count: twice }),
+        (
+            over,
+            WorkshopNoticeKind::TooManyParticipants {
+                max: MAX_PARTICIPANTS,
+                over,
+            },
+        ),
+    ] {
+        if count > 0 {
+            notices.push(Notice::new("$.participants", kind));
+        }
     }
 }
 
@@ -691,7 +613,7 @@ mod tests {
         let w = Workshop::import(i, &json).unwrap();
         assert_eq!(w.participants, valid[..MAX_PARTICIPANTS]);
         assert_eq!(paths(&w), ["$.participants"; 4]);
-        let nl: Vec<&str> = w.decode_notices.iter().map(|n| n.text(Lang::Nl)).collect();
+        let nl: Vec<String> = w.decode_notices.iter().map(|n| n.text(Lang::Nl)).collect();
         assert!(
             nl[0].starts_with("500 codes van deelnemers zijn niet geldig"),
             "{nl:?}"

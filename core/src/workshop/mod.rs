@@ -19,6 +19,7 @@
 mod codes;
 mod file;
 mod model;
+mod notice;
 mod report;
 mod results;
 mod summary;
@@ -31,6 +32,7 @@ pub use model::{
     Tally, Workshop, MAX_NOTE_CHARS, MAX_PARTICIPANTS, MAX_TITLE_CHARS, MAX_VOTES,
     WORKSHOP_FORMAT_VERSION,
 };
+pub use notice::{FactorPart, WorkshopNotice, WorkshopNoticeKind};
 pub use report::{
     compare_workshops, summarize, tally_result, workshop_report, WorkshopComparison, WorkshopReport,
 };

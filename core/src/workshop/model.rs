@@ -44,7 +44,7 @@ pub struct Workshop {
     /// its JSON path (a damaged tally, a note that is not a text, …).
     /// Not written.
     #[serde(skip)]
-    pub decode_notices: Vec<crate::Notice>,
+    pub decode_notices: Vec<super::notice::WorkshopNotice>,
 }
 
 impl Default for Workshop {

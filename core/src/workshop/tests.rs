@@ -356,11 +356,11 @@ fn files_round_trip_and_bad_files_say_why() {
     assert!(Workshop::from_json("[]").is_err());
     assert!(Workshop::from_json(r#"{"responses":{}}"#)
         .unwrap_err()
-        .message
+        .to_string()
         .contains("single scan"));
     assert!(Workshop::from_json(r#"{"format_version":99,"tallies":{}}"#)
         .unwrap_err()
-        .message
+        .to_string()
         .contains("newer"));
     for (json, dutch) in [
         ("not json", "geen leesbaar JSON-bestand"),

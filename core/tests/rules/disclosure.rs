@@ -344,13 +344,14 @@ fn a_retired_statement_must_be_gone_and_its_successor_asked() {
     assert!(
         problems
             .iter()
-            .any(|p| p.path == "$.retired[0].id" && p.message.contains(&asked)),
+            .any(|p| p.path == "$.retired[0].id" && p.text(Lang::En).contains(&asked)),
         "{problems:?}"
     );
     assert!(
         problems
             .iter()
-            .any(|p| p.path == "$.retired[1].replaced_by" && p.message.contains("bestaat-niet.9")),
+            .any(|p| p.path == "$.retired[1].replaced_by"
+                && p.text(Lang::En).contains("bestaat-niet.9")),
         "{problems:?}"
     );
 }

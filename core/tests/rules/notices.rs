@@ -37,7 +37,7 @@ fn unknown_and_off_scale_answers_are_notices_and_ignored() {
     let in_report: Vec<_> = report
         .notices
         .iter()
-        .map(|n| (&n.path, n.message.as_str()))
+        .map(|n| (&n.path, n.message.clone()))
         .collect();
     let dutch: Vec<_> = notices
         .iter()
@@ -57,7 +57,7 @@ fn value_zero_is_off_the_scale() {
     let answers = Scan::favourable().response(&s0, Response::Scale(0)).build();
     let notices = answers.check(instrument());
     assert_eq!(notices.len(), 1);
-    assert!(notices[0].message.contains("not on the scale"));
+    assert!(notices[0].text(Lang::En).contains("not on the scale"));
 }
 
 #[test]

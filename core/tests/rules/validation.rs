@@ -11,7 +11,7 @@ fn problems(value: &Value) -> Vec<(String, String)> {
         .unwrap_err()
         .problems
         .into_iter()
-        .map(|p| (p.path, p.message))
+        .map(|p| (p.path.clone(), p.text(Lang::En)))
         .collect()
 }
 

@@ -369,7 +369,7 @@ pub struct WorkshopTexts {
     /// "{what}. Now: {verdict}. At the baseline: {verdict}."
     pub compare_now: fn(&str, &str, &str) -> String,
     /// The bands and the red flag in one line: (concern up to, strength from).
-    pub legend: fn(f64, f64) -> String,
+    pub legend: fn(&str, &str) -> String,
     /// "zorgpunt in Beuningen (25)": municipalities whose figure is a concern.
     pub concern_in: fn(&str) -> String,
     /// Announced when another window's work is taken over.

@@ -4,12 +4,6 @@ use super::Texts;
 #[cfg(feature = "workshop")]
 use super::WorkshopTexts;
 
-/// A threshold in Dutch notation: 37,5.
-#[cfg(feature = "workshop")]
-fn dutch(x: f64) -> String {
-    format!("{x}").replace('.', ",")
-}
-
 pub static TEXTS: Texts = Texts {
     language: "Taal",
     steps_label: "Stappen van de scan",
@@ -309,7 +303,7 @@ pub static WORKSHOP: WorkshopTexts = WorkshopTexts {
     appendix_lead: "Alle cijfers, redenen, adviezen en notities, per factor.",
     all_differences: "Alle grote verschillen",
     compare_now: |what, now, before| format!("{what}. Nu: {now}. Bij de nulmeting: {before}."),
-    legend: |concern, strength| format!("Zorgpunt: score {} of lager (van 100). Aandachtspunt: tussen {} en {}. Sterk punt: {} of hoger. Rode vlag: een voorwaarde uit §5 (noodzaak, vertrouwen, tijd) die het oordeel bepaalt.", dutch(concern), dutch(concern), dutch(strength), dutch(strength)),
+    legend: |concern, strength| format!("Zorgpunt: score {concern} of lager (van 100). Aandachtspunt: tussen {concern} en {strength}. Sterk punt: {strength} of hoger. Rode vlag: een voorwaarde uit §5 (noodzaak, vertrouwen, tijd) die het oordeel bepaalt."),
     concern_in: |list| format!("zorgpunt in {list}"),
     from_other_window: "Wat in een ander venster aan deze workshop is gedaan, staat nu ook hier.",
     conflict_lead: "Deze workshop is intussen in een ander venster gewijzigd. Welke versie wilt u houden? Wat u nu invult, wordt pas bewaard als u gekozen hebt.",

@@ -59,7 +59,7 @@ pub fn parse_import(
 ) -> Result<Box<Imported>, Vec<String>> {
     Answers::import(instrument, text)
         .map(Box::new)
-        .map_err(|error| vec![error.text(lang).to_string()])
+        .map_err(|error| vec![error.text(lang)])
 }
 
 fn share_link(ns: &str, code: &str) -> String {

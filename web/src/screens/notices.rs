@@ -20,7 +20,7 @@ fn short(path: &str) -> String {
 /// `(path, text)` pairs, already in the user's language, of `total`
 /// notices in all (the caller may hold only the first ones).
 pub fn notice_list<'a>(
-    items: impl Iterator<Item = (&'a str, &'a str)>,
+    items: impl Iterator<Item = (&'a str, String)>,
     total: usize,
     lang: Lang,
 ) -> Html {

@@ -16,7 +16,7 @@ pub struct QuestionsProps {
     pub page: Page,
     pub responses: Rc<BTreeMap<String, Response>>,
     /// The stage chosen in the context (wording of the look-ahead phase).
-    pub stage: Option<String>,
+    pub stage: Option<samenwerkingsscan::Stage>,
     pub on_answer: Callback<(String, Response)>,
 }
 
@@ -46,7 +46,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
     let lang = props.lang;
     let instrument = &props.instrument;
     let phase = instrument.phase(&props.page.phase);
-    let ahead = phase.is_some_and(|p| p.looks_ahead(props.stage.as_deref()));
+    let ahead = phase.is_some_and(|p| p.looks_ahead(props.stage));
     let (title, hint) = match props.page.polarity {
         Polarity::Promoting => (t.promoting_title, t.promoting_hint),
         Polarity::Hindering if ahead => (t.hindering_title, t.hindering_hint_ahead),
@@ -90,7 +90,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
             <h2 id="scan-questions-title" tabindex="-1" data-screen-heading="">{ heading }</h2>
             if let Some(phase) = phase {
                 <p class="scan-lead">{ phase.description.get(lang) }</p>
-                if phase.looks_ahead(props.stage.as_deref()) {
+                if phase.looks_ahead(props.stage) {
                     <p class="scan-lead">{ t.look_ahead_lead }</p>
                 }
             }
@@ -101,7 +101,7 @@ pub fn questions(props: &QuestionsProps) -> Html {
                     <p class="scan-factor__explanation">{ factor.explanation.get(lang) }</p>
                     { for factor.statements.iter().map(|statement| html! {
                         <StatementItem key={statement.id.clone()} id={AttrValue::from(statement.id.clone())}
-                            text={AttrValue::from(statement.text_for(props.stage.as_deref(), lang).to_string())}
+                            text={AttrValue::from(statement.text_for(props.stage, lang).to_string())}
                             current={props.responses.get(&statement.id).copied()}
                             options={options.clone()} stacked={!row_fits} on_answer={props.on_answer.clone()} />
                     }) }

@@ -3,7 +3,7 @@
 
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
-use samenwerkingsscan::Lang;
+use samenwerkingsscan::{decimal, Lang};
 use samenwerkingsscan::{
     tally_result, Combine, GroupFactor, Instrument, Polarity, Tally, MAX_VOTES,
 };
@@ -23,7 +23,7 @@ pub struct FactorProps {
     /// The participants' figures for this factor (from their codes), if any.
     pub participants: Option<GroupFactor>,
     /// The participants' stage (wording of the look-ahead phase), if known.
-    pub stage: Option<String>,
+    pub stage: Option<samenwerkingsscan::Stage>,
     pub min_group_size: usize,
     pub on_votes: Callback<(u8, u32)>,
     pub on_reveal: Callback<()>,
@@ -41,12 +41,6 @@ const LONG_TITLE_CHARS: usize = 64;
 /// The characters of a factor's statements together.
 fn text_length(texts: &[&str]) -> usize {
     texts.iter().map(|t| t.chars().count()).sum()
-}
-
-/// "3,4" in Dutch, "3.4" in English.
-pub fn decimal(value: f64, lang: Lang) -> String {
-    let text = format!("{value:.1}");
-    lang.pick(text.replace('.', ","), text)
 }
 
 /// Counts as a table with a bar per row: readable on a projector and by a
@@ -238,7 +232,7 @@ pub fn factor_screen(props: &FactorProps) -> Html {
     let texts_shown: Vec<&str> = factor
         .statements
         .iter()
-        .map(|s| s.text_for(props.stage.as_deref(), lang))
+        .map(|s| s.text_for(props.stage, lang))
         .collect();
     let length = text_length(&texts_shown);
     let clamp = length > CLAMP_FROM_CHARS;
@@ -275,7 +269,7 @@ pub fn factor_screen(props: &FactorProps) -> Html {
             }
             if factor.polarity == Polarity::Hindering {
                 <p class="scan-ws-question-note">{
-                    if instrument.phase(&factor.phase).is_some_and(|p| p.looks_ahead(props.stage.as_deref())) {
+                    if instrument.phase(&factor.phase).is_some_and(|p| p.looks_ahead(props.stage)) {
                         w.vote_hindering_ahead
                     } else {
                         w.vote_hindering

@@ -43,7 +43,7 @@ pub struct WorkshopProps {
     /// Why the host's questionnaire could not be used (the built-in one
     /// is used instead); empty when it could, or the host gave none.
     #[prop_or_default]
-    pub instrument_problems: Vec<samenwerkingsscan::Problem>,
+    pub instrument_trouble: Option<crate::root::Trouble>,
     /// URL of `workshop.css`; empty when the host links it itself.
     pub stylesheet: AttrValue,
 }
@@ -391,7 +391,11 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 .as_ref()
                 .as_ref()
                 .and_then(|g| g.factors.iter().find(|f| f.id == id).cloned());
-            let stage = group.as_ref().as_ref().and_then(|g| g.report.stage.clone());
+            let stage = group
+                .as_ref()
+                .as_ref()
+                .and_then(|g| g.report.stage.as_deref())
+                .and_then(samenwerkingsscan::Stage::from_id);
             html! {
                 <FactorScreen instrument={instrument.clone()} index={i} {lang}
                     tally={state.workshop.tallies.get(&id).cloned()}
@@ -455,7 +459,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
             { crate::root::language_alert(props.language_problem.as_ref(), lang) }
             // On the setup screen only: the projector's screens must fit.
             if state.screen == Screen::Setup {
-                { crate::root::instrument_alert(&props.instrument_problems, lang) }
+                { crate::root::instrument_alert(props.instrument_trouble.as_ref(), lang) }
             }
             if let Some(other) = state.conflict.as_ref() {
                 { conflict_alert(other, &state, &instrument, &props.storage_key, lang) }

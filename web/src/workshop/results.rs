@@ -3,10 +3,10 @@
 //! rules, every discussion point and note, and the comparison with a
 //! baseline. Prints as the summary alone or the whole report on A4.
 
-use super::factor::decimal;
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::chart::band_class;
 use crate::screens::report::{today, whole, ReportView};
+use samenwerkingsscan::decimal;
 use samenwerkingsscan::figure;
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{

@@ -140,7 +140,7 @@ pub fn setup(props: &SetupProps) -> Html {
                             // The core's message is a whole sentence in the UI's language.
                             Answers::import(&instrument, &text)
                                 .map(|imported| imported.answers)
-                                .map_err(|e| e.text(lang).to_string())
+                                .map_err(|e| e.text(lang))
                         });
                         on.emit(SetupEvent::File(place, name, answers.map(Box::new)));
                     },
@@ -167,8 +167,7 @@ pub fn setup(props: &SetupProps) -> Html {
                         // Fitted to this questionnaire: what does not fit is
                         // dropped and said (the workshop's or baseline's notices).
                         let parsed = text.and_then(|text| {
-                            Workshop::import(&instrument, &text)
-                                .map_err(|e| e.text(lang).to_string())
+                            Workshop::import(&instrument, &text).map_err(|e| e.text(lang))
                         });
                         on.emit(match parsed {
                             Ok(w) if baseline => SetupEvent::Baseline(Box::new(w), loaded.into()),

@@ -7,8 +7,8 @@
 use super::results::subgroup_table;
 use crate::i18n::{texts, workshop_texts};
 use crate::screens::report::{verdict_class, whole};
-use samenwerkingsscan::figure;
 use samenwerkingsscan::Lang;
+use samenwerkingsscan::{figure, number, CONCERN_UPTO, STRENGTH_FROM};
 use samenwerkingsscan::{
     Gap, GroupReport, PhaseResult, PointCause, Report, SummaryPoint, SummaryVerdict,
     WorkshopComparison, WorkshopReport,
@@ -254,7 +254,7 @@ pub fn summary_section(
             if s.points.is_empty() {
                 <p>{ w.no_points }</p>
             } else {
-                <p class="scan-small">{ w.points_lead }{ " " }{ (w.legend)(samenwerkingsscan::CONCERN_UPTO, samenwerkingsscan::STRENGTH_FROM) }</p>
+                <p class="scan-small">{ w.points_lead }{ " " }{ (w.legend)(&number(CONCERN_UPTO, lang).unwrap_or_default(), &number(STRENGTH_FROM, lang).unwrap_or_default()) }</p>
                 <ol class="scan-ws-points">{ for s.points.iter().map(|p| point(p, lang)) }</ol>
             }
             if s.more_points > 0 || s.other_notes > 0 {
