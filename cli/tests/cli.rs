@@ -222,6 +222,23 @@ fn share_codes_round_trip_through_the_cli() {
         stderr.contains("not in the code: $.responses[\"visievorming.2\"]"),
         "{stderr}"
     );
+    // The context is left out unless asked for, and said.
+    let with_context = scratch(
+        "context.json",
+        r#"{"context": {"stage": "preparing"}, "responses": {"noodzaak-onderkend.1": 4}}"#,
+    );
+    let out = run(&["share", "encode", &with_context]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("not in the code: $.context: The context"),
+        "{stderr}"
+    );
+    let out = run(&["share", "encode", "--with-context", &with_context]);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -401,10 +418,7 @@ fn share_encode_names_what_a_code_cannot_carry_on_prefixed_lines() {
     assert!(err
         .lines()
         .all(|l| l.starts_with("samenwerkingsscan: not in the code: ")));
-    assert!(
-        err.lines().last().unwrap().contains("10 more answers"),
-        "{err}"
-    );
+    assert!(err.lines().last().unwrap().contains("10 more"), "{err}");
     // One respondent of more than 1 MB is refused before it is read.
     let big = scratch(
         "big.json",

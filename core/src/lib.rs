@@ -74,7 +74,8 @@ pub use report::{
 };
 pub use score::{Band, CONCERN_UPTO, STRENGTH_FROM};
 pub use share::{
-    decode_share, encode_share, find_codes, Found, ShareError, MAX_FOUND, SHARE_VERSION,
+    decode_share, encode_share, find_codes, left_out_of_share, Found, LeftOut, ShareError,
+    MAX_FOUND, SHARE_VERSION,
 };
 pub use stage::Stage;
 pub use text::{

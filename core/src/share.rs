@@ -24,16 +24,17 @@ use std::collections::BTreeMap;
 mod base32;
 mod error;
 mod find;
+mod left;
 use base32::{checksum, fnv1a, from_base32, group, to_base32, BitReader, BitWriter};
 use error::err;
 pub use error::ShareError;
 pub use find::{find_codes, Found, MAX_FOUND};
+pub use left::{left_out_of_share, LeftOut};
+use left::{MAX_PARTNERS, MAX_TEXT};
 
 /// The share code layout version this crate writes and reads (the code's
 /// first byte); a code of another version is refused.
 pub const SHARE_VERSION: u8 = 1;
-const MAX_TEXT: usize = 60;
-const MAX_PARTNERS: usize = 16;
 
 /// Encodes answers as a share code: Crockford base32 with a checksum, in
 /// groups of five characters separated by dashes; `with_context` adds the
@@ -42,7 +43,8 @@ const MAX_PARTNERS: usize = 16;
 /// The code holds the role, the municipality, the responses to the
 /// instrument's statements (responses to other ids and off the scale are
 /// left out) and, with the context, at most 16 partners. Names are cut to
-/// 60 bytes (UTF-8).
+/// 60 bytes (UTF-8). [`left_out_of_share`] names everything a code leaves
+/// out, so a front end can say it.
 ///
 /// ```
 /// use samenwerkingsscan::{decode_share, encode_share, Answers, Instrument, Response};

@@ -40,6 +40,7 @@ const READING_ORDER: &[&str] = &[
     "compare.rs",
     "export.rs",
     "share/error.rs",
+    "share/left.rs",
     "share/base32.rs",
     "share/find.rs",
     "share.rs",

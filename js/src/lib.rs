@@ -29,6 +29,7 @@
 //! | [`aggregate(answersArray, options?)`](aggregate) | a group report |
 //! | [`compare(baselineReport, currentReport)`](compare) | a comparison |
 //! | [`encodeShare(answers, withContext?, instrument?)`](encode_share) | a share code |
+//! | [`leftOutOfShare(answers, withContext?, instrument?)`](left_out_of_share) | `[{path, message}]`: what the code leaves out |
 //! | [`decodeShare(code, instrument?)`](decode_share) | answers |
 //! | [`workshopReport(workshop, options?)`](workshop_report) | a workshop report |
 //! | [`compareWorkshops(baseline, current, options?)`](compare_workshops) | a workshop comparison |
@@ -298,6 +299,29 @@ pub fn encode_share(
     let instrument = instrument_from(&instrument)?;
     let answers = answers_from(&answers, "the answers")?;
     Ok(core::encode_share(
+        &instrument,
+        &answers,
+        with_context.unwrap_or(false),
+    ))
+}
+
+/// What [`encodeShare`](encode_share) leaves out of these answers, each
+/// `{path, message}` (the message in English): answers that do not count,
+/// the context when it is not carried, partners beyond 16, names cut to 60
+/// bytes. Empty when the code holds everything.
+///
+/// ```js
+/// for (const { path, message } of leftOutOfShare(answers)) console.warn(path, message);
+/// ```
+#[wasm_bindgen(js_name = leftOutOfShare)]
+pub fn left_out_of_share(
+    answers: JsValue,
+    with_context: Option<bool>,
+    instrument: JsValue,
+) -> JsResult<JsValue> {
+    let instrument = instrument_from(&instrument)?;
+    let answers = answers_from(&answers, "the answers")?;
+    to_js(&core::left_out_of_share(
         &instrument,
         &answers,
         with_context.unwrap_or(false),

@@ -99,6 +99,15 @@ test('encodeShare and decodeShare: a round trip, and a clear error for a typo', 
   assert.throws(() => api.decodeShare(typo), /share code cannot be read/);
 });
 
+test('leftOutOfShare: what a code leaves out, each with its path', () => {
+  const mine = answers({ favourable: true, municipality: 'Leusden' });
+  mine.context = { partners: [{ name: 'Leusden', inhabitants: 30500 }] };
+  assert.deepEqual(api.leftOutOfShare(mine, true), []);
+  const left = api.leftOutOfShare(mine);
+  assert.deepEqual(left.map((n) => n.path), ['$.context']);
+  assert.match(left[0].message, /^The context/);
+});
+
 test('workshopReport and compareWorkshops: a saved workshop file, as the widget writes it', () => {
   const favourable = (f) => (f.polarity === 'promoting' ? [0, 0, 0, 2, 6] : [6, 2, 0, 0, 0]);
   const unfavourable = (f) => (f.polarity === 'promoting' ? [6, 2, 0, 0, 0] : [0, 0, 0, 2, 6]);

@@ -2,7 +2,7 @@
 
 use super::{input, load_instrument, read_answers, stdin_once, Outcome};
 use crate::args::ShareAction;
-use samenwerkingsscan::{decode_share, encode_share, Lang, MAX_FILE_BYTES};
+use samenwerkingsscan::{decode_share, encode_share, left_out_of_share, Lang, MAX_FILE_BYTES};
 use std::io::Write;
 use std::path::Path;
 
@@ -29,11 +29,7 @@ pub fn run(action: ShareAction) -> Outcome {
             }
             // What a code cannot carry is said on stderr (a line each, the
             // first twenty), so that nobody thinks the code holds everything.
-            let not_carried: Vec<_> = answers[0]
-                .check(&instrument)
-                .into_iter()
-                .filter(|n| n.path.starts_with("$.responses"))
-                .collect();
+            let not_carried = left_out_of_share(&instrument, &answers[0], with_context);
             let mut stderr = std::io::stderr().lock();
             for notice in not_carried.iter().take(NAMED_NOT_CARRIED) {
                 let _ = writeln!(
@@ -48,7 +44,7 @@ pub fn run(action: ShareAction) -> Outcome {
             if not_carried.len() > NAMED_NOT_CARRIED {
                 let _ = writeln!(
                     stderr,
-                    "samenwerkingsscan: not in the code: {} more answers",
+                    "samenwerkingsscan: not in the code: {} more",
                     not_carried.len() - NAMED_NOT_CARRIED
                 );
             }
