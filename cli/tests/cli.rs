@@ -227,13 +227,14 @@ fn share_codes_round_trip_through_the_cli() {
         "context.json",
         r#"{"context": {"stage": "preparing"}, "responses": {"noodzaak-onderkend.1": 4}}"#,
     );
-    let out = run(&["share", "encode", &with_context]);
+    let with_context = with_context.to_str().unwrap();
+    let out = run(&["share", "encode", with_context]);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("not in the code: $.context: The context"),
         "{stderr}"
     );
-    let out = run(&["share", "encode", "--with-context", &with_context]);
+    let out = run(&["share", "encode", "--with-context", with_context]);
     assert!(
         out.stderr.is_empty(),
         "{}",
