@@ -25,6 +25,7 @@ mod base32;
 mod error;
 mod find;
 mod left;
+mod unwrap;
 use base32::{checksum, fnv1a, from_base32, group, to_base32, BitReader, BitWriter};
 use error::err;
 pub use error::ShareError;

@@ -47,6 +47,7 @@ const READING_ORDER: &[&str] = &[
     "share/error.rs",
     "share/left.rs",
     "share/base32.rs",
+    "share/unwrap.rs",
     "share/find.rs",
     "share.rs",
     "workshop/notice.rs",
