@@ -115,6 +115,16 @@ pub enum ProblemKind {
     EmptyVersion,
     /// No languages named.
     NoLanguages,
+    /// A language the scan speaks, written otherwise than its code
+    /// (`"NL"`, `"nl-BE"`).
+    LanguageCode {
+        /// The code as written (its first 40 characters).
+        found: String,
+        /// The language it stands for.
+        lang: Lang,
+    },
+    /// None of the languages is one the scan shows (Dutch or English).
+    NoScanLanguage,
     /// A scale with too few or too many points.
     ScalePoints {
         /// How many it has.
@@ -233,6 +243,17 @@ impl Says for ProblemKind {
             ProblemKind::NoLanguages => plain(
                 "Noem minstens één taal, bijvoorbeeld [\"nl\", \"en\"].",
                 "Name at least one language, e.g. [\"nl\", \"en\"].",
+            ),
+            ProblemKind::LanguageCode { found, lang: l } => {
+                let code = l.code();
+                lang.pick(
+                    format!("Schrijf de taalcode ‘{found}’ als ‘{code}’: de scan zoekt de teksten onder precies die code."),
+                    format!("Write the language code ‘{found}’ as ‘{code}’: the scan looks for texts under exactly that code."),
+                )
+            }
+            ProblemKind::NoScanLanguage => plain(
+                "De scan toont een vragenlijst in het Nederlands (‘nl’) of het Engels (‘en’). Noem minstens één van die talen en geef de teksten erin.",
+                "The scan shows a questionnaire in Dutch (‘nl’) or English (‘en’). Name at least one of them and give its texts.",
             ),
             ProblemKind::ScalePoints { count } => {
                 let (min, max) = SCALE_POINTS;
@@ -409,8 +430,20 @@ impl Validator<'_> {
         if ins.languages.is_empty() {
             self.problem("$.languages", ProblemKind::NoLanguages);
         }
-        for (i, lang) in ins.languages.iter().enumerate() {
-            self.id(&format!("$.languages[{i}]"), lang, &mut langs);
+        for (i, code) in ins.languages.iter().enumerate() {
+            let path = format!("$.languages[{i}]");
+            self.id(&path, code, &mut langs);
+            // "NL", "nl-BE", " en": a language the scan speaks, written
+            // so that no text would ever be found under it.
+            if let Ok(lang) = Lang::parse(code) {
+                if code != lang.code() {
+                    let found = code.chars().take(40).collect();
+                    self.problem(path, ProblemKind::LanguageCode { found, lang });
+                }
+            }
+        }
+        if !ins.languages.is_empty() && !Lang::ALL.iter().any(|l| ins.speaks(*l)) {
+            self.problem("$.languages", ProblemKind::NoScanLanguage);
         }
         self.name("$.title", &ins.title, MAX_NAME_CHARS);
         self.text("$.description", &ins.description);

@@ -104,6 +104,15 @@ fn missing_translations_are_reported_with_their_path() {
         found.len() > instrument().factors.len(),
         "every text lacks Frisian"
     );
+
+    // A language the scan speaks, written otherwise: said at its place.
+    let mut v = builtin_value();
+    v["languages"] = json!(["NL", "en"]);
+    assert_problem(&v, "$.languages[0]", "Write the language code ‘NL’ as ‘nl’");
+    // Only languages the scan cannot show: said once, for the list.
+    let mut v = builtin_value();
+    v["languages"] = json!(["fy"]);
+    assert_problem(&v, "$.languages", "in Dutch (‘nl’) or English (‘en’)");
 }
 
 #[test]
