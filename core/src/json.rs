@@ -12,7 +12,7 @@
 //! decoder's notices are collected in `notice.rs`.
 
 use crate::text::{Lang, Says};
-use crate::wording::{shown, FoundValue};
+use crate::wording::{invisible, shown, FoundValue};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -298,15 +298,23 @@ pub(crate) fn escape_key(key: &str) -> String {
         match c {
             '\\' => out.push_str("\\\\"),
             '"' => out.push_str("\\\""),
-            c if c.is_control()
-                || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}') =>
-            {
+            c if invisible(c) => {
                 out.push_str(&format!("\\u{:04x}", c as u32));
             }
             c => out.push(c),
         }
     }
     out
+}
+
+/// A key as it follows a path: `.name` when it is a plain word, else
+/// `["…"]` (see [`escape_key`]).
+pub(crate) fn path_key(key: &str) -> String {
+    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        format!(".{key}")
+    } else {
+        format!("[\"{}\"]", escape_key(key))
+    }
 }
 
 /// The longest key written out in a JSON path, in characters (the built-in

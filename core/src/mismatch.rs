@@ -55,14 +55,20 @@ impl Says for Mismatch {
     fn say(&self, lang: Lang) -> String {
         match self {
             Mismatch::Unreadable(error) => error.say(lang),
-            Mismatch::MissingField(f) => lang.pick(
-                format!("Het veld ‘{f}’ ontbreekt."),
-                format!("The field ‘{f}’ is missing."),
-            ),
-            Mismatch::DuplicateField(f) => lang.pick(
-                format!("Het veld ‘{f}’ staat er twee keer."),
-                format!("The field ‘{f}’ appears twice."),
-            ),
+            Mismatch::MissingField(f) => {
+                let f = shown(f);
+                lang.pick(
+                    format!("Het veld ‘{f}’ ontbreekt."),
+                    format!("The field ‘{f}’ is missing."),
+                )
+            }
+            Mismatch::DuplicateField(f) => {
+                let f = shown(f);
+                lang.pick(
+                    format!("Het veld ‘{f}’ staat er twee keer."),
+                    format!("The field ‘{f}’ appears twice."),
+                )
+            }
             Mismatch::UnknownField { name, allowed } => {
                 unknown(lang, lang.pick("Het veld", "The field"), name, allowed)
             }
@@ -99,6 +105,7 @@ impl std::fmt::Display for Mismatch {
 
 /// "The field ‘x’ is unknown. Allowed: a, b."
 fn unknown(lang: Lang, what: &str, name: &str, allowed: &str) -> String {
+    let (name, allowed) = (shown(name), crate::text::shortened(allowed, 300));
     if allowed.is_empty() {
         lang.pick(
             format!("{what} ‘{name}’ is hier onbekend."),

@@ -204,7 +204,7 @@ impl Says for NoticeKind {
                 )
             }
             NoticeKind::OtherQuestionnaire { theirs, ours } => {
-                let theirs = shown(theirs);
+                let (theirs, ours) = (shown(theirs), shown(ours));
                 lang.pick(
                     format!("De antwoorden horen bij vragenlijst ‘{theirs}’, niet bij ‘{ours}’. Stellingen die in allebei staan, tellen wel mee."),
                     format!("The answers belong to questionnaire ‘{theirs}’, not ‘{ours}’. Statements that appear in both still count."),

@@ -8,6 +8,7 @@ use crate::report::{DimensionResult, FactorResult, Signal};
 use crate::score::Band;
 use crate::stage::Reading;
 use crate::text::{whole, Lang};
+use crate::wording::shown;
 
 /// From this ratio between the largest and smallest partner, sizes differ strongly.
 pub const LARGE_SIZE_RATIO: f64 = 3.0;
@@ -93,8 +94,10 @@ pub(crate) fn from_context(
 
     if let Some(((small_name, small), (large_name, large))) = size_extremes(context) {
         let ratio = f64::from(large) / f64::from(small);
-        let tenths = (ratio * 10.0).round() as u64;
-        let r = format!("{}{}{}", tenths / 10, m.pick(",", "."), tenths % 10);
+        let r = crate::text::decimal(ratio, m);
+        // Names as typed: cut and cleaned like every quoted text.
+        let name = |n: &str| shown(&crate::text::shortened(n, crate::text::NAME_IN_TEXT_CHARS));
+        let (small_name, large_name) = (name(small_name), name(large_name));
         if ratio >= LARGE_SIZE_RATIO {
             signal("size-difference", m.pick(
                 format!("De partners verschillen sterk in grootte: {large_name} is {r} keer zo groot als {small_name}. Let op ‘Vergelijkbaarheid en bekendheid’ en op ‘Voorlopers en achterblijvers’: de grote partner kan gaan domineren."),

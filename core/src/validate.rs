@@ -8,9 +8,11 @@
 //! JSON: plain sentences in English and Dutch at the exact place.
 
 use crate::instrument::{typed, Instrument, SCHEMA_VERSION};
+use crate::json::path_key;
 use crate::mismatch::Mismatch;
 use crate::text::Text;
 use crate::text::{number, Lang, Says};
+use crate::wording::shown;
 use serde::Serialize;
 use std::collections::HashSet;
 
@@ -215,23 +217,35 @@ impl Says for ProblemKind {
         let (lo, hi) = WEIGHT_RANGE;
         match self {
             ProblemKind::Mismatch(m) => m.say(lang),
-            ProblemKind::MissingText { lang: l } => lang.pick(
-                format!("De tekst in de taal ‘{l}’ ontbreekt."),
-                format!("The text in language ‘{l}’ is missing."),
-            ),
-            ProblemKind::NameTooLong { lang: l, chars, max } => lang.pick(
-                format!("De naam in de taal ‘{l}’ heeft {chars} tekens; een naam heeft er maximaal {max}."),
-                format!("The name in language ‘{l}’ has {chars} characters; a name has at most {max}."),
-            ),
+            ProblemKind::MissingText { lang: l } => {
+                let l = shown(l);
+                lang.pick(
+                    format!("De tekst in de taal ‘{l}’ ontbreekt."),
+                    format!("The text in language ‘{l}’ is missing."),
+                )
+            }
+            ProblemKind::NameTooLong { lang: l, chars, max } => {
+                let l = shown(l);
+                lang.pick(
+                    format!("De naam in de taal ‘{l}’ heeft {chars} tekens; een naam heeft er maximaal {max}."),
+                    format!("The name in language ‘{l}’ has {chars} characters; a name has at most {max}."),
+                )
+            }
             ProblemKind::EmptyId => plain("De id is leeg.", "The id is empty."),
-            ProblemKind::BadId { id } => lang.pick(
-                format!("De id ‘{id}’ mag maximaal 80 tekens lang zijn en geen spaties bevatten."),
-                format!("The id ‘{id}’ must be at most 80 characters, without spaces."),
-            ),
-            ProblemKind::DuplicateId { id } => lang.pick(
-                format!("De id ‘{id}’ komt twee keer voor."),
-                format!("The id ‘{id}’ is used twice."),
-            ),
+            ProblemKind::BadId { id } => {
+                let id = shown(id);
+                lang.pick(
+                    format!("De id ‘{id}’ mag maximaal 80 tekens lang zijn en geen spaties bevatten."),
+                    format!("The id ‘{id}’ must be at most 80 characters, without spaces."),
+                )
+            }
+            ProblemKind::DuplicateId { id } => {
+                let id = shown(id);
+                lang.pick(
+                    format!("De id ‘{id}’ komt twee keer voor."),
+                    format!("The id ‘{id}’ is used twice."),
+                )
+            }
             ProblemKind::SchemaVersion { found } => lang.pick(
                 format!("Schemaversie {found} kan niet gelezen worden; deze versie van de scan leest versie {SCHEMA_VERSION}."),
                 format!("Schema version {found} cannot be read; this version of the scan reads version {SCHEMA_VERSION}."),
@@ -245,7 +259,7 @@ impl Says for ProblemKind {
                 "Name at least one language, e.g. [\"nl\", \"en\"].",
             ),
             ProblemKind::LanguageCode { found, lang: l } => {
-                let code = l.code();
+                let (found, code) = (shown(found), l.code());
                 lang.pick(
                     format!("Schrijf de taalcode ‘{found}’ als ‘{code}’: de scan zoekt de teksten onder precies die code."),
                     format!("Write the language code ‘{found}’ as ‘{code}’: the scan looks for texts under exactly that code."),
@@ -271,10 +285,13 @@ impl Says for ProblemKind {
                 "Minstens één fase moet vóór de start te beantwoorden zijn (\"after_start\": false).",
                 "At least one phase must be answerable before the start (\"after_start\": false).",
             ),
-            ProblemKind::PhaseWithoutFactors { id } => lang.pick(
-                format!("Fase ‘{id}’ heeft geen factoren."),
-                format!("Phase ‘{id}’ has no factors."),
-            ),
+            ProblemKind::PhaseWithoutFactors { id } => {
+                let id = shown(id);
+                lang.pick(
+                    format!("Fase ‘{id}’ heeft geen factoren."),
+                    format!("Phase ‘{id}’ has no factors."),
+                )
+            }
             ProblemKind::NoPlanSteps => plain(
                 "Voeg minstens één stap toe aan het stappenplan.",
                 "Add at least one plan step.",
@@ -288,14 +305,20 @@ impl Says for ProblemKind {
                 format!("Step number {number} is used twice."),
             ),
             ProblemKind::NoFactors => plain("Voeg minstens één factor toe.", "Add at least one factor."),
-            ProblemKind::UnknownPhase { id } => lang.pick(
-                format!("Er is geen fase ‘{id}’."),
-                format!("There is no phase ‘{id}’."),
-            ),
-            ProblemKind::UnknownPlanStep { id } => lang.pick(
-                format!("Er is geen stap ‘{id}’ in het plan."),
-                format!("There is no plan step ‘{id}’."),
-            ),
+            ProblemKind::UnknownPhase { id } => {
+                let id = shown(id);
+                lang.pick(
+                    format!("Er is geen fase ‘{id}’."),
+                    format!("There is no phase ‘{id}’."),
+                )
+            }
+            ProblemKind::UnknownPlanStep { id } => {
+                let id = shown(id);
+                lang.pick(
+                    format!("Er is geen stap ‘{id}’ in het plan."),
+                    format!("There is no plan step ‘{id}’."),
+                )
+            }
             ProblemKind::Weight { value } => {
                 let lo = number(lo, lang).unwrap_or_default();
                 let hi = number(hi, lang).unwrap_or_default();
@@ -322,22 +345,31 @@ impl Says for ProblemKind {
                 "Only a red flag (\"red_flag\": true) can measure a precondition of §5.",
             ),
             ProblemKind::NoAdvice => plain("Voeg minstens één advies toe.", "Add at least one piece of advice."),
-            ProblemKind::RetiredStillAsked { id } => lang.pick(
-                format!("De stelling ‘{id}’ is vervangen, maar wordt nog gevraagd. Geef de nieuwe stelling een eigen id."),
-                format!("The statement ‘{id}’ is retired, but it is still asked. Give the new statement its own id."),
-            ),
-            ProblemKind::NoSuchStatement { id } => lang.pick(
-                format!("Er is geen stelling ‘{id}’ in deze vragenlijst."),
-                format!("There is no statement ‘{id}’ in this questionnaire."),
-            ),
+            ProblemKind::RetiredStillAsked { id } => {
+                let id = shown(id);
+                lang.pick(
+                    format!("De stelling ‘{id}’ is vervangen, maar wordt nog gevraagd. Geef de nieuwe stelling een eigen id."),
+                    format!("The statement ‘{id}’ is retired, but it is still asked. Give the new statement its own id."),
+                )
+            }
+            ProblemKind::NoSuchStatement { id } => {
+                let id = shown(id);
+                lang.pick(
+                    format!("Er is geen stelling ‘{id}’ in deze vragenlijst."),
+                    format!("There is no statement ‘{id}’ in this questionnaire."),
+                )
+            }
             ProblemKind::NoSince => plain(
                 "Vul de versie in waarin de stelling is vervangen, bijvoorbeeld \"2.1.0\".",
                 "Give the version in which it was replaced, e.g. \"2.1.0\".",
             ),
-            ProblemKind::UnknownStage { id } => lang.pick(
-                format!("De fase ‘{id}’ van de samenwerking is onbekend; de scan kent alleen \"orienting\", \"preparing\" en \"operating\"."),
-                format!("The stage ‘{id}’ is unknown; the scan only knows \"orienting\", \"preparing\" and \"operating\"."),
-            ),
+            ProblemKind::UnknownStage { id } => {
+                let id = shown(id);
+                lang.pick(
+                    format!("De fase ‘{id}’ van de samenwerking is onbekend; de scan kent alleen \"orienting\", \"preparing\" en \"operating\"."),
+                    format!("The stage ‘{id}’ is unknown; the scan only knows \"orienting\", \"preparing\" and \"operating\"."),
+                )
+            }
             ProblemKind::UrgencyLevel => plain(
                 "Het niveau van urgentie moet 1, 2 of 3 zijn (§8.1).",
                 "The urgency level must be 1, 2 or 3 (§8.1).",
@@ -352,16 +384,29 @@ impl Says for ProblemKind {
 
 /// Returns every problem found; an empty list means the instrument is usable.
 pub fn validate(instrument: &Instrument) -> Vec<Problem> {
+    // Texts are checked in the languages whose codes are usable ids (the
+    // others are problems of their own, said once at `$.languages`).
+    let mut languages: Vec<&str> = Vec::new();
+    for code in &instrument.languages {
+        if usable_id(code) && !languages.contains(&code.as_str()) {
+            languages.push(code);
+        }
+    }
     let mut v = Validator {
-        languages: &instrument.languages,
+        languages,
         problems: Vec::new(),
     };
     v.check(instrument);
     v.problems
 }
 
+/// An id that is not empty, has at most 80 characters and no spaces.
+fn usable_id(id: &str) -> bool {
+    !id.trim().is_empty() && id.chars().count() <= 80 && !id.chars().any(char::is_whitespace)
+}
+
 struct Validator<'a> {
-    languages: &'a [String],
+    languages: Vec<&'a str>,
     problems: Vec<Problem>,
 }
 
@@ -371,11 +416,14 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, path: &str, text: &Text) {
-        for lang in self.languages {
+        for i in 0..self.languages.len() {
+            let lang = self.languages[i];
             if text.0.get(lang).is_none_or(|s| s.trim().is_empty()) {
                 self.problem(
-                    format!("{path}.{lang}"),
-                    ProblemKind::MissingText { lang: lang.clone() },
+                    format!("{path}{}", path_key(lang)),
+                    ProblemKind::MissingText {
+                        lang: lang.to_string(),
+                    },
                 );
             }
         }
@@ -385,13 +433,14 @@ impl Validator<'_> {
     /// on the projector, in the report and in the workshop summary.
     fn name(&mut self, path: &str, text: &Text, max: usize) {
         self.text(path, text);
-        for lang in self.languages {
+        for i in 0..self.languages.len() {
+            let lang = self.languages[i];
             let chars = text.0.get(lang).map_or(0, |s| s.chars().count());
             if chars > max {
                 self.problem(
-                    format!("{path}.{lang}"),
+                    format!("{path}{}", path_key(lang)),
                     ProblemKind::NameTooLong {
-                        lang: lang.clone(),
+                        lang: lang.to_string(),
                         chars,
                         max,
                     },
@@ -403,7 +452,7 @@ impl Validator<'_> {
     fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) {
         if id.trim().is_empty() {
             self.problem(path, ProblemKind::EmptyId);
-        } else if id.chars().count() > 80 || id.chars().any(char::is_whitespace) {
+        } else if !usable_id(id) {
             let id: String = id.chars().take(40).collect();
             self.problem(path, ProblemKind::BadId { id });
         } else if !seen.insert(id.to_string()) {

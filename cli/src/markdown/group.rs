@@ -220,7 +220,7 @@ fn gap_section(out: &mut String, title: &str, gaps: &[Gap], l: Lang) {
             inline(&gap.factor_name),
             flag,
             l.pick("verschil", "difference of"),
-            whole(Some(gap.gap)),
+            gap.shown(),
             l.pick("punten", "points"),
             parts.join(", ")
         );

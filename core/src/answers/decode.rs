@@ -5,7 +5,7 @@
 //! object, a version from the future) is an error.
 
 use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
-use crate::json::{escape_key, Node};
+use crate::json::{escape_key, path_key, Node};
 use crate::notice::{NoticeKind, Problems};
 use crate::wording::{Choices, Expected, Subject};
 use serde::{Deserialize, Deserializer};
@@ -274,16 +274,6 @@ fn unknown_field(p: &mut Problems, path: String, key: &str) {
             key: key.to_string(),
         },
     );
-}
-
-/// A key as it goes into a path: `.name` when it is a plain word, else
-/// `["…"]`.
-fn path_key(key: &str) -> String {
-    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        format!(".{key}")
-    } else {
-        format!("[\"{}\"]", escape_key(key))
-    }
 }
 
 impl<'de> Deserialize<'de> for Response {

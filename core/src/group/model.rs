@@ -179,6 +179,17 @@ pub struct Gap {
     pub groups: Vec<SubgroupMean>,
 }
 
+impl Gap {
+    /// The gap as the figures beside it show it, in whole points 0–100: the
+    /// largest rounded figure minus the smallest (67 and 33 read as 34,
+    /// whatever the unrounded [`Gap::gap`]). The one figure every front end
+    /// writes next to the subgroups' figures.
+    pub fn shown(&self) -> i64 {
+        let rounded = self.groups.iter().map(|s| s.mean.round() as i64);
+        rounded.clone().max().unwrap_or(0) - rounded.min().unwrap_or(0)
+    }
+}
+
 /// One subgroup's figure on one factor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SubgroupMean {

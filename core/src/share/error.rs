@@ -100,10 +100,17 @@ impl ShareError {
                 "de code hoort bij een andere lijst met keuzes",
                 "the code was made with a different list of options",
             ),
-            ShareError::BadCharacter { character } => lang.pick(
-                format!("het teken ‘{character}’ komt in geen enkele code voor"),
-                format!("‘{character}’ cannot occur in a code"),
-            ),
+            ShareError::BadCharacter { character } => {
+                // An invisible character (from a pasted mail) by its number.
+                let character = match crate::wording::invisible(*character) {
+                    true => format!("U+{:04X}", u32::from(*character)),
+                    false => character.to_string(),
+                };
+                lang.pick(
+                    format!("het teken ‘{character}’ komt in geen enkele code voor"),
+                    format!("‘{character}’ cannot occur in a code"),
+                )
+            }
         }
     }
 }

@@ -109,6 +109,19 @@ fn missing_translations_are_reported_with_their_path() {
     let mut v = builtin_value();
     v["languages"] = json!(["NL", "en"]);
     assert_problem(&v, "$.languages[0]", "Write the language code ‘NL’ as ‘nl’");
+    // A code that is no usable id is said once, at its place, cut and
+    // cleaned; texts are not checked in it (no copy per text).
+    let mut v = builtin_value();
+    let odd = format!("x\u{202e}{}", "y".repeat(500));
+    v["languages"] = json!(["nl", "en", odd]);
+    let found = problems(&v);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].0, "$.languages[2]");
+    assert!(
+        !found[0].1.contains('\u{202e}') && found[0].1.len() < 200,
+        "{}",
+        found[0].1
+    );
     // Only languages the scan cannot show: said once, for the list.
     let mut v = builtin_value();
     v["languages"] = json!(["fy"]);

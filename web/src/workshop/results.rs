@@ -192,19 +192,12 @@ pub(super) fn subgroup_table(
     }
 }
 
-/// The gap as the figures beside it show it: the largest rounded figure
-/// minus the smallest (67 and 33 read as 34, whatever the unrounded gap).
-pub(super) fn shown_gap(g: &samenwerkingsscan::Gap) -> i64 {
-    let rounded = g.groups.iter().map(|s| s.mean.round() as i64);
-    rounded.clone().max().unwrap_or(0) - rounded.min().unwrap_or(0)
-}
-
 /// Factors on which subgroups differ, with each subgroup's figure.
 fn gaps(list: &[samenwerkingsscan::Gap], lang: Lang) -> Html {
     let w = workshop_texts(lang);
     html! {
         <ul>{ for list.iter().map(|g| html! {
-            <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(shown_gap(g)) }{ ": " }
+            <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(g.shown()) }{ ": " }
                 { g.groups.iter().map(|s| format!("{} {}", s.label, figure(Some(s.mean)))).collect::<Vec<_>>().join(" · ") }</li>
         }) }</ul>
     }

@@ -190,7 +190,7 @@ fn gap_list(intro: &str, gaps: &[Gap], more: usize, lang: Lang) -> Html {
         <>
             <p>{ intro }</p>
             <ul>{ for gaps.iter().map(|g| html! {
-                <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(super::results::shown_gap(g)) }{ ": " }{ gap_figures(g, lang) }</li>
+                <li><strong>{ &g.factor_name }</strong>{ " " }{ (w.gap_of)(g.shown()) }{ ": " }{ gap_figures(g, lang) }</li>
             }) }</ul>
             if more > 0 {
                 <p class="scan-small">{ (w.more_gaps)(more) }</p>
