@@ -1,6 +1,6 @@
 //! Reading a custom instrument: [`Instrument::from_json`] parses it (one
 //! typed parse, a problem located afterwards from line and column, see
-//! `json.rs`) and then validates it, every problem with its JSON path.
+//! `mismatch.rs`) and then validates it, every problem with its JSON path.
 //!
 //! Validation checks what types cannot: unique ids, references that
 //! resolve, translations present, weights and scales in range, no empty
@@ -816,7 +816,7 @@ impl Instrument {
 
 /// One typed parse (the widget's wasm holds one instrument parser); a
 /// problem is located afterwards from the error's line and column, and said
-/// in words (see `json::plain_error`).
+/// in words (see `mismatch::plain_error`).
 fn parse(json: &str) -> Result<Instrument, InstrumentError> {
     if let Err(error) = crate::json::within_limit(json) {
         return Err(InstrumentError {

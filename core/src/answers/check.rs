@@ -191,7 +191,8 @@ impl Notes {
     }
 }
 
-/// (English, Dutch) for an answer to a statement whose meaning changed: the
+/// The notice (and the factor it concerns) for an answer to a statement
+/// whose meaning changed: the
 /// old answer is not carried over to the new question, and people are told
 /// which one to answer instead.
 fn retired_notice(
@@ -212,10 +213,13 @@ fn retired_notice(
         Some((f, s)) => (Some(f.id.clone()), s.wording(stage).clone()),
         None => (None, Text::default()),
     };
+    // Only an answer that counts: a point on the scale ("don't know" and a
+    // value off the scale still ask for an answer).
+    let max = instrument.scale_max();
     let answered = answers
         .responses
         .get(&old.replaced_by)
-        .is_some_and(|r| !matches!(r, Response::Unknown));
+        .is_some_and(|r| matches!(r, Response::Scale(v) if (1..=max).contains(v)));
     (
         NoticeKind::Retired {
             old: old.wording(stage).clone(),

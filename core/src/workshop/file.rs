@@ -1,5 +1,5 @@
 //! Workshop files: reading a saved workshop from a parsed JSON tree, field
-//! by field (see `json.rs`): a damaged tally, note or code is named with
+//! by field (see `json.rs` and `notice.rs`): a damaged tally, note or code is named with
 //! its JSON path and left out; the votes, notes and participants around it
 //! are kept. `Workshop::check` then fits it to an instrument.
 
@@ -123,7 +123,7 @@ impl Workshop {
     /// workshop, or is from a newer version, is an error.
     ///
     /// # Errors
-    /// A [`WorkshopError`] (English `message`, Dutch `dutch`) when the text
+    /// A [`WorkshopError`] when the text
     /// is larger than [`MAX_FILE_BYTES`](crate::MAX_FILE_BYTES), is not
     /// JSON, holds neither `tallies` nor `participants` (not a workshop,
     /// perhaps one scan), or has a `format_version` that is not a whole

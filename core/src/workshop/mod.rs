@@ -7,7 +7,7 @@
 //!   or "don't know"), anonymous by nature;
 //! - **participant codes**: each participant's own scan as a share code
 //!   (see `share.rs`), carrying an optional municipality and role, so the
-//!   group rules (`group.rs`) can show differences between partners.
+//!   group rules (`group/`) can show differences between partners.
 //!
 //! A vote is about the factor as a whole (its statements read together), so
 //! a tally scores the factor directly: the mean of the votes on 0–100, the
