@@ -170,9 +170,7 @@ pub(crate) fn build_report(
         lang,
         instrument_id: instrument.id.clone(),
         instrument_version: instrument.version.clone(),
-        stage: reading
-            .given
-            .map(|_| context.stage.clone().unwrap_or_default()),
+        stage: reading.given,
         running: reading.running(),
         verdict: Verdict {
             level,

@@ -4,6 +4,7 @@
 
 use crate::instrument::{Dimension, Polarity, Precondition};
 use crate::score::Band;
+use crate::stage::Stage;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +30,7 @@ pub struct Report {
     /// (`"orienting"`, `"preparing"` or `"operating"`), or `None` when not
     /// given or not one of those (then the report reads as before the start
     /// and a reason with rule `stage-assumed` says so).
-    pub stage: Option<String>,
+    pub stage: Option<Stage>,
     /// True when the partnership runs (stage operating): the verdict then
     /// describes how it runs, never whether it can start.
     pub running: bool,

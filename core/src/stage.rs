@@ -10,7 +10,11 @@
 use crate::text::Lang;
 
 /// The three stages the built-in instrument offers (`context.stages` ids).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// In JSON its id: `"orienting"`, `"preparing"` or `"operating"`.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Stage {
     /// "Oriënteren": is cooperation needed, and with whom? (steps 1–2)
     Orienting,
@@ -31,6 +35,15 @@ impl Stage {
             "preparing" => Some(Stage::Preparing),
             "operating" => Some(Stage::Operating),
             _ => None,
+        }
+    }
+
+    /// The stage's id, as `context.stages` and a file write it.
+    pub fn id(self) -> &'static str {
+        match self {
+            Stage::Orienting => "orienting",
+            Stage::Preparing => "preparing",
+            Stage::Operating => "operating",
         }
     }
 
@@ -96,6 +109,11 @@ mod tests {
     fn stages_come_from_their_ids() {
         assert_eq!(Stage::from_id("operating"), Some(Stage::Operating));
         assert_eq!(Stage::from_id("elders"), None);
+        for id in Stage::IDS {
+            let stage = Stage::from_id(id).unwrap();
+            assert_eq!(stage.id(), id);
+            assert_eq!(serde_json::to_string(&stage).unwrap(), format!("\"{id}\""));
+        }
         assert!(Reading::of(None).before_start());
         assert!(Reading::of(Some(Stage::Preparing)).before_start());
         assert!(Reading::of(Some(Stage::Operating)).running());

@@ -188,7 +188,7 @@ fn without_a_stage_the_report_says_which_reading_it_assumed() {
     assert_level(&report, Ready);
     let with = Scan::favourable().stage("orienting").report();
     assert!(!rules(&with).contains(&"stage-assumed"));
-    assert_eq!(with.stage.as_deref(), Some("orienting"));
+    assert_eq!(with.stage, Some(samenwerkingsscan::Stage::Orienting));
 }
 
 #[test]

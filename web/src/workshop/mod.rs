@@ -391,11 +391,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 .as_ref()
                 .as_ref()
                 .and_then(|g| g.factors.iter().find(|f| f.id == id).cloned());
-            let stage = group
-                .as_ref()
-                .as_ref()
-                .and_then(|g| g.report.stage.as_deref())
-                .and_then(samenwerkingsscan::Stage::from_id);
+            let stage = group.as_ref().as_ref().and_then(|g| g.report.stage);
             html! {
                 <FactorScreen instrument={instrument.clone()} index={i} {lang}
                     tally={state.workshop.tallies.get(&id).cloned()}
