@@ -117,6 +117,8 @@ impl fmt::Display for JsonError {
     }
 }
 
+impl std::error::Error for JsonError {}
+
 /// `Err` when `text` is over [`MAX_FILE_BYTES`].
 pub(crate) fn within_limit(text: &str) -> Result<(), JsonError> {
     match text.len() {
@@ -362,16 +364,16 @@ mod tests {
     #[test]
     fn found_values_are_described_without_type_names() {
         assert_eq!(
-            Node::Float(4.5).found().say(Lang::En),
+            Node::Float(4.5).found().words(Lang::En),
             "a number with decimals"
         );
-        assert_eq!(Node::Neg(-1).found().say(Lang::Nl), "het getal -1");
+        assert_eq!(Node::Neg(-1).found().words(Lang::Nl), "het getal -1");
         assert_eq!(
-            Node::Float(1e30).found().say(Lang::En),
+            Node::Float(1e30).found().words(Lang::En),
             "a very large number"
         );
         assert_eq!(
-            Node::Text("x".repeat(70)).found().say(Lang::En),
+            Node::Text("x".repeat(70)).found().words(Lang::En),
             format!("the text ‘{}…’", "x".repeat(60))
         );
         assert_eq!(Node::Float(4.0).whole(), Some(4));

@@ -76,14 +76,14 @@ impl Says for Mismatch {
                 unknown(lang, lang.pick("De waarde", "The value"), name, allowed)
             }
             Mismatch::WrongType { found, expected } => {
-                let (found, expected) = (found.say(lang), expected.say(lang));
+                let (found, expected) = (found.words(lang), expected.words(lang));
                 lang.pick(
                     format!("Hier staat {found}; verwacht: {expected}."),
                     format!("The file has {found} here; expected: {expected}."),
                 )
             }
             Mismatch::WrongLength { length, expected } => {
-                let expected = expected.say(lang);
+                let expected = expected.words(lang);
                 lang.pick(
                     format!("De lijst heeft hier {length} onderdelen; verwacht: {expected}."),
                     format!("The list has {length} items here; expected: {expected}."),
@@ -102,6 +102,8 @@ impl std::fmt::Display for Mismatch {
         f.write_str(&self.say(Lang::En))
     }
 }
+
+impl std::error::Error for Mismatch {}
 
 /// "The field ‘x’ is unknown. Allowed: a, b."
 fn unknown(lang: Lang, what: &str, name: &str, allowed: &str) -> String {

@@ -175,7 +175,7 @@ impl Says for NoticeKind {
                 expected,
             } => {
                 let (what, found, expected) =
-                    (subject.say(lang), found.say(lang), expected.say(lang));
+                    (subject.words(lang), found.words(lang), expected.words(lang));
                 if nl {
                     format!("Bij {what} staat {found}; verwacht: {expected}. Dat telt niet mee.")
                 } else {

@@ -235,11 +235,19 @@ impl std::fmt::Display for LangError {
 
 impl std::error::Error for LangError {}
 
-/// A kind of message that says itself in a language: the kind of a
-/// notice ([`NoticeKind`](crate::NoticeKind)), of a problem with an
-/// instrument ([`ProblemKind`](crate::ProblemKind)), of unreadable JSON
-/// ([`JsonError`](crate::JsonError)). Kinds hold facts (ids, counts,
-/// places), never sentences: the sentence is written when it is shown.
+/// A message that says itself in a language: every kind of notice
+/// ([`NoticeKind`](crate::NoticeKind),
+/// [`WorkshopNoticeKind`](crate::WorkshopNoticeKind),
+/// [`LeftOut`](crate::LeftOut)), of problem with an instrument
+/// ([`ProblemKind`](crate::ProblemKind), [`Mismatch`](crate::Mismatch)),
+/// and every error ([`JsonError`](crate::JsonError),
+/// [`AnswersError`](crate::AnswersError),
+/// [`WorkshopError`](crate::WorkshopError),
+/// [`ShareError`](crate::ShareError)). They hold facts (ids, counts,
+/// places), never sentences: the sentence is written when it is shown, and
+/// file text in it is quoted cut and cleaned. A value with a place (a
+/// [`Notice`](crate::Notice), a [`Problem`](crate::Problem)) says itself
+/// with `text(lang)`.
 pub trait Says {
     /// The message as a plain sentence in `lang`.
     fn say(&self, lang: Lang) -> String;

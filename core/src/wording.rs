@@ -1,7 +1,8 @@
 //! The words for places and values in a file, shared by every kind of
 //! problem and notice: what a value is ([`FoundValue`]), which place in a
 //! file it is at ([`Subject`]) and what belongs there ([`Expected`]). Each
-//! says itself in Dutch or English; nothing here stores a sentence, so a
+//! gives its words in Dutch or English (`words`: a part of a sentence, not
+//! a message, so not [`Says`](crate::Says)); nothing here stores a sentence, so a
 //! message is written in one language when it is shown (see
 //! `notice.rs`, `validate.rs`).
 
@@ -57,7 +58,7 @@ pub enum FoundValue {
 impl FoundValue {
     /// "the text ‘zwaar’" / "de tekst ‘zwaar’", lower case, for the middle
     /// of a sentence.
-    pub fn say(&self, lang: Lang) -> String {
+    pub fn words(&self, lang: Lang) -> String {
         match self {
             FoundValue::Null => lang
                 .pick("een lege waarde (null)", "an empty value (null)")
@@ -203,7 +204,7 @@ pub enum Subject {
 
 impl Subject {
     /// "the answer to ‘x’" / "het antwoord op ‘x’", lower case.
-    pub fn say(&self, lang: Lang) -> String {
+    pub fn words(&self, lang: Lang) -> String {
         let quoted = |nl: &str, en: &str, id: &str| {
             let id = shown(id);
             lang.pick(format!("{nl} ‘{id}’"), format!("{en} ‘{id}’"))
@@ -314,7 +315,7 @@ pub enum Expected {
 impl Expected {
     /// "a whole number from 0 to 255" / "een heel getal van 0 tot en met
     /// 255", lower case.
-    pub fn say(&self, lang: Lang) -> String {
+    pub fn words(&self, lang: Lang) -> String {
         let plain = |nl: &str, en: &str| lang.pick(nl, en).to_string();
         match self {
             Expected::Whole {
@@ -394,19 +395,19 @@ mod tests {
     #[test]
     fn every_word_is_said_in_both_languages() {
         assert_eq!(
-            FoundValue::Text("zwaar".into()).say(Lang::Nl),
+            FoundValue::Text("zwaar".into()).words(Lang::Nl),
             "de tekst ‘zwaar’"
         );
         assert_eq!(
-            FoundValue::Number("-5".into()).say(Lang::En),
+            FoundValue::Number("-5".into()).words(Lang::En),
             "the number -5"
         );
         assert_eq!(
-            Subject::Answer("a\u{202e}b".into()).say(Lang::En),
+            Subject::Answer("a\u{202e}b".into()).words(Lang::En),
             "the answer to ‘ab’"
         );
         assert_eq!(
-            Subject::ChoiceList(Choices::Goals).say(Lang::Nl),
+            Subject::ChoiceList(Choices::Goals).words(Lang::Nl),
             "het veld ‘goals’"
         );
         assert_eq!(
@@ -414,10 +415,13 @@ mod tests {
                 min: 0,
                 max: Some(255)
             }
-            .say(Lang::Nl),
+            .words(Lang::Nl),
             "een heel getal van 0 tot en met 255"
         );
-        assert_eq!(Expected::Described("a date".into()).say(Lang::En), "a date");
+        assert_eq!(
+            Expected::Described("a date".into()).words(Lang::En),
+            "a date"
+        );
         assert_eq!(Choices::from_key("motives"), Some(Choices::Motives));
         assert_eq!(shown("ab\u{202e}cd\u{0}"), "abcd");
     }

@@ -282,7 +282,7 @@ impl<'de> Deserialize<'de> for Response {
         response(&node).ok_or_else(|| {
             serde::de::Error::custom(format!(
                 "an answer is a whole number on the scale or ‘unknown’, not {}",
-                node.found().say(crate::text::Lang::En)
+                node.found().words(crate::text::Lang::En)
             ))
         })
     }

@@ -268,7 +268,7 @@ impl AnswersError {
             AnswersError::Json(e) => e.say(Lang::En),
             AnswersError::NotAnObject(found) => format!(
                 "$: answers are a group of fields (format_version, respondent, context, responses), not {}.",
-                found.say(Lang::En)
+                found.words(Lang::En)
             ),
             AnswersError::NotAnswers => "$: this file does not contain answers from the Partnership readiness scan (no responses, context or respondent).".into(),
             AnswersError::BadVersion => format!("$.format_version: the version number is not valid (this scan reads version {ANSWERS_FORMAT_VERSION})."),
@@ -320,6 +320,12 @@ impl std::fmt::Display for AnswersError {
 }
 
 impl std::error::Error for AnswersError {}
+
+impl Says for AnswersError {
+    fn say(&self, lang: Lang) -> String {
+        self.text(lang)
+    }
+}
 
 /// `{"message": …}` in English, as [`Display`](std::fmt::Display) says it.
 impl Serialize for AnswersError {

@@ -1,7 +1,7 @@
 //! Why a share code could not be read: one kind per problem, said in
 //! Dutch or English.
 
-use crate::text::Lang;
+use crate::text::{Lang, Says};
 use serde::{Deserialize, Serialize};
 
 /// Why a share code could not be read ([`decode_share`](crate::decode_share)): one kind per
@@ -122,6 +122,12 @@ impl std::fmt::Display for ShareError {
 }
 
 impl std::error::Error for ShareError {}
+
+impl Says for ShareError {
+    fn say(&self, lang: Lang) -> String {
+        self.text(lang)
+    }
+}
 
 /// `Err(error)`, for the decoder's early returns.
 pub(super) fn err<T>(error: ShareError) -> Result<T, ShareError> {

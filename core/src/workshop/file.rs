@@ -59,6 +59,12 @@ impl std::fmt::Display for WorkshopError {
 
 impl std::error::Error for WorkshopError {}
 
+impl Says for WorkshopError {
+    fn say(&self, lang: Lang) -> String {
+        self.text(lang)
+    }
+}
+
 /// `{"message": …}` in English, as [`Display`](std::fmt::Display) says it.
 impl Serialize for WorkshopError {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
