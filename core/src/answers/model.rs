@@ -293,8 +293,8 @@ impl AnswersError {
             AnswersError::NotAnObject(_) | AnswersError::NotAnswers => {
                 "Dit bestand bevat geen antwoorden van de Samenwerkingsscan.".into()
             }
-            AnswersError::BadVersion => "Het versienummer in dit bestand klopt niet.".into(),
-            AnswersError::NewerVersion(_) => "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen.".into(),
+            AnswersError::BadVersion => format!("Het versienummer in dit bestand klopt niet. Deze scan leest versie {ANSWERS_FORMAT_VERSION}."),
+            AnswersError::NewerVersion(v) => format!("Dit bestand is van versie {v} en gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie leest tot versie {ANSWERS_FORMAT_VERSION}."),
             AnswersError::InList { error, .. } => error.dutch(),
         }
     }
@@ -306,7 +306,7 @@ impl AnswersError {
                 "bevat geen antwoorden van de Samenwerkingsscan.".into()
             }
             AnswersError::BadVersion => "heeft een versienummer dat niet klopt.".into(),
-            AnswersError::NewerVersion(_) => "is gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie kan het niet lezen.".into(),
+            AnswersError::NewerVersion(v) => format!("is van versie {v} en gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie leest tot versie {ANSWERS_FORMAT_VERSION}."),
             AnswersError::Json(e) => format!("is niet leesbaar: {}", e.say(Lang::Nl)),
             AnswersError::InList { error, .. } => error.dutch_in_list(),
         }

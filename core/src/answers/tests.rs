@@ -35,7 +35,7 @@ fn a_version_that_is_not_a_whole_number_is_named() {
         );
         assert_eq!(
             error.text(Lang::Nl),
-            "Het versienummer in dit bestand klopt niet."
+            "Het versienummer in dit bestand klopt niet. Deze scan leest versie 1."
         );
     }
 }

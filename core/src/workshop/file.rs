@@ -25,7 +25,8 @@ pub enum WorkshopError {
     NotWorkshop,
     /// A `format_version` newer than [`WORKSHOP_FORMAT_VERSION`].
     NewerVersion(u64),
-    /// A `format_version` that is not a whole number from 1.
+    /// A `format_version` that is not a whole number of 0 or more (0 and a
+    /// missing version read as the current one).
     BadVersion,
 }
 
@@ -40,11 +41,11 @@ impl WorkshopError {
                 "$: this file does not contain a workshop (no tallies or participants); is it a single scan?".into(),
             ),
             WorkshopError::NewerVersion(v) => lang.pick(
-                "Dit bestand is gemaakt met een nieuwere versie van de Samenwerkingsscan.".into(),
+                format!("Dit bestand is van versie {v} en gemaakt met een nieuwere versie van de Samenwerkingsscan. Deze versie leest tot versie {WORKSHOP_FORMAT_VERSION}."),
                 format!("$.format_version: workshop format {v} is newer than this Samenwerkingsscan can read (it reads up to {WORKSHOP_FORMAT_VERSION})."),
             ),
             WorkshopError::BadVersion => lang.pick(
-                "Het versienummer in dit bestand klopt niet.".into(),
+                format!("Het versienummer in dit bestand klopt niet. Deze scan leest versie 1 tot en met {WORKSHOP_FORMAT_VERSION}."),
                 format!("$.format_version: the version number is not a whole number from 1 to {WORKSHOP_FORMAT_VERSION}."),
             ),
         }
