@@ -30,8 +30,8 @@ use base32::{checksum, fnv1a, from_base32, group, to_base32, BitReader, BitWrite
 use error::err;
 pub use error::ShareError;
 pub use find::{find_codes, Found, MAX_FOUND};
+use left::{kept_of, MAX_PARTNERS};
 pub use left::{left_out_of_share, LeftOut};
-use left::{MAX_PARTNERS, MAX_TEXT};
 
 /// The share code layout version this crate writes and reads (the code's
 /// first byte); a code of another version is refused.
@@ -207,11 +207,7 @@ fn bits_for(max: u8) -> u32 {
 /// 66 spaces, "jchen" gave a code that changed when decoded and encoded
 /// again, so the same answers could count as two participants).
 fn put_text(out: &mut Vec<u8>, text: &str) {
-    let mut end = text.len().min(MAX_TEXT);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let kept = text[..end].trim_end();
+    let kept = kept_of(text);
     out.push(kept.len() as u8);
     out.extend_from_slice(kept.as_bytes());
 }

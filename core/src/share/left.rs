@@ -6,12 +6,23 @@ use crate::answers::Answers;
 use crate::instrument::Instrument;
 use crate::notice::{Notice, NoticeKind};
 use crate::text::{Lang, Says};
+use crate::wording::shown;
 
 /// The longest name a code holds, in bytes (UTF-8): a municipality, a
 /// partner. Longer names are cut on a character boundary.
 pub(crate) const MAX_TEXT: usize = 60;
 /// The most partners a code holds (with its context).
 pub(crate) const MAX_PARTNERS: usize = 16;
+
+/// The part of a name a code keeps: at most [`MAX_TEXT`] bytes, cut on a
+/// character boundary, without the spaces the cut may leave at its end.
+pub(crate) fn kept_of(text: &str) -> &str {
+    let mut end = text.len().min(MAX_TEXT);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    text[..end].trim_end()
+}
 
 /// What a share code leaves out; a [`Notice`] of this kind names where.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -29,10 +40,12 @@ pub enum LeftOut {
         /// How many the code holds.
         max: usize,
     },
-    /// A name longer than a code holds; it is cut.
+    /// A name longer than a code holds ([`MAX_TEXT`] bytes); it is cut.
     NameCut {
-        /// The most bytes a name keeps.
-        max_bytes: usize,
+        /// The name as given.
+        name: String,
+        /// The part the code keeps.
+        kept: String,
     },
 }
 
@@ -50,10 +63,13 @@ impl Says for LeftOut {
                 format!("Er staan {given} gemeenten in de antwoorden; de code bevat de eerste {max}."),
                 format!("The answers name {given} municipalities; the code holds the first {max}."),
             ),
-            LeftOut::NameCut { max_bytes } => lang.pick(
-                format!("Deze naam is langer dan een code bevat; de code houdt de eerste {max_bytes} bytes."),
-                format!("This name is longer than a code holds; the code keeps its first {max_bytes} bytes."),
-            ),
+            LeftOut::NameCut { name, kept } => {
+                let (name, kept) = (shown(name), shown(kept));
+                lang.pick(
+                    format!("De naam ‘{name}’ is te lang voor een code; de code bevat ‘{kept}’."),
+                    format!("The name ‘{name}’ is too long for a code; the code holds ‘{kept}’."),
+                )
+            }
         }
     }
 }
@@ -91,16 +107,21 @@ pub fn left_out_of_share(
             factor: n.factor,
         })
         .collect();
-    // As `put_text` cuts: the municipality trimmed, a partner's name as typed.
-    if answers
+    // As `encode_share` cuts: the municipality trimmed, a partner's name
+    // as typed.
+    let cut = |name: &str| {
+        let kept = kept_of(name);
+        (kept != name.trim_end()).then(|| LeftOut::NameCut {
+            name: name.to_string(),
+            kept: kept.to_string(),
+        })
+    };
+    if let Some(kind) = answers
         .respondent
         .municipality
         .as_deref()
-        .is_some_and(|name| name.trim().len() > MAX_TEXT)
+        .and_then(|n| cut(n.trim()))
     {
-        let kind = LeftOut::NameCut {
-            max_bytes: MAX_TEXT,
-        };
         left.push(Notice::new("$.respondent.municipality", kind));
     }
     let c = &answers.context;
@@ -118,10 +139,7 @@ pub fn left_out_of_share(
         left.push(Notice::new("$.context.partners", kind));
     }
     for (i, partner) in c.partners.iter().enumerate().take(MAX_PARTNERS) {
-        if partner.name.trim_end().len() > MAX_TEXT {
-            let kind = LeftOut::NameCut {
-                max_bytes: MAX_TEXT,
-            };
+        if let Some(kind) = cut(&partner.name) {
             left.push(Notice::new(format!("$.context.partners[{i}].name"), kind));
         }
     }

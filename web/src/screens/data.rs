@@ -7,7 +7,9 @@ use crate::i18n::texts;
 use crate::route;
 use crate::state::{Confirm, Import};
 use samenwerkingsscan::Lang;
-use samenwerkingsscan::{encode_share, file_size_problem, Answers, Imported, Instrument};
+use samenwerkingsscan::{
+    encode_share, file_size_problem, left_out_of_share, Answers, Imported, Instrument, LeftOut,
+};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -158,6 +160,13 @@ pub fn data_panel(props: &DataProps) -> Html {
     // Answers a code cannot carry (retired or unknown statements, off the
     // scale): said, so that nobody thinks the link holds everything.
     let not_carried = props.answers.unused_responses(&props.instrument);
+    // What else the link leaves out (partners beyond 16, names cut): the
+    // core's sentences.
+    let cut: Vec<String> = left_out_of_share(&props.instrument, &props.answers, true)
+        .into_iter()
+        .filter(|n| !matches!(n.kind, LeftOut::Unused(_)))
+        .map(|n| n.text(lang))
+        .collect();
     let link_ref = use_node_ref();
     let copy = {
         let (link, announce, link_ref) = (link.clone(), props.on_event.clone(), link_ref.clone());
@@ -259,6 +268,7 @@ pub fn data_panel(props: &DataProps) -> Html {
             if not_carried > 0 {
                 <p class="scan-hint">{ (t.share_not_carried)(not_carried) }</p>
             }
+            { for cut.into_iter().map(|text| html! { <p class="scan-hint">{ text }</p> }) }
             <div class="scan-field">
                 <label for="scan-share-link">{ t.share_link }</label>
                 <input type="text" id="scan-share-link" class="scan-input" readonly=true value={link} ref={link_ref} />
