@@ -79,7 +79,7 @@ pub use share::{
 };
 pub use stage::Stage;
 pub use text::{
-    change, decimal, figure, number, shortened, Lang, LangError, OneLanguage, Says, Text,
+    change, decimal, figure, number, percent, shortened, Lang, LangError, OneLanguage, Says, Text,
     NAME_IN_TEXT_CHARS,
 };
 pub use validate::{

@@ -288,6 +288,11 @@ pub fn change(value: Option<f64>) -> String {
     }
 }
 
+/// A share (0–1, e.g. a coverage ratio) as a whole percentage: "75%".
+pub fn percent(ratio: f64) -> String {
+    format!("{}%", whole(ratio * 100.0))
+}
+
 /// A mean on the scale (points 1–5, e.g. a workshop's mean vote) as people
 /// read it: one decimal, "3,4" in Dutch, "3.4" in English. The one way
 /// every front end writes such a mean (0–100 figures are [`figure`]).

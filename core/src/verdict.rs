@@ -656,13 +656,13 @@ fn unanswered_red_flags(input: &Inputs, m: Lang, d: &mut Decision) {
 fn information(input: &Inputs, m: Lang) -> (Vec<Reason>, bool) {
     let mut out = Vec::new();
     let c = input.coverage;
-    let pct = |x: f64| whole(x * 100.0);
+    let pct = crate::text::percent;
     if c.ratio < MIN_COVERAGE {
         out.push(reason(
             "coverage-low",
             m.pick(
-                format!("Pas {} van de {} stellingen zijn beantwoord ({}%). Voor een oordeel is minstens {}% nodig.", c.answered, c.statements, pct(c.ratio), pct(MIN_COVERAGE)),
-                format!("Only {} of the {} statements were answered ({}%). A verdict needs at least {}%.", c.answered, c.statements, pct(c.ratio), pct(MIN_COVERAGE)),
+                format!("Pas {} van de {} stellingen zijn beantwoord ({}). Voor een oordeel is minstens {} nodig.", c.answered, c.statements, pct(c.ratio), pct(MIN_COVERAGE)),
+                format!("Only {} of the {} statements were answered ({}). A verdict needs at least {}.", c.answered, c.statements, pct(c.ratio), pct(MIN_COVERAGE)),
             ),
             Vec::new(),
         ));
@@ -686,13 +686,13 @@ fn information(input: &Inputs, m: Lang) -> (Vec<Reason>, bool) {
                 "phase-coverage-low",
                 m.pick(
                     format!(
-                        "Van de fase ‘{}’ is maar {}% beantwoord; minstens {}% is nodig.",
+                        "Van de fase ‘{}’ is maar {} beantwoord; minstens {} is nodig.",
                         phase.name,
                         pct(phase.coverage.ratio),
                         pct(MIN_PHASE_COVERAGE)
                     ),
                     format!(
-                        "Only {}% of the statements in the phase ‘{}’ were answered; at least {}% is needed.",
+                        "Only {} of the statements in the phase ‘{}’ were answered; at least {} is needed.",
                         pct(phase.coverage.ratio),
                         phase.name,
                         pct(MIN_PHASE_COVERAGE)

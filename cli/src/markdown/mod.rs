@@ -11,11 +11,7 @@ use samenwerkingsscan::{
 };
 use std::fmt::Write;
 
-use samenwerkingsscan::{change as signed, figure as whole};
-
-fn percent(ratio: f64) -> String {
-    format!("{}%", (ratio * 100.0).round() as i64)
-}
+use samenwerkingsscan::{change as signed, figure as whole, percent};
 
 /// Text for a table cell: no line breaks, pipes escaped.
 fn cell(text: &str) -> String {

@@ -55,7 +55,7 @@ pub fn chart(props: &ChartProps) -> Html {
                             <rect class={classes!("scan-chart__bar", band_class(f.band))} x="0" y={bar_y.to_string()}
                                 width={w.to_string()} height="120" rx="20" />
                             <text class="scan-chart__value" x={(w + 60).to_string()} y={(bar_y + 110).to_string()}>
-                                { (v.round() as i64).to_string() }</text>
+                                { samenwerkingsscan::figure(Some(v)) }</text>
                         </g>
                     }
                 }
