@@ -530,6 +530,24 @@ impl Instrument {
                 .eq(other.statements().map(|(_, s)| &s.id))
     }
 
+    /// The language to read this instrument in: `asked` when the instrument
+    /// has it; without asking Dutch, or else the first language the scan
+    /// speaks that it has. `None` when it has not the language asked for
+    /// (or none the scan speaks; validation refuses such an instrument).
+    ///
+    /// ```
+    /// use samenwerkingsscan::{Instrument, Lang};
+    /// let i = Instrument::builtin();
+    /// assert_eq!(i.reading_language(None), Some(Lang::Nl));
+    /// assert_eq!(i.reading_language(Some(Lang::En)), Some(Lang::En));
+    /// ```
+    pub fn reading_language(&self, asked: Option<Lang>) -> Option<Lang> {
+        match asked {
+            Some(lang) => self.speaks(lang).then_some(lang),
+            None => Lang::ALL.into_iter().find(|l| self.speaks(*l)),
+        }
+    }
+
     /// Whether the instrument has its texts in `lang` (a custom one may be
     /// in Dutch only; a missing text falls back as [`Text::get`] says).
     pub fn speaks(&self, lang: Lang) -> bool {

@@ -144,23 +144,13 @@ pub(crate) fn read_answers(
 /// The report language: the one asked for, when the instrument has it;
 /// without `--lang` Dutch, or the instrument's own when it has no Dutch.
 pub(crate) fn lang_of(asked: Option<Lang>, instrument: &Instrument) -> Result<Lang, Failure> {
-    let lang = asked.unwrap_or_else(|| {
-        if instrument.speaks(Lang::Nl) {
-            Lang::Nl
-        } else {
-            Lang::ALL
-                .into_iter()
-                .find(|l| instrument.speaks(*l))
-                .unwrap_or(Lang::Nl)
-        }
-    });
-    if instrument.speaks(lang) {
-        Ok(lang)
-    } else {
-        usage(format!(
-            "unknown language '{lang}' (this instrument has {})",
+    match instrument.reading_language(asked) {
+        Some(lang) => Ok(lang),
+        None => usage(format!(
+            "this instrument has no texts in '{}' (it has {})",
+            asked.unwrap_or_default(),
             instrument.languages.join(", ")
-        ))
+        )),
     }
 }
 
