@@ -2,7 +2,7 @@
 //! JSON path) and what it is (a kind that [`Says`] itself in Dutch or
 //! English: [`NoticeKind`] here, a workshop's own kinds in
 //! `workshop/notice.rs`). The decoders of answers and workshops collect them in
-//! [`Problems`]; `Answers::check` and `Workshop::check` add the notices
+//! a [`NoticeCollector`]; `Answers::check` and `Workshop::check` add the notices
 //! that need the instrument.
 
 use crate::json::Node;
@@ -280,30 +280,30 @@ fn unknown(lang: Lang, the: &str, id: &str) -> String {
 }
 
 /// Collects the notices of one decode (of kind `K`, which every
-/// decoder's [`NoticeKind`] converts into). At most [`MAX_PROBLEMS`] are
+/// decoder's [`NoticeKind`] converts into). At most [`MAX_DECODE_NOTICES`] are
 /// kept; the rest are counted and said in one closing notice (a file with
 /// 100,000 wrong values costs no 100,000 sentences).
-pub(crate) struct Problems<K = NoticeKind> {
+pub(crate) struct NoticeCollector<K = NoticeKind> {
     list: Vec<Notice<K>>,
     more: usize,
 }
 
 /// The most notices one decode writes out.
-pub(crate) const MAX_PROBLEMS: usize = 200;
+pub(crate) const MAX_DECODE_NOTICES: usize = 200;
 
-impl<K> Default for Problems<K> {
+impl<K> Default for NoticeCollector<K> {
     fn default() -> Self {
-        Problems {
+        NoticeCollector {
             list: Vec::new(),
             more: 0,
         }
     }
 }
 
-impl<K: Says + From<NoticeKind>> Problems<K> {
+impl<K: Says + From<NoticeKind>> NoticeCollector<K> {
     /// Adds a notice of `kind` at `path`.
     pub(crate) fn push(&mut self, path: String, kind: impl Into<K>) {
-        if self.list.len() < MAX_PROBLEMS {
+        if self.list.len() < MAX_DECODE_NOTICES {
             self.list.push(Notice::new(path, kind.into()));
         } else {
             self.more += 1;
@@ -330,7 +330,7 @@ impl<K: Says + From<NoticeKind>> Problems<K> {
         subject: Subject,
         expected: Expected,
     ) {
-        if self.list.len() >= MAX_PROBLEMS {
+        if self.list.len() >= MAX_DECODE_NOTICES {
             self.more += 1;
             return;
         }
@@ -374,18 +374,18 @@ mod tests {
 
     #[test]
     fn more_than_the_maximum_is_counted_in_one_notice() {
-        let mut problems: Problems = Problems::default();
-        for _ in 0..MAX_PROBLEMS + 3 {
+        let mut problems: NoticeCollector = NoticeCollector::default();
+        for _ in 0..MAX_DECODE_NOTICES + 3 {
             problems.wrong("$.a".into(), &Node::Null, Subject::Title, Expected::Text);
         }
         let notices = problems.into_notices();
-        assert_eq!(notices.len(), MAX_PROBLEMS + 1);
+        assert_eq!(notices.len(), MAX_DECODE_NOTICES + 1);
         assert_eq!(
             notices[0].text(Lang::Nl),
             "Bij de titel staat een lege waarde (null); verwacht: een tekst. Dat telt niet mee."
         );
         assert_eq!(
-            notices[MAX_PROBLEMS].text(Lang::En),
+            notices[MAX_DECODE_NOTICES].text(Lang::En),
             "… and 3 more problems in the file."
         );
     }

@@ -57,7 +57,15 @@ impl Answers {
     ) -> (Vec<Notice>, usize) {
         let mut notes = Notes {
             list: self.decode_notices.iter().take(cap).cloned().collect(),
-            total: self.decode_notices.len(),
+            // "… and N more problems" stands for N notices.
+            total: self
+                .decode_notices
+                .iter()
+                .map(|n| match n.kind {
+                    NoticeKind::MoreProblems { count } => count,
+                    _ => 1,
+                })
+                .sum(),
             cap,
         };
         if !self.instrument_id.is_empty() && self.instrument_id != instrument.id {

@@ -6,7 +6,7 @@
 
 use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
 use crate::json::{escape_key, path_key, Node};
-use crate::notice::{NoticeKind, Problems};
+use crate::notice::{NoticeCollector, NoticeKind};
 use crate::wording::{Choices, Expected, Subject};
 use serde::{Deserialize, Deserializer};
 
@@ -27,10 +27,10 @@ pub const MAX_PARTNERS: usize = 50;
 /// offers far fewer; the rest is named in a notice and left out).
 const MAX_CHOICES: usize = 100;
 
-/// Decodes an answers object whose version was checked. Problems go to
+/// Decodes an answers object whose version was checked. Notices go to
 /// [`Answers::decode_notices`].
 pub(super) fn decode(root: &Node) -> Answers {
-    let mut problems = Problems::default();
+    let mut problems = NoticeCollector::default();
     let p = &mut problems;
     let mut answers = Answers::default();
     if let Node::Object(fields) = root {
@@ -105,7 +105,13 @@ fn present(node: Option<&Node>) -> Option<&Node> {
 
 /// A text field of `parent`, or `None` (with a notice when it is there but
 /// not a text).
-fn text(p: &mut Problems, parent: &Node, at: &str, key: &str, what: Subject) -> Option<String> {
+fn text(
+    p: &mut NoticeCollector,
+    parent: &Node,
+    at: &str,
+    key: &str,
+    what: Subject,
+) -> Option<String> {
     match present(parent.get(key))? {
         Node::Text(t) => Some(t.clone()),
         other => {
@@ -115,7 +121,7 @@ fn text(p: &mut Problems, parent: &Node, at: &str, key: &str, what: Subject) -> 
     }
 }
 
-fn respondent(p: &mut Problems, node: &Node) -> Respondent {
+fn respondent(p: &mut NoticeCollector, node: &Node) -> Respondent {
     let Node::Object(_) = node else {
         p.wrong(
             "$.respondent".into(),
@@ -150,7 +156,7 @@ fn respondent(p: &mut Problems, node: &Node) -> Respondent {
     }
 }
 
-fn context(p: &mut Problems, node: &Node) -> Context {
+fn context(p: &mut NoticeCollector, node: &Node) -> Context {
     let Node::Object(_) = node else {
         p.wrong(
             "$.context".into(),
@@ -173,7 +179,7 @@ fn context(p: &mut Problems, node: &Node) -> Context {
 }
 
 /// A list of texts under `$.context.<key>`; other items are named and left out.
-fn texts(p: &mut Problems, context: &Node, choices: Choices) -> Vec<String> {
+fn texts(p: &mut NoticeCollector, context: &Node, choices: Choices) -> Vec<String> {
     let key = choices.key();
     let mut out = Vec::new();
     match present(context.get(key)) {
@@ -211,7 +217,7 @@ fn texts(p: &mut Problems, context: &Node, choices: Choices) -> Vec<String> {
     out
 }
 
-fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
+fn partners(p: &mut NoticeCollector, context: &Node) -> Vec<Partner> {
     let mut out = Vec::new();
     let items = match present(context.get("partners")) {
         None => return out,
@@ -267,7 +273,7 @@ fn partners(p: &mut Problems, context: &Node) -> Vec<Partner> {
     out
 }
 
-fn unknown_field(p: &mut Problems, path: String, key: &str) {
+fn unknown_field(p: &mut NoticeCollector, path: String, key: &str) {
     p.push(
         path,
         NoticeKind::UnknownField {

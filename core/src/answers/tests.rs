@@ -307,3 +307,13 @@ fn answered_counts_the_instrument_s_statements_with_a_response() {
         .insert("bestaat-niet.1".into(), Response::Scale(3));
     assert_eq!(answers.answered(instrument), 2);
 }
+
+#[test]
+fn notices_beyond_what_a_decode_writes_out_are_counted_in_the_total() {
+    let instrument = Instrument::builtin();
+    let responses: Vec<String> = (0..300).map(|i| format!(r#""x{i}": "vier""#)).collect();
+    let json = format!(r#"{{"responses": {{{}}}}}"#, responses.join(","));
+    let imported = Answers::import(instrument, &json).unwrap();
+    assert_eq!(imported.total_notices, 300);
+    assert_eq!(imported.notices.len(), NOTICES_SHOWN);
+}

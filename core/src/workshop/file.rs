@@ -7,7 +7,7 @@ use super::notice::{FactorPart, WorkshopNotice, WorkshopNoticeKind};
 use super::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES, WORKSHOP_FORMAT_VERSION};
 use crate::instrument::Instrument;
 use crate::json::{escape_key, JsonError, Node};
-use crate::notice::{Notice, Problems};
+use crate::notice::{Notice, NoticeCollector};
 use crate::share::{decode_share, encode_share};
 use crate::text::{Lang, Says};
 use crate::wording::{Expected, Subject};
@@ -163,7 +163,7 @@ impl Workshop {
 
 /// Decodes a workshop object whose version was checked.
 pub(crate) fn decode(root: &Node) -> Workshop {
-    let mut problems: Problems<WorkshopNoticeKind> = Problems::default();
+    let mut problems: NoticeCollector<WorkshopNoticeKind> = NoticeCollector::default();
     let p = &mut problems;
     // Of the current format version (the caller checked the file's).
     let mut w = Workshop {
@@ -237,7 +237,7 @@ pub(crate) fn decode(root: &Node) -> Workshop {
 
 /// One factor's votes; `None` (with a notice) when it is not a tally.
 fn tally(
-    p: &mut Problems<WorkshopNoticeKind>,
+    p: &mut NoticeCollector<WorkshopNoticeKind>,
     node: &Node,
     at: &str,
     factor: &str,
@@ -271,7 +271,12 @@ fn tally(
 
 /// A number of votes: a whole number from 0, capped at [`MAX_VOTES`];
 /// anything else counts as 0 votes, with a notice.
-fn votes(p: &mut Problems<WorkshopNoticeKind>, node: &Node, at: String, factor: &str) -> u32 {
+fn votes(
+    p: &mut NoticeCollector<WorkshopNoticeKind>,
+    node: &Node,
+    at: String,
+    factor: &str,
+) -> u32 {
     match node.whole() {
         Some(n) if n >= 0 => {
             if n > i128::from(MAX_VOTES) {
@@ -298,7 +303,7 @@ fn votes(p: &mut Problems<WorkshopNoticeKind>, node: &Node, at: String, factor: 
 }
 
 fn text(
-    p: &mut Problems<WorkshopNoticeKind>,
+    p: &mut NoticeCollector<WorkshopNoticeKind>,
     node: Option<&Node>,
     at: &str,
     what: Subject,
@@ -314,7 +319,7 @@ fn text(
 }
 
 fn object<'a>(
-    p: &mut Problems<WorkshopNoticeKind>,
+    p: &mut NoticeCollector<WorkshopNoticeKind>,
     node: Option<&'a Node>,
     at: &str,
     what: Subject,
@@ -330,7 +335,7 @@ fn object<'a>(
 }
 
 fn list<'a>(
-    p: &mut Problems<WorkshopNoticeKind>,
+    p: &mut NoticeCollector<WorkshopNoticeKind>,
     node: Option<&'a Node>,
     at: &str,
     what: Subject,
