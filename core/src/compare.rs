@@ -96,12 +96,12 @@ pub struct FactorDelta {
 /// (one respondent, a group's [`GroupReport::report`](crate::GroupReport::report),
 /// or a workshop room's). Phases and factors are those of `current`.
 pub fn compare(baseline: &Report, current: &Report) -> Comparison {
-    let m = current.lang;
+    let lang = current.lang;
     let mut notes = Vec::new();
     if baseline.instrument_id != current.instrument_id
         || baseline.instrument_version != current.instrument_version
     {
-        notes.push(m.pick(
+        notes.push(lang.pick(
             format!(
                 "De metingen gebruiken een andere vragenlijst ({} {} en {} {}); alleen gelijke factoren worden vergeleken.",
                 baseline.instrument_id, baseline.instrument_version, current.instrument_id, current.instrument_version
@@ -173,8 +173,8 @@ pub fn compare(baseline: &Report, current: &Report) -> Comparison {
         .map(|f| format!("‘{}’", f.name))
         .collect();
     if !names.is_empty() {
-        let list = m.listing(&names);
-        notes.push(m.pick(
+        let list = lang.listing(&names);
+        notes.push(lang.pick(
             format!("Bij {list} is een stelling beantwoord die in een nieuwere versie van de vragenlijst door een andere vraag is vervangen. Het verschil bij die factoren komt dus deels door een andere vraag; ze staan niet bij ‘verbeterd’ of ‘verslechterd’."),
             format!("For {list}, a statement was answered that a newer version of the questionnaire replaced by a different question. The difference for those factors is therefore partly due to a different question; they are not listed as improved or worsened."),
         ));

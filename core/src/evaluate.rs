@@ -102,18 +102,17 @@ pub(crate) fn build_report(
     signals.extend(signals::dimension_balance(&dimensions, lang));
     let mut caps = group.caps;
     if let Some(fit) = form_fit.as_ref().filter(|f| f.fit == Fit::Poor) {
-        let m = lang;
         caps.push(Cap {
             level: VerdictLevel::Promising,
             reason: Reason {
                 rule: "form-fit".into(),
                 text: if reading.running() {
-                    m.pick(
+                    lang.pick(
                         format!("De vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de gekozen vorm?’). De vorm volgt de inhoud én de relatie (§7.4): werk eerst aan de relatie, en bespreek daarna of de vorm moet veranderen (§7.5).", fit.label),
                         format!("The form ‘{}’ does not fit the answers well now (see ‘Does the chosen form fit?’). Form follows content and relationship (§7.4): work on the relationship first, then discuss whether the form should change (§7.5).", fit.label),
                     )
                 } else {
-                    m.pick(
+                    lang.pick(
                         format!("De gekozen vorm ‘{}’ past nu niet goed bij de antwoorden (zie ‘Past de gekozen vorm?’). De vorm volgt de inhoud én de relatie (§7.4): kies de vorm pas als die op orde zijn.", fit.label),
                         format!("The chosen form ‘{}’ does not fit the answers well now (see ‘Does the chosen form fit?’). Form follows content and relationship (§7.4): choose the form only when content and relationship are in order.", fit.label),
                     )
@@ -258,11 +257,10 @@ fn index(factors: &[&FactorResult], polarity: Polarity) -> Option<f64> {
 /// The balance of §6.1's three lenses: the weighted mean favourability of
 /// the answered factors of each.
 fn dimensions(factors: &[&FactorResult], lang: Lang) -> Vec<DimensionResult> {
-    let m = lang;
     [
-        (Dimension::Inhoud, m.pick("Inhoud", "Content")),
-        (Dimension::Structuur, m.pick("Structuur", "Structure")),
-        (Dimension::Relatie, m.pick("Relatie", "Relationship")),
+        (Dimension::Inhoud, lang.pick("Inhoud", "Content")),
+        (Dimension::Structuur, lang.pick("Structuur", "Structure")),
+        (Dimension::Relatie, lang.pick("Relatie", "Relationship")),
     ]
     .into_iter()
     .map(|(dimension, name)| {

@@ -422,76 +422,74 @@ impl VerdictLevel {
     /// The level's name in `lang` (Dutch unless English is asked for), e.g.
     /// "Eerst de basis versterken" / "Strengthen the foundation first".
     pub fn label(self, lang: Lang) -> &'static str {
-        let m = lang;
         match self {
             VerdictLevel::InsufficientInformation => {
-                m.pick("Onvoldoende informatie", "Insufficient information")
+                lang.pick("Onvoldoende informatie", "Insufficient information")
             }
             VerdictLevel::NoReasonToStart => {
-                m.pick("Geen reden om nu te starten", "No reason to start now")
+                lang.pick("Geen reden om nu te starten", "No reason to start now")
             }
-            VerdictLevel::NotReady => m.pick("Niet gereed", "Not ready"),
-            VerdictLevel::PreconditionsFirst => m.pick(
+            VerdictLevel::NotReady => lang.pick("Niet gereed", "Not ready"),
+            VerdictLevel::PreconditionsFirst => lang.pick(
                 "Eerst de basis versterken",
                 "Strengthen the foundation first",
             ),
-            VerdictLevel::Promising => m.pick(
+            VerdictLevel::Promising => lang.pick(
                 "Kansrijk, met aandachtspunten",
                 "Promising, with points to watch",
             ),
-            VerdictLevel::Ready => m.pick("Klaar om te starten", "Ready to start"),
-            VerdictLevel::SeriousProblems => m.pick("Ernstige problemen", "Serious problems"),
-            VerdictLevel::NeedsSteering => m.pick("Bijsturen nodig", "Needs adjustment"),
-            VerdictLevel::RunningWithAttention => m.pick(
+            VerdictLevel::Ready => lang.pick("Klaar om te starten", "Ready to start"),
+            VerdictLevel::SeriousProblems => lang.pick("Ernstige problemen", "Serious problems"),
+            VerdictLevel::NeedsSteering => lang.pick("Bijsturen nodig", "Needs adjustment"),
+            VerdictLevel::RunningWithAttention => lang.pick(
                 "Loopt, met aandachtspunten",
                 "Running, with points to watch",
             ),
-            VerdictLevel::RunningWell => m.pick("Loopt goed", "Running well"),
+            VerdictLevel::RunningWell => lang.pick("Loopt goed", "Running well"),
         }
     }
 
     /// What the level means and what to do now, in a few sentences in `lang`
     /// (Dutch unless English is asked for).
     pub fn summary(self, lang: Lang) -> &'static str {
-        let m = lang;
         match self {
-            VerdictLevel::InsufficientInformation => m.pick(
+            VerdictLevel::InsufficientInformation => lang.pick(
                 "Er zijn te weinig stellingen beantwoord om een eerlijk oordeel te geven. Vul de ontbrekende onderdelen aan of zoek eerst uit hoe het zit.",
                 "Too few statements were answered to give a fair verdict. Complete the missing parts or find out the facts first.",
             ),
-            VerdictLevel::NoReasonToStart => m.pick(
+            VerdictLevel::NoReasonToStart => lang.pick(
                 "Er is nu geen duidelijke reden om met deze samenwerking te beginnen. Bespreek eerst of het idee zelf klopt: wat levert samenwerken op dat een gemeente alleen niet bereikt?",
                 "There is no clear reason to start this partnership now. First discuss whether the idea itself is sound: what does working together achieve that a municipality cannot achieve alone?",
             ),
-            VerdictLevel::NotReady => m.pick(
+            VerdictLevel::NotReady => lang.pick(
                 "De samenwerking is nu niet gereed. Er zijn ernstige problemen, bij wat helpt of bij wat in de weg staat, die u eerst met de partners moet bespreken en oplossen. Zet geen volgende stap voordat dat is gebeurd.",
                 "The partnership is not ready now. There are serious problems, in what helps or in what stands in the way, that you must first discuss with the partners and resolve. Take no next step before that has happened.",
             ),
-            VerdictLevel::PreconditionsFirst => m.pick(
+            VerdictLevel::PreconditionsFirst => lang.pick(
                 "Er is nog te weinig basis om verder te gaan. Werk eerst aan de punten die de redenen noemen.",
                 "The foundation is still too weak to go further. First work on the points named in the reasons.",
             ),
-            VerdictLevel::Promising => m.pick(
+            VerdictLevel::Promising => lang.pick(
                 "De samenwerking is kansrijk. Er zijn aandachtspunten: pak die op in de volgende stap.",
                 "The partnership is promising. There are points to watch: address them in the next step.",
             ),
-            VerdictLevel::Ready => m.pick(
+            VerdictLevel::Ready => lang.pick(
                 "De samenwerking is klaar om te starten. Rond de formele besluitvorming af (business case, advies van de ondernemingsraden, inbreng van de raden, definitief besluit), volg de aandachtspunten en leg nu een nulmeting vast.",
                 "The partnership is ready to start. Complete the formal decision-making (business case, the works councils’ advice, the councils’ input, final decision), keep monitoring the points to watch and record a baseline measurement now.",
             ),
-            VerdictLevel::SeriousProblems => m.pick(
+            VerdictLevel::SeriousProblems => lang.pick(
                 "De samenwerking heeft ernstige problemen. Bespreek die eerst openlijk met de partners, voordat u verder bouwt.",
                 "The partnership has serious problems. Discuss them openly with the partners first, before building further.",
             ),
-            VerdictLevel::NeedsSteering => m.pick(
+            VerdictLevel::NeedsSteering => lang.pick(
                 "De samenwerking draait, maar moet worden bijgestuurd. Pak de punten uit de redenen nu op.",
                 "The partnership is running, but needs adjusting. Act now on the points listed in the reasons.",
             ),
-            VerdictLevel::RunningWithAttention => m.pick(
+            VerdictLevel::RunningWithAttention => lang.pick(
                 "De samenwerking loopt. Er zijn aandachtspunten: neem die mee in het gewone overleg en in de volgende evaluatie.",
                 "The partnership is running. There are points to watch: include them in the regular meetings and the next evaluation.",
             ),
-            VerdictLevel::RunningWell => m.pick(
+            VerdictLevel::RunningWell => lang.pick(
                 "De samenwerking loopt goed. Houd dat vast en evalueer tegen de nulmeting.",
                 "The partnership is running well. Keep it up and evaluate against the baseline.",
             ),

@@ -47,11 +47,10 @@ impl Band {
     /// "Sterk punt", "Aandachtspunt", "Zorgpunt" / "Strong point", "Point to
     /// watch", "Concern".
     pub fn label(self, lang: Lang) -> &'static str {
-        let m = lang;
         match self {
-            Band::Strength => m.pick("Sterk punt", "Strong point"),
-            Band::Attention => m.pick("Aandachtspunt", "Point to watch"),
-            Band::Concern => m.pick("Zorgpunt", "Concern"),
+            Band::Strength => lang.pick("Sterk punt", "Strong point"),
+            Band::Attention => lang.pick("Aandachtspunt", "Point to watch"),
+            Band::Concern => lang.pick("Zorgpunt", "Concern"),
         }
     }
 }

@@ -51,7 +51,6 @@ pub(crate) fn size_ratio(context: &Context) -> Option<f64> {
 /// invalshoeken op evenwichtige wijze ... aan bod komen". Names the
 /// imbalance when the weakest lens is far behind the strongest.
 pub(crate) fn dimension_balance(dimensions: &[DimensionResult], lang: Lang) -> Vec<Signal> {
-    let m = lang;
     let scored: Vec<(&DimensionResult, f64)> = dimensions
         .iter()
         .filter_map(|d| d.favourability.map(|v| (d, v)))
@@ -68,7 +67,7 @@ pub(crate) fn dimension_balance(dimensions: &[DimensionResult], lang: Lang) -> V
     let (sn, sv, wn, wv) = (&strong.0.name, whole(strong.1), &weak.0.name, whole(weak.1));
     vec![Signal {
         code: "dimension-imbalance".into(),
-        text: m.pick(
+        text: lang.pick(
             format!("‘{wn}’ blijft achter: {wv} van 100, tegen {sv} voor ‘{sn}’. Samenwerking levert pas tastbare resultaten op als inhoud, structuur en relatie in evenwicht zijn (§6.1). Geef ‘{wn}’ nu voorrang."),
             format!("‘{wn}’ lags behind: {wv} out of 100, compared with {sv} for ‘{sn}’. Cooperation only yields tangible results when content, structure and relationship are in balance (§6.1). Give ‘{wn}’ priority now."),
         ),
@@ -82,7 +81,6 @@ pub(crate) fn from_context(
     reading: Reading,
     lang: Lang,
 ) -> Vec<Signal> {
-    let m = lang;
     let mut out = Vec::new();
     let mut signal = |code: &str, text: String| {
         out.push(Signal {
@@ -94,23 +92,23 @@ pub(crate) fn from_context(
 
     if let Some(((small_name, small), (large_name, large))) = size_extremes(context) {
         let ratio = f64::from(large) / f64::from(small);
-        let r = crate::text::decimal(ratio, m);
+        let r = crate::text::decimal(ratio, lang);
         // Names as typed: cut and cleaned like every quoted text.
         let name = |n: &str| shown(&crate::text::shortened(n, crate::text::NAME_IN_TEXT_CHARS));
         let (small_name, large_name) = (name(small_name), name(large_name));
         if ratio >= LARGE_SIZE_RATIO {
-            signal("size-difference", m.pick(
+            signal("size-difference", lang.pick(
                 format!("De partners verschillen sterk in grootte: {large_name} is {r} keer zo groot als {small_name}. Let op ‘Vergelijkbaarheid en bekendheid’ en op ‘Voorlopers en achterblijvers’: de grote partner kan gaan domineren."),
                 format!("The partners differ greatly in size: {large_name} is {r} times as large as {small_name}. Watch ‘Comparability and familiarity’ and ‘Front-runners and laggards’: the large partner may come to dominate."),
             ));
             if band(ids::COMPARABILITY) == Some(Band::Strength) {
-                signal("size-vs-comparability", m.pick(
+                signal("size-vs-comparability", lang.pick(
                     "De antwoorden noemen de partners goed vergelijkbaar, maar de inwonertallen verschillen sterk. Bespreek of u hetzelfde bedoelt.".to_string(),
                     "The answers rate the partners as highly comparable, but their populations differ greatly. Check that everyone means the same thing.".to_string(),
                 ));
             }
         } else if ratio <= COMPARABLE_SIZE_RATIO {
-            signal("size-comparable", m.pick(
+            signal("size-comparable", lang.pick(
                 format!("De partners zijn vergelijkbaar van grootte: de grootste is {r} keer zo groot als de kleinste. Dat helpt bij ‘Vergelijkbaarheid en bekendheid’."),
                 format!("The partners are comparable in size: the largest is {r} times as large as the smallest. That supports ‘Comparability and familiarity’."),
             ));
@@ -118,7 +116,7 @@ pub(crate) fn from_context(
     }
     if context.partners.len() >= MANY_PARTNERS {
         let n = context.partners.len();
-        signal("many-partners", m.pick(
+        signal("many-partners", lang.pick(
             format!("Met {n} partners wordt afstemming zelf een opgave. Hoe meer partners, hoe belangrijker een eenvoudig model (§4.4)."),
             format!("With {n} partners, coordination becomes a task in itself. The more partners, the more a simple model matters (§4.4)."),
         ));
@@ -128,7 +126,7 @@ pub(crate) fn from_context(
         .urgency(context.urgency.as_deref())
         .map(|u| u.level);
     match level {
-        Some(1) if necessity.is_some_and(|b| b != Band::Strength) => signal("urgency-not-shared", m.pick(
+        Some(1) if necessity.is_some_and(|b| b != Band::Strength) => signal("urgency-not-shared", lang.pick(
             "U noemt versterking op korte termijn nodig, maar de noodzaak wordt niet breed gedeeld. Zorg dat bestuur en management achter de zelfanalyse staan (§8.1).".to_string(),
             "You say your municipality needs strengthening in the short term, but the necessity is not widely shared. Make sure the executive board and senior management endorse the self-assessment (§8.1).".to_string(),
         )),
@@ -138,12 +136,12 @@ pub(crate) fn from_context(
             if reading.running() || necessity == Some(Band::Strength) =>
         {
             signal("urgency-low", if reading.running() {
-                m.pick(
+                lang.pick(
                     "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Ga na wat de samenwerking toevoegt: als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, adviseert de literatuurscan om er niet aan te beginnen (§6.3). Bespreek of de samenwerking nog meerwaarde heeft.".to_string(),
                     "You can still carry out your tasks well on your own for a long time to come (§8.1). Check what the partnership adds: if a municipality can carry out its tasks itself at the same cost, the literature review advises against starting (§6.3). Discuss whether the partnership still adds value.".to_string(),
                 )
             } else {
-                m.pick(
+                lang.pick(
                     "U kunt de taken nog lang zelf goed uitvoeren (§8.1). Begin alleen als de meerwaarde van samenwerken duidelijk is; anders raadt de literatuurscan af om te starten (§6.3).".to_string(),
                     "You can still carry out your tasks well on your own for a long time to come (§8.1). Start only if the added value of working together is clear; otherwise the literature review advises against starting (§6.3).".to_string(),
                 )

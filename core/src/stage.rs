@@ -90,9 +90,9 @@ impl Reading {
     }
 
     /// The sentence that says which reading was assumed when no stage was given.
-    pub(crate) fn assumed_text(self, m: Lang) -> Option<String> {
+    pub(crate) fn assumed_text(self, lang: Lang) -> Option<String> {
         self.given.is_none().then(|| {
-            m.pick(
+            lang.pick(
                 "U heeft niet gekozen in welke fase de samenwerking is. Het oordeel gaat ervan uit dat de samenwerking nog niet draait: de stellingen over de lopende samenwerking tellen als vooruitblik. Draait de samenwerking al? Kies dan ‘In bedrijf’ bij de vragen over de samenwerking.",
                 "You did not choose the stage of the partnership. The verdict assumes the partnership is not running yet: the statements about the running partnership are treated as expectations. Is it already running? Then choose ‘Operating’ in the questions about the partnership.",
             )

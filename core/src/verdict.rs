@@ -91,9 +91,9 @@ fn reason(rule: &str, text: String, factors: Vec<String>) -> Reason {
 }
 
 /// "‘A’", "‘A’ en ‘B’", "‘A’, ‘B’ en ‘C’" (English: "and").
-fn names(m: Lang, factors: &[&FactorResult]) -> String {
+fn names(lang: Lang, factors: &[&FactorResult]) -> String {
     let quoted: Vec<String> = factors.iter().map(|f| format!("‘{}’", f.name)).collect();
-    m.listing(&quoted)
+    lang.listing(&quoted)
 }
 
 fn ids(factors: &[&FactorResult]) -> Vec<String> {
@@ -107,25 +107,25 @@ fn stands_alone(rule: &str) -> bool {
 }
 
 pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reason>) {
-    let m = input.lang;
-    let mut d = base_level(input, m);
-    vetoes(input, m, &mut d);
-    no_reason(input, m, &mut d);
+    let lang = input.lang;
+    let mut d = base_level(input, lang);
+    vetoes(input, lang, &mut d);
+    no_reason(input, lang, &mut d);
     // "Look at the preconditions first" would contradict "question the idea
     // itself": without a reason to start there is nothing to prepare.
     if !d.reasons.iter().any(|r| r.rule == "no-reason") {
-        preconditions(input, m, &mut d);
+        preconditions(input, lang, &mut d);
     }
-    let councils = councils(input, m, &mut d);
-    concerns(input, m, &mut d, councils);
-    before_start(input, m, &mut d);
-    unanswered_red_flags(input, m, &mut d);
+    let councils = councils(input, lang, &mut d);
+    concerns(input, lang, &mut d, councils);
+    before_start(input, lang, &mut d);
+    unanswered_red_flags(input, lang, &mut d);
     for cap in caps {
         d.cap(cap.level, cap.reason);
     }
     // Information last: it replaces a guess, but never hides a veto that
     // fired on what *was* answered.
-    let (mut reasons, blocking) = information(input, m);
+    let (mut reasons, blocking) = information(input, lang);
     let vetoed = d.reasons.iter().any(|r| stands_alone(&r.rule));
     if blocking {
         if !vetoed {
@@ -135,7 +135,7 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
         d.reasons.retain(|r| r.rule != "base");
         if !vetoed {
             // What the other rules found rests on too little too: say so.
-            let provisional = m.pick(
+            let provisional = lang.pick(
                 "Voorlopig (op grond van wat wel is beantwoord) – ",
                 "Provisionally (based on the answers given), ",
             );
@@ -149,7 +149,7 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
         }
     }
     reasons.append(&mut d.reasons);
-    if let Some(text) = input.reading.assumed_text(m) {
+    if let Some(text) = input.reading.assumed_text(lang) {
         reasons.push(reason("stage-assumed", text, Vec::new()));
     }
     // Most decisive first: rules that lowered the verdict before the base
@@ -165,7 +165,7 @@ pub(crate) fn decide(input: &Inputs, caps: Vec<Cap>) -> (VerdictLevel, Vec<Reaso
     (d.level.for_stage(input.reading.running()), reasons)
 }
 
-fn base_level(input: &Inputs, m: Lang) -> Decision {
+fn base_level(input: &Inputs, lang: Lang) -> Decision {
     // An instrument without (counted) factors of one polarity cannot miss
     // that index; before the start the look ahead does not count.
     let has = |p: Polarity| {
@@ -198,35 +198,35 @@ fn base_level(input: &Inputs, m: Lang) -> Decision {
     let (rs, ks) = (whole(r), whole(k));
     let running = input.reading.running();
     let text = match (level, running) {
-        (VerdictLevel::Ready, false) => m.pick(
+        (VerdictLevel::Ready, false) => lang.pick(
             format!("Kracht {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag."),
             format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way scores low."),
         ),
-        (VerdictLevel::Ready, true) => m.pick(
+        (VerdictLevel::Ready, true) => lang.pick(
             format!("Kracht {rs} en risico {ks} (van 100): wat helpt scoort hoog en wat in de weg staat laag."),
             format!("Strength {rs} and risk {ks} (out of 100): what helps scores high and what stands in the way scores low."),
         ),
-        (VerdictLevel::Promising, false) => m.pick(
+        (VerdictLevel::Promising, false) => lang.pick(
             format!("Kracht {rs} en risico {ks} (van 100): voldoende basis, maar nog niet overal sterk."),
             format!("Strength {rs} and risk {ks} (out of 100): a sufficient basis, but not yet strong everywhere."),
         ),
-        (VerdictLevel::Promising, true) => m.pick(
+        (VerdictLevel::Promising, true) => lang.pick(
             format!("Kracht {rs} en risico {ks} (van 100): de samenwerking draait op een voldoende basis, maar is nog niet overal sterk."),
             format!("Strength {rs} and risk {ks} (out of 100): the partnership runs on a sufficient basis, but is not strong everywhere."),
         ),
-        (VerdictLevel::PreconditionsFirst, false) => m.pick(
+        (VerdictLevel::PreconditionsFirst, false) => lang.pick(
             format!("Kracht {rs} en risico {ks} (van 100): de basis is nog te smal om te starten."),
             format!("Strength {rs} and risk {ks} (out of 100): the foundation is not yet strong enough to start."),
         ),
-        (VerdictLevel::PreconditionsFirst, true) => m.pick(
+        (VerdictLevel::PreconditionsFirst, true) => lang.pick(
             format!("Kracht {rs} en risico {ks} (van 100): de basis onder de samenwerking is te smal. Stuur bij."),
             format!("Strength {rs} and risk {ks} (out of 100): the partnership’s foundation is too weak. Adjust course."),
         ),
-        (_, false) => m.pick(
+        (_, false) => lang.pick(
             format!("Kracht {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
             format!("Strength {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
         ),
-        (_, true) => m.pick(
+        (_, true) => lang.pick(
             format!("Kracht {rs} en risico {ks} (van 100): de belemmeringen wegen zwaarder dan wat de samenwerking draagt."),
             format!("Strength {rs} and risk {ks} (out of 100): the hindrances outweigh what supports the partnership."),
         ),
@@ -246,7 +246,7 @@ fn problem(f: &FactorResult) -> String {
     }
 }
 
-fn vetoes(input: &Inputs, m: Lang, d: &mut Decision) {
+fn vetoes(input: &Inputs, lang: Lang, d: &mut Decision) {
     // A red flag in the look ahead is an expectation to arrange, not a
     // veto (rule `arrange-before-start`).
     let pooled: Vec<&FactorResult> = input
@@ -286,7 +286,7 @@ fn vetoes(input: &Inputs, m: Lang, d: &mut Decision) {
     };
     let running = input.reading.running();
     if !pooled.is_empty() {
-        let list = names(m, &pooled);
+        let list = names(lang, &pooled);
         // One flag or more: "Rode vlag: ‘A’ scoort" / "Rode vlaggen: ‘A’, ‘B’ scoren".
         let (flag_nl, flag_en, scores_nl, scores_en) = if pooled.len() == 1 {
             ("Rode vlag", "Red flag", "scoort", "scores")
@@ -294,15 +294,15 @@ fn vetoes(input: &Inputs, m: Lang, d: &mut Decision) {
             ("Rode vlaggen", "Red flags", "scoren", "score")
         };
         let text = match (severe, running) {
-            (true, false) => m.pick(
+            (true, false) => lang.pick(
                 format!("{flag_nl}: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat blokkeert de samenwerking, ook als de rest goed scoort. Bespreek dit eerst openlijk met de partners."),
                 format!("{flag_en}: {list}. This affects the basic preconditions in §5: necessity, trust and time. That blocks the partnership, even if the rest scores well. Discuss it openly with the partners first."),
             ),
-            (true, true) => m.pick(
+            (true, true) => lang.pick(
                 format!("{flag_nl}: {list}. Dit raakt de randvoorwaarden van §5: noodzaak, vertrouwen en tijd. Dat raakt de kern van de samenwerking, ook als de rest goed loopt. Bespreek dit eerst openlijk met de partners."),
                 format!("{flag_en}: {list}. This affects the basic preconditions in §5: necessity, trust and time. That strikes at the heart of the partnership, even if the rest runs well. Discuss it openly with the partners first."),
             ),
-            (false, _) => m.pick(
+            (false, _) => lang.pick(
                 format!("{flag_nl}: {list} {scores_nl} zwak. Een rode vlag weegt zwaarder dan de gemiddelden: daardoor kan het oordeel niet positief zijn."),
                 format!("{flag_en}: {list} {scores_en} low. A red flag outweighs the averages, so the verdict cannot be positive."),
             ),
@@ -323,7 +323,7 @@ fn vetoes(input: &Inputs, m: Lang, d: &mut Decision) {
                     "‘{}’ ({} {})",
                     f.name,
                     whole(p.favourability),
-                    m.pick("van 100", "out of 100")
+                    lang.pick("van 100", "out of 100")
                 )
             })
             .collect::<Vec<_>>()
@@ -336,17 +336,17 @@ fn vetoes(input: &Inputs, m: Lang, d: &mut Decision) {
         } else {
             ("Rode vlaggen", "Red flags")
         };
-        let mut text = m.pick(
+        let mut text = lang.pick(
             format!("{flag_nl} bij de deelnemers uit {place}: {list}. Dat is een zorgpunt, ook als het gemiddelde van de hele groep beter is. §5 noemt noodzaak, vertrouwen en tijd als voorwaarden voor samenwerking. Daarom telt een zorgpunt in één gemeente mee."),
             format!("{flag_en} among the participants from {place}: {list}. That is a concern, even if the whole group’s average is better. §5 names necessity, trust and time as the preconditions for working together. So a concern in one municipality counts."),
         );
         if trust {
-            text.push_str(m.pick(
+            text.push_str(lang.pick(
                 " Het gaat om respect en vertrouwen over en weer (§8.2).",
                 " This concerns mutual respect and trust (§8.2).",
             ));
         }
-        text.push_str(m.pick(
+        text.push_str(lang.pick(
             " Bespreek dit eerst met alle partners.",
             " Discuss this with all partners first.",
         ));
@@ -360,7 +360,7 @@ fn vetoes(input: &Inputs, m: Lang, d: &mut Decision) {
 /// kosten, adviseren wij om hieraan niet te beginnen." Before the start
 /// only: without necessity the advice is not "work on the preconditions"
 /// (nobody can be told to create a need) but to question the idea itself.
-fn no_reason(input: &Inputs, m: Lang, d: &mut Decision) {
+fn no_reason(input: &Inputs, lang: Lang, d: &mut Decision) {
     if !input.reading.before_start() {
         return;
     }
@@ -388,24 +388,24 @@ fn no_reason(input: &Inputs, m: Lang, d: &mut Decision) {
     // precondition to work on (the red flag), not a reason to stop.
     let short_term = level == Some(1);
     let why = if necessity.band == Some(Band::Concern) && !short_term {
-        m.pick(
+        lang.pick(
             format!("‘{name}’ is een zorgpunt"),
             format!("‘{name}’ is a concern"),
         )
     } else if !places.is_empty() && !short_term {
-        let list = m.places(&places);
-        m.pick(
+        let list = lang.places(&places);
+        lang.pick(
             format!("‘{name}’ is een zorgpunt in {list}"),
             format!("‘{name}’ is a concern in {list}"),
         )
     } else if not_needed && necessity.answered && necessity.band != Some(Band::Strength) {
-        m.pick(
+        lang.pick(
             format!("u kunt uw taken nog lang zelf goed uitvoeren (§8.1), en ‘{name}’ is geen sterk punt"),
             format!("you can carry out your tasks well on your own for a long time to come (§8.1), and ‘{name}’ is not a strong point"),
         )
     } else {
         if not_needed && !necessity.answered {
-            let text = m.pick(
+            let text = lang.pick(
                 format!("U kunt uw taken nog lang zelf goed uitvoeren (§8.1), en over ‘{name}’ is niets bekend. Begin alleen als duidelijk is wat samenwerken oplevert (§6.3)."),
                 format!("You can carry out your tasks well on your own for a long time to come (§8.1), and nothing is known about ‘{name}’. Start only if it is clear what working together will achieve (§6.3)."),
             );
@@ -416,7 +416,7 @@ fn no_reason(input: &Inputs, m: Lang, d: &mut Decision) {
         }
         return;
     };
-    let text = m.pick(
+    let text = lang.pick(
         format!("Er is nu geen duidelijke reden om te starten: {why}. Als de meerwaarde van samenwerken niet duidelijk is, of als een gemeente haar taken zelf kan uitvoeren tegen gelijke kosten, adviseert de literatuurscan om er niet aan te beginnen (§6.3). Bespreek eerst of het idee zelf klopt."),
         format!("There is no clear reason to start now: {why}. If the added value of working together is unclear, or a municipality can carry out its tasks itself at the same cost, the literature review advises against starting (§6.3). First discuss whether the idea itself is sound."),
     );
@@ -426,7 +426,7 @@ fn no_reason(input: &Inputs, m: Lang, d: &mut Decision) {
     );
 }
 
-fn preconditions(input: &Inputs, m: Lang, d: &mut Decision) {
+fn preconditions(input: &Inputs, lang: Lang, d: &mut Decision) {
     let (Some(first), Some(phase)) = (input.instrument.phases.first(), input.phases.first()) else {
         return;
     };
@@ -454,7 +454,7 @@ fn preconditions(input: &Inputs, m: Lang, d: &mut Decision) {
     let figure = |v: Option<f64>| v.map(whole).unwrap_or_else(|| "–".into());
     let detail = if weak.is_empty() {
         let (r, k) = (figure(phase.readiness), figure(phase.risk));
-        m.pick(
+        lang.pick(
             format!("kracht {r} en risico {k} van 100"),
             format!("strength {r} and risk {k} out of 100"),
         )
@@ -464,18 +464,18 @@ fn preconditions(input: &Inputs, m: Lang, d: &mut Decision) {
         } else {
             ("zorgpunten", "concerns")
         };
-        m.pick(
-            format!("{nl}: {}", names(m, &weak)),
-            format!("{en}: {}", names(m, &weak)),
+        lang.pick(
+            format!("{nl}: {}", names(lang, &weak)),
+            format!("{en}: {}", names(lang, &weak)),
         )
     };
     let text = if input.reading.running() {
-        m.pick(
+        lang.pick(
             format!("De fase ‘{name}’ staat onder druk ({detail}). Ook een lopende samenwerking heeft deze randvoorwaarden nodig (§5)."),
             format!("The phase ‘{name}’ is under pressure ({detail}). A running partnership needs these preconditions too (§5)."),
         )
     } else {
-        m.pick(
+        lang.pick(
             format!("De fase ‘{name}’ is nog niet op orde ({detail}). Volgens de literatuurscan komen deze randvoorwaarden eerst (§5)."),
             format!("The phase ‘{name}’ is not yet in order ({detail}). According to the literature review, these preconditions come first (§5)."),
         )
@@ -489,7 +489,7 @@ fn preconditions(input: &Inputs, m: Lang, d: &mut Decision) {
 /// §6.4: councils that are not involved start "vroeg of laat een politieke
 /// discussie over nut en noodzaak". Returns whether the rule fired (its
 /// factor is then not repeated among the other concerns).
-fn councils(input: &Inputs, m: Lang, d: &mut Decision) -> bool {
+fn councils(input: &Inputs, lang: Lang, d: &mut Decision) -> bool {
     let Some(f) = input
         .factors
         .iter()
@@ -498,12 +498,12 @@ fn councils(input: &Inputs, m: Lang, d: &mut Decision) -> bool {
         return false;
     };
     let text = if input.reading.running() {
-        m.pick(
+        lang.pick(
             "De gemeenteraden zijn nog weinig betrokken bij de samenwerking. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Spreek vaste momenten af waarop de raden meepraten over doelen en resultaten.".to_string(),
             "The councils have had little involvement in the partnership so far. Without involved councils a political debate about whether it is worthwhile at all will arise sooner or later (§6.4). Agree on set times at which the councils discuss goals and results.".to_string(),
         )
     } else {
-        let mut text = m
+        let mut text = lang
             .pick(
                 "De gemeenteraden zijn nog weinig betrokken. Zonder betrokken raden ontstaat vroeg of laat een politieke discussie over nut en noodzaak (§6.4). Betrek de raden voordat de belangrijke keuzes vallen.",
                 "The councils have had little involvement so far. Without involved councils a political debate about whether it is worthwhile at all will arise sooner or later (§6.4). Involve the councils before the important choices are made.",
@@ -516,11 +516,11 @@ fn councils(input: &Inputs, m: Lang, d: &mut Decision) -> bool {
             .and_then(|id| input.instrument.form(id))
             .and_then(|f| f.kind);
         let formal = match kind {
-            Some(FormKind::BestuurlijkeFusie) => Some(m.pick(
+            Some(FormKind::BestuurlijkeFusie) => Some(lang.pick(
                 " Bij een herindeling zetten de raden de eerste stap: zij stellen het herindelingsontwerp vast, dat acht weken ter inzage ligt. De wetgever beslist (Wet algemene regels herindeling).",
                 " In a municipal merger the councils take the first step: they adopt the draft reorganisation plan (herindelingsontwerp), which is available for public inspection for eight weeks. Parliament decides (Wet algemene regels herindeling).",
             )),
-            Some(kind) if kind.is_regeling() => Some(m.pick(
+            Some(kind) if kind.is_regeling() => Some(lang.pick(
                 " Voor een gemeenschappelijke regeling geven de raden eerst hun zienswijze, en daarna hebben de colleges de toestemming van elke gemeenteraad nodig (Wgr, artikel 1).",
                 " For a joint arrangement (gemeenschappelijke regeling) the councils first give their views, and after that the executive boards need the consent of every council (Wgr, article 1).",
             )),
@@ -536,7 +536,7 @@ fn councils(input: &Inputs, m: Lang, d: &mut Decision) -> bool {
     true
 }
 
-fn concerns(input: &Inputs, m: Lang, d: &mut Decision, councils: bool) {
+fn concerns(input: &Inputs, lang: Lang, d: &mut Decision, councils: bool) {
     let weak: Vec<&FactorResult> = input
         .factors
         .iter()
@@ -559,24 +559,24 @@ fn concerns(input: &Inputs, m: Lang, d: &mut Decision, councils: bool) {
         .filter(|f| !named.contains(&f.id.as_str()))
         .collect();
     let listed = if fresh.is_empty() { &weak } else { &fresh };
-    let list = names(m, listed);
+    let list = names(lang, listed);
     let (is_nl, is_en) = if listed.len() == 1 {
         ("is een zorgpunt", "is a concern")
     } else {
         ("zijn zorgpunten", "are concerns")
     };
     let text = match (d.level == VerdictLevel::Ready, input.reading.running()) {
-        (true, false) => m.pick(
+        (true, false) => lang.pick(
             format!(
                 "{list} {is_nl}. Daarom is het oordeel hooguit ‘Kansrijk, met aandachtspunten’."
             ),
             format!("{list} {is_en}. So the verdict is at most ‘Promising, with points to watch’."),
         ),
-        (true, true) => m.pick(
+        (true, true) => lang.pick(
             format!("{list} {is_nl}. Daarom is het oordeel hooguit ‘Loopt, met aandachtspunten’."),
             format!("{list} {is_en}. So the verdict is at most ‘Running, with points to watch’."),
         ),
-        _ => m.pick(format!("{list} {is_nl}."), format!("{list} {is_en}.")),
+        _ => lang.pick(format!("{list} {is_nl}."), format!("{list} {is_en}.")),
     };
     d.cap(
         VerdictLevel::Promising,
@@ -589,7 +589,7 @@ fn concerns(input: &Inputs, m: Lang, d: &mut Decision, councils: bool) {
 /// never lower it further (§8.3: "Richt deze activiteiten niet
 /// alleen op de voorbereiding van de nieuwe organisatie, maar ook op het
 /// functioneren ervan na de start").
-fn before_start(input: &Inputs, m: Lang, d: &mut Decision) {
+fn before_start(input: &Inputs, lang: Lang, d: &mut Decision) {
     let ahead: Vec<&FactorResult> = input
         .factors
         .iter()
@@ -601,12 +601,12 @@ fn before_start(input: &Inputs, m: Lang, d: &mut Decision) {
     // Something still to arrange before the start means "not ready to
     // start yet": at most promising, never lower (it is an expectation).
     let promising = d.level.rank() >= VerdictLevel::Promising.rank();
-    let mut text = m.pick(
-        format!("Regel vóór de start: {}. Uw vooruitblik op de samenwerking zoals die straks draait, laat hier zorgen zien. Dat hoort in de plannen voor de inrichting (§8.3, §8.4).", names(m, &ahead)),
-        format!("Arrange before the start: {}. Your expectations for the partnership once it is running show concerns here. These belong in the set-up plans (§8.3, §8.4).", names(m, &ahead)),
+    let mut text = lang.pick(
+        format!("Regel vóór de start: {}. Uw vooruitblik op de samenwerking zoals die straks draait, laat hier zorgen zien. Dat hoort in de plannen voor de inrichting (§8.3, §8.4).", names(lang, &ahead)),
+        format!("Arrange before the start: {}. Your expectations for the partnership once it is running show concerns here. These belong in the set-up plans (§8.3, §8.4).", names(lang, &ahead)),
     );
     if promising {
-        text.push_str(m.pick(
+        text.push_str(lang.pick(
             if ahead.len() == 1 {
                 " Zolang het niet geregeld is, bent u nog niet klaar om te starten."
             } else {
@@ -623,7 +623,7 @@ fn before_start(input: &Inputs, m: Lang, d: &mut Decision) {
     }
 }
 
-fn unanswered_red_flags(input: &Inputs, m: Lang, d: &mut Decision) {
+fn unanswered_red_flags(input: &Inputs, lang: Lang, d: &mut Decision) {
     let open: Vec<&FactorResult> = input
         .factors
         .iter()
@@ -633,14 +633,14 @@ fn unanswered_red_flags(input: &Inputs, m: Lang, d: &mut Decision) {
         return;
     }
     let text = if input.reading.running() {
-        m.pick(
-            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Loopt goed’ krijgen.", names(m, &open)),
-            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Running well’.", names(m, &open)),
+        lang.pick(
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Loopt goed’ krijgen.", names(lang, &open)),
+            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Running well’.", names(lang, &open)),
         )
     } else {
-        m.pick(
-            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Klaar om te starten’ krijgen.", names(m, &open)),
-            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Ready to start’.", names(m, &open)),
+        lang.pick(
+            format!("Over {} is niets bekend. Dat is een mogelijke rode vlag. Zonder antwoord kan de samenwerking niet het oordeel ‘Klaar om te starten’ krijgen.", names(lang, &open)),
+            format!("Nothing is known about {}. That is a potential red flag. Without an answer the partnership cannot get the verdict ‘Ready to start’.", names(lang, &open)),
         )
     };
     d.cap(
@@ -653,14 +653,14 @@ fn unanswered_red_flags(input: &Inputs, m: Lang, d: &mut Decision) {
 /// "many-unknown" alone only informs; it blocks through the coverage rules.
 /// Phases answered as a look ahead are not needed (the coverage passed in
 /// leaves them out already).
-fn information(input: &Inputs, m: Lang) -> (Vec<Reason>, bool) {
+fn information(input: &Inputs, lang: Lang) -> (Vec<Reason>, bool) {
     let mut out = Vec::new();
     let c = input.coverage;
     let pct = crate::text::percent;
     if c.ratio < MIN_COVERAGE {
         out.push(reason(
             "coverage-low",
-            m.pick(
+            lang.pick(
                 format!("Pas {} van de {} stellingen zijn beantwoord ({}). Voor een oordeel is minstens {} nodig.", c.answered, c.statements, pct(c.ratio), pct(MIN_COVERAGE)),
                 format!("Only {} of the {} statements were answered ({}). A verdict needs at least {}.", c.answered, c.statements, pct(c.ratio), pct(MIN_COVERAGE)),
             ),
@@ -670,7 +670,7 @@ fn information(input: &Inputs, m: Lang) -> (Vec<Reason>, bool) {
     if c.statements > 0 && c.unknown as f64 / c.statements as f64 >= MANY_UNKNOWN {
         out.push(reason(
             "many-unknown",
-            m.pick(
+            lang.pick(
                 format!("Bij {} stellingen is ‘weet ik niet / niet van toepassing’ gekozen. Zoek eerst uit hoe het zit, bijvoorbeeld met een zelfanalyse (§8.1).", c.unknown),
                 format!("‘Don’t know / not applicable’ was chosen for {} statements. Find out the facts first, for example with a self-assessment (§8.1).", c.unknown),
             ),
@@ -684,7 +684,7 @@ fn information(input: &Inputs, m: Lang) -> (Vec<Reason>, bool) {
         {
             out.push(reason(
                 "phase-coverage-low",
-                m.pick(
+                lang.pick(
                     format!(
                         "Van de fase ‘{}’ is maar {} beantwoord; minstens {} is nodig.",
                         phase.name,
@@ -713,7 +713,7 @@ fn information(input: &Inputs, m: Lang) -> (Vec<Reason>, bool) {
     {
         out.push(reason(
             "polarity-unanswered",
-            m.pick(
+            lang.pick(
                 "Van de factoren die helpen óf van de factoren die in de weg staan is nog niets beantwoord. Voor een oordeel zijn beide nodig.".to_string(),
                 "The factors that help, or those that stand in the way, have no answers yet. A verdict needs both.".to_string(),
             ),
@@ -726,7 +726,7 @@ fn information(input: &Inputs, m: Lang) -> (Vec<Reason>, bool) {
         if phase.coverage.statements > 0 && phase.coverage.answered == 0 {
             out.push(reason(
                 "look-ahead-open",
-                m.pick(
+                lang.pick(
                     format!("De vooruitblik op de fase ‘{}’ is niet ingevuld. Dat telt niet mee in het oordeel; bespreek deze punten wel voordat u de samenwerking inricht (§8.4).", phase.name),
                     format!("The look-ahead statements for the phase ‘{}’ were not answered. It does not count towards the verdict; do discuss these points before you set up the partnership (§8.4).", phase.name),
                 ),

@@ -123,24 +123,22 @@ impl Role {
 
     /// The role in the plural, lower case, for running text ("bestuurders").
     pub fn plural(self, lang: Lang) -> &'static str {
-        let m = lang;
         match self {
-            Role::Bestuurder => m.pick("bestuurders", "executives"),
-            Role::Raadslid => m.pick("raadsleden", "council members"),
-            Role::Ambtenaar => m.pick("ambtenaren", "officials"),
-            Role::Anders => m.pick("anderen", "others"),
+            Role::Bestuurder => lang.pick("bestuurders", "executives"),
+            Role::Raadslid => lang.pick("raadsleden", "council members"),
+            Role::Ambtenaar => lang.pick("ambtenaren", "officials"),
+            Role::Anders => lang.pick("anderen", "others"),
         }
     }
 
     /// The role's name in `lang` (Dutch unless English is asked for), as a
     /// choice or a table row: "Raadslid" / "Council member".
     pub fn label(self, lang: Lang) -> &'static str {
-        let m = lang;
         match self {
-            Role::Bestuurder => m.pick("Bestuurder", "Executive (alderman, mayor)"),
-            Role::Raadslid => m.pick("Raadslid", "Council member"),
-            Role::Ambtenaar => m.pick("Ambtenaar", "Official"),
-            Role::Anders => m.pick("Anders", "Other"),
+            Role::Bestuurder => lang.pick("Bestuurder", "Executive (alderman, mayor)"),
+            Role::Raadslid => lang.pick("Raadslid", "Council member"),
+            Role::Ambtenaar => lang.pick("Ambtenaar", "Official"),
+            Role::Anders => lang.pick("Anders", "Other"),
         }
     }
 }
@@ -360,8 +358,7 @@ pub const NOTICES_SHOWN: usize = 20;
 /// fit.
 pub fn more_notices(total: usize, lang: Lang) -> Option<String> {
     let more = total.checked_sub(NOTICES_SHOWN).filter(|&n| n > 0)?;
-    let m = lang;
-    Some(match (m, more) {
+    Some(match (lang, more) {
         (crate::text::Lang::Nl, 1) => "… en nog 1 melding.".to_string(),
         (crate::text::Lang::Nl, n) => format!("… en nog {n} meldingen."),
         (crate::text::Lang::En, 1) => "… and 1 more notice.".to_string(),

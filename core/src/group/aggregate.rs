@@ -28,7 +28,6 @@ pub fn aggregate(
     options: &GroupOptions,
     lang: Lang,
 ) -> GroupReport {
-    let m = lang;
     let min = options.min_group_size.max(1);
     // Each respondent is read once into response codes, all in one flat
     // table (a row per respondent, see `StatementIndex`); the factor scores
@@ -170,9 +169,9 @@ pub fn aggregate(
         &Words {
             roles: false,
             lang,
-            unnamed: m.pick("wie geen gemeente opgaf", "those who gave no municipality"),
+            unnamed: lang.pick("wie geen gemeente opgaf", "those who gave no municipality"),
         },
-        m,
+        lang,
     );
     disclosure.extend(note);
     let (role_parts, note) = protect(
@@ -181,9 +180,9 @@ pub fn aggregate(
         &Words {
             roles: true,
             lang,
-            unnamed: m.pick("wie geen rol opgaf", "those who gave no role"),
+            unnamed: lang.pick("wie geen rol opgaf", "those who gave no role"),
         },
-        m,
+        lang,
     );
     disclosure.extend(note);
     // Figures per factor and row, each checked (see `figures`).
@@ -214,8 +213,8 @@ pub fn aggregate(
             .filter(|p| crossed.contains(&p.key))
             .map(|p| p.label.clone())
             .collect();
-        let list = m.listing(&names);
-        disclosure.push(m.pick(
+        let list = lang.listing(&names);
+        disclosure.push(lang.pick(
             format!("Bij {list} ontbreken cijfers voor sommige factoren: naast de cijfers per gemeente zouden ze iets verraden over minder dan {min} mensen."),
             format!("For {list} some factors have no figures: alongside the figures per municipality, they would reveal information about fewer than {min} people."),
         ));
@@ -244,20 +243,20 @@ pub fn aggregate(
         let flags = municipality_gaps.iter().filter(|g| g.red_flag).count();
         let flagged = flags > 0;
         let t = whole(options.gap_threshold);
-        let mut text = m.pick(
+        let mut text = lang.pick(
             format!("De deelnemers uit de gemeenten verschillen {t} punten of meer op {list} (0 tot 100, hoger is gunstiger)."),
             format!("The participants from the municipalities differ by {t} points or more on {list} (0 to 100, higher is more favourable)."),
         );
         text.push_str(&match flags {
-            0 => m.pick(
+            0 => lang.pick(
                 " Bespreek samen waar het verschil vandaan komt. Partners moeten open zijn over hun wensen, behoeften en belangen (§8.2).".to_string(),
                 " Discuss together where the difference comes from. Partners need to be open about their wishes, needs and interests (§8.2).".to_string(),
             ),
-            1 => m.pick(
+            1 => lang.pick(
                 " Er zit een rode vlag bij: die moet bij elke gemeente in orde zijn (§5). Bespreek samen waar het verschil vandaan komt.".to_string(),
                 " A red flag is among them: it must be in order in every municipality (§5). Discuss together where the difference comes from.".to_string(),
             ),
-            n => m.pick(
+            n => lang.pick(
                 format!(" Er zitten {n} rode vlaggen bij: die moeten bij elke gemeente in orde zijn (§5). Bespreek samen waar het verschil vandaan komt."),
                 format!(" {n} red flags are among them: they must be in order in every municipality (§5). Discuss together where the difference comes from."),
             ),
@@ -276,7 +275,7 @@ pub fn aggregate(
     }
     if !role_gaps.is_empty() {
         let list = gap_details(&role_gaps);
-        let text = m.pick(
+        let text = lang.pick(
             format!("Bestuurders, raadsleden en ambtenaren verschillen sterk op {list} (0 tot 100, hoger is gunstiger). Werk aan draagvlak in alle lagen (§5, tabel 4)."),
             format!("Executives, council members and officials differ greatly on {list} (0 to 100, higher is more favourable). Build support at every level (§5, table 4)."),
         );
@@ -400,7 +399,6 @@ pub(super) fn urgency_differs(
     min: usize,
     lang: Lang,
 ) -> Vec<Signal> {
-    let m = lang;
     let level_of = |a: &Answers| instrument.urgency(a.context.urgency.as_deref());
     let mut counts: BTreeMap<u8, (usize, &str)> = BTreeMap::new();
     for a in respondents {
@@ -443,7 +441,7 @@ pub(super) fn urgency_differs(
     };
     vec![Signal {
         code: "urgency-differs".into(),
-        text: m.pick(
+        text: lang.pick(
             format!("De deelnemers vinden samenwerking niet even dringend{detail}. Dat verschil is zelf een gesprekspunt: partners met een andere urgentie haken bij tegenslag eerder af. Bespreek ieders zelfanalyse samen (§8.1, §8.2)."),
             format!("The participants do not find cooperation equally urgent{detail}. That difference is itself worth discussing: partners with a different urgency drop out sooner when things get hard. Discuss each partner’s self-assessment together (§8.1, §8.2)."),
         ),

@@ -79,7 +79,7 @@ pub(super) fn protect(
     split: Split,
     min: usize,
     words: &Words,
-    m: Lang,
+    lang: Lang,
 ) -> (Vec<Part>, Option<String>) {
     let mut parts: Vec<Part> = split
         .groups
@@ -131,14 +131,14 @@ pub(super) fn protect(
     if !split.unassigned.is_empty() {
         rows.push(words.unnamed.to_string());
     }
-    let list = m.listing(&rows);
+    let list = lang.listing(&rows);
     let mut note = String::new();
     if !few.is_empty() {
-        note.push_str(&words.too_few(&m.listing(&few), min, m));
+        note.push_str(&words.too_few(&lang.listing(&few), min, lang));
         note.push(' ');
     }
     if !split.unassigned.is_empty() {
-        note.push_str(&m.pick(
+        note.push_str(&lang.pick(
             format!(
                 "{} deelnemer(s): {}.",
                 split.unassigned.len(),
@@ -153,23 +153,23 @@ pub(super) fn protect(
         note.push(' ');
     }
     let (verb, whose) = if words.roles {
-        ("staan de", m.pick("van de", "of the"))
+        ("staan de", lang.pick("van de", "of the"))
     } else {
-        ("staat", m.pick("uit", "from"))
+        ("staat", lang.pick("uit", "from"))
     };
     let whose = if few.is_empty() {
-        m.pick("hun antwoorden", "their answers").to_string()
+        lang.pick("hun antwoorden", "their answers").to_string()
     } else {
-        m.pick(
-            format!("de antwoorden {whose} {}", m.listing(&few)),
-            format!("the answers {whose} {}", m.listing(&few)),
+        lang.pick(
+            format!("de antwoorden {whose} {}", lang.listing(&few)),
+            format!("the answers {whose} {}", lang.listing(&few)),
         )
     };
-    note.push_str(&m.pick(
+    note.push_str(&lang.pick(
         format!("Daarom staan {list} samen in één rij, en {verb} {joined} niet apart. Zo kan niemand {whose} terugrekenen uit het totaal."),
         format!("{list} are therefore combined in one row, and {joined} are not shown separately. That way nobody can work out {whose} from the total."),
     ));
-    let mut label = format!("{list} {}", m.pick("samen", "together"));
+    let mut label = format!("{list} {}", lang.pick("samen", "together"));
     if let Some(first) = label.get_mut(..1) {
         first.make_ascii_uppercase();
     }
@@ -205,14 +205,14 @@ impl Words<'_> {
         }
     }
 
-    pub(super) fn too_few(&self, few: &str, min: usize, m: Lang) -> String {
+    pub(super) fn too_few(&self, few: &str, min: usize, lang: Lang) -> String {
         if self.roles {
-            m.pick(
+            lang.pick(
                 format!("Er deden minder dan {min} {few} mee."),
                 format!("Fewer than {min} {few} took part."),
             )
         } else {
-            m.pick(
+            lang.pick(
                 format!("Uit {few} deden minder dan {min} mensen mee."),
                 format!("Fewer than {min} people took part from {few}."),
             )

@@ -275,12 +275,11 @@ pub fn compare_workshops(
     options: &GroupOptions,
     lang: Lang,
 ) -> WorkshopComparison {
-    let m = lang;
     let before = workshop_report(instrument, baseline, options, lang);
     let after = workshop_report(instrument, current, options, lang);
     let mut notes = Vec::new();
     if !baseline.instrument_id.is_empty() && baseline.instrument_id != instrument.id {
-        notes.push(m.pick(
+        notes.push(lang.pick(
             format!("De nulmeting is gemaakt met een andere vragenlijst ({}); alleen gelijke factoren worden vergeleken.", baseline.instrument_id),
             format!("The baseline was made with a different questionnaire ({}); only matching factors are compared.", baseline.instrument_id),
         ));
@@ -295,7 +294,7 @@ pub fn compare_workshops(
         after.group.as_ref().map(|g| &g.report),
     );
     if room.is_none() && group.is_none() {
-        notes.push(m.pick(
+        notes.push(lang.pick(
             "Er is niets te vergelijken: de nulmeting en deze workshop hebben geen stemmen of deelnemers van dezelfde soort.".to_string(),
             "There is nothing to compare: the baseline and this workshop have no votes or participants in common.".to_string(),
         ));

@@ -60,13 +60,12 @@ impl PointCause {
     /// the participants (said after that source's band: "Zaal:
     /// Aandachtspunt, verdeeld"), "de gemeenten verschillen" for the gap.
     pub fn label(self, lang: Lang) -> &'static str {
-        let m = lang;
         match self {
             PointCause::RoomDisagrees | PointCause::ParticipantsDisagree => {
-                m.pick("verdeeld", "divided")
+                lang.pick("verdeeld", "divided")
             }
             PointCause::MunicipalitiesDiffer => {
-                m.pick("de gemeenten verschillen", "the municipalities differ")
+                lang.pick("de gemeenten verschillen", "the municipalities differ")
             }
         }
     }
