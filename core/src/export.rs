@@ -9,19 +9,9 @@ use crate::text::Lang;
 /// Excel reads UTF-8). Dutch spreadsheets expect `;`, English ones `,`.
 /// Every text cell goes through [`csv_cell`].
 pub fn answers_csv(instrument: &Instrument, answers: &Answers, lang: Lang) -> String {
-    let sep = if lang == Lang::En { ',' } else { ';' };
-    let header: [&str; 8] = if lang == Lang::En {
-        [
-            "phase",
-            "kind",
-            "factor_id",
-            "factor",
-            "statement_id",
-            "statement",
-            "answer",
-            "answer_text",
-        ]
-    } else {
+    // Excel in a Dutch locale reads ';' as the separator, in English ','.
+    let sep = lang.pick(';', ',');
+    let header: [&str; 8] = lang.pick(
         [
             "fase",
             "soort",
@@ -31,8 +21,18 @@ pub fn answers_csv(instrument: &Instrument, answers: &Answers, lang: Lang) -> St
             "stelling",
             "antwoord",
             "antwoord_tekst",
-        ]
-    };
+        ],
+        [
+            "phase",
+            "kind",
+            "factor_id",
+            "factor",
+            "statement_id",
+            "statement",
+            "answer",
+            "answer_text",
+        ],
+    );
     let mut out = String::from("\u{feff}");
     out.push_str(&header.join(&sep.to_string()));
     out.push_str("\r\n");
@@ -191,7 +191,7 @@ mod tests {
         for lang in Lang::ALL {
             let csv = answers_csv(&instrument, &answers, lang);
             for line in csv.lines().skip(1) {
-                let sep = if lang == Lang::En { ',' } else { ';' };
+                let sep = lang.pick(';', ',');
                 for cell in line.split(sep) {
                     let inner = cell.trim_start_matches('"');
                     assert!(

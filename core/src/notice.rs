@@ -167,7 +167,6 @@ pub enum NoticeKind {
 
 impl Says for NoticeKind {
     fn say(&self, lang: Lang) -> String {
-        let nl = lang == Lang::Nl;
         match self {
             NoticeKind::Wrong {
                 subject,
@@ -176,10 +175,9 @@ impl Says for NoticeKind {
             } => {
                 let (what, found, expected) =
                     (subject.words(lang), found.words(lang), expected.words(lang));
-                if nl {
-                    format!("Bij {what} staat {found}; verwacht: {expected}. Dat telt niet mee.")
-                } else {
-                    format!("In the file, {what} is {found}; it should be {expected}. It does not count.")
+                match lang {
+                    Lang::Nl => format!("Bij {what} staat {found}; verwacht: {expected}. Dat telt niet mee."),
+                    Lang::En => format!("In the file, {what} is {found}; it should be {expected}. It does not count."),
                 }
             }
             NoticeKind::MoreProblems { count } => lang.pick(

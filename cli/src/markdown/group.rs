@@ -22,16 +22,19 @@ pub fn group(g: &GroupReport) -> String {
     let _ = writeln!(
         out,
         "{}\n",
-        if l == Lang::En {
-            format!(
+        match l {
+            Lang::En => {
+                format!(
                 "{} respondents. For anonymity, spread and subgroups are only shown from {} respondents upwards.",
                 g.respondents, g.min_group_size
             )
-        } else {
-            format!(
+            }
+            Lang::Nl => {
+                format!(
                 "{} respondenten. Spreiding en deelgroepen worden getoond vanaf {} respondenten (anonimiteit).",
                 g.respondents, g.min_group_size
             )
+            }
         }
     );
     body(&mut out, r);
@@ -187,10 +190,13 @@ fn subgroup_table(out: &mut String, title: &str, groups: &[Subgroup], g: &GroupR
                 whole(s.risk)
             );
         } else {
-            let hidden = if l == Lang::En {
-                format!("not shown (fewer than {})", g.min_group_size)
-            } else {
-                format!("niet getoond (minder dan {})", g.min_group_size)
+            let hidden = match l {
+                Lang::En => {
+                    format!("not shown (fewer than {})", g.min_group_size)
+                }
+                Lang::Nl => {
+                    format!("niet getoond (minder dan {})", g.min_group_size)
+                }
             };
             let _ = writeln!(out, "| {} | {} | {hidden} | |", cell(&s.label), s.n);
         }

@@ -54,25 +54,28 @@ fn headline(out: &mut String, r: &Report, l: Lang) {
         whole(r.risk),
         l.pick("van 100", "out of 100"),
         {
-            let unknown = match (c.unknown, (l == Lang::En)) {
+            let unknown = match (c.unknown, l) {
                 (0, _) => String::new(),
-                (n, true) => format!(", ‘don’t know / not applicable’ {n} times"),
-                (n, false) => format!(", {n} keer ‘weet ik niet / niet van toepassing’"),
+                (n, Lang::En) => format!(", ‘don’t know / not applicable’ {n} times"),
+                (n, Lang::Nl) => format!(", {n} keer ‘weet ik niet / niet van toepassing’"),
             };
-            if l == Lang::En {
-                format!(
-                    "{} of {} statements answered ({}){unknown}",
-                    c.answered,
-                    c.statements,
-                    percent(c.ratio)
-                )
-            } else {
-                format!(
-                    "{} van {} stellingen beantwoord ({}){unknown}",
-                    c.answered,
-                    c.statements,
-                    percent(c.ratio)
-                )
+            match l {
+                Lang::En => {
+                    format!(
+                        "{} of {} statements answered ({}){unknown}",
+                        c.answered,
+                        c.statements,
+                        percent(c.ratio)
+                    )
+                }
+                Lang::Nl => {
+                    format!(
+                        "{} van {} stellingen beantwoord ({}){unknown}",
+                        c.answered,
+                        c.statements,
+                        percent(c.ratio)
+                    )
+                }
             }
         }
     );
