@@ -23,18 +23,14 @@ pub fn group(g: &GroupReport) -> String {
         out,
         "{}\n",
         match l {
-            Lang::En => {
-                format!(
-                "{} respondents. For anonymity, spread and subgroups are only shown from {} respondents upwards.",
-                g.respondents, g.min_group_size
-            )
-            }
-            Lang::Nl => {
-                format!(
-                "{} respondenten. Spreiding en deelgroepen worden getoond vanaf {} respondenten (anonimiteit).",
-                g.respondents, g.min_group_size
-            )
-            }
+            Lang::En => format!(
+                    "{} respondents. For anonymity, spread and subgroups are only shown from {} respondents upwards.",
+                    g.respondents, g.min_group_size
+                ),
+            Lang::Nl => format!(
+                    "{} respondenten. Spreiding en deelgroepen worden getoond vanaf {} respondenten (anonimiteit).",
+                    g.respondents, g.min_group_size
+                ),
         }
     );
     body(&mut out, r);

@@ -60,22 +60,18 @@ fn headline(out: &mut String, r: &Report, l: Lang) {
                 (n, Lang::Nl) => format!(", {n} keer ‘weet ik niet / niet van toepassing’"),
             };
             match l {
-                Lang::En => {
-                    format!(
-                        "{} of {} statements answered ({}){unknown}",
-                        c.answered,
-                        c.statements,
-                        percent(c.ratio)
-                    )
-                }
-                Lang::Nl => {
-                    format!(
-                        "{} van {} stellingen beantwoord ({}){unknown}",
-                        c.answered,
-                        c.statements,
-                        percent(c.ratio)
-                    )
-                }
+                Lang::En => format!(
+                    "{} of {} statements answered ({}){unknown}",
+                    c.answered,
+                    c.statements,
+                    percent(c.ratio)
+                ),
+                Lang::Nl => format!(
+                    "{} van {} stellingen beantwoord ({}){unknown}",
+                    c.answered,
+                    c.statements,
+                    percent(c.ratio)
+                ),
             }
         }
     );
