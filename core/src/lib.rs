@@ -35,6 +35,8 @@ mod instrument;
 mod json;
 mod mismatch;
 mod notice;
+mod numbers;
+mod problem;
 mod report;
 mod score;
 mod share;
@@ -68,6 +70,8 @@ pub use instrument::{
 pub use json::{file_size_problem, JsonError, Unreadable, MAX_FILE_BYTES};
 pub use mismatch::{plain_error_message, Mismatch};
 pub use notice::{Notice, NoticeKind};
+pub use numbers::{change, decimal, figure, number, percent};
+pub use problem::{Problem, ProblemKind, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS};
 pub use report::{
     AdviceItem, AdviceStep, Coverage, DimensionResult, FactorRef, FactorResult, Fit, FormFit,
     NextStep, PhaseResult, Reason, Report, ReportNotice, Signal, Verdict, VerdictLevel,
@@ -78,13 +82,8 @@ pub use share::{
     MAX_FOUND, SHARE_VERSION,
 };
 pub use stage::Stage;
-pub use text::{
-    change, decimal, figure, number, percent, shortened, Lang, LangError, OneLanguage, Says, Text,
-    NAME_IN_TEXT_CHARS,
-};
-pub use validate::{
-    validate, InstrumentError, Problem, ProblemKind, MAX_NAME_CHARS, MAX_SHORT_NAME_CHARS,
-};
+pub use text::{shortened, Lang, LangError, OneLanguage, Says, Text, NAME_IN_TEXT_CHARS};
+pub use validate::{validate, InstrumentError};
 pub use wording::{Choices, Expected, FoundValue, Subject};
 pub use workshop::{
     compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,

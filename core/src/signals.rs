@@ -4,10 +4,11 @@
 use crate::answers::Context;
 use crate::instrument::ids;
 use crate::instrument::Instrument;
+use crate::numbers::whole;
 use crate::report::{DimensionResult, FactorResult, Signal};
 use crate::score::Band;
 use crate::stage::Reading;
-use crate::text::{whole, Lang};
+use crate::text::Lang;
 use crate::wording::shown;
 
 /// From this ratio between the largest and smallest partner, sizes differ strongly.
@@ -92,7 +93,7 @@ pub(crate) fn from_context(
 
     if let Some(((small_name, small), (large_name, large))) = size_extremes(context) {
         let ratio = f64::from(large) / f64::from(small);
-        let r = crate::text::decimal(ratio, lang);
+        let r = crate::numbers::decimal(ratio, lang);
         // Names as typed: cut and cleaned like every quoted text.
         let name = |n: &str| shown(&crate::text::shortened(n, crate::text::NAME_IN_TEXT_CHARS));
         let (small_name, large_name) = (name(small_name), name(large_name));

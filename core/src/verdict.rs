@@ -9,10 +9,11 @@
 use crate::answers::Context;
 use crate::instrument::ids;
 use crate::instrument::{FormKind, Instrument, Polarity, Precondition};
+use crate::numbers::whole;
 use crate::report::{Coverage, FactorResult, PhaseResult, Reason, VerdictLevel};
 use crate::score::Band;
 use crate::stage::Reading;
-use crate::text::{whole, Lang};
+use crate::text::Lang;
 use std::collections::BTreeSet;
 
 /// Below this share of answered statements the scan does not judge.
@@ -656,7 +657,7 @@ fn unanswered_red_flags(input: &Inputs, lang: Lang, d: &mut Decision) {
 fn information(input: &Inputs, lang: Lang) -> (Vec<Reason>, bool) {
     let mut out = Vec::new();
     let c = input.coverage;
-    let pct = crate::text::percent;
+    let pct = crate::numbers::percent;
     if c.ratio < MIN_COVERAGE {
         out.push(reason(
             "coverage-low",

@@ -15,12 +15,14 @@ use std::path::Path;
 /// `mod.rs` only declares its files and re-exports them.
 const READING_ORDER: &[&str] = &[
     "text.rs",
+    "numbers.rs",
     "wording.rs",
     "json.rs",
     "mismatch.rs",
     "notice.rs",
     "stage.rs",
     "instrument.rs",
+    "problem.rs",
     "validate.rs",
     "answers/model.rs",
     "answers/index.rs",

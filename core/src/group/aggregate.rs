@@ -13,10 +13,11 @@ use crate::answers::{Answers, Notice};
 use crate::answers::{StatementIndex, UNKNOWN_CODE};
 use crate::evaluate::{build_report, GroupRules};
 use crate::instrument::Instrument;
+use crate::numbers::whole;
 use crate::report::{Reason, Signal, VerdictLevel};
 use crate::score::{mean, score_codes, std_dev, FactorScore};
 use crate::stage::Reading;
-use crate::text::{whole, Lang};
+use crate::text::Lang;
 use crate::verdict::Cap;
 use std::collections::{BTreeMap, BTreeSet};
 

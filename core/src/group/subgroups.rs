@@ -8,8 +8,9 @@ use super::names::{count_spelling, most_common, name_key_into};
 use crate::answers::{Answers, Role};
 use crate::disclosure;
 use crate::instrument::Instrument;
+use crate::numbers::whole;
 use crate::score::{favourability, mean, Band, FactorScore};
-use crate::text::{whole, Lang};
+use crate::text::Lang;
 use crate::verdict::PartnerFlag;
 use std::collections::BTreeMap;
 
