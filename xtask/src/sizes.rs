@@ -85,9 +85,12 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// workshop's notices in their own kind and the host's questionnaire
 /// problems compared by identity); then no float formatting in the wasm
 /// (weights and means written with whole numbers by the core's `number`
-/// and `decimal`: −7.4 KB). 298.0 KB with the check of an instrument's
-/// language codes. The ceiling is 299 KB.
-pub const GZIP_BUDGET: u64 = 299 * 1024;
+/// and `decimal`: −7.4 KB). 299.8 KB after the newcomer's review of it:
+/// an instrument's language codes checked, every quoted id cut and cleaned,
+/// the data panel saying what its link leaves out (partners beyond 16, a
+/// name cut), the versions named in Dutch errors (+2.2 KB). The ceiling is
+/// 300.5 KB, below the 302.9 KB this issue started from.
+pub const GZIP_BUDGET: u64 = 300 * 1024 + 512;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -115,9 +118,10 @@ pub const GZIP_BUDGET: u64 = 299 * 1024;
 /// (the other window's work adopted on its `storage` event, a conflict
 /// alert with three choices when a change was missed). 455.4 KB with
 /// issue 18's `Lang` and the i18n tables behind one call (−2.5 KB for that).
-/// 451.9 KB with issue 18's message kinds and no float formatting (see the
-/// scan's ceiling above).
-pub const WORKSHOP_GZIP_BUDGET: u64 = 452 * 1024 + 512;
+/// 451.9 KB with issue 18's message kinds and no float formatting, 454.2 KB
+/// after the review of it (see the scan's ceiling above); the ceiling is
+/// 455 KB, below the 455.3 KB this issue started from.
+pub const WORKSHOP_GZIP_BUDGET: u64 = 455 * 1024;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of
