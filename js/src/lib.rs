@@ -24,12 +24,12 @@
 //! | function | returns |
 //! |---|---|
 //! | [`defaultInstrument(lang?)`](default_instrument) | the built-in instrument |
-//! | [`validateInstrument(json)`](validate_instrument) | `[{path, message}]`, empty when valid |
+//! | [`validateInstrument(json, lang?)`](validate_instrument) | `[{path, message}]`, empty when valid |
 //! | [`evaluate(answers, options?)`](evaluate) | a report |
 //! | [`aggregate(answersArray, options?)`](aggregate) | a group report |
 //! | [`compare(baselineReport, currentReport)`](compare) | a comparison |
 //! | [`encodeShare(answers, withContext?, instrument?)`](encode_share) | a share code |
-//! | [`leftOutOfShare(answers, withContext?, instrument?)`](left_out_of_share) | `[{path, message}]`: what the code leaves out |
+//! | [`leftOutOfShare(answers, withContext?, instrument?, lang?)`](left_out_of_share) | `[{path, message, factor?}]`: what the code leaves out |
 //! | [`decodeShare(code, instrument?)`](decode_share) | answers |
 //! | [`workshopReport(workshop, options?)`](workshop_report) | a workshop report |
 //! | [`compareWorkshops(baseline, current, options?)`](compare_workshops) | a workshop comparison |
@@ -142,17 +142,46 @@ pub fn default_instrument(lang: Option<String>) -> JsResult<JsValue> {
     to_js(&instrument.localized(lang))
 }
 
+/// A problem or notice as the JS API returns it: its path and its sentence
+/// in the language asked for.
+#[derive(Serialize)]
+struct Said {
+    path: String,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    factor: Option<String>,
+}
+
+/// A language code given as a plain argument: English when not given (the
+/// messages scripts have always had), else "nl", "en" or a regional code.
+fn message_lang(lang: Option<String>) -> JsResult<Lang> {
+    lang.map_or(Ok(Lang::En), |code| {
+        Lang::parse(&code).map_err(|e| error(e.to_string()))
+    })
+}
+
 /// Validates a custom instrument (a JSON string, or an object). Returns every
 /// problem as `{path, message}`, e.g. `{path: "$.factors[3].weight",
 /// message: "The weight must be from 0.5 to 3; it is 7."}`; an empty array
-/// means valid.
+/// means valid. `lang` ("nl" or "en", default English) is the messages'
+/// language.
 #[wasm_bindgen(js_name = validateInstrument)]
-pub fn validate_instrument(json: JsValue) -> JsResult<JsValue> {
+pub fn validate_instrument(json: JsValue, lang: Option<String>) -> JsResult<JsValue> {
+    let lang = message_lang(lang)?;
     let text = json_text(&json, "the instrument")?;
-    match Instrument::from_json(&text) {
-        Ok(_) => to_js(&Vec::<core::Problem>::new()),
-        Err(e) => to_js(&e.problems),
-    }
+    let problems = match Instrument::from_json(&text) {
+        Ok(_) => Vec::new(),
+        Err(e) => e.problems,
+    };
+    let said: Vec<Said> = problems
+        .iter()
+        .map(|p| Said {
+            path: p.path.clone(),
+            message: p.text(lang),
+            factor: None,
+        })
+        .collect();
+    to_js(&said)
 }
 
 /// Evaluates one respondent's answers into a report.
@@ -306,8 +335,9 @@ pub fn encode_share(
 }
 
 /// What [`encodeShare`](encode_share) leaves out of these answers, each
-/// `{path, message}` (the message in English): answers that do not count,
-/// the context when it is not carried, partners beyond 16, names cut to 60
+/// `{path, message}` (with `factor` for an answer to a replaced statement;
+/// the message in `lang`, default English): answers that do not count, the
+/// context when it is not carried, partners beyond 16, names cut to 60
 /// bytes. Empty when the code holds everything.
 ///
 /// ```js
@@ -318,14 +348,21 @@ pub fn left_out_of_share(
     answers: JsValue,
     with_context: Option<bool>,
     instrument: JsValue,
+    lang: Option<String>,
 ) -> JsResult<JsValue> {
+    let lang = message_lang(lang)?;
     let instrument = instrument_from(&instrument)?;
     let answers = answers_from(&answers, "the answers")?;
-    to_js(&core::left_out_of_share(
-        &instrument,
-        &answers,
-        with_context.unwrap_or(false),
-    ))
+    let said: Vec<Said> =
+        core::left_out_of_share(&instrument, &answers, with_context.unwrap_or(false))
+            .into_iter()
+            .map(|n| Said {
+                message: n.text(lang),
+                path: n.path,
+                factor: n.factor,
+            })
+            .collect();
+    to_js(&said)
 }
 
 /// Decodes a share code back into answers. Case, hyphens and spaces do not

@@ -40,6 +40,9 @@ test('validateInstrument: none for the built-in one, paths for a broken one', ()
   const problems = api.validateInstrument(JSON.stringify(broken));
   assert.ok(problems.length > 0);
   assert.ok(problems.every((p) => p.path.startsWith('$') && p.message.length > 0));
+  assert.match(problems[0].message, /^A factor needs/);
+  const dutch = api.validateInstrument(JSON.stringify(broken), 'nl');
+  assert.match(dutch[0].message, /^Een factor heeft/);
   assert.throws(() => api.evaluate({}, { instrument: broken }), /problem/);
 });
 
@@ -106,6 +109,8 @@ test('leftOutOfShare: what a code leaves out, each with its path', () => {
   const left = api.leftOutOfShare(mine);
   assert.deepEqual(left.map((n) => n.path), ['$.context']);
   assert.match(left[0].message, /^The context/);
+  assert.match(api.leftOutOfShare(mine, false, undefined, 'nl')[0].message, /^De situatie/);
+  assert.throws(() => api.leftOutOfShare(mine, false, undefined, 'fy'), /fy/);
 });
 
 test('workshopReport and compareWorkshops: a saved workshop file, as the widget writes it', () => {
