@@ -17,6 +17,9 @@ pub struct Saved {
     pub format: u32,
     /// Milliseconds since the epoch (an integer: keeps float formatting out of the wasm).
     pub saved_at: u64,
+    /// The language shown when saved ("nl" or "en", from `Lang`), for
+    /// whoever reads the stored data; not read back (the page's language
+    /// wins). A string, so that a save with any value still loads.
     pub lang: String,
     pub answers: Answers,
     /// When each part of the answers last changed (see `samenwerkingsscan::merge`):
