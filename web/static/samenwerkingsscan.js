@@ -32,6 +32,23 @@ const bundles = {
 const loading = {};
 const blockedWhileLoading = {};
 
+// Subresource Integrity for what the loader fetches itself: in a release
+// bundle (`cargo xtask dist`) `SAMENWERKINGSSCAN_SRI` is replaced at build
+// time by the files' sha384 hashes, so a changed wasm or questionnaire file
+// is refused by the browser and the scan says so. Elsewhere it is not
+// defined and nothing is checked.
+const integrity = typeof SAMENWERKINGSSCAN_SRI === 'object' ? SAMENWERKINGSSCAN_SRI : {};
+
+/// Fetches a file of the scan, checked against its hash when the release
+/// has one; a refused file is named, with "integrity" in the message.
+function fetchChecked(file) {
+  const url = new URL(`./${file}`, import.meta.url);
+  if (!integrity[file]) return fetch(url);
+  return fetch(url, { integrity: integrity[file] }).catch((error) => {
+    throw new Error(`${file}: failed its integrity check or could not be fetched (${error.message})`);
+  });
+}
+
 /// Loads a bundle: its JavaScript and its wasm are asked for at once (the
 /// wasm is not left waiting until the JavaScript has arrived), so a first
 /// visit pays one round trip for both. The pages `index.html` and
@@ -54,7 +71,7 @@ function load(kind) {
     document.addEventListener('securitypolicyviolation', onViolation);
     // `fetch` as wasm-bindgen would call it (same URL, default mode), so a
     // `<link rel="preload" as="fetch" crossorigin>` of the page is reused.
-    const wasm = fetch(new URL(`./${bundles[kind]}_bg.wasm`, import.meta.url));
+    const wasm = fetchChecked(`${bundles[kind]}_bg.wasm`);
     wasm.catch(() => {}); // handled where it is awaited, below
     loading[kind] = import(`./${bundles[kind]}.js`).then(async (module) => {
       await module.default({ module_or_path: wasm });
@@ -74,7 +91,7 @@ function instrumentText(lang) {
   const code = langOf(lang);
   if (!instruments[code]) {
     const file = `instrument.${code}.json`;
-    instruments[code] = fetch(new URL(`./${file}`, import.meta.url)).then(async (response) => {
+    instruments[code] = fetchChecked(file).then(async (response) => {
       if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
       const text = await response.text();
       // A page a portal or proxy served instead (HTML, not JSON, not a
@@ -136,6 +153,14 @@ function loadProblem(error, blocked = []) {
     return {
       nl: "De Samenwerkingsscan kan niet starten, omdat de beveiligingsinstellingen van deze website (Content-Security-Policy) WebAssembly blokkeren. Voor de beheerder van de website: voeg 'wasm-unsafe-eval' toe aan script-src.",
       en: "The Partnership readiness scan cannot start because this website's security settings (Content-Security-Policy) block WebAssembly. For the website's administrator: add 'wasm-unsafe-eval' to script-src.",
+      detail,
+    };
+  }
+  const changed = detail.match(/^([\w.]+): failed its integrity check/)?.[1];
+  if (changed) {
+    return {
+      nl: `De Samenwerkingsscan kan niet laden: het bestand ${changed} is niet het bestand van deze versie van de scan (de controle op echtheid keurt het af), of het kwam niet binnen. Voor de beheerder van de website: zet alle bestanden uit de release ongewijzigd op de server.`,
+      en: `The Partnership readiness scan cannot load: the file ${changed} is not the file of this version of the scan (its integrity check refuses it), or it did not arrive. For the website's administrator: put all files of the release on the server unchanged.`,
       detail,
     };
   }

@@ -243,7 +243,8 @@ pub fn js_api() -> Result<PathBuf> {
     Ok(out)
 }
 
-fn copy_dir(from: &Path, to: &Path) -> Result {
+/// Copies the folder `from` into `to` (which exists), recursively.
+pub(crate) fn copy_dir(from: &Path, to: &Path) -> Result {
     for entry in std::fs::read_dir(from)? {
         let entry = entry?;
         let target = to.join(entry.file_name());

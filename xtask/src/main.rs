@@ -6,6 +6,7 @@
 
 mod bench;
 mod build;
+mod dist;
 mod serve;
 mod setup;
 mod sizes;
@@ -24,6 +25,9 @@ commands:
         [--no-build]  serve the existing dist/ as is (used by the e2e tests)
   test                the full test suite: fmt, clippy, unit, property and
                       doc tests, size budget and the browser end-to-end tests
+  dist [--no-build]   the release bundle: a versioned folder and zip in
+                      target/release-bundle/ with SHA256SUMS and an embed
+                      snippet with integrity hashes
   bench [--runs N]    the widget against SurveyJS and plain HTML in headless
         [--no-build]  Chromium, Slow 4G and CPU 4x (default 5 rounds); not
                       part of `test`
@@ -42,6 +46,7 @@ fn main() -> ExitCode {
         "serve" => serve::run(rest),
         "test" => test::run(),
         "bench" => bench::run(rest),
+        "dist" => dist::run(rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

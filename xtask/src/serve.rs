@@ -1,4 +1,5 @@
-//! `cargo xtask serve`: sets up, builds and serves `dist/` on 127.0.0.1.
+//! `cargo xtask serve`: sets up, builds and serves `dist/` on 127.0.0.1,
+//! and the release bundles (`cargo xtask dist`) under `/release/`.
 //!
 //! A deliberately tiny static server: the widget needs nothing else (no API,
 //! no server state). It sends `application/wasm` for the module and
@@ -43,7 +44,12 @@ fn serve(dist: &Path, port: u16) -> Result {
 }
 
 fn respond(dist: &Path, request: tiny_http::Request) {
-    let response = match resolve(dist, request.url()) {
+    let url = request.url();
+    let found = match url.strip_prefix("/release/") {
+        Some(rest) => resolve(&crate::dist::releases(), rest),
+        None => resolve(dist, url),
+    };
+    let response = match found {
         Some(path) => match std::fs::read(&path) {
             Ok(body) => {
                 let mut response = tiny_http::Response::from_data(body)

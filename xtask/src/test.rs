@@ -113,6 +113,10 @@ pub fn run() -> Result {
         // A file, not a folder: Node 21+ reads `--test` arguments as globs.
         exec(Command::new("node").args(["--test", "tests/js/api.test.mjs"]))
     })?;
+    step("release bundle (cargo xtask dist)", &mut || {
+        // From the release build above; tests/e2e/release.spec.mjs loads it.
+        crate::dist::make().map(|_| ())
+    })?;
     step("end-to-end (headless Chromium)", &mut || {
         exec(
             Command::new(root().join("node_modules/.bin/playwright")).args([
