@@ -11,8 +11,9 @@
 //! The typed parse of an instrument has its own words (`mismatch.rs`); a
 //! decoder's notices are collected in `notice.rs`.
 
+use crate::text::{invisible, shown};
 use crate::text::{Lang, Says};
-use crate::wording::{invisible, shown, FoundValue};
+use crate::wording::FoundValue;
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -312,7 +313,8 @@ pub(crate) fn escape_key(key: &str) -> String {
 /// A key as it follows a path: `.name` when it is a plain word, else
 /// `["…"]` (see [`escape_key`]).
 pub(crate) fn path_key(key: &str) -> String {
-    if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+    let plain = key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    if !key.is_empty() && key.len() <= KEY_CHARS && plain {
         format!(".{key}")
     } else {
         format!("[\"{}\"]", escape_key(key))
@@ -378,6 +380,14 @@ mod tests {
         );
         assert_eq!(Node::Float(4.0).whole(), Some(4));
         assert_eq!(Node::Float(4.5).whole(), None);
+    }
+
+    #[test]
+    fn a_long_plain_key_is_cut_in_a_path_too() {
+        assert_eq!(path_key("stage"), ".stage");
+        let long = "a".repeat(100);
+        assert_eq!(path_key(&long), format!("[\"{}…\"]", "a".repeat(KEY_CHARS)));
+        assert_eq!(path_key("x\u{2028}y"), "[\"x\\u2028y\"]");
     }
 
     #[test]

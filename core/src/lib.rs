@@ -83,7 +83,7 @@ pub use share::{
 };
 pub use stage::Stage;
 pub use text::{shortened, Lang, LangError, OneLanguage, Says, Text, NAME_IN_TEXT_CHARS};
-pub use validate::{validate, InstrumentError};
+pub use validate::{validate, InstrumentError, MAX_PROBLEMS};
 pub use wording::{Choices, Expected, FoundValue, Subject};
 pub use workshop::{
     compare_workshops, shown_outcomes, summarize, tally_result, workshop_report, CodeOutcome,

@@ -4,9 +4,10 @@
 //! Rust type name; and the JSON path of the place, found from serde's line
 //! and column.
 
-use crate::json::{escape_key, parse, JsonError, Node};
+use crate::json::{parse, path_key, JsonError, Node};
+use crate::text::shown;
 use crate::text::{Lang, Says};
-use crate::wording::{shown, Expected, FoundValue};
+use crate::wording::{Expected, FoundValue};
 
 /// What is wrong at a place in a file read as a typed value (an instrument,
 /// the JS API's options): a kind that says itself with [`Says`].
@@ -239,7 +240,7 @@ fn unexpected(found: &str) -> FoundValue {
             .map(|v| v.trim().trim_matches(|c| c == '`' || c == '"').to_string())
     };
     if let Some(text) = value("string ") {
-        return FoundValue::Text(shown(&text));
+        return FoundValue::Text(shown(&unescape(&text)));
     }
     for prefix in ["integer ", "floating point "] {
         if let Some(number) = value(prefix) {
@@ -255,6 +256,35 @@ fn unexpected(found: &str) -> FoundValue {
         "map" => FoundValue::Object,
         _ => FoundValue::Other,
     }
+}
+
+/// A text as serde's message writes it (Rust's debug escapes: `\"`,
+/// `\u{202e}`) back as it was; `shown` then removes what is invisible.
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('u') => {
+                let code: String = chars
+                    .by_ref()
+                    .skip_while(|c| *c == '{')
+                    .take_while(|c| *c != '}')
+                    .collect();
+                if let Some(c) = u32::from_str_radix(&code, 16).ok().and_then(char::from_u32) {
+                    out.push(c);
+                }
+            }
+            Some('n' | 'r' | 't') => out.push(' '),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
 }
 
 /// A visitor's `expecting` text (what was expected) as a kind.
@@ -381,12 +411,7 @@ pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
         match frame {
             // A key (also one just read: "unknown field" points at it).
             Frame::Object { key: Some(key), .. } if !own_place => {
-                if !key.is_empty() && key.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
-                    path.push('.');
-                    path.push_str(key);
-                } else {
-                    path.push_str(&format!("[\"{}\"]", escape_key(key)));
-                }
+                path.push_str(&path_key(key));
             }
             Frame::List { index } if !own_place => path.push_str(&format!("[{index}]")),
             _ => {}

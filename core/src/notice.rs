@@ -6,8 +6,9 @@
 //! that need the instrument.
 
 use crate::json::Node;
+use crate::text::shown;
 use crate::text::{Lang, Says, Text};
-use crate::wording::{shown, Choices, Expected, FoundValue, Subject};
+use crate::wording::{Choices, Expected, FoundValue, Subject};
 use serde::ser::SerializeStruct;
 use serde::{Serialize, Serializer};
 
@@ -176,8 +177,12 @@ impl Says for NoticeKind {
                 let (what, found, expected) =
                     (subject.words(lang), found.words(lang), expected.words(lang));
                 match lang {
-                    Lang::Nl => format!("Bij {what} staat {found}; verwacht: {expected}. Dat telt niet mee."),
-                    Lang::En => format!("In the file, {what} is {found}; it should be {expected}. It does not count."),
+                    Lang::Nl => format!(
+                        "Bij {what} staat {found}; verwacht: {expected}. Dat telt niet mee."
+                    ),
+                    Lang::En => format!(
+                        "The file has {found} for {what}; expected: {expected}. It does not count."
+                    ),
                 }
             }
             NoticeKind::MoreProblems { count } => lang.pick(
@@ -230,6 +235,7 @@ impl Says for NoticeKind {
             } => {
                 let old = old.get(lang).trim_end_matches('.');
                 let new = new.get(lang).trim_end_matches('.');
+                let since = shown(since);
                 let todo = match answered {
                     true => lang.pick(
                         "De nieuwe stelling is al beantwoord; het oude antwoord wordt niet gebruikt.",

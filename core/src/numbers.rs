@@ -40,11 +40,11 @@ pub fn decimal(value: f64, lang: Lang) -> String {
 }
 
 /// A number that need not be whole (a weight, a threshold like 37.5) as
-/// people read it: at most three decimals, trailing zeros dropped ("0,5"
+/// people read it: at most six decimals (3.0004 is not "3"), trailing zeros dropped ("0,5"
 /// and "37,5" in Dutch, "0.5" in English, "3"); `None` when it is not
 /// finite or 10¹² or more away from 0.
 pub fn number(value: f64, lang: Lang) -> Option<String> {
-    let text = fixed(value, 3, lang)?;
+    let text = fixed(value, 6, lang)?;
     Some(match text.contains([',', '.']) {
         true => text
             .trim_end_matches('0')
@@ -97,7 +97,9 @@ mod tests {
         assert_eq!(number(0.5, Lang::Nl).unwrap(), "0,5");
         assert_eq!(number(37.5, Lang::En).unwrap(), "37.5");
         assert_eq!(number(3.0, Lang::Nl).unwrap(), "3");
-        assert_eq!(number(-0.0004, Lang::En).unwrap(), "0");
+        assert_eq!(number(-0.0004, Lang::En).unwrap(), "-0.0004");
+        assert_eq!(number(3.0004, Lang::Nl).unwrap(), "3,0004");
+        assert_eq!(number(-0.0000001, Lang::En).unwrap(), "0");
         assert_eq!(number(-2.25, Lang::En).unwrap(), "-2.25");
         assert_eq!(number(1e300, Lang::En), None);
         assert_eq!(percent(0.755), "76%");

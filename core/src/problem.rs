@@ -5,8 +5,8 @@
 use crate::instrument::SCHEMA_VERSION;
 use crate::mismatch::Mismatch;
 use crate::numbers::number;
+use crate::text::shown;
 use crate::text::{Lang, Says};
-use crate::wording::shown;
 use serde::Serialize;
 
 /// The smallest and largest weight a factor may carry.
@@ -202,6 +202,11 @@ pub enum ProblemKind {
     UrgencyLevel,
     /// A heaviness outside 1–5.
     Heaviness,
+    /// More problems than are listed ([`MAX_PROBLEMS`](crate::MAX_PROBLEMS)).
+    More {
+        /// How many more.
+        count: usize,
+    },
 }
 
 impl Says for ProblemKind {
@@ -228,8 +233,8 @@ impl Says for ProblemKind {
             ProblemKind::BadId { id } => {
                 let id = shown(id);
                 lang.pick(
-                    format!("De id ‘{id}’ mag maximaal 80 tekens lang zijn en geen spaties bevatten."),
-                    format!("The id ‘{id}’ must be at most 80 characters, without spaces."),
+                    format!("De id ‘{id}’ mag maximaal 80 tekens lang zijn, zonder spaties of onzichtbare tekens."),
+                    format!("The id ‘{id}’ must be at most 80 characters, without spaces or invisible characters."),
                 )
             }
             ProblemKind::DuplicateId { id } => {
@@ -366,6 +371,10 @@ impl Says for ProblemKind {
             ProblemKind::UrgencyLevel => plain(
                 "Het niveau van urgentie moet 1, 2 of 3 zijn (§8.1).",
                 "The urgency level must be 1, 2 or 3 (§8.1).",
+            ),
+            ProblemKind::More { count } => lang.pick(
+                format!("… en nog {count} problemen in de vragenlijst."),
+                format!("… and {count} more problems in the questionnaire."),
             ),
             ProblemKind::Heaviness => plain(
                 "De zwaarte moet van 1 (licht) tot 5 (fusie) zijn.",

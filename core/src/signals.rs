@@ -8,8 +8,8 @@ use crate::numbers::whole;
 use crate::report::{DimensionResult, FactorResult, Signal};
 use crate::score::Band;
 use crate::stage::Reading;
+use crate::text::shown;
 use crate::text::Lang;
-use crate::wording::shown;
 
 /// From this ratio between the largest and smallest partner, sizes differ strongly.
 pub const LARGE_SIZE_RATIO: f64 = 3.0;

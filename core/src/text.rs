@@ -178,7 +178,8 @@ impl Lang {
     /// cut at [`NAME_IN_TEXT_CHARS`] (a real municipality's name is shorter).
     pub(crate) fn places<S: AsRef<str>>(self, items: &[S]) -> String {
         const NAMED: usize = 4;
-        let name = |s: &S| shortened(s.as_ref(), NAME_IN_TEXT_CHARS);
+        // Names as people typed them: cut, and without invisible characters.
+        let name = |s: &S| shown(&shortened(s.as_ref(), NAME_IN_TEXT_CHARS));
         if items.len() <= NAMED {
             let all: Vec<String> = items.iter().map(name).collect();
             return self.listing(&all);
@@ -266,6 +267,41 @@ pub(crate) fn source_in(source: &str, lang: Lang) -> String {
             .replace(" les ", " lesson ")
             .replace("inleiding", "introduction"),
     }
+}
+
+/// A control character, or one of the invisible characters that turn the
+/// direction of text around or hide in it (zero-width, direction marks and
+/// overrides, isolates, the byte order mark): never quoted as it is.
+pub(crate) fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00ad}' // soft hyphen
+                | '\u{061c}' // Arabic letter mark (a direction mark)
+                | '\u{180e}' // Mongolian vowel separator
+                | '\u{200b}'..='\u{200f}' // zero-width, direction marks
+                | '\u{2028}' | '\u{2029}' // line and paragraph separators
+                | '\u{202a}'..='\u{202e}' // direction embeddings and overrides
+                | '\u{2060}'..='\u{2064}' // word joiner, invisible operators
+                | '\u{2066}'..='\u{2069}' // direction isolates
+                | '\u{feff}' // byte order mark
+                | '\u{fff9}'..='\u{fffb}' // interlinear annotation
+                | '\u{e0000}'..='\u{e007f}' // tag characters
+        )
+}
+
+/// A text from a file as it is quoted in a message: at most 60 characters
+/// (then "…"), without [`invisible`] characters (a right-to-left override
+/// in an id must not reverse the sentence it is quoted in). Every kind
+/// holds the facts as they were and quotes them through here when it is
+/// said.
+pub(crate) fn shown(text: &str) -> String {
+    let visible = |c: &char| !invisible(*c);
+    let mut out: String = text.chars().filter(visible).take(60).collect();
+    if text.chars().filter(visible).nth(60).is_some() {
+        out.push('…');
+    }
+    out
 }
 
 /// The longest name of a municipality or group quoted in running text or a

@@ -19,37 +19,61 @@ use crate::text::Text;
 use serde::Serialize;
 use std::collections::HashSet;
 
-/// Returns every problem found; an empty list means the instrument is usable.
+/// At most this many problems are listed; the rest are counted in a last
+/// one (a file of a thousand broken factors needs no thousand lines to be
+/// fixed, and a page or terminal stays usable).
+pub const MAX_PROBLEMS: usize = 200;
+
+/// Returns every problem found (the first [`MAX_PROBLEMS`], then one that
+/// counts the rest); an empty list means the instrument is usable.
 pub fn validate(instrument: &Instrument) -> Vec<Problem> {
-    // Texts are checked in the languages whose codes are usable ids (the
-    // others are problems of their own, said once at `$.languages`).
+    // Texts are checked in the languages whose codes are usable ids and not
+    // a misspelled code the scan knows ("NL"): the others are problems of
+    // their own, said once at `$.languages[i]`.
     let mut languages: Vec<&str> = Vec::new();
     for code in &instrument.languages {
-        if usable_id(code) && !languages.contains(&code.as_str()) {
+        let misspelled = Lang::parse(code).is_ok_and(|l| l.code() != code);
+        if usable_id(code) && !misspelled && !languages.contains(&code.as_str()) {
             languages.push(code);
         }
     }
     let mut v = Validator {
         languages,
         problems: Vec::new(),
+        more: 0,
     };
     v.check(instrument);
-    v.problems
+    let mut problems = v.problems;
+    if v.more > 0 {
+        problems.push(Problem::new("$", ProblemKind::More { count: v.more }));
+    }
+    problems
 }
 
-/// An id that is not empty, has at most 80 characters and no spaces.
+/// An id that is not empty, has at most 80 characters and no spaces or
+/// invisible characters (an id is quoted in messages and paths).
 fn usable_id(id: &str) -> bool {
-    !id.trim().is_empty() && id.chars().count() <= 80 && !id.chars().any(char::is_whitespace)
+    !id.trim().is_empty()
+        && id.chars().count() <= 80
+        && !id
+            .chars()
+            .any(|c| c.is_whitespace() || crate::text::invisible(c))
 }
 
 struct Validator<'a> {
     languages: Vec<&'a str>,
     problems: Vec<Problem>,
+    /// Problems found beyond [`MAX_PROBLEMS`]: counted, not kept.
+    more: usize,
 }
 
 impl Validator<'_> {
     fn problem(&mut self, path: impl Into<String>, kind: ProblemKind) {
-        self.problems.push(Problem::new(path, kind));
+        if self.problems.len() < MAX_PROBLEMS {
+            self.problems.push(Problem::new(path, kind));
+        } else {
+            self.more += 1;
+        }
     }
 
     fn text(&mut self, path: &str, text: &Text) {

@@ -6,29 +6,7 @@
 //! message is written in one language when it is shown (see
 //! `notice.rs`, `validate.rs`).
 
-use crate::text::Lang;
-
-/// A control character, or one of the invisible characters that turn the
-/// direction of text around or hide in it (zero-width, direction marks and
-/// overrides, isolates, the byte order mark): never quoted as it is.
-pub(crate) fn invisible(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-}
-
-/// A text from a file as it is quoted in a message: at most 60 characters
-/// (then "…"), without [`invisible`] characters (a right-to-left override
-/// in an id must not reverse the sentence it is quoted in). Every kind
-/// holds the facts as they were and quotes them through here when it is
-/// said.
-pub(crate) fn shown(text: &str) -> String {
-    let visible = |c: &char| !invisible(*c);
-    let mut out: String = text.chars().filter(visible).take(60).collect();
-    if text.chars().filter(visible).nth(60).is_some() {
-        out.push('…');
-    }
-    out
-}
+use crate::text::{shown, Lang};
 
 /// What a file holds at a place, as a message names it: texts quoted (at
 /// most 60 characters, see `shown`), whole numbers written out, containers

@@ -2,7 +2,9 @@
 
 use super::{input, load_instrument, read_answers, stdin_once, Outcome};
 use crate::args::ShareAction;
-use samenwerkingsscan::{decode_share, encode_share, left_out_of_share, Lang, MAX_FILE_BYTES};
+use samenwerkingsscan::{
+    decode_share, encode_share, left_out_of_share, Lang, LeftOut, NoticeKind, MAX_FILE_BYTES,
+};
 use std::io::Write;
 use std::path::Path;
 
@@ -41,11 +43,18 @@ pub fn run(action: ShareAction) -> Outcome {
                         .replace(['\n', '\r'], " ")
                 );
             }
-            if not_carried.len() > NAMED_NOT_CARRIED {
+            // "… and N more problems in the file" stands for N.
+            let weight = |n: &samenwerkingsscan::Notice<LeftOut>| match n.kind {
+                LeftOut::Unused(NoticeKind::MoreProblems { count }) => count,
+                _ => 1,
+            };
+            let total: usize = not_carried.iter().map(weight).sum();
+            let named: usize = not_carried.iter().take(NAMED_NOT_CARRIED).map(weight).sum();
+            if total > named {
                 let _ = writeln!(
                     stderr,
                     "samenwerkingsscan: not in the code: {} more",
-                    not_carried.len() - NAMED_NOT_CARRIED
+                    total - named
                 );
             }
             Ok(format!(

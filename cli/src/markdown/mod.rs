@@ -13,9 +13,10 @@ use std::fmt::Write;
 
 use samenwerkingsscan::{change as signed, figure as whole, percent};
 
-/// Text for a table cell: no line breaks, pipes escaped.
+/// Text for a table cell: as running text (no line breaks, pipes and
+/// formatting characters escaped, so no HTML or link from a file renders).
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace(['\n', '\r'], " ")
+    inline(text)
 }
 
 /// Text for running Markdown: characters that would start formatting escaped.

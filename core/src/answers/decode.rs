@@ -262,7 +262,10 @@ fn partners(p: &mut NoticeCollector, context: &Node) -> Vec<Partner> {
                         format!("{at}.inhabitants"),
                         value,
                         Subject::Inhabitants(n),
-                        Expected::Whole { min: 1, max: None },
+                        Expected::Whole {
+                            min: 1,
+                            max: Some(u64::from(u32::MAX)),
+                        },
                     );
                     None
                 }

@@ -71,6 +71,8 @@ pub(super) fn name_key_into(name: &str, out: &mut String) {
                 space = !out.is_empty();
                 continue;
             }
+            // Invisible characters are no part of a name.
+            c if crate::text::invisible(c) => continue,
             _ => "",
         };
         if space {
@@ -86,7 +88,14 @@ pub(super) fn name_key_into(name: &str, out: &mut String) {
         }
     }
     trim_end_punctuation(out);
+    // No municipality's name is this long; a key stays a short, inert id.
+    if let Some((at, _)) = out.char_indices().nth(KEY_CHARS) {
+        out.truncate(at);
+    }
 }
+
+/// The longest key, in characters: twice the longest label shown.
+const KEY_CHARS: usize = 120;
 
 /// Counts one spelling (trimmed, inner runs of spaces made one) without
 /// allocating when it was seen before.
@@ -113,7 +122,9 @@ pub(super) fn tidy(name: &str) -> String {
     name.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The most common spelling, so the label does not depend on respondent order.
+/// The most common spelling, so the label does not depend on respondent
+/// order; as every quoted name, cut at 60 characters and without invisible
+/// characters (a label reaches reasons, tables and the workshop summary).
 pub(super) fn most_common(spellings: &BTreeMap<String, usize>) -> String {
     let best = spellings.values().copied().max().unwrap_or(0);
     // On a tie, a spelling with lower-case letters ("Druten") before one in
@@ -124,7 +135,7 @@ pub(super) fn most_common(spellings: &BTreeMap<String, usize>) -> String {
         .iter()
         .filter(|(_, n)| **n == best)
         .min_by_key(|(s, _)| shouting(s))
-        .map(|(s, _)| s.clone())
+        .map(|(s, _)| crate::text::shown(s))
         .unwrap_or_default()
 }
 

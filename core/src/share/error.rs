@@ -64,7 +64,7 @@ impl ShareError {
                 "the code does not check out: a character is wrong or missing",
             ),
             ShareError::NewerVersion { version } => lang.pick(
-                "de code is gemaakt met een nieuwere Samenwerkingsscan".to_string(),
+                format!("de code is van versie {version} en gemaakt met een nieuwere Samenwerkingsscan"),
                 format!("code version {version} is not supported; was it made by a newer Samenwerkingsscan?"),
             ),
             ShareError::OtherQuestionnaire => fixed(
@@ -102,7 +102,7 @@ impl ShareError {
             ),
             ShareError::BadCharacter { character } => {
                 // An invisible character (from a pasted mail) by its number.
-                let character = match crate::wording::invisible(*character) {
+                let character = match crate::text::invisible(*character) {
                     true => format!("U+{:04X}", u32::from(*character)),
                     false => character.to_string(),
                 };

@@ -5,8 +5,8 @@
 use crate::answers::Answers;
 use crate::instrument::Instrument;
 use crate::notice::{Notice, NoticeKind};
+use crate::text::shown;
 use crate::text::{Lang, Says};
-use crate::wording::shown;
 
 /// The longest name a code holds, in bytes (UTF-8): a municipality, a
 /// partner. Longer names are cut on a character boundary.

@@ -5,8 +5,8 @@
 //! bundle) carries none of these sentences.
 
 use crate::notice::{Notice, NoticeKind};
+use crate::text::shown;
 use crate::text::{Lang, Says};
-use crate::wording::shown;
 
 /// A notice in a workshop file.
 pub type WorkshopNotice = Notice<WorkshopNoticeKind>;

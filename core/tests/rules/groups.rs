@@ -266,3 +266,25 @@ fn group_contexts_are_merged_by_majority_and_union() {
         [("Druten", Some(19_500)), ("Wijchen", Some(41_000))]
     );
 }
+
+#[test]
+fn municipality_names_as_typed_reach_reports_cut_and_without_invisible_characters() {
+    let odd = format!("Evil\u{202e}<b>\u{1b}[2J{}", "x".repeat(500));
+    let mut all: Vec<Answers> = (0..3)
+        .map(|_| Scan::uniform(1, 5).municipality(&odd).build())
+        .collect();
+    all.extend((0..3).map(|_| Scan::uniform(5, 1).municipality("Druten").build()));
+    let report = group(&all);
+    let json = serde_json::to_string(&report).unwrap();
+    for bad in ['\u{202e}', '\u{1b}'] {
+        if let Some(i) = json.find(bad) {
+            let start = json.floor_char_boundary(i.saturating_sub(200));
+            panic!("raw {bad:?} in …{}…", &json[start..i]);
+        }
+    }
+    assert!(!json.contains(&"x".repeat(130)), "a name is cut");
+    assert!(report
+        .municipalities
+        .iter()
+        .any(|s| s.label.starts_with("Evil<b>[2J")));
+}

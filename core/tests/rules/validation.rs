@@ -105,10 +105,27 @@ fn missing_translations_are_reported_with_their_path() {
         "every text lacks Frisian"
     );
 
-    // A language the scan speaks, written otherwise: said at its place.
+    // A language the scan speaks, written otherwise: said once, at its
+    // place (its texts are not checked under the misspelled code).
     let mut v = builtin_value();
     v["languages"] = json!(["NL", "en"]);
     assert_problem(&v, "$.languages[0]", "Write the language code ‘NL’ as ‘nl’");
+    assert_eq!(problems(&v).len(), 1, "{:#?}", problems(&v));
+    // Thousands of problems: the first 200 and one that counts the rest.
+    let mut v = builtin_value();
+    let many: Vec<String> = (0..50).map(|i| format!("x{i}")).collect();
+    v["languages"] = json!(many);
+    let found = problems(&v);
+    assert_eq!(found.len(), samenwerkingsscan::MAX_PROBLEMS + 1);
+    assert!(
+        found.last().unwrap().1.starts_with("… and "),
+        "{:?}",
+        found.last()
+    );
+    // An id with an invisible character is refused, and quoted without it.
+    let mut v = builtin_value();
+    v["factors"][0]["id"] = json!("a\u{2060}b");
+    assert_problem(&v, "$.factors[0].id", "The id ‘ab’ must be");
     // A code that is no usable id is said once, at its place, cut and
     // cleaned; texts are not checked in it (no copy per text).
     let mut v = builtin_value();
