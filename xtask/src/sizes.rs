@@ -88,9 +88,11 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// and `decimal`: −7.4 KB). 299.8 KB after the newcomer's review of it:
 /// an instrument's language codes checked, every quoted id cut and cleaned,
 /// the data panel saying what its link leaves out (partners beyond 16, a
-/// name cut), the versions named in Dutch errors (+2.2 KB). The ceiling is
-/// 300.5 KB, below the 302.9 KB this issue started from.
-pub const GZIP_BUDGET: u64 = 300 * 1024 + 512;
+/// name cut), the versions named in Dutch errors (+2.2 KB); 300.6 KB after
+/// the breaker's review (names as typed cleaned in group reports, more
+/// invisible characters known, validation capped at 200 problems). The
+/// ceiling is 301 KB, below the 302.9 KB this issue started from.
+pub const GZIP_BUDGET: u64 = 301 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
