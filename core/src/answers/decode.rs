@@ -7,7 +7,7 @@
 use super::{Answers, Context, Partner, Respondent, Response, Role, ANSWERS_FORMAT_VERSION};
 use crate::json::{escape_key, path_key, Node};
 use crate::notice::{NoticeCollector, NoticeKind};
-use crate::wording::{Choices, Expected, Subject};
+use crate::wording::{Choices, Expected, FoundValue, Subject};
 use serde::{Deserialize, Deserializer};
 
 /// The fields of an answers object (anything else is named in a notice).
@@ -258,13 +258,19 @@ fn partners(p: &mut NoticeCollector, context: &Node) -> Vec<Partner> {
             {
                 Some(v) => Some(v),
                 None => {
-                    p.wrong(
+                    // A whole number beyond what is read (over 4 billion)
+                    // is said as "a very large number", not as itself: the
+                    // expected "1 or more" would read as a contradiction.
+                    let found = match value.whole() {
+                        Some(v) if v > i128::from(u32::MAX) => FoundValue::LargeNumber,
+                        _ => value.found(),
+                    };
+                    p.push(
                         format!("{at}.inhabitants"),
-                        value,
-                        Subject::Inhabitants(n),
-                        Expected::Whole {
-                            min: 1,
-                            max: Some(u64::from(u32::MAX)),
+                        NoticeKind::Wrong {
+                            subject: Subject::Inhabitants(n),
+                            found,
+                            expected: Expected::Whole { min: 1, max: None },
                         },
                     );
                     None
