@@ -24,7 +24,8 @@ async function hostPage(page) {
 
 test('the snippet pins the loader and the glue, and the scan runs from the release', async ({ page }) => {
   expect(snippet).toMatch(/<script type="module" src="[^"]+samenwerkingsscan\.js"\s+integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous">/);
-  expect(snippet).toMatch(/<link rel="modulepreload" href="[^"]+samenwerkingsscan_web\.js"\s+integrity="sha384-/);
+  expect(snippet).toMatch(/"[^"]+samenwerkingsscan_web\.js": "sha384-[A-Za-z0-9+/=]{64}"/);
+  expect(snippet).toMatch(/"[^"]+samenwerkingsscan_workshop\.js": "sha384-/);
   await hostPage(page);
   await live(page);
   await expect(scan(page).locator('.scan-load-error')).toHaveCount(0);
@@ -59,9 +60,17 @@ test('a changed questionnaire file is refused: the other language is used, and t
   await expect(alert).toContainText('integrity');
 });
 
-test("a changed glue script is refused by the browser (the snippet's integrity), and the scan says so", async ({ page }) => {
+test("a changed glue script is refused by the browser (the import map's integrity), and the scan says so", async ({ page }) => {
   // Still valid JavaScript that would run: only the hash can refuse it.
   await tamper(page, 'samenwerkingsscan_web.js', (body) => Buffer.concat([body, Buffer.from('\n// changed\n')]));
   await hostPage(page);
+  await expect(scan(page).locator('.scan-load-error')).toBeVisible();
+});
+
+test("workshop mode's glue is pinned by the same import map", async ({ page }) => {
+  await tamper(page, 'samenwerkingsscan_workshop.js', (body) => Buffer.concat([body, Buffer.from('\n// changed\n')]));
+  await hostPage(page);
+  await live(page);
+  await scan(page).getByRole('button', { name: 'Workshop leiden' }).click();
   await expect(scan(page).locator('.scan-load-error')).toBeVisible();
 });

@@ -111,22 +111,28 @@ fn sri(bytes: &[u8]) -> String {
     )
 }
 
-/// The snippet for a host page: the loader as a module script and the
-/// scan's glue as a module preload, both with `integrity` (a changed file
-/// is refused) and `crossorigin` (needed for the check from another host).
+/// The snippet for a host page: an import map with the integrity of both
+/// bundles' glue (it applies to every load of those modules, also the
+/// loader's dynamic `import()`; a `modulepreload` would not: when its check
+/// fails, the later import fetches again unchecked) and the loader as a
+/// module script with its own `integrity`; `crossorigin` for the check from
+/// another host.
 fn embed(folder: &Path) -> Result<String> {
     let hash = |file: &str| -> Result<String> { Ok(sri(&std::fs::read(folder.join(file))?)) };
     Ok(format!(
         r#"<!-- Samenwerkingsscan {VERSION}: put the files of this folder on your server and
-     replace https://example.nl/scan/ with their address. The browser checks every file
-     against these hashes; a changed or damaged file is refused and the scan says so. -->
+     replace https://example.nl/scan/ with their address (in all four places). The browser
+     checks every file against these hashes; a changed or damaged file is refused and the
+     scan says so. Under a Content-Security-Policy the import map needs its hash in
+     script-src. -->
+<script type="importmap">
+{{ "integrity": {{
+  "https://example.nl/scan/samenwerkingsscan_web.js": "{scan}",
+  "https://example.nl/scan/samenwerkingsscan_workshop.js": "{workshop}"
+}} }}
+</script>
 <script type="module" src="https://example.nl/scan/samenwerkingsscan.js"
         integrity="{loader}" crossorigin="anonymous"></script>
-<link rel="modulepreload" href="https://example.nl/scan/samenwerkingsscan_web.js"
-      integrity="{scan}" crossorigin="anonymous">
-<!-- Only on pages where a facilitator runs workshops: -->
-<!-- <link rel="modulepreload" href="https://example.nl/scan/samenwerkingsscan_workshop.js"
-      integrity="{workshop}" crossorigin="anonymous"> -->
 <samenwerkings-scan lang="nl"></samenwerkings-scan>
 "#,
         loader = hash("samenwerkingsscan.js")?,
