@@ -140,6 +140,9 @@ pub enum ReportFormat {
     /// A document to read (headings, lists, tables).
     #[value(alias = "md")]
     Markdown,
+    /// The same document as HTML, to open in Word or LibreOffice or to
+    /// paste into a raadsinformatiebrief.
+    Html,
 }
 
 /// How `validate` prints problems.

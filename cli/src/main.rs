@@ -11,6 +11,7 @@
 
 mod args;
 mod commands;
+mod html;
 mod markdown;
 
 use clap::error::ErrorKind;

@@ -104,6 +104,27 @@ fn evaluate_json_is_the_golden_report() {
 }
 
 #[test]
+fn evaluate_html_is_the_same_document_for_word() {
+    let out = ok(&["evaluate", "--format", "html", &answers(PREPARING)]);
+    assert!(
+        out.starts_with("<!doctype html>\n<html lang=\"nl\">"),
+        "{out}"
+    );
+    assert!(out.contains("<h1>Samenwerkingsscan: Kansrijk, met aandachtspunten</h1>"));
+    assert!(out.contains("<h2>Waarom dit oordeel</h2>"));
+    assert!(out.contains("<table>") && out.contains("<li>"));
+    let group = ok(&[
+        "evaluate",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+        &answers(GROUP),
+    ]);
+    assert!(group.contains("<html lang=\"en\">") && group.contains("<table>"));
+}
+
+#[test]
 fn evaluate_markdown_reads_as_a_report() {
     let out = ok(&["evaluate", "--format", "markdown", &answers(PREPARING)]);
     assert!(out.starts_with("# Samenwerkingsscan: Kansrijk, met aandachtspunten\n"));

@@ -6,6 +6,7 @@
 //! and never assumes it owns the page, its `<body>` or its global CSS.
 
 mod app;
+mod copy;
 mod dialog;
 mod export;
 mod hooks;
@@ -100,6 +101,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
         (None, None) => (builtin()?, None, false),
     };
     let function = |name: &str| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    copy::set_copier(function("copyReport"));
     let props = app::AppProps {
         instrument: Rc::new(instrument),
         storage_key: text("storageKey")

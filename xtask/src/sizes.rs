@@ -92,7 +92,12 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// the breaker's review (names as typed cleaned in group reports, more
 /// invisible characters known, validation capped at 200 problems). The
 /// ceiling is 301 KB, below the 302.9 KB this issue started from.
-pub const GZIP_BUDGET: u64 = 301 * 1024;
+///
+/// Issue 19's "Kopieer rapport" (2026-12-02): 301.8 KB. The copying itself
+/// lives in the loader (+0.4 KB; the same in the wasm measured +3.1 KB),
+/// the button and its two messages in both languages in the wasm. The
+/// ceiling is 302 KB.
+pub const GZIP_BUDGET: u64 = 302 * 1024;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -122,8 +127,10 @@ pub const GZIP_BUDGET: u64 = 301 * 1024;
 /// issue 18's `Lang` and the i18n tables behind one call (−2.5 KB for that).
 /// 451.9 KB with issue 18's message kinds and no float formatting, 454.2 KB
 /// after the review of it (see the scan's ceiling above); the ceiling is
-/// 455 KB, below the 455.3 KB this issue started from.
-pub const WORKSHOP_GZIP_BUDGET: u64 = 455 * 1024;
+/// 455 KB, below the 455.3 KB this issue started from. 456.0 KB with
+/// issue 19's "Kopieer rapport" (see the scan's ceiling); the ceiling is
+/// 456.5 KB.
+pub const WORKSHOP_GZIP_BUDGET: u64 = 456 * 1024 + 512;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of

@@ -5,6 +5,7 @@ use super::{
     Outcome, GROUP_FILE_BYTES,
 };
 use crate::args::{ReportArgs, ReportFormat};
+use crate::html;
 use crate::markdown;
 use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Lang, Report};
 use std::path::{Path, PathBuf};
@@ -73,6 +74,12 @@ pub fn evaluate(args: &ReportArgs, files: &[PathBuf]) -> Outcome {
         (Evaluation::Group(group), ReportFormat::Json) => to_json(&group),
         (Evaluation::Single(report), ReportFormat::Markdown) => Ok(markdown::report(&report)),
         (Evaluation::Group(group), ReportFormat::Markdown) => Ok(markdown::group(&group)),
+        (Evaluation::Single(report), ReportFormat::Html) => {
+            Ok(html::document(&markdown::report(&report), lang))
+        }
+        (Evaluation::Group(group), ReportFormat::Html) => {
+            Ok(html::document(&markdown::group(&group), lang))
+        }
     }
 }
 
@@ -94,5 +101,9 @@ pub fn compare(args: &ReportArgs, baseline: &Path, current: &Path) -> Outcome {
     match args.format {
         ReportFormat::Json => to_json(&comparison),
         ReportFormat::Markdown => Ok(markdown::comparison(&comparison, lang)),
+        ReportFormat::Html => Ok(html::document(
+            &markdown::comparison(&comparison, lang),
+            lang,
+        )),
     }
 }

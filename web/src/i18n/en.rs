@@ -92,6 +92,9 @@ pub static TEXTS: Texts = Texts {
     signals_heading: "What stands out",
     ignored_heading: "Input not used",
     print: "Print the report",
+    copy_report: "Copy report",
+    report_copied: "The report has been copied. Paste it into Word or LibreOffice: the headings, lists and tables stay.",
+    report_copy_failed: "Copying did not work in this browser. Choose ‘Print the report’ and then ‘Save as PDF’, or select the report and copy it with Ctrl+C (Cmd+C on a Mac).",
     report_date: |date| format!("Generated on {date}"),
 
     data_heading: "Your data",

@@ -120,6 +120,12 @@ pub struct Texts {
     pub signals_heading: &'static str,
     pub ignored_heading: &'static str,
     pub print: &'static str,
+    /// The button that puts the report on the clipboard (HTML and text).
+    pub copy_report: &'static str,
+    /// Said when the report is on the clipboard.
+    pub report_copied: &'static str,
+    /// Said when copying did not work.
+    pub report_copy_failed: &'static str,
     pub report_date: fn(&str) -> String,
 
     pub data_heading: &'static str,

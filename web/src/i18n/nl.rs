@@ -92,6 +92,9 @@ pub static TEXTS: Texts = Texts {
     signals_heading: "Wat opvalt",
     ignored_heading: "Niet gebruikte invoer",
     print: "Rapport afdrukken",
+    copy_report: "Kopieer rapport",
+    report_copied: "Het rapport is gekopieerd. Plak het in Word of LibreOffice: de koppen, lijsten en tabellen blijven staan.",
+    report_copy_failed: "Kopiëren lukte niet in deze browser. Kies ‘Rapport afdrukken’ en dan ‘Opslaan als pdf’, of selecteer het rapport en kopieer het met Ctrl+C (Cmd+C op een Mac).",
     report_date: |date| format!("Gemaakt op {date}"),
 
     data_heading: "Uw gegevens",

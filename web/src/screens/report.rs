@@ -102,6 +102,7 @@ pub fn report_view(props: &ReportProps) -> Html {
     let caption_id = id("factors-caption");
     let title_id = id("report-title");
     let print = Callback::from(|e: MouseEvent| crate::print::print_report(e.target()));
+    let copy = Callback::from(|e: MouseEvent| crate::copy::copy_report(e.target()));
 
     html! {
         <section class="scan-report" aria-labelledby={title_id.clone()}>
@@ -250,7 +251,11 @@ pub fn report_view(props: &ReportProps) -> Html {
             if !props.nested {
                 <div class="scan__actions scan-no-print">
                     <button type="button" class="scan-button" onclick={print}>{ t.print }</button>
+                    <button type="button" class="scan-button" onclick={copy}
+                        data-copied={t.report_copied} data-copy-failed={t.report_copy_failed}>{ t.copy_report }</button>
                 </div>
+                // Filled by the loader's `copyReport` (see copy.rs).
+                <p class="scan-small scan-no-print" role="status" data-copy-status=""></p>
             }
         </section>
     }
