@@ -75,6 +75,18 @@ pub enum Command {
         /// The later answers file.
         current: PathBuf,
     },
+    /// Prints a template for survey tools (Microsoft Forms, LimeSurvey …):
+    /// a CSV header row with the municipality, the role and every
+    /// statement; an export with one row per respondent under it is what
+    /// `evaluate responses.csv` (or .xlsx) reads.
+    Template {
+        /// Language of the statements (nl or en) [default: nl]
+        #[arg(long, value_parser = Lang::parse)]
+        lang: Option<Lang>,
+        /// A custom instrument file (default: the built-in one).
+        #[arg(long)]
+        instrument: Option<PathBuf>,
+    },
     /// Encodes answers into a share code, or decodes one.
     #[command(after_help = SHARE_HELP, arg_required_else_help = false)]
     Share {

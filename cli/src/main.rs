@@ -13,6 +13,7 @@ mod args;
 mod commands;
 mod html;
 mod markdown;
+mod table;
 
 use clap::error::ErrorKind;
 use clap::Parser;

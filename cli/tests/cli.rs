@@ -481,3 +481,47 @@ fn an_instrument_without_dutch_reports_in_its_own_language() {
         2,
     );
 }
+
+#[test]
+fn a_survey_tools_export_is_evaluated_as_a_group_with_each_problem_at_its_cell() {
+    // The template's header, then six respondents as a survey tool exports
+    // them: numbers and the scale's labels, one answer that is neither.
+    let template = ok(&["template"]);
+    let header = template.trim_start_matches('\u{feff}').trim_end();
+    assert!(header.starts_with("Gemeente;Rol;"), "{header}");
+    let columns = header.matches(';').count() + 1;
+    let mut csv = format!("{header}\n");
+    for (i, municipality) in [
+        "Druten", "Druten", "Druten", "Wijchen", "Wijchen", "Wijchen",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let mut row = vec![municipality.to_string(), "raadslid".into()];
+        row.extend((2..columns).map(|c| match (i, c) {
+            (2, 4) => "heel goed".to_string(),
+            (_, c) if c % 2 == 0 => "Eens".to_string(),
+            _ => "4".to_string(),
+        }));
+        csv.push_str(&row.join(";"));
+        csv.push('\n');
+    }
+    let path = scratch("enquete.csv", &csv);
+    let out = run(&["evaluate", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["respondents"], 6);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("E4: Het antwoord ‘heel goed’"), "{stderr}");
+    // A table without statements: refused, saying what the first row needs.
+    let other = scratch("adressen.csv", "Naam;Straat\nA;B\n");
+    let err = fails(&["evaluate", other.to_str().unwrap()], 1);
+    assert!(
+        err.contains("first row") || err.contains("eerste rij"),
+        "{err}"
+    );
+}

@@ -42,6 +42,7 @@ mod score;
 mod share;
 mod signals;
 mod stage;
+mod survey;
 mod text;
 mod validate;
 mod verdict;
@@ -82,6 +83,9 @@ pub use share::{
     MAX_FOUND, SHARE_VERSION,
 };
 pub use stage::Stage;
+pub use survey::{
+    read_table, table_template, Cell, Table, TableError, TableNotice, TableNoticeKind,
+};
 pub use text::{shortened, Lang, LangError, OneLanguage, Says, Text, NAME_IN_TEXT_CHARS};
 pub use validate::{validate, InstrumentError, MAX_PROBLEMS};
 pub use wording::{Choices, Expected, FoundValue, Subject};

@@ -31,6 +31,7 @@ const READING_ORDER: &[&str] = &[
     "answers/check.rs",
     "answers/file.rs",
     "answers/mod.rs",
+    "survey.rs",
     "score.rs",
     "report.rs",
     "verdict.rs",

@@ -1476,3 +1476,36 @@ proptest! {
         workshop_speaks_plainly(&value.to_string())?;
     }
 }
+
+proptest! {
+    /// A survey table of any cells (headers that are statement ids, texts,
+    /// labels or noise; answers of any text) never panics, and every
+    /// respondent read holds only statements of the instrument with points
+    /// on its scale.
+    #[test]
+    fn a_survey_table_of_any_cells_reads_or_refuses_without_panicking(
+        cells in prop::collection::vec(prop::collection::vec(
+            prop_oneof![
+                Just("noodzaak-onderkend.1".to_string()),
+                Just("Helemaal eens".to_string()),
+                Just("4".to_string()),
+                Just("Gemeente".to_string()),
+                Just("Rol".to_string()),
+                "\\PC{0,12}",
+            ], 0..8), 0..6),
+    ) {
+        if let Ok(table) = samenwerkingsscan::read_table(instrument(), &cells) {
+            for answers in &table.respondents {
+                for (id, response) in &answers.responses {
+                    prop_assert!(instrument().statements().any(|(_, s)| &s.id == id));
+                    if let Response::Scale(v) = response {
+                        prop_assert!((1..=instrument().scale_max()).contains(v));
+                    }
+                }
+            }
+            for notice in &table.notices {
+                prop_assert!(!notice.text(Lang::Nl).is_empty());
+            }
+        }
+    }
+}

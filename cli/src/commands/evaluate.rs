@@ -7,7 +7,9 @@ use super::{
 use crate::args::{ReportArgs, ReportFormat};
 use crate::html;
 use crate::markdown;
-use samenwerkingsscan::{aggregate, GroupOptions, GroupReport, Instrument, Lang, Report};
+use samenwerkingsscan::{
+    aggregate, Answers, GroupOptions, GroupReport, Instrument, Lang, Report, Says,
+};
 use std::path::{Path, PathBuf};
 
 /// One report or a group report from answers files.
@@ -36,6 +38,12 @@ fn evaluate_files(
     let mut respondents = Vec::new();
     let mut any_array = false;
     for path in paths {
+        if crate::table::is_table(path) {
+            // A survey tool's export: always a group.
+            respondents.extend(read_table_file(instrument, path, lang)?);
+            any_array = true;
+            continue;
+        }
         let (answers, array) = read_answers(path, GROUP_FILE_BYTES, lang)?;
         any_array |= array;
         respondents.extend(answers);
@@ -53,6 +61,42 @@ fn evaluate_files(
     } else {
         Evaluation::Group(aggregate(instrument, &respondents, options, lang))
     })
+}
+
+/// How many notices of a table are said on stderr; the rest are counted.
+const NAMED_NOTICES: usize = samenwerkingsscan::NOTICES_SHOWN;
+
+/// The respondents of a survey tool's export (`.csv`, `.xlsx` …); what does
+/// not count is said on stderr with its cell, in the report's language.
+fn read_table_file(
+    instrument: &Instrument,
+    path: &Path,
+    lang: Lang,
+) -> Result<Vec<Answers>, Failure> {
+    use std::io::Write;
+    let bytes = super::read_bytes(path, GROUP_FILE_BYTES)?;
+    let rows =
+        crate::table::rows(path, &bytes).or_else(|e| input(format!("{}: {e}", path.display())))?;
+    let table = samenwerkingsscan::read_table(instrument, &rows)
+        .or_else(|e| input(format!("{}: {}", path.display(), e.say(lang))))?;
+    let mut stderr = std::io::stderr().lock();
+    for notice in table.notices.iter().take(NAMED_NOTICES) {
+        let _ = writeln!(
+            stderr,
+            "samenwerkingsscan: {}: {}",
+            path.display(),
+            notice.text(lang)
+        );
+    }
+    if table.notices.len() > NAMED_NOTICES {
+        let _ = writeln!(
+            stderr,
+            "samenwerkingsscan: {}: {}",
+            path.display(),
+            samenwerkingsscan::more_notices(table.notices.len(), lang).unwrap_or_default()
+        );
+    }
+    Ok(table.respondents)
 }
 
 /// `evaluate [options] <answers.json>...`

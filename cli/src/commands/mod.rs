@@ -46,7 +46,28 @@ pub fn run(command: Command) -> Outcome {
             current,
         } => compare(&report, &baseline, &current),
         Command::Share { action } => share::run(action),
+        Command::Template { lang, instrument } => template(lang, instrument.as_deref()),
     }
+}
+
+/// `template [--lang nl|en]`: the header row for survey tools as CSV (`;`
+/// in Dutch, as Dutch Excel reads it; `,` in English), with a byte order
+/// mark so Excel reads the accents.
+fn template(lang: Option<Lang>, instrument: Option<&Path>) -> Outcome {
+    if let Some(path) = instrument {
+        stdin_once([path])?;
+    }
+    let instrument = load_instrument(instrument)?;
+    let lang = lang_of(lang, &instrument)?;
+    let separator = lang.pick(';', ',');
+    let header: Vec<String> = samenwerkingsscan::table_template(&instrument, lang)
+        .into_iter()
+        .map(|cell| samenwerkingsscan::csv_cell(&cell, separator))
+        .collect();
+    Ok(format!(
+        "\u{feff}{}\r\n",
+        header.join(&separator.to_string())
+    ))
 }
 
 /// Pretty JSON with a final newline.
@@ -63,6 +84,13 @@ pub(crate) const GROUP_FILE_BYTES: usize = 256_000_000;
 /// A file's text, at most `limit` bytes; `-` is standard input. A path
 /// is shown as it is, whatever its bytes.
 pub(crate) fn read(path: &Path, limit: usize) -> Result<String, Failure> {
+    let bytes = read_bytes(path, limit)?;
+    String::from_utf8(bytes)
+        .or_else(|_| input(format!("{}: the file is not UTF-8 text", path.display())))
+}
+
+/// As [`read`], the bytes as they are.
+pub(crate) fn read_bytes(path: &Path, limit: usize) -> Result<Vec<u8>, Failure> {
     let name = path.display();
     let too_large = || {
         input(format!(
@@ -96,7 +124,7 @@ pub(crate) fn read(path: &Path, limit: usize) -> Result<String, Failure> {
     if bytes.len() > limit {
         return too_large();
     }
-    String::from_utf8(bytes).or_else(|_| input(format!("{name}: the file is not UTF-8 text")))
+    Ok(bytes)
 }
 
 /// `bytes` as people say it: "1 MB", "256 MB" (10⁶ bytes, as the core's
