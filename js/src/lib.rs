@@ -31,6 +31,7 @@
 //! | [`encodeShare(answers, withContext?, instrument?)`](encode_share) | a share code |
 //! | [`leftOutOfShare(answers, withContext?, instrument?, lang?)`](left_out_of_share) | `[{path, message, factor?}]`: what the code leaves out |
 //! | [`decodeShare(code, instrument?)`](decode_share) | answers |
+//! | [`readTable(rows, instrument?, lang?)`](read_table) | `{respondents, notices: [{cell, message}]}` from a survey tool's export |
 //! | [`workshopReport(workshop, options?)`](workshop_report) | a workshop report |
 //! | [`compareWorkshops(baseline, current, options?)`](compare_workshops) | a workshop comparison |
 //!
@@ -363,6 +364,46 @@ pub fn left_out_of_share(
             })
             .collect();
     to_js(&said)
+}
+
+/// Reads a survey tool's export, already split into rows of cells (an
+/// array of arrays of strings, the header first: e.g. from a CSV parser or
+/// SheetJS), into answers: `{respondents: [answers…], notices: [{cell:
+/// "F4", message}]}` (messages in `lang`, default English). Pass
+/// `respondents` to `aggregate` for a group report.
+///
+/// ```js
+/// const { respondents, notices } = readTable(rows);
+/// const group = aggregate(respondents, { lang: 'nl' });
+/// ```
+#[wasm_bindgen(js_name = readTable)]
+pub fn read_table(rows: JsValue, instrument: JsValue, lang: Option<String>) -> JsResult<JsValue> {
+    #[derive(Serialize)]
+    struct Read {
+        respondents: Vec<Answers>,
+        notices: Vec<Cell>,
+    }
+    #[derive(Serialize)]
+    struct Cell {
+        cell: String,
+        message: String,
+    }
+    let lang = message_lang(lang)?;
+    let instrument = instrument_from(&instrument)?;
+    let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows)
+        .map_err(|_| error("rows must be an array of arrays of strings"))?;
+    let table = core::read_table(&instrument, &rows).map_err(|e| error(e.to_string()))?;
+    to_js(&Read {
+        notices: table
+            .notices
+            .iter()
+            .map(|n| Cell {
+                cell: n.cell.name(),
+                message: core::Says::say(&n.kind, lang),
+            })
+            .collect(),
+        respondents: table.respondents,
+    })
 }
 
 /// Decodes a share code back into answers. Case, hyphens and spaces do not

@@ -134,3 +134,16 @@ test('workshopReport and compareWorkshops: a saved workshop file, as the widget 
   assert.ok(change.room.improved.length > 0);
   assert.throws(() => api.workshopReport('{"responses": {}}'), /single scan/);
 });
+
+test('readTable: a survey export into respondents, each problem at its cell', () => {
+  const statements = all.factors.flatMap((f) => f.statements);
+  const header = ['Gemeente', 'Rol', statements[0].id, statements[1].text.nl, 'Opmerking'];
+  const rows = [header, ['Druten', 'raadslid', '4', 'Helemaal eens', 'x'], ['Wijchen', 'ambtenaar', 'heel goed', '2', '']];
+  const { respondents, notices } = api.readTable(rows);
+  assert.equal(respondents.length, 2);
+  assert.equal(respondents[0].responses[statements[1].id], 5);
+  assert.deepEqual(notices.map((n) => n.cell), ['E1', 'C3']);
+  assert.match(api.readTable(rows, undefined, 'nl').notices[1].message, /^Het antwoord ‘heel goed’/);
+  assert.throws(() => api.readTable([['Naam']]), /first row/);
+  assert.throws(() => api.readTable('x'), /array of arrays/);
+});
