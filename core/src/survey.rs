@@ -59,6 +59,18 @@ pub enum TableNoticeKind {
         /// The cell as written.
         value: String,
     },
+    /// A stage that is none of the questionnaire's.
+    UnknownStage {
+        /// The cell as written.
+        value: String,
+    },
+    /// A filled cell beyond the header's last column (often a separator
+    /// inside a text that moved the cells after it): the row is read as far
+    /// as the header goes.
+    BeyondHeader {
+        /// The cell as written.
+        value: String,
+    },
 }
 
 impl Says for TableNoticeKind {
@@ -81,8 +93,22 @@ impl Says for TableNoticeKind {
             TableNoticeKind::UnknownAnswer { value } => {
                 let value = shown(value);
                 lang.pick(
-                    format!("Het antwoord ‘{value}’ is geen punt of label van de schaal en telt niet mee."),
-                    format!("The answer ‘{value}’ is no point or label of the scale and does not count."),
+                    format!("Het antwoord ‘{value}’ is geen punt of label van de schaal en telt niet mee. Gebruik 1 tot en met 5 of de woorden van de schaal, zoals ‘Eens’."),
+                    format!("The answer ‘{value}’ is no point or label of the scale and does not count. Use 1 to 5 or the scale's words, such as ‘Agree’."),
+                )
+            }
+            TableNoticeKind::UnknownStage { value } => {
+                let value = shown(value);
+                lang.pick(
+                    format!("De fase ‘{value}’ is onbekend (oriënteren, voorbereiden of in bedrijf) en telt niet mee."),
+                    format!("The stage ‘{value}’ is unknown (orienting, preparing or operating) and does not count."),
+                )
+            }
+            TableNoticeKind::BeyondHeader { value } => {
+                let value = shown(value);
+                lang.pick(
+                    format!("De cel ‘{value}’ staat voorbij de laatste kolom van de eerste rij en telt niet mee. Staat er in deze rij een scheidingsteken in een tekst, waardoor de cellen erna verschoven zijn?"),
+                    format!("The cell ‘{value}’ is beyond the first row's last column and does not count. Does a text in this row hold a separator that moved the cells after it?"),
                 )
             }
             TableNoticeKind::UnknownRole { value } => {
@@ -158,6 +184,7 @@ enum Column<'a> {
     Statement(&'a str),
     Municipality,
     Role,
+    Stage,
     Ignored,
 }
 
@@ -166,6 +193,7 @@ enum Column<'a> {
 fn normal(text: &str) -> String {
     let plain: String = text
         .chars()
+        .filter(|c| !crate::text::invisible(*c) || c.is_whitespace())
         .map(|c| match c {
             '‘' | '’' | '‚' | '′' | '`' => '\'',
             '“' | '”' | '„' | '″' => '"',
@@ -181,6 +209,56 @@ fn normal(text: &str) -> String {
         .trim_end_matches('.')
         .to_lowercase()
 }
+
+/// A header as survey tools write it, reduced to the question: the text in
+/// LimeSurvey's `Question [statement]`, without a numbering such as
+/// "1. ", "Q6: " or "6) ".
+fn question(header: &str) -> &str {
+    let header = header.trim();
+    let header = match (header.rfind('['), header.ends_with(']')) {
+        (Some(open), true) => &header[open + 1..header.len() - 1],
+        _ => header,
+    };
+    let rest = header.trim_start_matches(['Q', 'q', 'V', 'v']);
+    let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+    match digits.strip_prefix(['.', ':', ')']) {
+        Some(after) if digits.len() < rest.len() => after.trim_start(),
+        _ => header,
+    }
+}
+
+/// Other words people and tools use for the points of a five-point scale
+/// and for "don't know" (only for a scale of five points).
+const SYNONYMS: [(&str, Option<u8>); 14] = [
+    ("helemaal mee oneens", Some(1)),
+    ("zeer mee oneens", Some(1)),
+    ("mee oneens", Some(2)),
+    ("niet eens/niet oneens", Some(3)),
+    ("niet eens, niet oneens", Some(3)),
+    ("neutraal", Some(3)),
+    ("neither agree nor disagree", Some(3)),
+    ("mee eens", Some(4)),
+    ("helemaal mee eens", Some(5)),
+    ("zeer mee eens", Some(5)),
+    ("geen mening", None),
+    ("weet niet/geen mening", None),
+    ("no opinion", None),
+    ("not applicable", None),
+];
+
+/// Other words for the roles.
+const ROLE_WORDS: [(&str, Role); 10] = [
+    ("wethouder", Role::Bestuurder),
+    ("burgemeester", Role::Bestuurder),
+    ("executive", Role::Bestuurder),
+    ("alderman", Role::Bestuurder),
+    ("mayor", Role::Bestuurder),
+    ("gemeenteraadslid", Role::Raadslid),
+    ("council member", Role::Raadslid),
+    ("official", Role::Ambtenaar),
+    ("medewerker", Role::Ambtenaar),
+    ("other", Role::Anders),
+];
 
 /// Reads a survey table for `instrument` (`rows[0]` is the header).
 ///
@@ -206,7 +284,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
         .iter()
         .enumerate()
         .map(|(i, cell)| {
-            let key = normal(cell);
+            let key = normal(question(cell));
             let at = Cell {
                 row: 1,
                 column: i + 1,
@@ -214,29 +292,30 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
             if key.is_empty() {
                 return Column::Ignored;
             }
-            if matches!(key.as_str(), "gemeente" | "municipality") {
-                return Column::Municipality;
-            }
-            if matches!(key.as_str(), "rol" | "role" | "functie") {
-                return Column::Role;
-            }
-            match names.iter().find(|(name, _)| *name == key) {
-                Some((_, id)) if seen.insert(*id) => Column::Statement(id),
-                Some(_) => {
-                    let kind = TableNoticeKind::RepeatedColumn {
-                        header: cell.clone(),
-                    };
-                    notices.push(TableNotice { cell: at, kind });
-                    Column::Ignored
-                }
-                None => {
-                    let kind = TableNoticeKind::UnknownColumn {
-                        header: cell.clone(),
-                    };
-                    notices.push(TableNotice { cell: at, kind });
-                    Column::Ignored
-                }
-            }
+            let special = match key.as_str() {
+                "gemeente" | "municipality" => Some(("gemeente", Column::Municipality)),
+                "rol" | "role" | "functie" => Some(("rol", Column::Role)),
+                "fase" | "stage" => Some(("fase", Column::Stage)),
+                _ => None,
+            };
+            let found = special.or_else(|| {
+                names
+                    .iter()
+                    .find(|(name, _)| *name == key)
+                    .map(|(_, id)| (*id, Column::Statement(id)))
+            });
+            // A column for the same thing twice: the first counts.
+            let kind = match found {
+                Some((id, column)) if seen.insert(id) => return column,
+                Some(_) => TableNoticeKind::RepeatedColumn {
+                    header: cell.clone(),
+                },
+                None => TableNoticeKind::UnknownColumn {
+                    header: cell.clone(),
+                },
+            };
+            notices.push(TableNotice { cell: at, kind });
+            Column::Ignored
         })
         .collect();
     if !columns.iter().any(|c| matches!(c, Column::Statement(_))) {
@@ -263,11 +342,27 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
     ] {
         answers.push((normal(word), Response::Unknown));
     }
+    if instrument.scale.points.len() == 5 {
+        for (word, point) in SYNONYMS {
+            answers.push((
+                normal(word),
+                point.map_or(Response::Unknown, Response::Scale),
+            ));
+        }
+    }
     let response = |cell: &str| -> Option<Response> {
         let key = normal(cell);
-        if let Ok(n) = key.replace(',', ".").parse::<f64>() {
-            return (n.fract() == 0.0 && n >= 1.0 && n <= f64::from(max))
-                .then_some(Response::Scale(n as u8));
+        // A whole number as written ("4", "04", "4,0"); not "1e0" or "4.5".
+        let whole = match key.contains([',', '.']) {
+            true => key.trim_end_matches('0').trim_end_matches([',', '.']),
+            false => key.as_str(),
+        };
+        if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) {
+            return whole
+                .parse::<u8>()
+                .ok()
+                .filter(|n| (1..=max).contains(n))
+                .map(Response::Scale);
         }
         answers
             .iter()
@@ -279,6 +374,16 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
         Role::ALL
             .into_iter()
             .find(|r| key == r.id() || Lang::ALL.iter().any(|l| key == normal(r.label(*l))))
+            .or_else(|| ROLE_WORDS.iter().find(|(w, _)| key == *w).map(|(_, r)| *r))
+    };
+    let stage = |cell: &str| -> Option<String> {
+        let key = normal(cell);
+        instrument
+            .context
+            .stages
+            .iter()
+            .find(|s| key == normal(&s.id) || s.label.0.values().any(|l| key == normal(l)))
+            .map(|s| s.id.clone())
     };
     let mut respondents = Vec::new();
     for (r, row) in rows.iter().enumerate().skip(1) {
@@ -291,7 +396,14 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
             if cell.trim().is_empty() {
                 continue;
             }
-            match columns.get(c).copied().unwrap_or(Column::Ignored) {
+            if c >= columns.len() {
+                let kind = TableNoticeKind::BeyondHeader {
+                    value: cell.clone(),
+                };
+                notices.push(TableNotice { cell: at, kind });
+                continue;
+            }
+            match columns[c] {
                 Column::Statement(id) => match response(cell) {
                     Some(answer) => {
                         one.responses.insert(id.to_string(), answer);
@@ -316,6 +428,15 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                     None => notices.push(TableNotice {
                         cell: at,
                         kind: TableNoticeKind::UnknownRole {
+                            value: cell.clone(),
+                        },
+                    }),
+                },
+                Column::Stage => match stage(cell) {
+                    Some(id) => one.context.stage = Some(id),
+                    None => notices.push(TableNotice {
+                        cell: at,
+                        kind: TableNoticeKind::UnknownStage {
                             value: cell.clone(),
                         },
                     }),
@@ -428,6 +549,59 @@ mod tests {
         assert_eq!(read_table(instrument(), &[]), Err(TableError::Empty));
         assert_eq!(Cell { row: 7, column: 2 }.name(), "B7");
         assert_eq!(Cell { row: 1, column: 28 }.name(), "AB1");
+    }
+
+    #[test]
+    fn tools_wordings_numbering_stage_and_shifted_cells() {
+        let i = instrument();
+        let statements: Vec<_> = i.statements().map(|(_, s)| s).collect();
+        let (a, b) = (statements[0], statements[1]);
+        let rows = vec![
+            vec![
+                "Fase".to_string(),
+                "Functie".into(),
+                format!("1. {}", a.text.get(Lang::Nl)),
+                format!("Vraag 2 [{}]", b.text.get(Lang::Nl)),
+                "Gemeente".into(),
+                "gemeente".into(),
+            ],
+            vec![
+                "Voorbereiden".into(),
+                "Wethouder".into(),
+                "Helemaal mee eens".into(),
+                "Geen mening".into(),
+                "Druten".into(),
+                "Anders".into(),
+                "verschoven".into(),
+            ],
+        ];
+        let table = read_table(i, &rows).unwrap();
+        let one = &table.respondents[0];
+        assert_eq!(one.context.stage.as_deref(), Some("preparing"));
+        assert_eq!(one.respondent.role, Some(Role::Bestuurder));
+        assert_eq!(one.responses[&a.id], Response::Scale(5));
+        assert_eq!(one.responses[&b.id], Response::Unknown);
+        assert_eq!(one.respondent.municipality.as_deref(), Some("Druten"));
+        let cells: Vec<String> = table.notices.iter().map(|n| n.cell.name()).collect();
+        assert_eq!(cells, ["F1", "G2"], "{:?}", table.notices);
+        assert!(matches!(
+            table.notices[0].kind,
+            TableNoticeKind::RepeatedColumn { .. }
+        ));
+        assert!(matches!(
+            table.notices[1].kind,
+            TableNoticeKind::BeyondHeader { .. }
+        ));
+        // Numbers as written: "04" and "4,0" are 4; "1e0" and "4.5" are not points.
+        let rows = vec![
+            vec![a.id.clone(), b.id.clone()],
+            vec!["04".into(), "4,0".into()],
+            vec!["1e0".into(), "4.5".into()],
+        ];
+        let table = read_table(i, &rows).unwrap();
+        assert_eq!(table.respondents[0].responses[&a.id], Response::Scale(4));
+        assert_eq!(table.respondents[0].responses[&b.id], Response::Scale(4));
+        assert_eq!(table.notices.len(), 2, "{:?}", table.notices);
     }
 
     #[test]

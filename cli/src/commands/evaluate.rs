@@ -63,6 +63,10 @@ fn evaluate_files(
     })
 }
 
+/// The largest survey export read: 50 MB, about 250,000 respondents of the
+/// built-in questionnaire (a table costs far more memory than its bytes).
+const TABLE_FILE_BYTES: usize = 50_000_000;
+
 /// How many notices of a table are said on stderr; the rest are counted.
 const NAMED_NOTICES: usize = samenwerkingsscan::NOTICES_SHOWN;
 
@@ -74,11 +78,28 @@ fn read_table_file(
     lang: Lang,
 ) -> Result<Vec<Answers>, Failure> {
     use std::io::Write;
-    let bytes = super::read_bytes(path, GROUP_FILE_BYTES)?;
-    let rows =
-        crate::table::rows(path, &bytes).or_else(|e| input(format!("{}: {e}", path.display())))?;
-    let table = samenwerkingsscan::read_table(instrument, &rows)
-        .or_else(|e| input(format!("{}: {}", path.display(), e.say(lang))))?;
+    let bytes = super::read_bytes(path, TABLE_FILE_BYTES)?;
+    let sheets = crate::table::sheets(path, &bytes, lang)
+        .or_else(|e| input(format!("{}: {e}", path.display())))?;
+    // The first sheet whose header names statements (an explanation or an
+    // empty sheet may come first).
+    let mut first_error = None;
+    let mut found = None;
+    for rows in &sheets {
+        match samenwerkingsscan::read_table(instrument, rows) {
+            Ok(table) => {
+                found = Some(table);
+                break;
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    let Some(table) = found else {
+        let error = first_error.unwrap_or(samenwerkingsscan::TableError::Empty);
+        return input(format!("{}: {}", path.display(), error.say(lang)));
+    };
     let mut stderr = std::io::stderr().lock();
     for notice in table.notices.iter().take(NAMED_NOTICES) {
         let _ = writeln!(
