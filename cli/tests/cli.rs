@@ -525,3 +525,79 @@ fn a_survey_tools_export_is_evaluated_as_a_group_with_each_problem_at_its_cell()
         "{err}"
     );
 }
+
+/// A minimal .xlsx with one sheet of inline-string and number cells at
+/// their (row, column) from 1, as a survey tool's export would have them.
+fn xlsx(name: &str, cells: &[(u32, u32, &str)]) -> PathBuf {
+    use std::io::Write;
+    let path = scratch(name, "");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let options = zip::write::SimpleFileOptions::default();
+    let mut put = |name: &str, body: &str| {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    };
+    put(
+        "[Content_Types].xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#,
+    );
+    put(
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    );
+    put(
+        "xl/workbook.xml",
+        r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Antwoorden" sheetId="1" r:id="rId1"/></sheets></workbook>"#,
+    );
+    put(
+        "xl/_rels/workbook.xml.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#,
+    );
+    let mut sheet = String::from(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+    );
+    let mut rows: Vec<u32> = cells.iter().map(|c| c.0).collect();
+    rows.dedup();
+    for row in rows {
+        sheet.push_str(&format!(r#"<row r="{row}">"#));
+        for (_, column, value) in cells.iter().filter(|c| c.0 == row) {
+            let reference = format!("{}{row}", char::from(b'A' + (*column - 1) as u8));
+            if value.parse::<f64>().is_ok() {
+                sheet.push_str(&format!(r#"<c r="{reference}"><v>{value}</v></c>"#));
+            } else {
+                sheet.push_str(&format!(
+                    r#"<c r="{reference}" t="inlineStr"><is><t>{value}</t></is></c>"#
+                ));
+            }
+        }
+        sheet.push_str("</row>");
+    }
+    sheet.push_str("</sheetData></worksheet>");
+    put("xl/worksheets/sheet1.xml", &sheet);
+    zip.finish().unwrap();
+    path
+}
+
+#[test]
+fn an_xlsx_export_is_read_with_its_own_cell_names() {
+    let statement = "vergelijkbaarheid-en-bekendheid.1";
+    // The table starts at B2, as an export with a title row would.
+    let mut cells = vec![(2, 2, "Gemeente"), (2, 3, statement), (2, 4, "Opmerking")];
+    for row in 3..9 {
+        cells.push((row, 2, if row < 6 { "Druten" } else { "Wijchen" }));
+        cells.push((row, 3, if row == 4 { "zes" } else { "4" }));
+    }
+    let path = xlsx("enquete.xlsx", &cells);
+    let out = run(&["evaluate", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    // The row whose one answer does not count holds no respondent.
+    assert_eq!(report["respondents"], 5);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("D2: De kolom ‘Opmerking’"), "{stderr}");
+    assert!(stderr.contains("C4: Het antwoord ‘zes’"), "{stderr}");
+}

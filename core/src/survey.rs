@@ -266,7 +266,13 @@ const ROLE_WORDS: [(&str, Role); 10] = [
 /// [`TableError::Empty`] without rows, [`TableError::NoStatements`] when no
 /// header matches a statement.
 pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table, TableError> {
-    let header = rows.first().ok_or(TableError::Empty)?;
+    // The header is the first row with anything in it (a sheet may start
+    // lower down); cells keep their own row numbers.
+    let start = rows
+        .iter()
+        .position(|row| row.iter().any(|cell| !cell.trim().is_empty()))
+        .ok_or(TableError::Empty)?;
+    let header = &rows[start];
     let mut notices = Vec::new();
     // Every way a header may name a statement: its id, and its texts (plain
     // and looking ahead) in every language the instrument has.
@@ -286,7 +292,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
         .map(|(i, cell)| {
             let key = normal(question(cell));
             let at = Cell {
-                row: 1,
+                row: start + 1,
                 column: i + 1,
             };
             if key.is_empty() {
@@ -386,7 +392,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
             .map(|s| s.id.clone())
     };
     let mut respondents = Vec::new();
-    for (r, row) in rows.iter().enumerate().skip(1) {
+    for (r, row) in rows.iter().enumerate().skip(start + 1) {
         let mut one = Answers::new(instrument);
         for (c, cell) in row.iter().enumerate() {
             let at = Cell {
@@ -547,6 +553,10 @@ mod tests {
             Err(TableError::NoStatements)
         );
         assert_eq!(read_table(instrument(), &[]), Err(TableError::Empty));
+        assert_eq!(
+            read_table(instrument(), &[vec![String::new()]]),
+            Err(TableError::Empty)
+        );
         assert_eq!(Cell { row: 7, column: 2 }.name(), "B7");
         assert_eq!(Cell { row: 1, column: 28 }.name(), "AB1");
     }
