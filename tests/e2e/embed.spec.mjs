@@ -13,7 +13,18 @@ async function completeScan(page, selector) {
   // bundle's JavaScript and the instrument requests of the strict-CSP page
   // about 3 s late (the test server's log shows them arriving late, not
   // answered late); cause not found, see the closing note of issue 16.
-  await expect(scan.locator('[data-screen-heading]')).toHaveText(/De samenwerking|The partnership/, { timeout: 20000 });
+  // A click that lands exactly while the first screen is swapped for the
+  // live widget was seen lost once in a full run (the live intro stayed);
+  // this test is about the CSP, so it clicks the live button again then
+  // (the lost click is in the closing note of issue 18).
+  await expect(scan.locator('[data-first-screen]')).toHaveCount(0, { timeout: 20000 });
+  const started = scan.locator('[data-screen-heading]');
+  try {
+    await expect(started).toHaveText(/De samenwerking|The partnership/, { timeout: 5000 });
+  } catch {
+    await scan.locator('.scan-intro .scan-button--primary').click();
+    await expect(started).toHaveText(/De samenwerking|The partnership/, { timeout: 20000 });
+  }
   for (let step = 0; step < 8; step++) {
     const groups = scan.locator('fieldset.scan-statement');
     const count = await groups.count();
