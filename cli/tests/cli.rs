@@ -482,6 +482,18 @@ fn an_instrument_without_dutch_reports_in_its_own_language() {
     );
 }
 
+/// `evaluate <path>` that succeeds: the report as JSON and what stderr said.
+fn evaluated(path: &Path) -> (Value, String) {
+    let out = run(&["evaluate", path.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report = serde_json::from_slice(&out.stdout).unwrap();
+    (report, String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 #[test]
 fn a_survey_tools_export_is_evaluated_as_a_group_with_each_problem_at_its_cell() {
     // The template's header, then six respondents as a survey tool exports
@@ -506,16 +518,8 @@ fn a_survey_tools_export_is_evaluated_as_a_group_with_each_problem_at_its_cell()
         csv.push_str(&row.join(";"));
         csv.push('\n');
     }
-    let path = scratch("enquete.csv", &csv);
-    let out = run(&["evaluate", path.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (report, stderr) = evaluated(&scratch("enquete.csv", &csv));
     assert_eq!(report["respondents"], 6);
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("E4: Het antwoord ‘heel goed’"), "{stderr}");
     // A table without statements: refused, saying what the first row needs.
     let other = scratch("adressen.csv", "Naam;Straat\nA;B\n");
@@ -587,17 +591,9 @@ fn an_xlsx_export_is_read_with_its_own_cell_names() {
         cells.push((row, 2, if row < 6 { "Druten" } else { "Wijchen" }));
         cells.push((row, 3, if row == 4 { "zes" } else { "4" }));
     }
-    let path = xlsx("enquete.xlsx", &cells);
-    let out = run(&["evaluate", path.to_str().unwrap()]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let (report, stderr) = evaluated(&xlsx("enquete.xlsx", &cells));
     // The row whose one answer does not count holds no respondent.
     assert_eq!(report["respondents"], 5);
-    let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("D2: De kolom ‘Opmerking’"), "{stderr}");
     assert!(stderr.contains("C4: Het antwoord ‘zes’"), "{stderr}");
 }

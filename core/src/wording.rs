@@ -85,13 +85,6 @@ impl Choices {
         }
     }
 
-    /// The list a field name stands for, if it is one.
-    pub fn from_key(key: &str) -> Option<Choices> {
-        [Choices::Goals, Choices::Motives, Choices::Domains]
-            .into_iter()
-            .find(|c| c.key() == key)
-    }
-
     /// One choice, with an article: "een doel" / "a goal".
     fn one(self, lang: Lang) -> &'static str {
         match self {
@@ -400,7 +393,6 @@ mod tests {
             Expected::Described("a date".into()).words(Lang::En),
             "a date"
         );
-        assert_eq!(Choices::from_key("motives"), Some(Choices::Motives));
         assert_eq!(shown("ab\u{202e}cd\u{0}"), "abcd");
     }
 }
