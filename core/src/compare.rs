@@ -13,6 +13,11 @@ pub const CHANGE_THRESHOLD: f64 = 10.0;
 /// A baseline (nulmeting) against a later measurement, as [`compare`]
 /// returns it. Texts are in the later report's language.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Comparison {
     /// The baseline's verdict level.
     pub baseline_verdict: VerdictLevel,
@@ -42,6 +47,11 @@ pub struct Comparison {
 
 /// One figure (0–100) before and after.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Delta {
     /// In the baseline; `None` when not answered there (or not in it).
     pub before: Option<f64>,
@@ -63,6 +73,11 @@ impl Delta {
 
 /// One phase before and after, matched by id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct PhaseDelta {
     /// The phase id.
     pub id: String,
@@ -76,6 +91,11 @@ pub struct PhaseDelta {
 
 /// One factor before and after, matched by id.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct FactorDelta {
     /// The factor id.
     pub id: String,

@@ -51,6 +51,11 @@ const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/instrument.mi
 /// one comes from [`Instrument::from_json`], which validates it. Unknown
 /// JSON fields are refused.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
     /// The JSON schema version; must be [`SCHEMA_VERSION`].
@@ -94,6 +99,11 @@ pub struct Instrument {
 /// keep the old id; [`Answers::check`](crate::Answers::check) says the
 /// answer does not count and which statement replaced it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Retired {
     /// The old statement id, e.g. `"visievorming.2"`.
@@ -112,6 +122,11 @@ pub struct Retired {
 
 /// An agreement scale (points `1..=n`) plus "don't know / not applicable".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
     /// The points, numbered 1, 2, 3 … in order: 3 to 7 of them (built in:
@@ -124,6 +139,11 @@ pub struct Scale {
 
 /// One point of the agreement scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct ScalePoint {
     /// The point's value, 1 up to the number of points.
@@ -134,6 +154,11 @@ pub struct ScalePoint {
 
 /// A phase of the source (tables 2 and 3 group the factors by phase).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Phase {
     /// The phase id, e.g. `"randvoorwaarden"`.
@@ -167,6 +192,11 @@ impl Phase {
 
 /// A step of the six-step plan (§8 of the source).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct PlanStep {
     /// The step id, e.g. `"zelfanalyse"`.
@@ -183,6 +213,11 @@ pub struct PlanStep {
 /// Whether agreeing with a factor's statements helps or hinders the
 /// partnership. In JSON: `"promoting"` or `"hindering"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Polarity {
     /// Table 2: agreeing means the partnership is stronger.
@@ -193,6 +228,11 @@ pub enum Polarity {
 
 /// The three lenses of §6.1: content, structure and relationship.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Dimension {
     /// Inhoud (content).
@@ -206,6 +246,11 @@ pub enum Dimension {
 /// A factor the scan measures through 1–3 statements (built in: the
 /// factors of table 2 and table 3, and §5's investing time and money).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Factor {
     /// The factor id, e.g. `"noodzaak-onderkend"`.
@@ -252,6 +297,11 @@ pub struct Factor {
 
 /// How a factor's statements combine into its score (SCORING.md §1).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Combine {
     /// The mean of the statements answered on the scale: each statement is
@@ -274,6 +324,11 @@ impl Combine {
 /// The three preconditions of §5 (Van den Heuvel 2010): "noodzaak,
 /// vertrouwen en tijd".
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precondition {
     /// "Is er een gedeelde urgentie, wat is het doel?"
@@ -288,6 +343,11 @@ pub enum Precondition {
 /// One statement (stelling): one idea, without negation, rated on the
 /// scale.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// The statement id, e.g. `"noodzaak-onderkend.1"`. An id keeps one
@@ -335,6 +395,11 @@ fn looking_ahead<'a>(text: &'a Text, ahead: Option<&'a Text>, stage: Option<Stag
 
 /// One piece of advice on a factor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Advice {
     /// The advice before the start (and the only wording when `running`
@@ -361,6 +426,11 @@ impl Advice {
 
 /// The options of the context questions about the proposed partnership.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct ContextSpec {
     /// The stages of the partnership; only the ids `"orienting"`,
@@ -380,6 +450,11 @@ pub struct ContextSpec {
 
 /// One option of a context question.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// The option's id, as the answers hold it.
@@ -393,6 +468,11 @@ pub struct Choice {
 
 /// The three-point urgency scale of §8.1 (1 = needed soon … 3 = not needed).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct UrgencyLevel {
     /// The option's id, e.g. `"short-term"`.
@@ -406,6 +486,11 @@ pub struct UrgencyLevel {
 
 /// A form of cooperation, from light (1, afstemming) to heavy (5, fusion).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(deny_unknown_fields)]
 pub struct FormOption {
     /// The form's id, e.g. `"centrumgemeente"`.
@@ -426,6 +511,11 @@ pub struct FormOption {
 
 /// The kinds of forms the form rules distinguish.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum FormKind {
     /// §7.1 and §4.2.2: coordination or a network without formal agreements.

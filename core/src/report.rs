@@ -17,6 +17,11 @@ use serde::{Deserialize, Serialize};
 /// same rules. Plain serde data: the JSON keys are the field names below.
 /// Scores, indices and favourability are on 0–100.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Report {
     /// The language of every text in this report.
     pub lang: Lang,
@@ -89,6 +94,11 @@ pub struct Report {
 /// A [`Notice`](crate::Notice) as a report carries it: written out in the
 /// report's language.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct ReportNotice {
     /// Where: a JSON path into the answers, e.g. `$.responses["x.1"]`.
     pub path: String,
@@ -107,6 +117,11 @@ pub struct ReportNotice {
 /// the declaration order and means nothing across the two families; the
 /// rules compare with [`VerdictLevel::rank`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictLevel {
     /// Too little was answered to judge: "onvoldoende informatie".
@@ -133,6 +148,11 @@ pub enum VerdictLevel {
 
 /// The verdict as the report shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Verdict {
     /// The level, for rules and styling; in JSON in snake case, e.g.
     /// `"preconditions_first"`.
@@ -147,6 +167,11 @@ pub struct Verdict {
 
 /// One rule that fired, in words: part of why the verdict is what it is.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Reason {
     /// Stable rule id, e.g. "veto" or "coverage-low" (see SCORING.md).
     pub rule: String,
@@ -166,6 +191,11 @@ pub struct Reason {
 /// statement answered by three people counts three times). In a workshop
 /// room a factor with shown votes counts all its statements as answered.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Coverage {
     /// All statements counted: `answered + unknown + missing`.
     pub statements: usize,
@@ -182,6 +212,11 @@ pub struct Coverage {
 
 /// One of the three lenses of §6.1, over the answered factors that carry it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct DimensionResult {
     /// Which lens: `"inhoud"`, `"structuur"` or `"relatie"`.
     pub dimension: Dimension,
@@ -202,6 +237,11 @@ pub struct DimensionResult {
 /// One phase of the instrument (built in: Randvoorwaarden; Proces tot
 /// samenwerking; Indien de samenwerking staat).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct PhaseResult {
     /// The phase id, e.g. `"randvoorwaarden"`.
     pub id: String,
@@ -225,6 +265,11 @@ pub struct PhaseResult {
 
 /// One factor's result: its score, favourability, band and coverage.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct FactorResult {
     /// The factor id, e.g. `"noodzaak-onderkend"`.
     pub id: String,
@@ -265,6 +310,11 @@ pub struct FactorResult {
 
 /// A factor named in one of the report's lists (strengths, risks, gaps).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct FactorRef {
     /// The factor id.
     pub id: String,
@@ -278,6 +328,11 @@ pub struct FactorRef {
 
 /// Advice on one factor in concern or attention.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct AdviceItem {
     /// The factor id.
     pub factor: String,
@@ -296,6 +351,11 @@ pub struct AdviceItem {
 
 /// One piece of advice on a factor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct AdviceStep {
     /// What to do, in the report's language; for a running partnership in
     /// the instrument's `running` wording where it has one.
@@ -307,6 +367,11 @@ pub struct AdviceStep {
 
 /// The step of the six-step plan (§8) to work on next.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct NextStep {
     /// The plan step id, e.g. `"zelfanalyse"`.
     pub id: String,
@@ -327,6 +392,11 @@ pub struct NextStep {
 /// How well the chosen form of cooperation fits the answers (SCORING.md §6).
 /// In JSON: `"good"`, `"caution"` or `"poor"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Fit {
     /// Nothing in the answers speaks against the form.
@@ -353,6 +423,11 @@ impl Fit {
 /// Whether the form of cooperation chosen in the context fits the answers
 /// (SCORING.md §6).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct FormFit {
     /// The form's id, e.g. `"centrumgemeente"`.
     pub form: String,
@@ -376,6 +451,11 @@ pub struct FormFit {
 /// An observation from the context that informs the reading (SCORING.md
 /// §7); not a rule of the verdict.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Signal {
     /// Stable id for scripts and styling, e.g. `"size-difference"`,
     /// `"many-partners"`, `"urgency-not-shared"`, `"dimension-imbalance"`

@@ -20,6 +20,11 @@ pub const CONCERN_UPTO: f64 = 37.5;
 /// `"concern"`, `"attention"` or `"strength"`; ordered from concern to
 /// strength.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Band {
     /// Zorgpunt: favourability at most [`CONCERN_UPTO`] (37.5).

@@ -32,6 +32,19 @@ impl Serialize for Text {
     }
 }
 
+/// [`Text`] in TypeScript, as the `Serialize` above writes it.
+#[cfg(feature = "typescript")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const TEXT_TS: &str = r#"
+/**
+ * A text of the instrument: an object with every language of the
+ * instrument (`{nl: "Noodzaak onderkend", en: "Necessity recognised"}`),
+ * or a plain string when the instrument was asked for in one language
+ * (`defaultInstrument('nl')`).
+ */
+export type Text = string | { [lang: string]: string };
+"#;
+
 /// How every [`Text`] is written while a [`OneLanguage`] is serialized.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Only {
@@ -120,6 +133,11 @@ impl Text {
 /// passed on typed. In JSON: `"nl"` or `"en"`.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {

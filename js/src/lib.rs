@@ -43,7 +43,33 @@ use samenwerkingsscan::{
     self as core, Answers, GroupOptions, GroupReport, Instrument, Lang, Report,
 };
 use serde::Serialize;
+use tsify::Tsify;
 use wasm_bindgen::prelude::*;
+
+// The options objects and language codes the functions read (with
+// `option`), in TypeScript. Every other type in the declarations is
+// generated from the Rust types (the core's `typescript` feature).
+#[wasm_bindgen(typescript_custom_section)]
+const OPTIONS_TS: &str = r#"
+/** A language code: "nl" (the default) or "en"; a regional code such as "en-GB" reads as its language. Any other code throws. */
+export type LangCode = "nl" | "en" | (string & {});
+
+/** The options of `evaluate`. */
+export interface EvaluateOptions {
+    /** The report's language; default "nl". */
+    lang?: LangCode;
+    /** A custom instrument (object or JSON text); default the built-in Van de Laar instrument. It is validated first. */
+    instrument?: Instrument | string;
+}
+
+/** The options of `aggregate`, `workshopReport` and `compareWorkshops`. */
+export interface GroupCallOptions extends EvaluateOptions {
+    /** The anonymity minimum: the fewest respondents a subgroup is shown for; default 3. */
+    minGroupSize?: number;
+    /** Points (0–100) between subgroups that count as a gap; default 25. */
+    gapThreshold?: number;
+}
+"#;
 
 #[wasm_bindgen]
 extern "C" {
@@ -133,8 +159,10 @@ fn lang_from(options: &JsValue) -> JsResult<Lang> {
 /// const all = defaultInstrument();        // all.factors[0].name.nl, .en
 /// const nl = defaultInstrument('nl');     // nl.factors[0].name is a string
 /// ```
-#[wasm_bindgen(js_name = defaultInstrument)]
-pub fn default_instrument(lang: Option<String>) -> JsResult<JsValue> {
+#[wasm_bindgen(js_name = defaultInstrument, unchecked_return_type = "Instrument")]
+pub fn default_instrument(
+    #[wasm_bindgen(unchecked_optional_param_type = "LangCode")] lang: Option<String>,
+) -> JsResult<JsValue> {
     let instrument = Instrument::builtin();
     let Some(code) = lang else {
         return to_js(instrument);
@@ -145,10 +173,13 @@ pub fn default_instrument(lang: Option<String>) -> JsResult<JsValue> {
 
 /// A problem or notice as the JS API returns it: its path and its sentence
 /// in the language asked for.
-#[derive(Serialize)]
-struct Said {
+#[derive(Serialize, Tsify)]
+pub struct Said {
+    /// Where: a JSON path, e.g. `$.factors[3].weight` or `$.responses["x.1"]`.
     path: String,
+    /// What is wrong or left out, in the language asked for.
     message: String,
+    /// The factor whose reading this would have changed, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     factor: Option<String>,
 }
@@ -166,8 +197,11 @@ fn message_lang(lang: Option<String>) -> JsResult<Lang> {
 /// message: "The weight must be from 0.5 to 3; it is 7."}`; an empty array
 /// means valid. `lang` ("nl" or "en", default English) is the messages'
 /// language.
-#[wasm_bindgen(js_name = validateInstrument)]
-pub fn validate_instrument(json: JsValue, lang: Option<String>) -> JsResult<JsValue> {
+#[wasm_bindgen(js_name = validateInstrument, unchecked_return_type = "Said[]")]
+pub fn validate_instrument(
+    #[wasm_bindgen(unchecked_param_type = "Instrument | string")] json: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LangCode")] lang: Option<String>,
+) -> JsResult<JsValue> {
     let lang = message_lang(lang)?;
     let text = json_text(&json, "the instrument")?;
     let problems = match Instrument::from_json(&text) {
@@ -201,8 +235,11 @@ pub fn validate_instrument(json: JsValue, lang: Option<String>) -> JsResult<JsVa
 /// //                         "running_well" | "running_with_attention" | "needs_steering" | "serious_problems" | "insufficient_information"
 /// report.running; report.dimensions; report.next_step.going_back;
 /// ```
-#[wasm_bindgen]
-pub fn evaluate(answers: JsValue, options: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Report")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "Answers | string")] answers: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "EvaluateOptions")] options: JsValue,
+) -> JsResult<JsValue> {
     let instrument = instrument_from(&option(&options, "instrument")?)?;
     let lang = lang_from(&options)?;
     let answers = answers_from(&answers, "the answers")?;
@@ -223,8 +260,15 @@ pub fn evaluate(answers: JsValue, options: JsValue) -> JsResult<JsValue> {
 /// The same rules as a single scan, plus: a red flag in concern within one
 /// municipality decides as for one respondent; small subgroups are merged
 /// (complementary suppression); names are grouped however they were typed.
-#[wasm_bindgen]
-pub fn aggregate(answers_array: JsValue, options: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(unchecked_return_type = "GroupReport")]
+pub fn aggregate(
+    #[wasm_bindgen(
+        js_name = "answersArray",
+        unchecked_param_type = "(Answers | string)[]"
+    )]
+    answers_array: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GroupCallOptions")] options: JsValue,
+) -> JsResult<JsValue> {
     let (instrument, lang, group_options) = group_call(&options)?;
     if !is_array(&answers_array) {
         return Err(error("aggregate expects an array of answers"));
@@ -306,8 +350,19 @@ fn report_from(value: &JsValue, what: &str) -> JsResult<Report> {
 /// const change = compare(evaluate(before), evaluate(after));
 /// change.improved.map(f => f.name);
 /// ```
-#[wasm_bindgen]
-pub fn compare(baseline_report: JsValue, current_report: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(unchecked_return_type = "Comparison")]
+pub fn compare(
+    #[wasm_bindgen(
+        js_name = "baselineReport",
+        unchecked_param_type = "Report | GroupReport | string"
+    )]
+    baseline_report: JsValue,
+    #[wasm_bindgen(
+        js_name = "currentReport",
+        unchecked_param_type = "Report | GroupReport | string"
+    )]
+    current_report: JsValue,
+) -> JsResult<JsValue> {
     let baseline = report_from(&baseline_report, "the baseline report")?;
     let current = report_from(&current_report, "the current report")?;
     to_js(&core::compare(&baseline, &current))
@@ -322,9 +377,10 @@ pub fn compare(baseline_report: JsValue, current_report: JsValue) -> JsResult<Js
 /// ```
 #[wasm_bindgen(js_name = encodeShare)]
 pub fn encode_share(
-    answers: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Answers | string")] answers: JsValue,
+    #[wasm_bindgen(js_name = "withContext", unchecked_optional_param_type = "boolean")]
     with_context: Option<bool>,
-    instrument: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Instrument | string")] instrument: JsValue,
 ) -> JsResult<String> {
     let instrument = instrument_from(&instrument)?;
     let answers = answers_from(&answers, "the answers")?;
@@ -344,12 +400,13 @@ pub fn encode_share(
 /// ```js
 /// for (const { path, message } of leftOutOfShare(answers)) console.warn(path, message);
 /// ```
-#[wasm_bindgen(js_name = leftOutOfShare)]
+#[wasm_bindgen(js_name = leftOutOfShare, unchecked_return_type = "Said[]")]
 pub fn left_out_of_share(
-    answers: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Answers | string")] answers: JsValue,
+    #[wasm_bindgen(js_name = "withContext", unchecked_optional_param_type = "boolean")]
     with_context: Option<bool>,
-    instrument: JsValue,
-    lang: Option<String>,
+    #[wasm_bindgen(unchecked_optional_param_type = "Instrument | string")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LangCode")] lang: Option<String>,
 ) -> JsResult<JsValue> {
     let lang = message_lang(lang)?;
     let instrument = instrument_from(&instrument)?;
@@ -376,34 +433,46 @@ pub fn left_out_of_share(
 /// const { respondents, notices } = readTable(rows);
 /// const group = aggregate(respondents, { lang: 'nl' });
 /// ```
-#[wasm_bindgen(js_name = readTable)]
-pub fn read_table(rows: JsValue, instrument: JsValue, lang: Option<String>) -> JsResult<JsValue> {
-    #[derive(Serialize)]
-    struct Read {
-        respondents: Vec<Answers>,
-        notices: Vec<Cell>,
-    }
-    #[derive(Serialize)]
-    struct Cell {
-        cell: String,
-        message: String,
-    }
+#[wasm_bindgen(js_name = readTable, unchecked_return_type = "TableRead")]
+pub fn read_table(
+    #[wasm_bindgen(unchecked_param_type = "string[][]")] rows: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Instrument | string")] instrument: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "LangCode")] lang: Option<String>,
+) -> JsResult<JsValue> {
     let lang = message_lang(lang)?;
     let instrument = instrument_from(&instrument)?;
     let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows)
         .map_err(|_| error("rows must be an array of arrays of strings"))?;
     let table = core::read_table(&instrument, &rows).map_err(|e| error(e.to_string()))?;
-    to_js(&Read {
+    to_js(&TableRead {
         notices: table
             .notices
             .iter()
-            .map(|n| Cell {
+            .map(|n| CellSaid {
                 cell: n.cell.name(),
                 message: core::Says::say(&n.kind, lang),
             })
             .collect(),
         respondents: table.respondents,
     })
+}
+
+/// What [`readTable`](read_table) returns.
+#[derive(Serialize, Tsify)]
+pub struct TableRead {
+    /// One answers object per respondent row, in the order of the rows.
+    respondents: Vec<Answers>,
+    /// Every cell that was not read, and why.
+    notices: Vec<CellSaid>,
+}
+
+/// A cell of a survey export that was not read, and why.
+#[derive(Serialize, Tsify)]
+pub struct CellSaid {
+    /// The cell's name as a spreadsheet shows it, e.g. `"F4"`.
+    cell: String,
+    /// Why, in the language asked for.
+    message: String,
 }
 
 /// Decodes a share code back into answers. Case, hyphens and spaces do not
@@ -413,8 +482,11 @@ pub fn read_table(rows: JsValue, instrument: JsValue, lang: Option<String>) -> J
 /// ```js
 /// try { decodeShare(input.value) } catch (e) { show(e.message) }
 /// ```
-#[wasm_bindgen(js_name = decodeShare)]
-pub fn decode_share(code: JsValue, instrument: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(js_name = decodeShare, unchecked_return_type = "Answers")]
+pub fn decode_share(
+    #[wasm_bindgen(unchecked_param_type = "string")] code: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "Instrument | string")] instrument: JsValue,
+) -> JsResult<JsValue> {
     let instrument = instrument_from(&instrument)?;
     let code = code
         .as_string()
@@ -438,8 +510,11 @@ fn workshop_from(value: &JsValue, what: &str) -> JsResult<core::Workshop> {
 /// const report = workshopReport(await file.text(), { lang: 'nl' });
 /// report.room?.report.verdict.label; report.group?.report.verdict.label; report.discussion_points;
 /// ```
-#[wasm_bindgen(js_name = workshopReport)]
-pub fn workshop_report(workshop: JsValue, options: JsValue) -> JsResult<JsValue> {
+#[wasm_bindgen(js_name = workshopReport, unchecked_return_type = "WorkshopReport")]
+pub fn workshop_report(
+    #[wasm_bindgen(unchecked_param_type = "Workshop | string")] workshop: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GroupCallOptions")] options: JsValue,
+) -> JsResult<JsValue> {
     let (instrument, lang, group_options) = group_call(&options)?;
     let workshop = workshop_from(&workshop, "the workshop")?;
     to_js(&core::workshop_report(
@@ -457,11 +532,11 @@ pub fn workshop_report(workshop: JsValue, options: JsValue) -> JsResult<JsValue>
 /// const change = compareWorkshops(baseline, current, { lang: 'en' });
 /// change.room?.improved.map(f => f.name);
 /// ```
-#[wasm_bindgen(js_name = compareWorkshops)]
+#[wasm_bindgen(js_name = compareWorkshops, unchecked_return_type = "WorkshopComparison")]
 pub fn compare_workshops(
-    baseline: JsValue,
-    current: JsValue,
-    options: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Workshop | string")] baseline: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "Workshop | string")] current: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "GroupCallOptions")] options: JsValue,
 ) -> JsResult<JsValue> {
     let (instrument, lang, group_options) = group_call(&options)?;
     let baseline = workshop_from(&baseline, "the baseline workshop")?;

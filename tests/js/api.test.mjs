@@ -1,12 +1,14 @@
-// The JavaScript API (js/) in Node: every exported function, its happy path
-// and its errors. `cargo xtask test` builds the bindings into target/js-api/
-// (wasm-bindgen's Node target) before running this with `node --test`.
+// The JavaScript API (js/) as its npm package: every exported function, its
+// happy path and its errors. `cargo xtask test` packs the package
+// (`cargo xtask npm`), installs the tarball into a fresh project
+// (target/npm/consumer/) and runs this file there with `node --test`: the
+// package is imported by its name, through its `exports` map.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
+import init, * as api from 'samenwerkingsscan';
 
-const require = createRequire(import.meta.url);
-const api = require('../../target/js-api/samenwerkingsscan_js.js');
+// Nothing to wait for in Node; browser code does the same.
+await init();
 
 const all = api.defaultInstrument();
 const factors = all.factors;

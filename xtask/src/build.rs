@@ -214,35 +214,6 @@ fn fill(file: &Path, slot: &str, content: &str) -> Result {
     Ok(())
 }
 
-/// The JavaScript API (`js/`) for Node, in `target/js-api/`: what the tests
-/// in `tests/js/` run against. A debug build: quick to compile, and the
-/// API's size matters to whoever bundles it, not to this test.
-pub fn js_api() -> Result<PathBuf> {
-    exec(Command::new(env!("CARGO")).args([
-        "build",
-        "--package",
-        "samenwerkingsscan-js",
-        "--target",
-        WASM_TARGET,
-    ]))?;
-    let wasm = root()
-        .join("target")
-        .join(WASM_TARGET)
-        .join("debug")
-        .join("samenwerkingsscan_js.wasm");
-    let out = root().join("target").join("js-api");
-    eprintln!("$ wasm-bindgen --target nodejs {}", wasm.display());
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .nodejs(true)?
-        .typescript(false)
-        .generate(&out)?;
-    // The Node target writes CommonJS; the repository's package.json says
-    // "type": "module", which would make Node read it as ES modules.
-    std::fs::write(out.join("package.json"), "{ \"type\": \"commonjs\" }\n")?;
-    Ok(out)
-}
-
 /// Copies the folder `from` into `to` (which exists), recursively.
 pub(crate) fn copy_dir(from: &Path, to: &Path) -> Result {
     for entry in std::fs::read_dir(from)? {

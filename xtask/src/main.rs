@@ -7,6 +7,7 @@
 mod bench;
 mod build;
 mod dist;
+mod npm;
 mod serve;
 mod setup;
 mod sizes;
@@ -28,6 +29,8 @@ commands:
   dist [--no-build]   the release bundle: a versioned folder and zip in
                       target/release-bundle/ with SHA256SUMS and an embed
                       snippet with integrity hashes
+  npm                 the JavaScript API as a typed npm package, packed into
+                      target/npm/samenwerkingsscan-<version>.tgz
   bench [--runs N]    the widget against SurveyJS and plain HTML in headless
         [--no-build]  Chromium, Slow 4G and CPU 4x (default 5 rounds); not
                       part of `test`
@@ -47,6 +50,7 @@ fn main() -> ExitCode {
         "test" => test::run(),
         "bench" => bench::run(rest),
         "dist" => dist::run(rest),
+        "npm" => npm::run(),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

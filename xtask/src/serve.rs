@@ -1,5 +1,6 @@
 //! `cargo xtask serve`: sets up, builds and serves `dist/` on 127.0.0.1,
-//! and the release bundles (`cargo xtask dist`) under `/release/`.
+//! the release bundles (`cargo xtask dist`) under `/release/` and the npm
+//! package's files (`cargo xtask npm`) under `/npm/`.
 //!
 //! A deliberately tiny static server: the widget needs nothing else (no API,
 //! no server state). It sends `application/wasm` for the module and
@@ -45,9 +46,12 @@ fn serve(dist: &Path, port: u16) -> Result {
 
 fn respond(dist: &Path, request: tiny_http::Request) {
     let url = request.url();
-    let found = match url.strip_prefix("/release/") {
-        Some(rest) => resolve(&crate::dist::releases(), rest),
-        None => resolve(dist, url),
+    let found = if let Some(rest) = url.strip_prefix("/release/") {
+        resolve(&crate::dist::releases(), rest)
+    } else if let Some(rest) = url.strip_prefix("/npm/") {
+        resolve(&crate::npm::package(), rest)
+    } else {
+        resolve(dist, url)
     };
     let response = match found {
         Some(path) => match std::fs::read(&path) {

@@ -29,9 +29,15 @@ pub const ANSWERS_FORMAT_VERSION: u32 = 1;
 ///  "responses": {"noodzaak-onderkend.1": 4, "noodzaak-onderkend.2": "unknown"}}
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Answers {
     /// The answers format version: [`ANSWERS_FORMAT_VERSION`] once read
     /// (an older file is migrated while it is read).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub format_version: u32,
     /// The instrument these answers belong to (e.g. "van-de-laar-2010").
     #[serde(default)]
@@ -44,6 +50,11 @@ pub struct Answers {
     pub context: Context,
     /// Statement id (e.g. `"noodzaak-onderkend.1"`) → response.
     #[serde(default)]
+    // Not `Response` in TypeScript: the DOM's `Response` has that name.
+    #[cfg_attr(
+        feature = "typescript",
+        tsify(type = "Record<string, StatementResponse>")
+    )]
     pub responses: BTreeMap<String, Response>,
     /// What the decoder could not read and left out (a response of 4.5,
     /// negative inhabitants, …), each with its JSON path. Empty for answers
@@ -67,6 +78,11 @@ impl Default for Answers {
 
 /// Optional facts about the respondent, used to compare groups.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Respondent {
     /// The respondent's role, if given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -81,6 +97,11 @@ pub struct Respondent {
 /// municipalities (SCORING.md §8). In JSON the lower-case Dutch id:
 /// `"bestuurder"`, `"raadslid"`, `"ambtenaar"` or `"anders"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// An executive: mayor or alderman, a member of the college.
@@ -145,6 +166,11 @@ impl Role {
 
 /// The context questions about the proposed partnership.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Context {
     /// The participating municipalities, the respondent's own included
     /// (their sizes inform the signals, SCORING.md §7).
@@ -185,6 +211,11 @@ impl Context {
 
 /// A participating municipality, as the respondent gave it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Partner {
     /// The municipality's name as typed.
     #[serde(default)]
@@ -216,6 +247,19 @@ impl Serialize for Response {
         }
     }
 }
+
+/// [`Response`] in TypeScript, as the `Serialize` above writes it (the
+/// decoder also reads `"weet-niet"` and `"n/a"` as `"unknown"`).
+#[cfg(feature = "typescript")]
+#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
+const STATEMENT_RESPONSE_TS: &str = r#"
+/**
+ * A response to one statement: a point on the scale (built in: 1
+ * "helemaal oneens" … 5 "helemaal eens"), or "unknown" ("weet ik niet /
+ * niet van toepassing"), which counts against coverage, never as a 3.
+ */
+export type StatementResponse = number | "unknown";
+"#;
 
 /// Why a JSON text is not a usable answers file: a kind that says itself
 /// with [`AnswersError::text`]; its English sentence (with the JSON path)

@@ -16,6 +16,11 @@ pub const DISCUSSION_RANGE_FROM: f64 = 75.0;
 /// standard deviation of its figures on 0–100 (SCORING.md §8). In JSON:
 /// `"high"`, `"medium"` or `"low"`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Consensus {
     /// Standard deviation up to [`CONSENSUS_HIGH_UPTO`] (15).
@@ -53,6 +58,11 @@ pub(crate) fn consensus_of(std_dev: f64) -> Consensus {
 /// it. Figures resting on fewer respondents than the anonymity minimum are
 /// withheld (`None`, or a row with `shown: false`).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct GroupReport {
     /// How many respondents the group holds.
     pub respondents: usize,
@@ -91,6 +101,11 @@ pub struct GroupReport {
 
 /// One factor across a group's respondents.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct GroupFactor {
     /// The factor id.
     pub id: String,
@@ -130,6 +145,11 @@ pub struct GroupFactor {
 /// One municipality or role of a group, or the merged row (key `overige`) that
 /// disclosure control makes (see [`aggregate`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Subgroup {
     /// The normalised name ([`name_key`]) or role id; `"overige"` for the
     /// row of merged subgroups.
@@ -165,6 +185,11 @@ pub(super) fn is_false(value: &bool) -> bool {
 /// least [`GroupOptions::gap_threshold`] points (SCORING.md §8), from the
 /// figures that may be shown; the merged row never takes part.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Gap {
     /// The factor id.
     pub factor: String,
@@ -192,6 +217,11 @@ impl Gap {
 
 /// One subgroup's figure on one factor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct SubgroupMean {
     /// The row's key (see [`Subgroup::key`]).
     pub key: String,

@@ -24,6 +24,11 @@ pub const MAX_TITLE_CHARS: usize = 200;
 
 /// Everything a facilitator has collected. Saved as JSON (autosave, file).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct Workshop {
     /// The workshop format version: [`WORKSHOP_FORMAT_VERSION`] once read.
     pub format_version: u32,
@@ -64,6 +69,11 @@ impl Default for Workshop {
 
 /// Hand votes on one factor.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(default)]
 pub struct Tally {
     /// Votes per scale point (index 0 = point 1).

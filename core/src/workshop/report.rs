@@ -97,6 +97,11 @@ fn spread(counts: &[u64], max: u8, mean: Option<f64>) -> Option<f64> {
 /// A workshop's report, as [`workshop_report`] makes it: the summary first,
 /// then the appendix (the room, the participants, the notes).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct WorkshopReport {
     /// The workshop's title as the facilitator gave it.
     pub title: String,
@@ -251,6 +256,11 @@ fn room_result(
 /// room's votes against the room's, the participants against the
 /// participants. A part missing on either side is `None`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct WorkshopComparison {
     /// The baseline workshop's title.
     pub baseline_title: String,

@@ -9,6 +9,11 @@ use serde::{Deserialize, Serialize};
 
 /// One factor's hand votes, as shown after the reveal and in the report.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct TallyResult {
     /// The factor id.
     pub id: String,
@@ -44,6 +49,11 @@ pub struct TallyResult {
 /// The room's hand votes: per factor, and as one report through the same
 /// rules as a single scan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct RoomResult {
     /// The largest number of votes on any one factor (about the room's size).
     pub voters: u64,
@@ -55,6 +65,11 @@ pub struct RoomResult {
 
 /// The facilitator's note on one factor.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct FactorNote {
     /// The factor id.
     pub factor: String,

@@ -45,6 +45,11 @@ pub const SUMMARY_CONCERNS: usize = 2;
 
 /// Why a factor is a discussion point, as the summary says it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 #[serde(rename_all = "snake_case")]
 pub enum PointCause {
     /// The room's votes disagree (low agreement or a range of 75 or more).
@@ -73,6 +78,11 @@ impl PointCause {
 
 /// One discussion point of the summary.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct SummaryPoint {
     /// The factor id.
     pub factor: String,
@@ -103,6 +113,11 @@ pub struct SummaryPoint {
 
 /// The verdict of one source (room or participants), shortened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct SummaryVerdict {
     /// The first [`SUMMARY_REASONS`] reasons, most decisive first.
     pub reasons: Vec<Reason>,
@@ -112,6 +127,11 @@ pub struct SummaryVerdict {
 
 /// The summary of a [`WorkshopReport`](crate::WorkshopReport): picks, never new figures.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(
+    feature = "typescript",
+    derive(tsify::Tsify),
+    tsify(missing_as_null, hashmap_as_object)
+)]
 pub struct WorkshopSummary {
     /// The room's verdict, when the room voted.
     pub room: Option<SummaryVerdict>,
