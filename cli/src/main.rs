@@ -13,7 +13,6 @@ mod args;
 mod commands;
 mod html;
 mod markdown;
-mod table;
 
 use clap::error::ErrorKind;
 use clap::Parser;

@@ -84,7 +84,8 @@ pub use share::{
 };
 pub use stage::Stage;
 pub use survey::{
-    read_table, table_template, Cell, Table, TableError, TableNotice, TableNoticeKind,
+    is_table_file, read_table, table_template, Cell, Table, TableError, TableNotice,
+    TableNoticeKind,
 };
 pub use text::{shortened, Lang, LangError, OneLanguage, Says, Text, NAME_IN_TEXT_CHARS};
 pub use validate::{validate, InstrumentError, MAX_PROBLEMS};

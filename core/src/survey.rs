@@ -260,6 +260,20 @@ const ROLE_WORDS: [(&str, Role); 10] = [
     ("other", Role::Anders),
 ];
 
+/// Whether a file of this name is a survey tool's export rather than an
+/// answers file, by its extension in any case: `.csv`, `.tsv`, `.xlsx`,
+/// `.xlsm`, and `.xls` and `.ods` (which the readers refuse with advice).
+/// One rule for the command line and the widget.
+pub fn is_table_file(name: &str) -> bool {
+    let Some((stem, extension)) = name.rsplit_once('.') else {
+        return false;
+    };
+    !stem.is_empty()
+        && ["csv", "tsv", "xlsx", "xlsm", "xls", "ods"]
+            .iter()
+            .any(|known| extension.eq_ignore_ascii_case(known))
+}
+
 /// Reads a survey table for `instrument` (`rows[0]` is the header).
 ///
 /// # Errors

@@ -21,13 +21,16 @@
 //
 // This one file is also the loader (`mountScan`, used by the stand-alone
 // page `main.js` and the iframe page `embed.js`): one file fewer on the way
-// to the wasm. Two bundles: the scan, which every visitor loads, and
-// workshop mode (the scan plus the facilitator's screens), which is fetched
-// only when a workshop starts, so participants' phones never download it.
+// to the wasm. Three bundles: the scan, which every visitor loads, workshop
+// mode (the scan plus the facilitator's screens), which is fetched only when
+// a workshop starts, so participants' phones never download it, and the
+// survey import (csv and calamine), fetched only when someone chooses a
+// survey tool's export.
 
 const bundles = {
   scan: 'samenwerkingsscan_web',
   workshop: 'samenwerkingsscan_workshop',
+  import: 'samenwerkingsscan_import',
 };
 const loading = {};
 const blockedWhileLoading = {};
@@ -82,6 +85,26 @@ function load(kind) {
 }
 
 const instruments = {};
+
+/// Reads a survey tool's export (`.csv`, `.xlsx`) chosen in the data panel
+/// or a workshop's setup with the survey import bundle, fetched the first
+/// time it is needed. `instrument`: a host's own questionnaire as JSON, or
+/// undefined for the built-in one. Resolves to the bundle's JSON
+/// (respondents and notices, or an error, in Dutch and English; see
+/// web/import/src/lib.rs); rejects when the bundle cannot load.
+async function readSurvey(file, instrument) {
+  let module;
+  try {
+    module = await load('import');
+  } catch (error) {
+    delete loading.import; // the next file tries again
+    throw error;
+  }
+  // Too large: said before the file is read into memory.
+  const tooLarge = module.tooLarge(file.size);
+  if (tooLarge) return tooLarge;
+  return module.readSurvey(file.name, new Uint8Array(await file.arrayBuffer()), instrument);
+}
 
 /// "Kopieer rapport" (the widget calls it with the clicked button): the
 /// report as shown, as HTML (headings, lists and tables paste into Word or
@@ -562,6 +585,9 @@ export async function mountScan(element, options = {}) {
       languageError,
       loadInstrument: instrumentText,
       copyReport,
+      // The questionnaire the widget uses: the host's own, or (undefined)
+      // the built-in one, which the import bundle has in both languages.
+      readSurvey: (file) => readSurvey(file, builtin === undefined ? options.instrument : undefined),
       mode: kind === 'workshop' ? 'workshop' : options.mode,
       // Workshop mode's own styles, linked inside the widget (shadow root included).
       workshopStylesheet: new URL('./workshop.css', import.meta.url).href,

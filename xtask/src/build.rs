@@ -13,10 +13,6 @@ use crate::util::{exec, root, Result};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const WEB_CRATE: &str = "samenwerkingsscan-web";
-/// What cargo names the web crate's wasm output.
-const WASM_FILE: &str = "samenwerkingsscan_web";
-
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub enum Profile {
     Release,
@@ -38,11 +34,34 @@ pub fn dist() -> PathBuf {
     root().join("dist")
 }
 
-/// The two bundles: the scan (what participants load) and the facilitator's
-/// workshop mode, which the loader fetches only when a workshop starts.
-pub const BUNDLES: [(&str, &[&str]); 2] = [
-    ("samenwerkingsscan_web", &[]),
-    ("samenwerkingsscan_workshop", &["--features", "workshop"]),
+/// A wasm bundle: its name in `dist/`, the crate and the cargo features it
+/// is built from.
+pub struct Bundle {
+    pub name: &'static str,
+    crate_name: &'static str,
+    features: &'static [&'static str],
+}
+
+/// The three bundles: the scan (what participants load), the facilitator's
+/// workshop mode, which the loader fetches only when a workshop starts, and
+/// the survey import (`web/import`), fetched only when someone chooses a
+/// survey tool's export.
+pub const BUNDLES: [Bundle; 3] = [
+    Bundle {
+        name: "samenwerkingsscan_web",
+        crate_name: "samenwerkingsscan-web",
+        features: &[],
+    },
+    Bundle {
+        name: "samenwerkingsscan_workshop",
+        crate_name: "samenwerkingsscan-web",
+        features: &["--features", "workshop"],
+    },
+    Bundle {
+        name: "samenwerkingsscan_import",
+        crate_name: "samenwerkingsscan-import",
+        features: &[],
+    },
 ];
 
 /// Builds `dist/` and returns the size report of the shipped files.
@@ -55,11 +74,11 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
     // `SCAN_ONLY=1` skips the workshop bundle: halves the build time while
     // measuring size changes to the scan (its workshop figures are then wrong).
     let scan_only = std::env::var_os("SCAN_ONLY").is_some_and(|v| !v.is_empty());
-    for (name, features) in BUNDLES {
-        if scan_only && !features.is_empty() {
+    for bundle in &BUNDLES {
+        if scan_only && bundle.name != "samenwerkingsscan_web" {
             continue;
         }
-        bundle(profile, name, features, &dist)?;
+        build_bundle(profile, bundle, &dist)?;
     }
     std::fs::copy(root().join("index.html"), dist.join("index.html"))?;
     copy_dir(&root().join("web/static"), &dist)?;
@@ -76,10 +95,17 @@ pub fn run(profile: Profile) -> Result<sizes::Report> {
 }
 
 /// One cargo build → wasm-bindgen → wasm-opt, written as `dist/<name>*`.
-fn bundle(profile: Profile, name: &str, features: &[&str], dist: &Path) -> Result {
+fn build_bundle(profile: Profile, bundle: &Bundle, dist: &Path) -> Result {
+    let name = bundle.name;
     let mut cargo = Command::new(env!("CARGO"));
-    cargo.args(["build", "--package", WEB_CRATE, "--target", WASM_TARGET]);
-    cargo.args(features);
+    cargo.args([
+        "build",
+        "--package",
+        bundle.crate_name,
+        "--target",
+        WASM_TARGET,
+    ]);
+    cargo.args(bundle.features);
     if profile == Profile::Release {
         cargo.arg("--release");
     }
@@ -89,12 +115,13 @@ fn bundle(profile: Profile, name: &str, features: &[&str], dist: &Path) -> Resul
     } else {
         "debug"
     };
-    // Both builds write the same file: bindgen reads it before the next build.
+    // The scan and workshop builds write the same file: bindgen reads it
+    // before the next build.
     let wasm = root()
         .join("target")
         .join(WASM_TARGET)
         .join(folder)
-        .join(format!("{WASM_FILE}.wasm"));
+        .join(format!("{}.wasm", bundle.crate_name.replace('-', "_")));
     // `SCAN_KEEP_NAMES=1` keeps function names through wasm-bindgen and
     // wasm-opt, for size analysis with e.g. `twiggy top dist/*.wasm`.
     let keep_names = std::env::var_os("SCAN_KEEP_NAMES").is_some_and(|v| !v.is_empty());

@@ -28,9 +28,10 @@ pub fn releases() -> PathBuf {
 }
 
 /// The files the loader fetches itself, pinned by hash in a release.
-const FETCHED: [&str; 4] = [
+const FETCHED: [&str; 5] = [
     "samenwerkingsscan_web_bg.wasm",
     "samenwerkingsscan_workshop_bg.wasm",
+    "samenwerkingsscan_import_bg.wasm",
     "instrument.nl.json",
     "instrument.en.json",
 ];
@@ -111,8 +112,8 @@ fn sri(bytes: &[u8]) -> String {
     )
 }
 
-/// The snippet for a host page: an import map with the integrity of both
-/// bundles' glue (it applies to every load of those modules, also the
+/// The snippet for a host page: an import map with the integrity of the
+/// three bundles' glue (it applies to every load of those modules, also the
 /// loader's dynamic `import()`; a `modulepreload` would not: when its check
 /// fails, the later import fetches again unchecked) and the loader as a
 /// module script with its own `integrity`; `crossorigin` for the check from
@@ -121,14 +122,15 @@ fn embed(folder: &Path) -> Result<String> {
     let hash = |file: &str| -> Result<String> { Ok(sri(&std::fs::read(folder.join(file))?)) };
     Ok(format!(
         r#"<!-- Samenwerkingsscan {VERSION}: put the files of this folder on your server and
-     replace https://example.nl/scan/ with their address (in all four places). The browser
+     replace https://example.nl/scan/ with their address (in all five places). The browser
      checks every file against these hashes; a changed or damaged file is refused and the
      scan says so. Under a Content-Security-Policy the import map needs its hash in
      script-src. -->
 <script type="importmap">
 {{ "integrity": {{
   "https://example.nl/scan/samenwerkingsscan_web.js": "{scan}",
-  "https://example.nl/scan/samenwerkingsscan_workshop.js": "{workshop}"
+  "https://example.nl/scan/samenwerkingsscan_workshop.js": "{workshop}",
+  "https://example.nl/scan/samenwerkingsscan_import.js": "{import}"
 }} }}
 </script>
 <script type="module" src="https://example.nl/scan/samenwerkingsscan.js"
@@ -138,6 +140,7 @@ fn embed(folder: &Path) -> Result<String> {
         loader = hash("samenwerkingsscan.js")?,
         scan = hash("samenwerkingsscan_web.js")?,
         workshop = hash("samenwerkingsscan_workshop.js")?,
+        import = hash("samenwerkingsscan_import.js")?,
     ))
 }
 

@@ -132,6 +132,12 @@ pub const GZIP_BUDGET: u64 = 302 * 1024;
 /// 456.5 KB.
 pub const WORKSHOP_GZIP_BUDGET: u64 = 456 * 1024 + 512;
 
+/// The ceiling for the survey import (`web/import`: csv, calamine and the
+/// built-in questionnaire in both languages), which the loader fetches only
+/// when someone chooses a survey tool's export; never part of a first
+/// visit. Issue 19 (2026-12-02): see `IMPORT_BUNDLE`'s line in the report.
+pub const IMPORT_GZIP_BUDGET: u64 = 400 * 1024;
+
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of
 /// these, not all of them, and the largest is what the ceilings hold.
@@ -174,6 +180,12 @@ const WORKSHOP_BUNDLE: &[&str] = &[
     "samenwerkingsscan_workshop.js",
     "samenwerkingsscan_workshop_bg.wasm",
     "workshop.css",
+];
+/// The survey import, loaded on top of the scan or the workshop bundle
+/// when a survey tool's export is chosen.
+const IMPORT_BUNDLE: &[&str] = &[
+    "samenwerkingsscan_import.js",
+    "samenwerkingsscan_import_bg.wasm",
 ];
 
 pub struct Entry {
@@ -228,6 +240,11 @@ impl Report {
         self.largest_visit(WORKSHOP_BUNDLE).1
     }
 
+    /// What reading a survey tool's export adds (the import bundle).
+    pub fn import_gzip(&self) -> u64 {
+        self.gzip_of(IMPORT_BUNDLE)
+    }
+
     /// Shipped files that no page and no bundle names: they would escape
     /// the ceilings, so the build refuses them until `PAGES` says who
     /// downloads them.
@@ -240,6 +257,7 @@ impl Report {
                     && !SCAN_BUNDLE.contains(path)
                     && !INSTRUMENTS.contains(path)
                     && !WORKSHOP_BUNDLE.contains(path)
+                    && !IMPORT_BUNDLE.contains(path)
             })
             .collect()
     }
@@ -284,6 +302,11 @@ impl Report {
             "workshop mode (loaded only by a facilitator, largest on the {page}), gzip: {} — enforced ceiling {}",
             kb(workshop),
             kb(WORKSHOP_GZIP_BUDGET)
+        );
+        println!(
+            "survey import (loaded only when a .csv or .xlsx file is chosen), gzip: {} — enforced ceiling {}",
+            kb(self.import_gzip()),
+            kb(IMPORT_GZIP_BUDGET)
         );
     }
 }

@@ -11,7 +11,11 @@ use crate::util::{exec, root, Result};
 use std::process::Command;
 use std::time::Instant;
 
-const WASM_CRATES: [&str; 2] = ["samenwerkingsscan-web", "samenwerkingsscan-js"];
+const WASM_CRATES: [&str; 3] = [
+    "samenwerkingsscan-web",
+    "samenwerkingsscan-js",
+    "samenwerkingsscan-import",
+];
 
 pub fn run() -> Result {
     let started = Instant::now();
@@ -96,6 +100,14 @@ pub fn run() -> Result {
         if total > GZIP_BUDGET {
             return Err(format!(
                 "size budget exceeded: {total} bytes gzip shipped, budget {GZIP_BUDGET}"
+            )
+            .into());
+        }
+        let import = report.import_gzip();
+        if import > crate::sizes::IMPORT_GZIP_BUDGET {
+            return Err(format!(
+                "survey import size budget exceeded: {import} bytes gzip, budget {}",
+                crate::sizes::IMPORT_GZIP_BUDGET
             )
             .into());
         }

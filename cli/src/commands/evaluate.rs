@@ -38,7 +38,7 @@ fn evaluate_files(
     let mut respondents = Vec::new();
     let mut any_array = false;
     for path in paths {
-        if crate::table::is_table(path) {
+        if is_table_path(path) {
             // A survey tool's export: always a group.
             respondents.extend(read_table_file(instrument, path, lang)?);
             any_array = true;
@@ -63,6 +63,12 @@ fn evaluate_files(
     })
 }
 
+/// Whether `path` names a survey tool's export (by its extension).
+fn is_table_path(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| samenwerkingsscan_tables::is_table(&name.to_string_lossy()))
+}
+
 /// The largest survey export read: 50 MB, about 250,000 respondents of the
 /// built-in questionnaire (a table costs far more memory than its bytes).
 const TABLE_FILE_BYTES: usize = 50_000_000;
@@ -79,27 +85,12 @@ fn read_table_file(
 ) -> Result<Vec<Answers>, Failure> {
     use std::io::Write;
     let bytes = super::read_bytes(path, TABLE_FILE_BYTES)?;
-    let sheets = crate::table::sheets(path, &bytes, lang)
-        .or_else(|e| input(format!("{}: {e}", path.display())))?;
-    // The first sheet whose header names statements (an explanation or an
-    // empty sheet may come first).
-    let mut first_error = None;
-    let mut found = None;
-    for rows in &sheets {
-        match samenwerkingsscan::read_table(instrument, rows) {
-            Ok(table) => {
-                found = Some(table);
-                break;
-            }
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
-        }
-    }
-    let Some(table) = found else {
-        let error = first_error.unwrap_or(samenwerkingsscan::TableError::Empty);
-        return input(format!("{}: {}", path.display(), error.say(lang)));
-    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy())
+        .unwrap_or_default();
+    let table = samenwerkingsscan_tables::read_survey(instrument, &name, &bytes)
+        .or_else(|e| input(format!("{}: {}", path.display(), e.say(lang))))?;
     let mut stderr = std::io::stderr().lock();
     for notice in table.notices.iter().take(NAMED_NOTICES) {
         let _ = writeln!(

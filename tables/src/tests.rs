@@ -1,0 +1,206 @@
+use super::*;
+
+/// A sheet's cells: (row, column, value), rows and columns from 1.
+type Cells<'a> = &'a [(u32, u32, &'a str)];
+
+/// A minimal .xlsx in memory: sheets by name, each with inline-string and
+/// number cells at their (row, column) from 1, as a survey tool's export
+/// would have them.
+pub(crate) fn xlsx(sheets: &[(&str, Cells)]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    let mut put = |name: &str, body: &str| {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(body.as_bytes()).unwrap();
+    };
+    let overrides: String = (1..=sheets.len())
+        .map(|i| format!(r#"<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>"#))
+        .collect();
+    put(
+        "[Content_Types].xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>{overrides}</Types>"#
+        ),
+    );
+    put(
+        "_rels/.rels",
+        r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+    );
+    let names: String = sheets
+        .iter()
+        .enumerate()
+        .map(|(i, (name, _))| {
+            format!(
+                r#"<sheet name="{name}" sheetId="{}" r:id="rId{}"/>"#,
+                i + 1,
+                i + 1
+            )
+        })
+        .collect();
+    put(
+        "xl/workbook.xml",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>{names}</sheets></workbook>"#
+        ),
+    );
+    let relations: String = (1..=sheets.len())
+        .map(|i| format!(r#"<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>"#))
+        .collect();
+    put(
+        "xl/_rels/workbook.xml.rels",
+        &format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{relations}</Relationships>"#
+        ),
+    );
+    for (i, (_, cells)) in sheets.iter().enumerate() {
+        let mut sheet = String::from(
+            r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>"#,
+        );
+        let mut rows: Vec<u32> = cells.iter().map(|c| c.0).collect();
+        rows.dedup();
+        for row in rows {
+            sheet.push_str(&format!(r#"<row r="{row}">"#));
+            for (_, column, value) in cells.iter().filter(|c| c.0 == row) {
+                let reference = format!("{}{row}", column_name(*column));
+                if value.parse::<f64>().is_ok() {
+                    sheet.push_str(&format!(r#"<c r="{reference}"><v>{value}</v></c>"#));
+                } else {
+                    sheet.push_str(&format!(
+                        r#"<c r="{reference}" t="inlineStr"><is><t>{value}</t></is></c>"#
+                    ));
+                }
+            }
+            sheet.push_str("</row>");
+        }
+        sheet.push_str("</sheetData></worksheet>");
+        put(&format!("xl/worksheets/sheet{}.xml", i + 1), &sheet);
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+/// "A", "Z", "AA" … for a column from 1.
+fn column_name(column: u32) -> String {
+    let mut n = column;
+    let mut name = Vec::new();
+    while n > 0 {
+        let rest = (n - 1) % 26;
+        name.push(b'A' + rest as u8);
+        n = (n - 1) / 26;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap()
+}
+
+#[test]
+fn the_separator_is_found_outside_quotes_and_excels_hint_is_honoured() {
+    let rows =
+        delimited("\u{feff}Gemeente;\"Stelling, met komma\"\nDruten;4\n".as_bytes()).unwrap();
+    assert_eq!(
+        rows,
+        [vec!["Gemeente", "Stelling, met komma"], vec!["Druten", "4"]]
+    );
+    let rows = delimited(b"a,b\n1,2\n").unwrap();
+    assert_eq!(rows[1], ["1", "2"]);
+    let rows = delimited(b"sep=,\na;b,c\n").unwrap();
+    assert_eq!(rows[0], ["a;b", "c"]);
+    let rows = delimited(b"a\tb\n1\t2\n").unwrap();
+    assert_eq!(rows[1], ["1", "2"]);
+    // Windows-1252 from Dutch Excel: "Eén" as 0xE9.
+    let rows = delimited(b"Gemeente;Rol\nE\xe9n;raadslid\n").unwrap();
+    assert_eq!(rows[1][0], "Eén");
+}
+
+#[test]
+fn tables_are_known_by_their_extension_in_any_case() {
+    for name in [
+        "antwoorden.csv",
+        "a.XLSX",
+        "export.tsv",
+        "b.xlsm",
+        "c.Xls",
+        "d.ods",
+    ] {
+        assert!(is_table(name), "{name}");
+    }
+    for name in [
+        "antwoorden.json",
+        "csv",
+        ".csv",
+        "map.csv/bestand",
+        "a.txt",
+        "",
+    ] {
+        assert!(!is_table(name), "{name}");
+    }
+}
+
+#[test]
+fn xls_and_ods_are_refused_with_advice_and_broken_files_are_said() {
+    let error = sheets("oud.xls", b"\xd0\xcf\x11\xe0").unwrap_err();
+    assert_eq!(error, SurveyError::OtherFormat);
+    assert!(error.say(Lang::Nl).contains("Opslaan als"));
+    let error = sheets("kapot.xlsx", b"not a zip").unwrap_err();
+    assert!(matches!(error, SurveyError::Unreadable { xlsx: true, .. }));
+    assert!(error
+        .say(Lang::Nl)
+        .starts_with("Dit is geen leesbaar .xlsx-bestand"));
+    assert!(error
+        .to_string()
+        .starts_with("This is not a readable .xlsx file"));
+}
+
+#[test]
+fn an_xlsx_keeps_its_cell_names_and_the_first_survey_sheet_is_read() {
+    let instrument = Instrument::builtin();
+    let statement = instrument.factors[0].statements[0].id.as_str();
+    // An explanation first; the table on the second sheet starts at B2.
+    let mut cells = vec![(2, 2, "Gemeente"), (2, 3, statement), (2, 4, "Opmerking")];
+    for row in 3..6 {
+        cells.push((row, 2, "Druten"));
+        cells.push((row, 3, if row == 4 { "zes" } else { "4" }));
+    }
+    let bytes = xlsx(&[
+        ("Uitleg", &[(1, 1, "Lees dit eerst")]),
+        ("Antwoorden", &cells),
+    ]);
+    let table = read_survey(instrument, "enquete.xlsx", &bytes).unwrap();
+    assert_eq!(table.respondents.len(), 2);
+    let said: Vec<String> = table.notices.iter().map(|n| n.text(Lang::Nl)).collect();
+    assert!(
+        said.iter()
+            .any(|s| s.starts_with("D2: De kolom ‘Opmerking’")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter().any(|s| s.starts_with("C4: Het antwoord ‘zes’")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn a_sheet_with_a_far_cell_is_refused_before_its_grid_is_built() {
+    let bytes = xlsx(&[("Blad1", &[(1, 1, "Gemeente"), (MAX_ROWS + 1, 1, "x")])]);
+    let error = sheets("groot.xlsx", &bytes).unwrap_err();
+    assert_eq!(
+        error,
+        SurveyError::TooLarge {
+            sheet: "Blad1".into()
+        }
+    );
+    let bytes = xlsx(&[("Blad1", &[(1, MAX_COLUMNS + 1, "x")])]);
+    assert!(matches!(
+        sheets("breed.xlsx", &bytes),
+        Err(SurveyError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn no_survey_sheet_gives_the_first_sheets_reason() {
+    let instrument = Instrument::builtin();
+    let error = read_survey(instrument, "leeg.csv", b"").unwrap_err();
+    assert_eq!(error, SurveyError::Table(TableError::Empty));
+    let error = read_survey(instrument, "anders.csv", b"Naam;Leeftijd\nAnna;40\n").unwrap_err();
+    assert_eq!(error, SurveyError::Table(TableError::NoStatements));
+    assert_eq!(error.say(Lang::En), TableError::NoStatements.say(Lang::En));
+}

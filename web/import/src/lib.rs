@@ -1,0 +1,134 @@
+//! The widget's survey import, as its own wasm bundle
+//! (`samenwerkingsscan_import`): the loader (`samenwerkingsscan.js`)
+//! fetches it only when someone chooses a `.csv` or `.xlsx` file in the data
+//! panel or in a workshop's setup, so nobody else pays for the csv and
+//! calamine readers (the scan's first visit stays as small as it was).
+//!
+//! It reads the file's bytes with `samenwerkingsscan-tables` (the same code
+//! as the command line's `evaluate responses.xlsx`) and answers in JSON,
+//! both languages at once, so the widget can switch language afterwards:
+//!
+//! ```text
+//! {"respondents": [<answers>…], "notices": [{"cell": "F4", "nl": "…", "en": "…"}…],
+//!  "total_notices": 27}
+//! {"error": {"nl": "…", "en": "…"}}
+//! ```
+
+use samenwerkingsscan::{Answers, Instrument, Lang, Says, NOTICES_SHOWN};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// The largest survey file the widget reads: 5 MB, about 25,000
+/// respondents of the built-in questionnaire. Reading takes far more
+/// memory than the file's bytes, and this runs on phones too (the command
+/// line reads up to 50 MB).
+pub const MAX_SURVEY_BYTES: f64 = 5_000_000.0;
+
+/// A sentence in both languages.
+#[derive(Serialize)]
+struct Both {
+    nl: String,
+    en: String,
+}
+
+impl Both {
+    fn of(said: &impl Says) -> Both {
+        Both {
+            nl: said.say(Lang::Nl),
+            en: said.say(Lang::En),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Notice {
+    cell: String,
+    #[serde(flatten)]
+    text: Both,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Read {
+    Table {
+        respondents: Vec<Answers>,
+        notices: Vec<Notice>,
+        total_notices: usize,
+    },
+    Error {
+        error: Both,
+    },
+}
+
+fn json(read: &Read) -> String {
+    serde_json::to_string(read).unwrap_or_else(|_| String::from("{}"))
+}
+
+/// The file is too large to read here: `{"error": …}`, or `undefined`
+/// when it may be read. Asked before the file is read into memory.
+#[wasm_bindgen(js_name = tooLarge)]
+pub fn too_large(bytes: f64) -> Option<String> {
+    (bytes > MAX_SURVEY_BYTES).then(|| {
+        let megabytes = (bytes / 1_000_000.0).ceil() as u64;
+        json(&Read::Error {
+            error: Both {
+                nl: format!("Dit bestand is {megabytes} MB. De scan leest hier bestanden tot 5 MB. Deel de enquête op in delen, of lees hem in met de opdrachtregel (tot 50 MB)."),
+                en: format!("This file is {megabytes} MB. The scan reads files of up to 5 MB here. Split the survey into parts, or read it with the command line (up to 50 MB)."),
+            },
+        })
+    })
+}
+
+/// Reads the survey file `name` (its extension says the format) with the
+/// bytes `bytes` for `instrument` (the widget's custom questionnaire as
+/// JSON; without it the built-in one, in both languages). Always JSON, see
+/// the module's docs.
+#[wasm_bindgen(js_name = readSurvey)]
+pub fn read_survey(name: &str, bytes: &[u8], instrument: Option<String>) -> String {
+    if let Some(error) = too_large(bytes.len() as f64) {
+        return error;
+    }
+    let custom;
+    let instrument = match instrument {
+        None => Instrument::builtin(),
+        Some(text) => match Instrument::from_json(&text) {
+            Ok(parsed) => {
+                custom = parsed;
+                &custom
+            }
+            // The widget has checked it already; said all the same.
+            Err(e) => {
+                let first = |lang: Lang| {
+                    e.problems
+                        .first()
+                        .map(|p| format!("{}: {}", p.path, p.text(lang)))
+                        .unwrap_or_default()
+                };
+                return json(&Read::Error {
+                    error: Both {
+                        nl: first(Lang::Nl),
+                        en: first(Lang::En),
+                    },
+                });
+            }
+        },
+    };
+    match samenwerkingsscan_tables::read_survey(instrument, name, bytes) {
+        Ok(table) => json(&Read::Table {
+            total_notices: table.notices.len(),
+            notices: table
+                .notices
+                .iter()
+                .take(NOTICES_SHOWN)
+                .map(|n| Notice {
+                    cell: n.cell.name(),
+                    text: Both::of(&n.kind),
+                })
+                .collect(),
+            respondents: table.respondents,
+        }),
+        Err(e) => json(&Read::Error {
+            error: Both::of(&e),
+        }),
+    }
+}
