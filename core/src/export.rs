@@ -5,6 +5,21 @@ use crate::answers::{Answers, Response};
 use crate::instrument::{Instrument, Polarity};
 use crate::text::Lang;
 
+/// The template for survey tools (Microsoft Forms, LimeSurvey …) as CSV:
+/// one header row, [`table_template`](crate::table_template) (municipality,
+/// role, every statement's text in `lang`), with a BOM and `;` in Dutch or
+/// `,` in English, as Excel in that language reads it. What the command
+/// line's `template` prints and the data panel offers for download; an
+/// export with these columns reads back with [`read_table`](crate::read_table).
+pub fn template_csv(instrument: &Instrument, lang: Lang) -> String {
+    let separator = lang.pick(';', ',');
+    let header: Vec<String> = crate::survey::table_template(instrument, lang)
+        .iter()
+        .map(|cell| csv_cell(cell, separator))
+        .collect();
+    format!("\u{feff}{}\r\n", header.join(&separator.to_string()))
+}
+
 /// The answers as CSV: one row per statement, with a header and a BOM (so
 /// Excel reads UTF-8). Dutch spreadsheets expect `;`, English ones `,`.
 /// Every text cell goes through [`csv_cell`].

@@ -58,7 +58,7 @@ pub use answers::{
 };
 pub use compare::{compare, Comparison, Delta, FactorDelta, PhaseDelta, CHANGE_THRESHOLD};
 pub use evaluate::evaluate;
-pub use export::{answers_csv, csv_cell};
+pub use export::{answers_csv, csv_cell, template_csv};
 pub use group::{
     aggregate, merge_contexts, name_key, Consensus, Gap, GroupFactor, GroupOptions, GroupReport,
     OptionError, Subgroup, SubgroupMean,

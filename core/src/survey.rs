@@ -202,7 +202,14 @@ fn normal(text: &str) -> String {
             c => c,
         })
         .collect();
-    let joined = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Spaces made one, and none around a slash: "Weet niet / n.v.t." and
+    // "weet niet/n.v.t." are one answer.
+    let joined = plain
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .replace(" /", "/")
+        .replace("/ ", "/");
     // A leading ' is a spreadsheet's "this is text" (see `csv_cell`).
     joined
         .trim_start_matches('\'')
@@ -352,13 +359,21 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
     for label in instrument.scale.unknown.0.values() {
         answers.push((normal(label), Response::Unknown));
     }
+    // "Don't know" and "not applicable" as survey tools and people write
+    // them (Microsoft Forms' Dutch "Weet niet / niet van toepassing").
     for word in [
         "unknown",
         "weet niet",
         "weet ik niet",
+        "niet van toepassing",
+        "weet niet / niet van toepassing",
+        "weet niet / n.v.t",
         "n/a",
         "nvt",
         "n.v.t",
+        "don't know",
+        "not known",
+        "don't know / n/a",
     ] {
         answers.push((normal(word), Response::Unknown));
     }
@@ -554,6 +569,38 @@ mod tests {
             "{}",
             said[1]
         );
+    }
+
+    #[test]
+    fn dont_know_is_read_as_survey_tools_and_people_write_it() {
+        let i = instrument();
+        let id = i.factors[0].statements[0].id.clone();
+        let words = [
+            "Weet niet / niet van toepassing",
+            "weet niet/niet van toepassing",
+            "Weet ik niet / niet van toepassing",
+            "Niet van toepassing",
+            "N.v.t.",
+            "nvt",
+            "Weet niet",
+            "Geen mening",
+            "Don't know",
+            "Don’t know / not applicable",
+            "n/a",
+        ];
+        let mut rows = vec![vec!["Gemeente".to_string(), id.clone()]];
+        rows.extend(
+            words
+                .iter()
+                .map(|w| vec!["Druten".to_string(), w.to_string()]),
+        );
+        let table = read_table(i, &rows).unwrap();
+        assert!(table.notices.is_empty(), "{:?}", table.notices);
+        assert_eq!(table.respondents.len(), words.len());
+        assert!(table
+            .respondents
+            .iter()
+            .all(|r| r.responses[&id] == Response::Unknown));
     }
 
     #[test]

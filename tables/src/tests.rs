@@ -204,3 +204,23 @@ fn no_survey_sheet_gives_the_first_sheets_reason() {
     assert_eq!(error, SurveyError::Table(TableError::NoStatements));
     assert_eq!(error.say(Lang::En), TableError::NoStatements.say(Lang::En));
 }
+
+#[test]
+fn the_template_reads_back_in_both_languages_with_every_statement() {
+    let instrument = Instrument::builtin();
+    let statements = instrument.statements().count();
+    for lang in Lang::ALL {
+        let mut file = samenwerkingsscan::template_csv(instrument, lang);
+        let separator = lang.pick(";", ",");
+        let mut row = vec!["Druten".to_string(), "raadslid".to_string()];
+        row.extend((0..statements).map(|i| (1 + i % 5).to_string()));
+        file.push_str(&row.join(separator));
+        file.push_str("\r\n");
+        let table = read_survey(instrument, "sjabloon.csv", file.as_bytes()).unwrap();
+        assert!(table.notices.is_empty(), "{lang:?}: {:?}", table.notices);
+        assert_eq!(table.respondents.len(), 1);
+        let answers = &table.respondents[0];
+        assert_eq!(answers.responses.len(), statements, "{lang:?}");
+        assert_eq!(answers.respondent.municipality.as_deref(), Some("Druten"));
+    }
+}

@@ -74,3 +74,20 @@ test("workshop mode's glue is pinned by the same import map", async ({ page }) =
   await scan(page).getByRole('button', { name: 'Workshop leiden' }).click();
   await expect(scan(page).locator('.scan-load-error')).toBeVisible();
 });
+
+for (const [file, change] of [
+  ['samenwerkingsscan_import_bg.wasm', undefined],
+  ['samenwerkingsscan_import.js', (body) => Buffer.concat([body, Buffer.from('\n// changed\n')])],
+]) {
+  test(`the survey import is pinned too: a changed ${file} is refused, visibly`, async ({ page }) => {
+    await tamper(page, file, change);
+    await hostPage(page);
+    await live(page);
+    await scan(page).getByLabel('Antwoorden openen uit een bestand').setInputFiles({
+      name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from('Gemeente;Rol\nDruten;raadslid\n'),
+    });
+    await expect(scan(page).locator('.scan-alert--error')).toContainText('Het onderdeel dat tabellen leest, kan niet laden');
+    expect(readFileSync(new URL(`../../target/release-bundle/samenwerkingsscan-${version}/SHA256SUMS`, import.meta.url), 'utf8'))
+      .toMatch(new RegExp(` ${file.replace('.', '\\.')}\n`));
+  });
+}

@@ -362,6 +362,8 @@ fn progress(props: &ProgressProps) -> Html {
 fn data_event(dispatch: &Callback<Action>, key: &str, event: DataEvent) {
     dispatch.emit(match event {
         DataEvent::Import(parsed) => Action::ImportParsed(parsed),
+        DataEvent::ImportReading => Action::ImportReading,
+        DataEvent::ImportSurvey(read) => Action::ImportSurvey(read),
         DataEvent::ImportConfirm(text) => Action::ImportConfirm(text, now()),
         DataEvent::ImportCancel => Action::ImportCancel,
         DataEvent::Ask(which) => Action::AskConfirm(which),

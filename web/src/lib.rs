@@ -18,6 +18,7 @@ mod route;
 mod screens;
 mod state;
 mod storage;
+mod survey;
 #[cfg(feature = "workshop")]
 mod workshop;
 
@@ -64,7 +65,9 @@ impl ScanHandle {
 /// it no report is computed for the host), onMode: (mode, lang) => void (the
 /// loader's: the scan bundle asks for "workshop" in its current language),
 /// languageError: { lang, detail } (the language chosen could not be
-/// loaded; the widget is in the other and says so) }`.
+/// loaded; the widget is in the other and says so), copyReport: (button) =>
+/// void and readSurvey: (file) => Promise<string> (the loader's: see
+/// copy.rs and survey.rs) }`.
 /// A custom instrument that does not validate, or could not be fetched, is
 /// not used: the widget shows why and runs the built-in instrument.
 ///
@@ -102,6 +105,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
     };
     let function = |name: &str| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     copy::set_copier(function("copyReport"));
+    survey::set_reader(function("readSurvey"));
     let props = app::AppProps {
         instrument: Rc::new(instrument),
         storage_key: text("storageKey")

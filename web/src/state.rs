@@ -2,6 +2,7 @@
 //! Side effects (storage, URL, focus) live in `app.rs`; this stays pure.
 
 use crate::route::Step;
+use crate::survey::{CellNotice, SurveyFailure, SurveyRead};
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     merge, next_stamp, response_key, stamp_context, stamp_respondent, Answers, Changes, Context,
@@ -26,7 +27,12 @@ pub enum Confirm {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Import {
     Idle,
+    /// A survey tool's export is being read (the import bundle may still
+    /// be on its way).
+    Reading,
     Failed(Vec<String>),
+    /// A survey tool's export that is not one person's answers.
+    Refused(Refusal),
     Ready {
         // Boxed: the other variants are small (clippy::large_enum_variant).
         answers: Box<Answers>,
@@ -34,7 +40,45 @@ pub enum Import {
         /// the first ones only, of `total`.
         notices: Vec<samenwerkingsscan::Notice>,
         total: usize,
+        /// A survey export's cells that do not count (in both languages):
+        /// the first ones only, of `total_cells`.
+        cells: Vec<CellNotice>,
+        total_cells: usize,
     },
+}
+
+/// Why a survey tool's export is not opened as the user's answers; each
+/// is said in the language shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// Not read: the file's problem, or the import bundle's absence.
+    Unread(SurveyFailure),
+    /// The answers of this many people: a group, for a workshop.
+    Many(usize),
+    /// No row with an answer; the first cells that did not count, of the total.
+    Empty(Vec<CellNotice>, usize),
+}
+
+impl Import {
+    /// What the data panel shows for a survey tool's export: one person's
+    /// answers to confirm, or why not. The scan holds one respondent's
+    /// answers; a group's export belongs in a workshop.
+    pub fn from_survey(read: Result<SurveyRead, SurveyFailure>) -> Import {
+        match read {
+            Err(failure) => Import::Refused(Refusal::Unread(failure)),
+            Ok(read) => match read.respondents.len() {
+                0 => Import::Refused(Refusal::Empty(read.notices, read.total_notices)),
+                1 => Import::Ready {
+                    answers: Box::new(read.respondents.into_iter().next().unwrap_or_default()),
+                    notices: Vec::new(),
+                    total: 0,
+                    cells: read.notices,
+                    total_cells: read.total_notices,
+                },
+                many => Import::Refused(Refusal::Many(many)),
+            },
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -69,6 +113,10 @@ pub enum Action {
     SetContext(Context, u64),
     StorageResult(StorageStatus, Option<u64>),
     ImportParsed(Result<Box<samenwerkingsscan::Imported>, Vec<String>>),
+    /// A survey tool's export is being read.
+    ImportReading,
+    /// A survey tool's export, read (or why not).
+    ImportSurvey(Result<Box<SurveyRead>, SurveyFailure>),
     /// Adopt the imported answers (the text to announce, the time).
     ImportConfirm(String, u64),
     ImportCancel,
@@ -185,8 +233,12 @@ impl Reducible for State {
                     answers: Box::new(imported.answers),
                     notices: imported.notices,
                     total: imported.total_notices,
+                    cells: Vec::new(),
+                    total_cells: 0,
                 }
             }
+            Action::ImportReading => s.import = Import::Reading,
+            Action::ImportSurvey(read) => s.import = Import::from_survey(read.map(|r| *r)),
             Action::ImportParsed(Err(problems)) => {
                 s.import = Import::Failed(problems);
             }
@@ -366,5 +418,36 @@ mod tests {
             .reduce(Action::ShowStep(Step::Report));
         assert_eq!(s.step, Step::Report);
         assert_eq!(s.confirm, None);
+    }
+
+    #[test]
+    fn a_survey_export_opens_as_one_persons_answers_or_says_why_not() {
+        let read = |respondents: usize| SurveyRead {
+            respondents: vec![Answers::default(); respondents],
+            notices: Vec::new(),
+            total_notices: 2,
+        };
+        assert!(matches!(
+            Import::from_survey(Ok(read(1))),
+            Import::Ready { total_cells: 2, .. }
+        ));
+        assert_eq!(
+            Import::from_survey(Ok(read(37))),
+            Import::Refused(Refusal::Many(37))
+        );
+        assert_eq!(
+            Import::from_survey(Ok(read(0))),
+            Import::Refused(Refusal::Empty(Vec::new(), 2))
+        );
+        let failure = SurveyFailure::Unavailable("offline".into());
+        assert_eq!(
+            Import::from_survey(Err(failure.clone())),
+            Import::Refused(Refusal::Unread(failure))
+        );
+        // Reading, then the answer replaces the "being read" state.
+        let reading = start().reduce(Action::ImportReading);
+        assert_eq!(reading.import, Import::Reading);
+        let ready = reading.reduce(Action::ImportSurvey(Ok(Box::new(read(1)))));
+        assert!(matches!(ready.import, Import::Ready { .. }));
     }
 }

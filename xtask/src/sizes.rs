@@ -97,7 +97,16 @@ pub const GZIP_TARGET: u64 = 150 * 1024;
 /// lives in the loader (+0.4 KB; the same in the wasm measured +3.1 KB),
 /// the button and its two messages in both languages in the wasm. The
 /// ceiling is 302 KB.
-pub const GZIP_BUDGET: u64 = 302 * 1024;
+///
+/// Issue 19's survey import (2026-12-02): 307.4 KB (wasm 266.6 → 272.1 KB).
+/// The table readers are not in it (their own bundle, below); the scan got
+/// the data panel's new states (reading, one person's export to confirm
+/// with its cells, a group's export refused with the way to a workshop),
+/// their texts in both languages, the template download (the core's
+/// `template_csv`) and the call into the loader. Reading the bundle's reply
+/// with serde's derive measured 10.7 KB; with `JSON.parse` and the answers
+/// decoder the wasm has anyway, 5.5 KB. The ceiling is 307.5 KB.
+pub const GZIP_BUDGET: u64 = 307 * 1024 + 512;
 /// The ceiling for a facilitator in workshop mode (the workshop bundle
 /// replaces the scan bundle; measured 339.6 KB gzip on 2026-11-29, 372.3 KB
 /// on 2026-11-30 with the readiness model v2, 377.7 KB with disclosure
@@ -129,14 +138,20 @@ pub const GZIP_BUDGET: u64 = 302 * 1024;
 /// after the review of it (see the scan's ceiling above); the ceiling is
 /// 455 KB, below the 455.3 KB this issue started from. 456.0 KB with
 /// issue 19's "Kopieer rapport" (see the scan's ceiling); the ceiling is
-/// 456.5 KB.
-pub const WORKSHOP_GZIP_BUDGET: u64 = 456 * 1024 + 512;
+/// 456.5 KB. 464.6 KB with issue 19's survey import (the scan's part, and
+/// the setup's: participants from an export, what became of every row, the
+/// template); the ceiling is 465 KB.
+pub const WORKSHOP_GZIP_BUDGET: u64 = 465 * 1024;
 
 /// The ceiling for the survey import (`web/import`: csv, calamine and the
 /// built-in questionnaire in both languages), which the loader fetches only
 /// when someone chooses a survey tool's export; never part of a first
-/// visit. Issue 19 (2026-12-02): see `IMPORT_BUNDLE`'s line in the report.
-pub const IMPORT_GZIP_BUDGET: u64 = 400 * 1024;
+/// visit. Issue 19 (2026-12-02): 361.3 KB. Most of it is calamine's XML
+/// reader (quick-xml with every text encoding's tables: 364 KB of the raw
+/// wasm's read-only data, with the questionnaire); the built-in
+/// questionnaire in both languages (so headers match in Dutch and English)
+/// is about 32 KB. The ceiling is 362 KB.
+pub const IMPORT_GZIP_BUDGET: u64 = 362 * 1024;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of

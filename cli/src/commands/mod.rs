@@ -59,15 +59,7 @@ fn template(lang: Option<Lang>, instrument: Option<&Path>) -> Outcome {
     }
     let instrument = load_instrument(instrument)?;
     let lang = lang_of(lang, &instrument)?;
-    let separator = lang.pick(';', ',');
-    let header: Vec<String> = samenwerkingsscan::table_template(&instrument, lang)
-        .into_iter()
-        .map(|cell| samenwerkingsscan::csv_cell(&cell, separator))
-        .collect();
-    Ok(format!(
-        "\u{feff}{}\r\n",
-        header.join(&separator.to_string())
-    ))
+    Ok(samenwerkingsscan::template_csv(&instrument, lang))
 }
 
 /// Pretty JSON with a final newline.

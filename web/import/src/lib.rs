@@ -6,10 +6,12 @@
 //!
 //! It reads the file's bytes with `samenwerkingsscan-tables` (the same code
 //! as the command line's `evaluate responses.xlsx`) and answers in JSON,
-//! both languages at once, so the widget can switch language afterwards:
+//! both languages at once, so the widget can switch language afterwards.
+//! Each respondent's answers are a JSON text of their own, which the widget
+//! reads with the decoder it has anyway (`Answers::from_json`):
 //!
 //! ```text
-//! {"respondents": [<answers>…], "notices": [{"cell": "F4", "nl": "…", "en": "…"}…],
+//! {"respondents": ["<answers as JSON>"…], "notices": [{"cell": "F4", "nl": "…", "en": "…"}…],
 //!  "total_notices": 27}
 //! {"error": {"nl": "…", "en": "…"}}
 //! ```
@@ -43,15 +45,15 @@ impl Both {
 #[derive(Serialize)]
 struct Notice {
     cell: String,
-    #[serde(flatten)]
-    text: Both,
+    nl: String,
+    en: String,
 }
 
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Read {
     Table {
-        respondents: Vec<Answers>,
+        respondents: Vec<String>,
         notices: Vec<Notice>,
         total_notices: usize,
     },
@@ -122,10 +124,11 @@ pub fn read_survey(name: &str, bytes: &[u8], instrument: Option<String>) -> Stri
                 .take(NOTICES_SHOWN)
                 .map(|n| Notice {
                     cell: n.cell.name(),
-                    text: Both::of(&n.kind),
+                    nl: n.kind.say(Lang::Nl),
+                    en: n.kind.say(Lang::En),
                 })
                 .collect(),
-            respondents: table.respondents,
+            respondents: table.respondents.iter().map(Answers::to_json).collect(),
         }),
         Err(e) => json(&Read::Error {
             error: Both::of(&e),

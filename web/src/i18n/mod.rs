@@ -137,6 +137,18 @@ pub struct Texts {
     pub import_failed: &'static str,
     /// The browser could not read a chosen file (moved, or no permission).
     pub file_unreadable: &'static str,
+    /// The template for survey tools: the button, and what it is.
+    pub template: &'static str,
+    pub template_hint: &'static str,
+    /// A survey tool's export is being read.
+    pub survey_reading: &'static str,
+    /// A survey export with this many people's answers (more than one).
+    pub survey_many: fn(usize) -> String,
+    pub survey_empty: &'static str,
+    /// Before the cells of a survey export that do not count.
+    pub survey_cells: &'static str,
+    /// The import bundle could not load (a technical detail).
+    pub survey_unavailable: fn(&str) -> String,
     pub import_ready: fn(usize, usize) -> String,
     pub import_notices: &'static str,
     pub import_confirm: &'static str,
@@ -226,6 +238,17 @@ pub struct WorkshopTexts {
     pub codes_hint: &'static str,
     pub codes_add: &'static str,
     pub files_label: &'static str,
+    pub files_hint: &'static str,
+    /// A survey export's name, while it is read.
+    pub table_reading: fn(&str) -> String,
+    /// A survey export's name and how many of its rows were added.
+    pub table_added: fn(&str, usize) -> String,
+    /// Rows not added: equal to a participant already there, without a
+    /// usable answer, beyond the most participants.
+    pub table_duplicate: fn(usize) -> String,
+    pub table_empty: fn(usize) -> String,
+    pub table_full: fn(usize) -> String,
+    pub table_cells: &'static str,
     /// The code or file name, and who (municipality, role; may be empty).
     pub code_added: fn(&str, &str) -> String,
     /// The code or file name.

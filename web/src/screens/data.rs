@@ -1,11 +1,14 @@
-//! The user's data: export (JSON, CSV), import with confirmation, a share
-//! link, and "start over" / "delete my data" with confirmation.
+//! The user's data: export (JSON, CSV), import with confirmation (an
+//! answers file, or a survey tool's export with one person's answers), the
+//! template for survey tools, a share link, and "start over" / "delete my
+//! data" with confirmation.
 
 use crate::dialog::ConfirmDialog;
 use crate::export;
 use crate::i18n::texts;
 use crate::route;
-use crate::state::{Confirm, Import};
+use crate::state::{Confirm, Import, Refusal};
+use crate::survey::{SurveyFailure, SurveyRead};
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{
     encode_share, file_size_problem, left_out_of_share, Answers, Imported, Instrument, LeftOut,
@@ -38,6 +41,10 @@ pub struct DataProps {
 pub enum DataEvent {
     /// A chosen file, read: its answers, or why not (in the user's language).
     Import(Result<Box<Imported>, Vec<String>>),
+    /// A survey tool's export was chosen and is being read.
+    ImportReading,
+    /// A survey tool's export, read (or why not).
+    ImportSurvey(Result<Box<SurveyRead>, SurveyFailure>),
     /// Adopt the imported answers; the text to announce.
     ImportConfirm(String),
     ImportCancel,
@@ -62,6 +69,51 @@ pub fn parse_import(
     Answers::import(instrument, text)
         .map(Box::new)
         .map_err(|error| vec![error.text(lang)])
+}
+
+/// What the file inputs offer: answers files and survey tools' exports
+/// (`.xls` and `.ods` too, so that their owners hear how to save them).
+pub const ACCEPTED_FILES: &str = ".json,.csv,.tsv,.xlsx,.xlsm,.xls,.ods,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Downloads the template for survey tools (the core's `template_csv`:
+/// municipality, role and a column per statement, in `lang`).
+pub fn download_template(instrument: Rc<Instrument>, lang: Lang) -> Callback<MouseEvent> {
+    Callback::from(move |_: MouseEvent| {
+        export::download(
+            lang.pick(
+                "samenwerkingsscan-sjabloon.csv",
+                "samenwerkingsscan-template.csv",
+            ),
+            "text/csv;charset=utf-8",
+            &samenwerkingsscan::template_csv(&instrument, lang),
+        )
+    })
+}
+
+/// Why a survey tool's export was not read, in `lang`.
+pub fn survey_failure(failure: &SurveyFailure, lang: Lang) -> String {
+    match failure {
+        SurveyFailure::File(why) => why.get(lang).to_string(),
+        SurveyFailure::Unavailable(detail) => (texts(lang).survey_unavailable)(detail),
+    }
+}
+
+/// Why a survey tool's export is not opened as the user's answers, a line
+/// each, in `lang`.
+fn refusal_lines(refusal: &Refusal, lang: Lang) -> Vec<String> {
+    let t = texts(lang);
+    match refusal {
+        Refusal::Unread(failure) => vec![survey_failure(failure, lang)],
+        Refusal::Many(people) => vec![(t.survey_many)(*people)],
+        Refusal::Empty(cells, total) => std::iter::once(t.survey_empty.to_string())
+            .chain(
+                cells
+                    .iter()
+                    .map(|c| format!("{}: {}", c.cell, c.message(lang))),
+            )
+            .chain(samenwerkingsscan::more_notices(*total, lang))
+            .collect(),
+    }
 }
 
 fn share_link(ns: &str, code: &str) -> String {
@@ -135,6 +187,16 @@ pub fn data_panel(props: &DataProps) -> Html {
                 return;
             };
             input.set_value("");
+            // A survey tool's export: read by the import bundle.
+            if crate::survey::is_survey(&file.name()) {
+                on.emit(DataEvent::ImportReading);
+                let on = on.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let read = crate::survey::read(file).await;
+                    on.emit(DataEvent::ImportSurvey(read.map(Box::new)));
+                });
+                return;
+            }
             // Too large: said before anything is read (the page stays responsive).
             if let Some(why) = file_size_problem(file.size() as u64, lang) {
                 on.emit(DataEvent::Import(Err(vec![why])));
@@ -220,6 +282,13 @@ pub fn data_panel(props: &DataProps) -> Html {
         }
     };
 
+    // Why a file is not used: the reader's problems, or a survey export's.
+    let problems: Vec<String> = match &props.import {
+        Import::Failed(problems) => problems.clone(),
+        Import::Refused(refusal) => refusal_lines(refusal, lang),
+        _ => Vec::new(),
+    };
+
     html! {
         <section class="scan-data scan-no-print" aria-labelledby="scan-data-title">
             <h2 id="scan-data-title">{ t.data_heading }</h2>
@@ -235,24 +304,34 @@ pub fn data_panel(props: &DataProps) -> Html {
             <div class="scan-field">
                 <label for="scan-import">{ t.import }</label>
                 <p class="scan-hint" id="scan-import-hint">{ t.import_hint }</p>
-                <input type="file" id="scan-import" class="scan-file" accept=".json,application/json"
+                <input type="file" id="scan-import" class="scan-file" accept={ACCEPTED_FILES}
                     aria-describedby="scan-import-hint" onchange={on_file} />
+            </div>
+            <div class="scan-field">
+                <p class="scan-hint" id="scan-template-hint">{ t.template_hint }</p>
+                <button type="button" class="scan-button" aria-describedby="scan-template-hint"
+                    onclick={download_template(props.instrument.clone(), lang)}>{ t.template }</button>
             </div>
             { match &props.import {
                 Import::Idle => html! {},
-                Import::Failed(problems) => html! {
+                Import::Reading => html! { <p class="scan-hint" role="status">{ t.survey_reading }</p> },
+                Import::Failed(_) | Import::Refused(_) => html! {
                     <div class="scan-alert scan-alert--error" role="alert">
                         <p>{ t.import_failed }</p>
                         <ul>{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
                         <button type="button" class="scan-button" onclick={props.on_event.reform(|_| DataEvent::ImportCancel)}>{ t.dismiss }</button>
                     </div>
                 },
-                Import::Ready { answers, notices, total: total_notices } => html! {
+                Import::Ready { answers, notices, total: total_notices, cells, total_cells } => html! {
                     <div class="scan-alert scan-alert--info" role="alert">
                         <p>{ (t.import_ready)(answers.answered(&props.instrument), total) }</p>
                         if !notices.is_empty() {
                             <p>{ t.import_notices }</p>
                             { crate::screens::notices::notice_list(notices.iter().map(|n| (n.path.as_str(), n.text(lang))), *total_notices, lang) }
+                        }
+                        if !cells.is_empty() {
+                            <p>{ t.survey_cells }</p>
+                            { crate::screens::notices::notice_list(cells.iter().map(|c| (c.cell.as_str(), c.message(lang).to_string())), *total_cells, lang) }
                         }
                         <div class="scan__actions">
                             <button type="button" class="scan-button scan-button--primary"

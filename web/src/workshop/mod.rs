@@ -515,6 +515,8 @@ fn setup_action(instrument: &Rc<Instrument>, event: SetupEvent) -> WAction {
         SetupEvent::File(place, name, answers) => {
             WAction::AddFile(instrument, place, name, answers.map(|a| *a))
         }
+        SetupEvent::TableReading(place, name) => WAction::TableReading(place, name),
+        SetupEvent::Table(place, name, read) => WAction::AddTable(instrument, place, name, read),
         SetupEvent::Load(workshop, text) => WAction::LoadWorkshop(*workshop, text),
         SetupEvent::ConfirmLoad => WAction::ConfirmLoad,
         SetupEvent::CancelLoad => WAction::CancelLoad,

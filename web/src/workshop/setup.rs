@@ -2,9 +2,10 @@
 //! result codes and files, saving and loading, a baseline, shortcuts.
 
 use super::qr::Qr;
-use super::state::{Outcome, Screen};
+use super::state::{Outcome, Screen, TableOutcome};
 use crate::dialog::ConfirmDialog;
 use crate::i18n::{texts, workshop_texts};
+use crate::survey::{SurveyFailure, SurveyRead};
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{decode_share, Answers, CodeOutcome, Instrument, Workshop};
 use std::cell::RefCell;
@@ -49,6 +50,11 @@ pub enum SetupEvent {
     FilesChosen,
     /// One participant file, read: its place, its name, its answers or why not.
     File(usize, String, Result<Box<Answers>, String>),
+    /// A survey tool's export is being read: its place and its name.
+    TableReading(usize, String),
+    /// A survey tool's export, read: its place, its name, its respondents
+    /// or why not.
+    Table(usize, String, Result<Box<SurveyRead>, SurveyFailure>),
     /// A workshop file to continue, with the text to announce.
     Load(Box<Workshop>, String),
     ConfirmLoad,
@@ -71,7 +77,7 @@ type Readers = Rc<RefCell<Vec<gloo::file::callbacks::FileReader>>>;
 
 /// Reads every chosen file as text and hands `(place, name, text)` to
 /// `done` (`place`: the file's place among those chosen; they arrive in any
-/// order).
+/// order). Survey tools' exports are left to [`read_tables`].
 fn read_files(
     e: &Event,
     readers: &Readers,
@@ -84,7 +90,10 @@ fn read_files(
     let mut keep = readers.borrow_mut();
     keep.clear();
     for i in 0..files.length() {
-        if let Some(file) = files.get(i) {
+        if let Some(file) = files
+            .get(i)
+            .filter(|f| !crate::survey::is_survey(&f.name()))
+        {
             let place = i as usize;
             // Too large: said before anything is read (the page stays responsive).
             if let Some(why) = samenwerkingsscan::file_size_problem(file.size() as u64, lang) {
@@ -100,6 +109,25 @@ fn read_files(
         }
     }
     input.set_value("");
+}
+
+/// Hands every chosen survey tool's export (`.csv`, `.xlsx`) to the import
+/// bundle, each as a whole table of participants: says at once that it is
+/// being read, then what became of it.
+fn read_tables(e: &Event, on: &Callback<SetupEvent>) {
+    let input: HtmlInputElement = e.target_unchecked_into();
+    let Some(files) = input.files() else { return };
+    for i in 0..files.length() {
+        let Some(file) = files.get(i).filter(|f| crate::survey::is_survey(&f.name())) else {
+            continue;
+        };
+        let (place, name, on) = (i as usize, file.name(), on.clone());
+        on.emit(SetupEvent::TableReading(place, name.clone()));
+        wasm_bindgen_futures::spawn_local(async move {
+            let read = crate::survey::read(file).await;
+            on.emit(SetupEvent::Table(place, name, read.map(Box::new)));
+        });
+    }
 }
 
 #[function_component(Setup)]
@@ -128,6 +156,7 @@ pub fn setup(props: &SetupProps) -> Html {
         let (on, readers, instrument) = (on.clone(), readers.clone(), props.instrument.clone());
         Callback::from(move |e: Event| {
             on.emit(SetupEvent::FilesChosen);
+            read_tables(&e, &on);
             let (on, instrument) = (on.clone(), instrument.clone());
             read_files(
                 &e,
@@ -250,8 +279,12 @@ pub fn setup(props: &SetupProps) -> Html {
             </div>
             <div class="scan-field">
                 <label for="scan-ws-files">{ w.files_label }</label>
-                <input type="file" id="scan-ws-files" class="scan-file" accept=".json,application/json" multiple=true
-                    onchange={on_participant_files} />
+                <p class="scan-hint" id="scan-ws-files-hint">{ w.files_hint }</p>
+                <input type="file" id="scan-ws-files" class="scan-file" accept={crate::screens::data::ACCEPTED_FILES} multiple=true
+                    aria-describedby="scan-ws-files-hint" onchange={on_participant_files} />
+            </div>
+            <div class="scan__actions">
+                <button type="button" class="scan-button" onclick={crate::screens::data::download_template(props.instrument.clone(), lang)}>{ t.template }</button>
             </div>
             <div role="status" class="scan-ws-outcomes">
                 if !props.outcomes.is_empty() {
@@ -369,6 +402,12 @@ fn outcome(o: &Outcome, lang: Lang) -> Html {
         Outcome::BadFile(_, name, why) => {
             return html! { <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(name, why) }</li> }
         }
+        Outcome::Reading(_, name) => return html! { <li>{ (w.table_reading)(name) }</li> },
+        Outcome::Table(_, table) => return table_outcome(table, lang),
+        Outcome::BadTable(_, name, why) => {
+            let why = crate::screens::data::survey_failure(why, lang);
+            return html! { <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(name, &why) }</li> };
+        }
     };
     // Every line names its code or file.
     match o {
@@ -406,6 +445,32 @@ fn outcome(o: &Outcome, lang: Lang) -> Html {
         CodeOutcome::Full { input } => {
             html! { <li class="scan-ws-outcome--invalid">{ (w.code_full)(input) }</li> }
         }
+    }
+}
+
+/// What became of a survey tool's export: how many rows were added, what
+/// was not, and the cells that did not count.
+fn table_outcome(table: &TableOutcome, lang: Lang) -> Html {
+    let w = workshop_texts(lang);
+    let class = if table.added > 0 {
+        "scan-ws-outcome--added"
+    } else {
+        "scan-ws-outcome--invalid"
+    };
+    let not_added = [
+        (table.duplicate, w.table_duplicate as fn(usize) -> String),
+        (table.empty, w.table_empty),
+        (table.full, w.table_full),
+    ];
+    html! {
+        <li class={class}>
+            { (w.table_added)(&table.name, table.added) }
+            { for not_added.iter().filter(|(n, _)| *n > 0).map(|(n, say)| html! { <>{ " " }{ say(*n) }</> }) }
+            if !table.cells.is_empty() {
+                { " " }{ w.table_cells }
+                { crate::screens::notices::notice_list(table.cells.iter().map(|c| (c.cell.as_str(), c.message(lang).to_string())), table.total_cells, lang) }
+            }
+        </li>
     }
 }
 

@@ -3,6 +3,7 @@
 //! [`Workshop`]; this adds where they are and what the screen shows.
 
 use crate::state::StorageStatus;
+use crate::survey::{CellNotice, SurveyFailure, SurveyRead};
 use samenwerkingsscan::Lang;
 use samenwerkingsscan::{shown_outcomes, CodeOutcome, Instrument, Workshop};
 use serde::{Deserialize, Serialize};
@@ -44,6 +45,58 @@ pub enum Outcome {
     /// A file that holds no answers: its place, its name and why (already in
     /// the user's language).
     BadFile(usize, String, String),
+    /// A survey tool's export being read: its place and its name.
+    Reading(usize, String),
+    /// A survey tool's export, read: its place and what became of its rows.
+    Table(usize, Box<TableOutcome>),
+    /// A survey tool's export that could not be read: place, name, why.
+    BadTable(usize, String, SurveyFailure),
+}
+
+/// What became of the rows of a survey tool's export.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TableOutcome {
+    /// The file's name.
+    pub name: String,
+    /// Rows added as participants.
+    pub added: usize,
+    /// Rows whose answers equal a participant's already there (the same
+    /// file loaded twice, or two people who answered alike): not added.
+    pub duplicate: usize,
+    /// Rows without an answer this questionnaire can use.
+    pub empty: usize,
+    /// Rows that did not fit: the workshop holds at most 500 participants.
+    pub full: usize,
+    /// The first cells that did not count, of `total_cells`.
+    pub cells: Vec<CellNotice>,
+    pub total_cells: usize,
+}
+
+impl TableOutcome {
+    /// Adds the respondents of `read` to `workshop` and counts what became
+    /// of each.
+    pub fn add(
+        workshop: &mut Workshop,
+        instrument: &Instrument,
+        name: String,
+        read: SurveyRead,
+    ) -> TableOutcome {
+        let mut outcome = TableOutcome {
+            cells: read.notices,
+            total_cells: read.total_notices,
+            ..TableOutcome::default()
+        };
+        for (i, answers) in read.respondents.iter().enumerate() {
+            match workshop.add_answers(instrument, answers, format!("{name} {}", i + 1)) {
+                CodeOutcome::Added { .. } => outcome.added += 1,
+                CodeOutcome::Duplicate { .. } => outcome.duplicate += 1,
+                CodeOutcome::Full { .. } => outcome.full += 1,
+                CodeOutcome::Empty { .. } | CodeOutcome::Invalid { .. } => outcome.empty += 1,
+            }
+        }
+        outcome.name = name;
+        outcome
+    }
 }
 
 impl Outcome {
@@ -51,7 +104,11 @@ impl Outcome {
     fn place(&self) -> usize {
         match self {
             Outcome::Code(_) => 0,
-            Outcome::File(at, _) | Outcome::BadFile(at, ..) => *at,
+            Outcome::File(at, _)
+            | Outcome::BadFile(at, ..)
+            | Outcome::Reading(at, _)
+            | Outcome::Table(at, _)
+            | Outcome::BadTable(at, ..) => *at,
         }
     }
 }
@@ -114,6 +171,15 @@ pub enum WAction {
         usize,
         String,
         Result<samenwerkingsscan::Answers, String>,
+    ),
+    /// A survey tool's export is being read: its place and name.
+    TableReading(usize, String),
+    /// A survey tool's export, read (or why not): its place and name.
+    AddTable(
+        Rc<Instrument>,
+        usize,
+        String,
+        Result<Box<SurveyRead>, SurveyFailure>,
     ),
     ClearOutcomes,
     RemoveParticipant(String),
@@ -182,6 +248,13 @@ impl WState {
         self.confirm_new = false;
     }
 
+    /// Lists a file's outcome at its place among the files chosen together.
+    fn insert_outcome(&mut self, outcome: Outcome) {
+        let place = outcome.place();
+        let at = self.outcomes.partition_point(|o| o.place() <= place);
+        self.outcomes.insert(at, outcome);
+    }
+
     fn clear_outcomes(&mut self) {
         self.outcomes.clear();
         self.more_invalid = 0;
@@ -222,8 +295,23 @@ impl Reducible for WState {
                     }
                     Err(why) => Outcome::BadFile(place, name, why),
                 };
-                let at = s.outcomes.partition_point(|o| o.place() <= place);
-                s.outcomes.insert(at, outcome);
+                s.insert_outcome(outcome);
+            }
+            WAction::TableReading(place, name) => {
+                s.insert_outcome(Outcome::Reading(place, name));
+            }
+            WAction::AddTable(instrument, place, name, read) => {
+                // The file's "being read" line makes way for what became of it.
+                s.outcomes
+                    .retain(|o| !matches!(o, Outcome::Reading(at, _) if *at == place));
+                let outcome = match read {
+                    Ok(read) => Outcome::Table(
+                        place,
+                        Box::new(TableOutcome::add(&mut s.workshop, &instrument, name, *read)),
+                    ),
+                    Err(why) => Outcome::BadTable(place, name, why),
+                };
+                s.insert_outcome(outcome);
             }
             WAction::ClearOutcomes => s.clear_outcomes(),
             WAction::RemoveParticipant(code) => s.workshop.remove_participant(&code),
