@@ -66,6 +66,9 @@ pub struct AppProps {
     /// built-in instrument, which comes one language at a time.
     #[prop_or_default]
     pub load_instrument: Option<js_sys::Function>,
+    /// The loader's `readSurvey(file)` for this widget (survey.rs).
+    #[prop_or_default]
+    pub read_survey: Option<js_sys::Function>,
     /// The accessible name of the widget's region (`label="…"`); empty =
     /// the instrument's title. Two scans on one page need two names.
     #[prop_or_default]
@@ -86,6 +89,7 @@ impl PartialEq for AppProps {
             && self.on_workshop == other.on_workshop
             && self.on_lang == other.on_lang
             && self.load_instrument == other.load_instrument
+            && self.read_survey == other.read_survey
             && self.language_problem == other.language_problem
             && self.label == other.label
     }
@@ -228,6 +232,7 @@ pub fn app(props: &AppProps) -> Html {
                         answers={Rc::new(state.answers.clone())} saved_at={state.saved_at}
                         import={state.import.clone()} confirm={state.confirm}
                         storage_key={AttrValue::from(key.clone())}
+                        reader={crate::survey::SurveyReader(props.read_survey.clone())}
                         on_event={{ let (dispatch, key) = (dispatch.clone(), key.clone());
                             Callback::from(move |event| data_event(&dispatch, &key, event)) }} />
                 }
@@ -362,8 +367,8 @@ fn progress(props: &ProgressProps) -> Html {
 fn data_event(dispatch: &Callback<Action>, key: &str, event: DataEvent) {
     dispatch.emit(match event {
         DataEvent::Import(parsed) => Action::ImportParsed(parsed),
-        DataEvent::ImportReading => Action::ImportReading,
-        DataEvent::ImportSurvey(read) => Action::ImportSurvey(read),
+        DataEvent::ImportReading(id) => Action::ImportReading(id),
+        DataEvent::ImportSurvey(id, read) => Action::ImportSurvey(id, read),
         DataEvent::ImportConfirm(text) => Action::ImportConfirm(text, now()),
         DataEvent::ImportCancel => Action::ImportCancel,
         DataEvent::Ask(which) => Action::AskConfirm(which),

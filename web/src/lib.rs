@@ -105,7 +105,6 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
     };
     let function = |name: &str| field(name).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     copy::set_copier(function("copyReport"));
-    survey::set_reader(function("readSurvey"));
     let props = app::AppProps {
         instrument: Rc::new(instrument),
         storage_key: text("storageKey")
@@ -129,6 +128,7 @@ pub fn mount(element: web_sys::Element, options: JsValue) -> Result<ScanHandle, 
             function("loadInstrument")
         },
         label: text("label").unwrap_or_default().into(),
+        read_survey: function("readSurvey"),
     };
     Ok(ScanHandle {
         app: Some(yew::Renderer::<root::Root>::with_root_and_props(element, props).render()),

@@ -282,7 +282,7 @@ pub fn root(props: &AppProps) -> Html {
                 lang={*lang} instrument_trouble={props.instrument_trouble.clone()}
                 language_problem={(*problem).clone()}
                 on_event={props.on_event.clone()} on_mode={props.on_mode.clone()} on_workshop={switch(true)}
-                on_lang={Some(on_lang)} label={props.label.clone()} />
+                on_lang={Some(on_lang)} label={props.label.clone()} read_survey={props.read_survey.clone()} />
         }
     }
 }
@@ -308,7 +308,8 @@ fn workshop_mode(
         html! {
             <WorkshopApp {instrument} storage_key={props.storage_key.clone()}
                 instrument_trouble={props.instrument_trouble.clone()}
-                {lang} {language_problem} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()} />
+                {lang} {language_problem} {on_lang} {scan_url} {on_scan} stylesheet={props.workshop_stylesheet.clone()}
+                reader={crate::survey::SurveyReader(props.read_survey.clone())} />
         }
     }
     #[cfg(not(feature = "workshop"))]

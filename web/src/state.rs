@@ -28,8 +28,8 @@ pub enum Confirm {
 pub enum Import {
     Idle,
     /// A survey tool's export is being read (the import bundle may still
-    /// be on its way).
-    Reading,
+    /// be on its way): the read's number, see survey.rs.
+    Reading(u32),
     Failed(Vec<String>),
     /// A survey tool's export that is not one person's answers.
     Refused(Refusal),
@@ -113,10 +113,11 @@ pub enum Action {
     SetContext(Context, u64),
     StorageResult(StorageStatus, Option<u64>),
     ImportParsed(Result<Box<samenwerkingsscan::Imported>, Vec<String>>),
-    /// A survey tool's export is being read.
-    ImportReading,
-    /// A survey tool's export, read (or why not).
-    ImportSurvey(Result<Box<SurveyRead>, SurveyFailure>),
+    /// A survey tool's export is being read (the read's number).
+    ImportReading(u32),
+    /// A survey tool's export, read (or why not), by the read's number:
+    /// taken only while that read is the one waited for.
+    ImportSurvey(u32, Result<Box<SurveyRead>, SurveyFailure>),
     /// Adopt the imported answers (the text to announce, the time).
     ImportConfirm(String, u64),
     ImportCancel,
@@ -237,8 +238,13 @@ impl Reducible for State {
                     total_cells: 0,
                 }
             }
-            Action::ImportReading => s.import = Import::Reading,
-            Action::ImportSurvey(read) => s.import = Import::from_survey(read.map(|r| *r)),
+            Action::ImportReading(id) => s.import = Import::Reading(id),
+            Action::ImportSurvey(id, read) => {
+                // A later file, a cancel or a confirm since: this read is stale.
+                if s.import == Import::Reading(id) {
+                    s.import = Import::from_survey(read.map(|r| *r));
+                }
+            }
             Action::ImportParsed(Err(problems)) => {
                 s.import = Import::Failed(problems);
             }
@@ -445,9 +451,34 @@ mod tests {
             Import::Refused(Refusal::Unread(failure))
         );
         // Reading, then the answer replaces the "being read" state.
-        let reading = start().reduce(Action::ImportReading);
-        assert_eq!(reading.import, Import::Reading);
-        let ready = reading.reduce(Action::ImportSurvey(Ok(Box::new(read(1)))));
+        let reading = start().reduce(Action::ImportReading(7));
+        assert_eq!(reading.import, Import::Reading(7));
+        let ready = reading.reduce(Action::ImportSurvey(7, Ok(Box::new(read(1)))));
         assert!(matches!(ready.import, Import::Ready { .. }));
+        // A read that finishes after another file was chosen, or after a
+        // cancel, changes nothing.
+        let json = Imported {
+            answers: Answers::default(),
+            notices: Vec::new(),
+            total_notices: 0,
+            dropped: 0,
+        };
+        let later = start()
+            .reduce(Action::ImportReading(8))
+            .reduce(Action::ImportParsed(Ok(Box::new(json))));
+        let after = later
+            .clone()
+            .reduce(Action::ImportSurvey(8, Ok(Box::new(read(37)))));
+        assert_eq!(after.import, later.import);
+        let cancelled = start()
+            .reduce(Action::ImportReading(9))
+            .reduce(Action::ImportCancel)
+            .reduce(Action::ImportSurvey(9, Ok(Box::new(read(1)))));
+        assert_eq!(cancelled.import, Import::Idle);
+        let newer = start()
+            .reduce(Action::ImportReading(10))
+            .reduce(Action::ImportReading(11))
+            .reduce(Action::ImportSurvey(10, Ok(Box::new(read(1)))));
+        assert_eq!(newer.import, Import::Reading(11));
     }
 }

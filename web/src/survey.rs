@@ -3,21 +3,35 @@
 //! in the survey import bundle (`web/import`: csv, calamine and the core's
 //! `read_table`), which the loader fetches only now, through its
 //! `readSurvey(file)` given at mount: the scan's own bundle carries no
-//! table reader. What comes back is JSON with every sentence in both
-//! languages, so the screens can switch language afterwards.
+//! table reader. Each widget has its own (it reads against that widget's
+//! questionnaire), passed down in props as a [`SurveyReader`]. What comes
+//! back is JSON with every sentence in both languages, so the screens can
+//! switch language afterwards.
+//!
+//! Every read has a number ([`next_read`]): a reducer takes a result only
+//! while that read is still the one waited for, so a slow read never
+//! overwrites a file chosen after it, nor a workshop loaded meanwhile.
 
 use samenwerkingsscan::{Answers, Lang};
-use std::cell::RefCell;
+use std::cell::Cell;
 use wasm_bindgen::{JsCast, JsValue};
 
+/// This widget's `readSurvey(file)`, given by the loader at mount (none:
+/// a host that mounts the wasm itself without it; reading then says so).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SurveyReader(pub Option<js_sys::Function>);
+
 thread_local! {
-    /// The loader's `readSurvey`, given at mount.
-    static READER: RefCell<Option<js_sys::Function>> = const { RefCell::new(None) };
+    /// The number of the last read started.
+    static READS: Cell<u32> = const { Cell::new(0) };
 }
 
-/// Keeps the loader's `readSurvey` for [`read`].
-pub fn set_reader(reader: Option<js_sys::Function>) {
-    READER.with(|r| *r.borrow_mut() = reader);
+/// A new read's number, different from every earlier one.
+pub fn next_read() -> u32 {
+    READS.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    })
 }
 
 /// A sentence in both languages.
@@ -80,7 +94,7 @@ pub fn is_survey(name: &str) -> bool {
 /// # Errors
 /// [`SurveyFailure`]: the file's problem in both languages, or the import
 /// bundle's absence.
-pub async fn read(file: web_sys::File) -> Result<SurveyRead, SurveyFailure> {
+pub async fn read(reader: &SurveyReader, file: web_sys::File) -> Result<SurveyRead, SurveyFailure> {
     let unavailable = |e: JsValue| {
         SurveyFailure::Unavailable(
             e.dyn_ref::<js_sys::Error>()
@@ -89,8 +103,9 @@ pub async fn read(file: web_sys::File) -> Result<SurveyRead, SurveyFailure> {
                 .unwrap_or_else(|| "unknown error".into()),
         )
     };
-    let reader = READER
-        .with(|r| r.borrow().clone())
+    let reader = reader
+        .0
+        .as_ref()
         .ok_or_else(|| SurveyFailure::Unavailable("the loader gave no readSurvey".into()))?;
     let promise = reader
         .call1(&JsValue::NULL, &file)

@@ -31,6 +31,8 @@ pub struct DataProps {
     pub confirm: Option<Confirm>,
     /// The widget's storage key (its namespace in share links).
     pub storage_key: AttrValue,
+    /// Reads a survey tool's export (survey.rs).
+    pub reader: crate::survey::SurveyReader,
     /// What the user does in the panel.
     pub on_event: Callback<DataEvent>,
 }
@@ -41,10 +43,10 @@ pub struct DataProps {
 pub enum DataEvent {
     /// A chosen file, read: its answers, or why not (in the user's language).
     Import(Result<Box<Imported>, Vec<String>>),
-    /// A survey tool's export was chosen and is being read.
-    ImportReading,
-    /// A survey tool's export, read (or why not).
-    ImportSurvey(Result<Box<SurveyRead>, SurveyFailure>),
+    /// A survey tool's export was chosen and is being read (the read's number).
+    ImportReading(u32),
+    /// A survey tool's export, read (or why not), by the read's number.
+    ImportSurvey(u32, Result<Box<SurveyRead>, SurveyFailure>),
     /// Adopt the imported answers; the text to announce.
     ImportConfirm(String),
     ImportCancel,
@@ -176,10 +178,11 @@ pub fn data_panel(props: &DataProps) -> Html {
         })
     };
     let on_file = {
-        let (on, instrument, reader) = (
+        let (on, instrument, reader, survey_reader) = (
             props.on_event.clone(),
             props.instrument.clone(),
             reader.clone(),
+            props.reader.clone(),
         );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
@@ -189,11 +192,12 @@ pub fn data_panel(props: &DataProps) -> Html {
             input.set_value("");
             // A survey tool's export: read by the import bundle.
             if crate::survey::is_survey(&file.name()) {
-                on.emit(DataEvent::ImportReading);
-                let on = on.clone();
+                let id = crate::survey::next_read();
+                on.emit(DataEvent::ImportReading(id));
+                let (on, survey_reader) = (on.clone(), survey_reader.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let read = crate::survey::read(file).await;
-                    on.emit(DataEvent::ImportSurvey(read.map(Box::new)));
+                    let read = crate::survey::read(&survey_reader, file).await;
+                    on.emit(DataEvent::ImportSurvey(id, read.map(Box::new)));
                 });
                 return;
             }
@@ -314,7 +318,7 @@ pub fn data_panel(props: &DataProps) -> Html {
             </div>
             { match &props.import {
                 Import::Idle => html! {},
-                Import::Reading => html! { <p class="scan-hint" role="status">{ t.survey_reading }</p> },
+                Import::Reading(_) => html! { <p class="scan-hint" role="status">{ t.survey_reading }</p> },
                 Import::Failed(_) | Import::Refused(_) => html! {
                     <div class="scan-alert scan-alert--error" role="alert">
                         <p>{ t.import_failed }</p>

@@ -46,6 +46,9 @@ pub struct WorkshopProps {
     pub instrument_trouble: Option<crate::root::Trouble>,
     /// URL of `workshop.css`; empty when the host links it itself.
     pub stylesheet: AttrValue,
+    /// Reads participants' survey exports (survey.rs).
+    #[prop_or_default]
+    pub reader: crate::survey::SurveyReader,
 }
 
 /// Where the workshop is saved: beside the scan's own answers, never over them.
@@ -381,6 +384,7 @@ pub fn workshop_app(props: &WorkshopProps) -> Html {
                 pending={state.pending.is_some()} file_error={state.file_error.clone().map(AttrValue::from)}
                 shortcuts={state.shortcuts} confirm_new={state.confirm_new}
                 scan_url={props.scan_url.clone()} storage_key={props.storage_key.clone()}
+                reader={props.reader.clone()}
                 on_event={{ let (dispatch, i) = (dispatch.clone(), instrument.clone());
                     Callback::from(move |event| dispatch.emit(setup_action(&i, event))) }} />
         },
@@ -515,8 +519,8 @@ fn setup_action(instrument: &Rc<Instrument>, event: SetupEvent) -> WAction {
         SetupEvent::File(place, name, answers) => {
             WAction::AddFile(instrument, place, name, answers.map(|a| *a))
         }
-        SetupEvent::TableReading(place, name) => WAction::TableReading(place, name),
-        SetupEvent::Table(place, name, read) => WAction::AddTable(instrument, place, name, read),
+        SetupEvent::TableReading(id, place, name) => WAction::TableReading(id, place, name),
+        SetupEvent::Table(id, name, read) => WAction::AddTable(instrument, id, name, read),
         SetupEvent::Load(workshop, text) => WAction::LoadWorkshop(*workshop, text),
         SetupEvent::ConfirmLoad => WAction::ConfirmLoad,
         SetupEvent::CancelLoad => WAction::CancelLoad,

@@ -33,6 +33,8 @@ pub struct SetupProps {
     /// Where participants open the scan (the QR code's target).
     pub scan_url: AttrValue,
     pub storage_key: AttrValue,
+    /// Reads participants' survey exports (survey.rs).
+    pub reader: crate::survey::SurveyReader,
     /// What the facilitator does on this screen.
     pub on_event: Callback<SetupEvent>,
 }
@@ -50,11 +52,12 @@ pub enum SetupEvent {
     FilesChosen,
     /// One participant file, read: its place, its name, its answers or why not.
     File(usize, String, Result<Box<Answers>, String>),
-    /// A survey tool's export is being read: its place and its name.
-    TableReading(usize, String),
-    /// A survey tool's export, read: its place, its name, its respondents
-    /// or why not.
-    Table(usize, String, Result<Box<SurveyRead>, SurveyFailure>),
+    /// A survey tool's export is being read: the read's number, its place
+    /// among the files chosen and its name.
+    TableReading(u32, usize, String),
+    /// A survey tool's export, read: the read's number, its name, its
+    /// respondents or why not.
+    Table(u32, String, Result<Box<SurveyRead>, SurveyFailure>),
     /// A workshop file to continue, with the text to announce.
     Load(Box<Workshop>, String),
     ConfirmLoad,
@@ -114,18 +117,19 @@ fn read_files(
 /// Hands every chosen survey tool's export (`.csv`, `.xlsx`) to the import
 /// bundle, each as a whole table of participants: says at once that it is
 /// being read, then what became of it.
-fn read_tables(e: &Event, on: &Callback<SetupEvent>) {
+fn read_tables(e: &Event, on: &Callback<SetupEvent>, reader: &crate::survey::SurveyReader) {
     let input: HtmlInputElement = e.target_unchecked_into();
     let Some(files) = input.files() else { return };
     for i in 0..files.length() {
         let Some(file) = files.get(i).filter(|f| crate::survey::is_survey(&f.name())) else {
             continue;
         };
-        let (place, name, on) = (i as usize, file.name(), on.clone());
-        on.emit(SetupEvent::TableReading(place, name.clone()));
+        let (id, place, name) = (crate::survey::next_read(), i as usize, file.name());
+        let (on, reader) = (on.clone(), reader.clone());
+        on.emit(SetupEvent::TableReading(id, place, name.clone()));
         wasm_bindgen_futures::spawn_local(async move {
-            let read = crate::survey::read(file).await;
-            on.emit(SetupEvent::Table(place, name, read.map(Box::new)));
+            let read = crate::survey::read(&reader, file).await;
+            on.emit(SetupEvent::Table(id, name, read.map(Box::new)));
         });
     }
 }
@@ -153,10 +157,15 @@ pub fn setup(props: &SetupProps) -> Html {
         })
     };
     let on_participant_files = {
-        let (on, readers, instrument) = (on.clone(), readers.clone(), props.instrument.clone());
+        let (on, readers, instrument, reader) = (
+            on.clone(),
+            readers.clone(),
+            props.instrument.clone(),
+            props.reader.clone(),
+        );
         Callback::from(move |e: Event| {
             on.emit(SetupEvent::FilesChosen);
-            read_tables(&e, &on);
+            read_tables(&e, &on, &reader);
             let (on, instrument) = (on.clone(), instrument.clone());
             read_files(
                 &e,
@@ -402,7 +411,7 @@ fn outcome(o: &Outcome, lang: Lang) -> Html {
         Outcome::BadFile(_, name, why) => {
             return html! { <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(name, why) }</li> }
         }
-        Outcome::Reading(_, name) => return html! { <li>{ (w.table_reading)(name) }</li> },
+        Outcome::Reading(_, _, name) => return html! { <li>{ (w.table_reading)(name) }</li> },
         Outcome::Table(_, table) => return table_outcome(table, lang),
         Outcome::BadTable(_, name, why) => {
             let why = crate::screens::data::survey_failure(why, lang);

@@ -45,8 +45,11 @@ pub enum Outcome {
     /// A file that holds no answers: its place, its name and why (already in
     /// the user's language).
     BadFile(usize, String, String),
-    /// A survey tool's export being read: its place and its name.
-    Reading(usize, String),
+    /// A survey tool's export being read: its place, the read's number
+    /// (survey.rs) and its name. Its result is taken only while this line
+    /// is here: choosing other files, loading a workshop or starting a new
+    /// one drops the read.
+    Reading(usize, u32, String),
     /// A survey tool's export, read: its place and what became of its rows.
     Table(usize, Box<TableOutcome>),
     /// A survey tool's export that could not be read: place, name, why.
@@ -106,7 +109,7 @@ impl Outcome {
             Outcome::Code(_) => 0,
             Outcome::File(at, _)
             | Outcome::BadFile(at, ..)
-            | Outcome::Reading(at, _)
+            | Outcome::Reading(at, ..)
             | Outcome::Table(at, _)
             | Outcome::BadTable(at, ..) => *at,
         }
@@ -172,12 +175,13 @@ pub enum WAction {
         String,
         Result<samenwerkingsscan::Answers, String>,
     ),
-    /// A survey tool's export is being read: its place and name.
-    TableReading(usize, String),
-    /// A survey tool's export, read (or why not): its place and name.
+    /// A survey tool's export is being read: the read's number, its place
+    /// among the files chosen, its name.
+    TableReading(u32, usize, String),
+    /// A survey tool's export, read (or why not): the read's number, its name.
     AddTable(
         Rc<Instrument>,
-        usize,
+        u32,
         String,
         Result<Box<SurveyRead>, SurveyFailure>,
     ),
@@ -285,7 +289,9 @@ impl Reducible for WState {
             WAction::Note(factor, text) => s.workshop.set_note(&factor, &text),
             WAction::AddCodes(instrument, text) => {
                 let (shown, more) = shown_outcomes(s.workshop.add_codes(&instrument, &text));
-                s.outcomes = shown.into_iter().map(Outcome::Code).collect();
+                // Files still being read stay waited for.
+                s.outcomes.retain(|o| matches!(o, Outcome::Reading(..)));
+                s.outcomes.extend(shown.into_iter().map(Outcome::Code));
                 s.more_invalid = more;
             }
             WAction::AddFile(instrument, place, name, answers) => {
@@ -297,13 +303,23 @@ impl Reducible for WState {
                 };
                 s.insert_outcome(outcome);
             }
-            WAction::TableReading(place, name) => {
-                s.insert_outcome(Outcome::Reading(place, name));
+            WAction::TableReading(id, place, name) => {
+                s.insert_outcome(Outcome::Reading(place, id, name));
             }
-            WAction::AddTable(instrument, place, name, read) => {
-                // The file's "being read" line makes way for what became of it.
-                s.outcomes
-                    .retain(|o| !matches!(o, Outcome::Reading(at, _) if *at == place));
+            WAction::AddTable(instrument, id, name, read) => {
+                // The file's "being read" line makes way for what became of
+                // it; without that line the read is stale (other files
+                // chosen, another workshop loaded): nothing is added.
+                let Some(at) = s
+                    .outcomes
+                    .iter()
+                    .position(|o| matches!(o, Outcome::Reading(_, read, _) if *read == id))
+                else {
+                    return self;
+                };
+                let Outcome::Reading(place, ..) = s.outcomes.remove(at) else {
+                    return self;
+                };
                 let outcome = match read {
                     Ok(read) => Outcome::Table(
                         place,
@@ -434,6 +450,83 @@ mod tests {
             workshop: state.workshop.clone(),
             baseline: state.baseline.clone(),
         })
+    }
+
+    /// A survey export's respondents: every statement answered with `point`.
+    fn table(municipalities: &[&str], point: u8) -> Box<SurveyRead> {
+        let respondents = municipalities
+            .iter()
+            .map(|m| {
+                let mut answers = samenwerkingsscan::Answers::default();
+                answers.respondent.municipality = Some(m.to_string());
+                for (_, statement) in Instrument::builtin().statements() {
+                    answers.responses.insert(
+                        statement.id.clone(),
+                        samenwerkingsscan::Response::Scale(point),
+                    );
+                }
+                answers
+            })
+            .collect();
+        Box::new(SurveyRead {
+            respondents,
+            notices: Vec::new(),
+            total_notices: 0,
+        })
+    }
+
+    #[test]
+    fn a_survey_export_adds_its_rows_and_a_stale_read_adds_nothing() {
+        let reading = start().reduce(WAction::TableReading(1, 0, "a.xlsx".into()));
+        assert!(matches!(reading.outcomes[..], [Outcome::Reading(0, 1, _)]));
+        // Codes pasted meanwhile: the file is still waited for.
+        let pasted = reading.reduce(WAction::AddCodes(instrument(), "nonsense".into()));
+        assert!(pasted
+            .outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Reading(..))));
+        let done = pasted.reduce(WAction::AddTable(
+            instrument(),
+            1,
+            "a.xlsx".into(),
+            Ok(table(&["Druten", "Wijchen", "Druten"], 4)),
+        ));
+        assert_eq!(
+            done.workshop.participants.len(),
+            2,
+            "the third row equals the first"
+        );
+        assert!(done
+            .outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Table(0, t) if t.added == 2 && t.duplicate == 1)));
+        assert!(!done
+            .outcomes
+            .iter()
+            .any(|o| matches!(o, Outcome::Reading(..))));
+        // Other files chosen before the read finished: it is dropped.
+        let stale = start()
+            .reduce(WAction::TableReading(2, 0, "b.xlsx".into()))
+            .reduce(WAction::ClearOutcomes)
+            .reduce(WAction::AddTable(
+                instrument(),
+                2,
+                "b.xlsx".into(),
+                Ok(table(&["Druten"], 3)),
+            ));
+        assert!(stale.workshop.participants.is_empty());
+        assert!(stale.outcomes.is_empty());
+        // A new workshop started meanwhile: nothing reaches it.
+        let renewed = start()
+            .reduce(WAction::TableReading(3, 0, "c.xlsx".into()))
+            .reduce(WAction::New(instrument(), "nieuw".into()))
+            .reduce(WAction::AddTable(
+                instrument(),
+                3,
+                "c.xlsx".into(),
+                Ok(table(&["Druten"], 3)),
+            ));
+        assert!(renewed.workshop.participants.is_empty());
     }
 
     #[test]
