@@ -28,6 +28,19 @@ use std::fmt;
 pub const MAX_ROWS: u32 = 200_000;
 /// The most columns read from a sheet.
 pub const MAX_COLUMNS: u32 = 2_000;
+/// The most cells a sheet is read into, counting every row as wide as its
+/// last cell: 80 columns for 50,000 respondents. One cell far to the right
+/// on many rows would otherwise ask for gigabytes.
+pub const MAX_CELLS: usize = 4_000_000;
+/// The most text read from one sheet's cells: a long shared string of an
+/// .xlsx used in many cells would otherwise multiply.
+pub const MAX_TEXT_BYTES: usize = 64_000_000;
+/// The largest survey file the widget reads: 5 MB, about 25,000
+/// respondents of the built-in questionnaire. Reading takes far more memory
+/// than the file's bytes, and the widget runs on phones too.
+pub const MAX_BROWSER_BYTES: usize = 5_000_000;
+/// The largest survey file the command line reads: 50 MB.
+pub const MAX_FILE_BYTES: usize = 50_000_000;
 
 /// A table as rows of cells, the first row first.
 pub type Rows = Vec<Vec<String>>;
@@ -53,10 +66,18 @@ pub enum SurveyError {
         /// What the reader said.
         detail: String,
     },
-    /// A sheet with a cell beyond [`MAX_ROWS`] or [`MAX_COLUMNS`].
+    /// A sheet with a cell beyond [`MAX_ROWS`] or [`MAX_COLUMNS`], or
+    /// more than [`MAX_CELLS`] cells or [`MAX_TEXT_BYTES`] of text.
     TooLarge {
-        /// The sheet's name.
+        /// The sheet's name (empty for a .csv).
         sheet: String,
+    },
+    /// A file over the limit of where it is read ([`MAX_BROWSER_BYTES`] in
+    /// the widget, [`MAX_FILE_BYTES`] on the command line): refused before
+    /// it is read.
+    FileTooLarge {
+        /// The limit, in bytes.
+        limit: usize,
     },
     /// Readable, but no sheet is a survey table: empty, or no header
     /// names a statement (the first sheet's reason).
@@ -68,29 +89,62 @@ impl Says for SurveyError {
         match self {
             SurveyError::OtherFormat => lang
                 .pick(
-                    "Dit soort bestand leest de scan niet. Sla het op als .xlsx of .csv (in Excel: Opslaan als).",
-                    "The scan does not read this kind of file. Save it as .xlsx or .csv (in Excel: Save As).",
+                    "Dit soort bestand leest de scan niet. Sla het op als .xlsx of .csv (in Excel of LibreOffice: Opslaan als).",
+                    "The scan does not read this kind of file. Save it as .xlsx or .csv (in Excel or LibreOffice: Save As).",
                 )
                 .to_string(),
             SurveyError::Unreadable { xlsx, detail } => {
                 let detail = samenwerkingsscan::shortened(detail, 200);
                 match (xlsx, lang) {
-                    (true, Lang::Nl) => format!("Dit is geen leesbaar .xlsx-bestand ({detail})."),
-                    (true, Lang::En) => format!("This is not a readable .xlsx file ({detail})."),
-                    (false, Lang::Nl) => format!("Dit is geen leesbare tabel ({detail})."),
-                    (false, Lang::En) => format!("This is not a readable table ({detail})."),
+                    (true, Lang::Nl) => format!("De scan kan dit .xlsx-bestand niet lezen. Open het in Excel en sla het opnieuw op als .xlsx of .csv. (Foutmelding: {detail})"),
+                    (true, Lang::En) => format!("The scan cannot read this .xlsx file. Open it in Excel and save it again as .xlsx or .csv. (Error: {detail})"),
+                    (false, Lang::Nl) => format!("De scan kan dit bestand niet als tabel lezen. Open het in Excel en sla het opnieuw op als .xlsx of .csv. (Foutmelding: {detail})"),
+                    (false, Lang::En) => format!("The scan cannot read this file as a table. Open it in Excel and save it again as .xlsx or .csv. (Error: {detail})"),
                 }
             }
             SurveyError::TooLarge { sheet } => {
+                let (rows, columns, cells) = (
+                    thousands(MAX_ROWS as usize, lang),
+                    thousands(MAX_COLUMNS as usize, lang),
+                    thousands(MAX_CELLS, lang),
+                );
                 let sheet = samenwerkingsscan::shortened(sheet, 60);
+                let which = match (sheet.is_empty(), lang) {
+                    (true, Lang::Nl) => "De tabel".to_string(),
+                    (true, Lang::En) => "The table".to_string(),
+                    (false, Lang::Nl) => format!("Het werkblad ‘{sheet}’"),
+                    (false, Lang::En) => format!("The sheet ‘{sheet}’"),
+                };
                 match lang {
-                    Lang::Nl => format!("Het blad ‘{sheet}’ is groter dan {MAX_ROWS} rijen of {MAX_COLUMNS} kolommen. Staat er ver weg nog een waarde?"),
-                    Lang::En => format!("The sheet ‘{sheet}’ is larger than {MAX_ROWS} rows or {MAX_COLUMNS} columns. Is there a stray value far away?"),
+                    Lang::Nl => format!("{which} is te groot om te lezen: meer dan {rows} rijen, {columns} kolommen of {cells} cellen. Misschien staat er ver onder of rechts van de tabel nog iets in een cel. Verwijder dat en probeer het opnieuw."),
+                    Lang::En => format!("{which} is too large to read: more than {rows} rows, {columns} columns or {cells} cells. Perhaps a cell far below or to the right of the table still holds something. Delete it and try again."),
+                }
+            }
+            SurveyError::FileTooLarge { limit } => {
+                let megabytes = limit / 1_000_000;
+                match lang {
+                    Lang::Nl => format!("Dit bestand is groter dan {megabytes} MB. Zo’n groot bestand kan de scan hier niet lezen. Verwijder de kolommen die de scan niet gebruikt, zoals namen, tijden en toelichtingen. Probeer het daarna opnieuw."),
+                    Lang::En => format!("This file is larger than {megabytes} MB. The scan cannot read a file this large here. Delete the columns the scan does not use, such as names, times and comments. Then try again."),
                 }
             }
             SurveyError::Table(error) => error.say(lang),
         }
     }
+}
+
+/// A whole number with its thousands marked: "200.000" in Dutch, "200,000"
+/// in English.
+fn thousands(n: usize, lang: Lang) -> String {
+    let digits = n.to_string();
+    let mark = lang.pick('.', ',');
+    let mut out = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(mark);
+        }
+        out.push(digit);
+    }
+    out
 }
 
 impl fmt::Display for SurveyError {
@@ -109,35 +163,85 @@ impl std::error::Error for SurveyError {}
 /// [`SurveyError::Unreadable`] when the reader cannot read it,
 /// [`SurveyError::TooLarge`] for a sheet beyond the limits.
 pub fn sheets(name: &str, bytes: &[u8]) -> Result<Vec<Rows>, SurveyError> {
-    match extension(name).as_deref() {
-        Some("xlsx" | "xlsm") => workbook(bytes),
-        Some("xls" | "ods") => Err(SurveyError::OtherFormat),
-        _ => delimited(bytes).map(|rows| vec![rows]),
-    }
+    let mut all = Vec::new();
+    each_sheet(name, bytes, |rows| {
+        all.push(rows);
+        false
+    })?;
+    Ok(all)
 }
 
 /// The respondents in a survey export: the first sheet whose header names
 /// statements of `instrument` (an explanation or an empty sheet may come
-/// first), read by the core's [`read_table`].
+/// first), read by the core's [`read_table`]. Sheets after it are not read.
 ///
 /// # Errors
-/// As [`sheets`]; [`SurveyError::Table`] with the first sheet's reason when
-/// no sheet is a survey table.
+/// As [`sheets`] (for the sheets up to the one read); [`SurveyError::Table`]
+/// with the first sheet's reason when no sheet is a survey table.
 pub fn read_survey(
     instrument: &Instrument,
     name: &str,
     bytes: &[u8],
 ) -> Result<Table, SurveyError> {
     let mut first_error = None;
-    for rows in sheets(name, bytes)? {
-        match read_table(instrument, &rows) {
-            Ok(table) => return Ok(table),
-            Err(e) => {
-                first_error.get_or_insert(e);
-            }
+    let mut found = None;
+    each_sheet(name, bytes, |rows| match read_table(instrument, &rows) {
+        Ok(table) => {
+            found = Some(table);
+            true
+        }
+        Err(e) => {
+            first_error.get_or_insert(e);
+            false
+        }
+    })?;
+    found.ok_or(SurveyError::Table(first_error.unwrap_or(TableError::Empty)))
+}
+
+/// Hands each sheet to `done` in order until it returns `true`.
+fn each_sheet(name: &str, bytes: &[u8], done: impl FnMut(Rows) -> bool) -> Result<(), SurveyError> {
+    match extension(name).as_deref() {
+        Some("xlsx" | "xlsm") => workbook(bytes, done),
+        Some("xls" | "ods") => Err(SurveyError::OtherFormat),
+        _ => {
+            let mut done = done;
+            done(delimited(bytes)?);
+            Ok(())
         }
     }
-    Err(SurveyError::Table(first_error.unwrap_or(TableError::Empty)))
+}
+
+/// A sheet being filled cell by cell, within [`MAX_CELLS`] (every row as
+/// wide as its last cell) and [`MAX_TEXT_BYTES`]: the limits are checked
+/// before anything is allocated.
+#[derive(Default)]
+struct Grid {
+    rows: Rows,
+    cells: usize,
+    text: usize,
+}
+
+impl Grid {
+    /// Puts `text` at `row` and `column`; `Err` beyond the limits.
+    fn put(&mut self, row: usize, column: usize, text: String) -> Result<(), ()> {
+        let new_rows = (row + 1).saturating_sub(self.rows.len());
+        let width = self.rows.get(row).map_or(0, Vec::len);
+        let new_cells = new_rows + (column + 1).saturating_sub(width.max(1));
+        self.cells = self.cells.saturating_add(new_cells);
+        self.text = self.text.saturating_add(text.len());
+        if self.cells > MAX_CELLS || self.text > MAX_TEXT_BYTES {
+            return Err(());
+        }
+        if new_rows > 0 {
+            self.rows.resize_with(row + 1, Vec::new);
+        }
+        let cells = &mut self.rows[row];
+        if cells.len() <= column {
+            cells.resize(column + 1, String::new());
+        }
+        cells[column] = text;
+        Ok(())
+    }
 }
 
 fn delimited(bytes: &[u8]) -> Result<Rows, SurveyError> {
@@ -158,17 +262,23 @@ fn delimited(bytes: &[u8]) -> Result<Rows, SurveyError> {
         .has_headers(false)
         .flexible(true)
         .from_reader(body.as_bytes());
-    reader
-        .records()
-        .map(|record| {
-            record
-                .map(|r| r.iter().map(str::to_string).collect())
-                .map_err(|e| SurveyError::Unreadable {
-                    xlsx: false,
-                    detail: e.to_string(),
-                })
-        })
-        .collect()
+    let mut cells = 0usize;
+    let mut rows = Rows::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| SurveyError::Unreadable {
+            xlsx: false,
+            detail: e.to_string(),
+        })?;
+        // A line of a million separators is a million cells.
+        cells = cells.saturating_add(record.len().max(1));
+        if cells > MAX_CELLS {
+            return Err(SurveyError::TooLarge {
+                sheet: String::new(),
+            });
+        }
+        rows.push(record.iter().map(str::to_string).collect());
+    }
+    Ok(rows)
 }
 
 /// The separator of a header line: the one of `;`, tab and `,` that occurs
@@ -189,44 +299,55 @@ fn guess(header: &str) -> u8 {
     [b';', b'\t', b','][best]
 }
 
-/// Every sheet of an .xlsx, each cell at its own row and column (a table
-/// that starts at B2 keeps its cell names), at most [`MAX_ROWS`] rows and
-/// [`MAX_COLUMNS`] columns.
-fn workbook(bytes: &[u8]) -> Result<Vec<Rows>, SurveyError> {
-    use calamine::{DataType, Reader};
+/// The sheets of an .xlsx in order, each cell at its own row and column
+/// (a table that starts at B2 keeps its cell names), handed to `done` until
+/// it returns `true`. Within [`MAX_ROWS`], [`MAX_COLUMNS`], [`MAX_CELLS`]
+/// and [`MAX_TEXT_BYTES`]. A cell that is not text or a number (an error
+/// such as `#N/A`, a date, true/false) is read as Excel shows its value, so
+/// that a statement's column says it does not count instead of hiding it.
+fn workbook(bytes: &[u8], mut done: impl FnMut(Rows) -> bool) -> Result<(), SurveyError> {
+    use calamine::{DataRef, Reader};
     let unreadable = |e: &dyn fmt::Display| SurveyError::Unreadable {
         xlsx: true,
         detail: e.to_string(),
     };
     let mut workbook: calamine::Xlsx<_> =
         calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-    let mut sheets = Vec::new();
     for name in workbook.sheet_names() {
         let mut cells = workbook
             .worksheet_cells_reader(&name)
             .map_err(|e| unreadable(&e))?;
-        let mut rows: Rows = Vec::new();
+        let mut grid = Grid::default();
         while let Some(cell) = cells.next_cell().map_err(|e| unreadable(&e))? {
             let (row, column) = cell.get_position();
+            let too_large = || SurveyError::TooLarge {
+                sheet: name.clone(),
+            };
             if row >= MAX_ROWS || column >= MAX_COLUMNS {
-                return Err(SurveyError::TooLarge { sheet: name });
+                return Err(too_large());
             }
-            let text = cell.get_value().as_string().unwrap_or_default();
+            let text = match cell.get_value() {
+                DataRef::Empty => continue,
+                DataRef::String(text) => text.clone(),
+                DataRef::SharedString(text) => text.to_string(),
+                DataRef::Int(n) => n.to_string(),
+                DataRef::Float(n) => n.to_string(),
+                DataRef::Bool(b) => b.to_string(),
+                DataRef::DateTime(date) => date.to_string(),
+                DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => text.clone(),
+                DataRef::Error(error) => error.to_string(),
+            };
             if text.is_empty() {
                 continue;
             }
-            let (row, column) = (row as usize, column as usize);
-            if rows.len() <= row {
-                rows.resize_with(row + 1, Vec::new);
-            }
-            if rows[row].len() <= column {
-                rows[row].resize(column + 1, String::new());
-            }
-            rows[row][column] = text;
+            grid.put(row as usize, column as usize, text)
+                .map_err(|()| too_large())?;
         }
-        sheets.push(rows);
+        if done(grid.rows) {
+            break;
+        }
     }
-    Ok(sheets)
+    Ok(())
 }
 
 #[cfg(test)]

@@ -65,6 +65,11 @@ pub(crate) fn xlsx(sheets: &[(&str, Cells)]) -> Vec<u8> {
                 let reference = format!("{}{row}", column_name(*column));
                 if value.parse::<f64>().is_ok() {
                     sheet.push_str(&format!(r#"<c r="{reference}"><v>{value}</v></c>"#));
+                } else if value.starts_with('#') {
+                    // An error value, as Excel stores #N/A.
+                    sheet.push_str(&format!(r#"<c r="{reference}" t="e"><v>{value}</v></c>"#));
+                } else if let Some(b) = value.strip_prefix("bool:") {
+                    sheet.push_str(&format!(r#"<c r="{reference}" t="b"><v>{b}</v></c>"#));
                 } else {
                     sheet.push_str(&format!(
                         r#"<c r="{reference}" t="inlineStr"><is><t>{value}</t></is></c>"#
@@ -144,10 +149,10 @@ fn xls_and_ods_are_refused_with_advice_and_broken_files_are_said() {
     assert!(matches!(error, SurveyError::Unreadable { xlsx: true, .. }));
     assert!(error
         .say(Lang::Nl)
-        .starts_with("Dit is geen leesbaar .xlsx-bestand"));
+        .starts_with("De scan kan dit .xlsx-bestand niet lezen."));
     assert!(error
         .to_string()
-        .starts_with("This is not a readable .xlsx file"));
+        .starts_with("The scan cannot read this .xlsx file."));
 }
 
 #[test]
@@ -223,4 +228,90 @@ fn the_template_reads_back_in_both_languages_with_every_statement() {
         assert_eq!(answers.responses.len(), statements, "{lang:?}");
         assert_eq!(answers.respondent.municipality.as_deref(), Some("Druten"));
     }
+}
+
+#[test]
+fn a_far_cell_on_many_rows_is_refused_before_memory_runs_out() {
+    // Every row as wide as column 2,000: over the cell limit after 2,000 rows.
+    let far: Vec<(u32, u32, &str)> = (1..=2_100).map(|row| (row, MAX_COLUMNS, "x")).collect();
+    let bytes = xlsx(&[("Blad1", &far)]);
+    assert_eq!(
+        sheets("breed.xlsx", &bytes).unwrap_err(),
+        SurveyError::TooLarge {
+            sheet: "Blad1".into()
+        }
+    );
+    // A line of separators in a .csv likewise.
+    let line = ";".repeat(MAX_CELLS + 1);
+    assert!(matches!(
+        sheets("lang.csv", line.as_bytes()),
+        Err(SurveyError::TooLarge { .. })
+    ));
+    assert!(SurveyError::TooLarge { sheet: String::new() }
+        .say(Lang::Nl)
+        .starts_with("De tabel is te groot om te lezen: meer dan 200.000 rijen, 2.000 kolommen of 4.000.000 cellen."));
+    assert!(SurveyError::TooLarge { sheet: "Blad1".into() }
+        .say(Lang::En)
+        .starts_with("The sheet ‘Blad1’ is too large to read: more than 200,000 rows, 2,000 columns or 4,000,000 cells."));
+}
+
+#[test]
+fn error_and_true_false_cells_are_said_not_hidden() {
+    let instrument = Instrument::builtin();
+    let statement = instrument.factors[0].statements[0].id.as_str();
+    let cells = [
+        (1, 1, "Gemeente"),
+        (1, 2, statement),
+        (2, 1, "Druten"),
+        (2, 2, "#N/A"),
+        (3, 1, "Wijchen"),
+        (3, 2, "bool:1"),
+        (4, 1, "Druten"),
+        (4, 2, "4"),
+    ];
+    let table = read_survey(instrument, "fouten.xlsx", &xlsx(&[("Blad1", &cells)])).unwrap();
+    let said: Vec<String> = table.notices.iter().map(|n| n.text(Lang::En)).collect();
+    assert!(
+        said.iter()
+            .any(|s| s.starts_with("B2:") && s.contains("#N/A")),
+        "{said:?}"
+    );
+    assert!(
+        said.iter()
+            .any(|s| s.starts_with("B3:") && s.contains("true")),
+        "{said:?}"
+    );
+    assert_eq!(table.respondents.len(), 1);
+}
+
+#[test]
+fn only_the_sheets_up_to_the_survey_are_read() {
+    let instrument = Instrument::builtin();
+    let statement = instrument.factors[0].statements[0].id.as_str();
+    let survey = [(1, 1, statement), (2, 1, "4")];
+    // A far cell on the sheet after the survey does not matter.
+    let bytes = xlsx(&[
+        ("Antwoorden", &survey),
+        ("Kladblok", &[(MAX_ROWS + 1, 1, "x")]),
+    ]);
+    assert_eq!(
+        read_survey(instrument, "enquete.xlsx", &bytes)
+            .unwrap()
+            .respondents
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_file_over_the_limit_says_the_limit_in_megabytes() {
+    let error = SurveyError::FileTooLarge {
+        limit: MAX_BROWSER_BYTES,
+    };
+    assert!(error
+        .say(Lang::Nl)
+        .starts_with("Dit bestand is groter dan 5 MB."));
+    assert!(error
+        .to_string()
+        .starts_with("This file is larger than 5 MB."));
 }

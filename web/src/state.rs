@@ -66,16 +66,16 @@ impl Import {
     pub fn from_survey(read: Result<SurveyRead, SurveyFailure>) -> Import {
         match read {
             Err(failure) => Import::Refused(Refusal::Unread(failure)),
-            Ok(read) => match read.respondents.len() {
-                0 => Import::Refused(Refusal::Empty(read.notices, read.total_notices)),
-                1 => Import::Ready {
-                    answers: Box::new(read.respondents.into_iter().next().unwrap_or_default()),
+            Ok(read) => match (read.count, read.respondents.into_iter().next()) {
+                (0, _) => Import::Refused(Refusal::Empty(read.notices, read.total_notices)),
+                (1, Some(answers)) => Import::Ready {
+                    answers: Box::new(answers),
                     notices: Vec::new(),
                     total: 0,
                     cells: read.notices,
                     total_cells: read.total_notices,
                 },
-                many => Import::Refused(Refusal::Many(many)),
+                (many, _) => Import::Refused(Refusal::Many(many)),
             },
         }
     }
@@ -429,6 +429,7 @@ mod tests {
     #[test]
     fn a_survey_export_opens_as_one_persons_answers_or_says_why_not() {
         let read = |respondents: usize| SurveyRead {
+            count: respondents,
             respondents: vec![Answers::default(); respondents],
             notices: Vec::new(),
             total_notices: 2,

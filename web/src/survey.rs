@@ -67,8 +67,14 @@ impl CellNotice {
 /// cells that did not count (of `total_notices`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SurveyRead {
+    /// How many respondents the export holds.
+    pub count: usize,
+    /// Their answers, in the order of the rows: empty when there are more
+    /// than the reader asked for (the data panel wants one person).
     pub respondents: Vec<Answers>,
+    /// The first cells that did not count.
     pub notices: Vec<CellNotice>,
+    /// How many cells did not count in all.
     pub total_notices: usize,
 }
 
@@ -78,9 +84,10 @@ pub enum SurveyFailure {
     /// The file itself, said by the reader (too large, not a table, no
     /// statement in its header …).
     File(Both),
-    /// The import bundle could not load or answered nonsense (a technical
-    /// detail for the message).
+    /// The import bundle could not load (a technical detail for the message).
     Unavailable(String),
+    /// The import bundle's reply could not be read (a technical detail).
+    Broken(String),
 }
 
 /// Whether a file of this name is read here rather than as an answers
@@ -89,12 +96,17 @@ pub fn is_survey(name: &str) -> bool {
     samenwerkingsscan::is_table_file(name)
 }
 
-/// Reads `file` with the loader's `readSurvey`.
+/// Reads `file` with the loader's `readSurvey`, decoding the respondents'
+/// answers only when there are at most `most` of them.
 ///
 /// # Errors
-/// [`SurveyFailure`]: the file's problem in both languages, or the import
-/// bundle's absence.
-pub async fn read(reader: &SurveyReader, file: web_sys::File) -> Result<SurveyRead, SurveyFailure> {
+/// [`SurveyFailure`]: the file's problem in both languages, the import
+/// bundle's absence, or a reply that cannot be read.
+pub async fn read(
+    reader: &SurveyReader,
+    file: web_sys::File,
+    most: usize,
+) -> Result<SurveyRead, SurveyFailure> {
     let unavailable = |e: JsValue| {
         SurveyFailure::Unavailable(
             e.dyn_ref::<js_sys::Error>()
@@ -117,14 +129,14 @@ pub async fn read(reader: &SurveyReader, file: web_sys::File) -> Result<SurveyRe
         .map_err(unavailable)?
         .as_string()
         .ok_or_else(|| SurveyFailure::Unavailable("readSurvey gave no text".into()))?;
-    parse(&json)
+    parse(&json, most)
 }
 
 /// The import bundle's JSON (see `web/import/src/lib.rs`), read with the
 /// browser's `JSON.parse` and each respondent with the answers decoder the
 /// widget has anyway: serde's derive here cost the scan 10 KB gzip.
-fn parse(json: &str) -> Result<SurveyRead, SurveyFailure> {
-    let broken = |what: &str| SurveyFailure::Unavailable(format!("readSurvey: {what}"));
+fn parse(json: &str, most: usize) -> Result<SurveyRead, SurveyFailure> {
+    let broken = |what: &str| SurveyFailure::Broken(format!("readSurvey: {what}"));
     let reply = js_sys::JSON::parse(json).map_err(|_| broken("not JSON"))?;
     let field = |value: &JsValue, key: &str| {
         js_sys::Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
@@ -147,8 +159,11 @@ fn parse(json: &str) -> Result<SurveyRead, SurveyFailure> {
             .dyn_into::<js_sys::Array>()
             .map_err(|_| broken(&format!("no {key}")))
     };
-    let respondents = list("respondents")?
+    let rows = list("respondents")?;
+    let count = rows.length() as usize;
+    let respondents = rows
         .iter()
+        .take(if count > most { 0 } else { count })
         .map(|answers| {
             let json = answers
                 .as_string()
@@ -170,6 +185,7 @@ fn parse(json: &str) -> Result<SurveyRead, SurveyFailure> {
         .as_f64()
         .map_or(notices.len(), |n| n as usize);
     Ok(SurveyRead {
+        count,
         respondents,
         notices,
         total_notices,

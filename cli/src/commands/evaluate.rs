@@ -69,10 +69,6 @@ fn is_table_path(path: &Path) -> bool {
         .is_some_and(|name| samenwerkingsscan_tables::is_table(&name.to_string_lossy()))
 }
 
-/// The largest survey export read: 50 MB, about 250,000 respondents of the
-/// built-in questionnaire (a table costs far more memory than its bytes).
-const TABLE_FILE_BYTES: usize = 50_000_000;
-
 /// How many notices of a table are said on stderr; the rest are counted.
 const NAMED_NOTICES: usize = samenwerkingsscan::NOTICES_SHOWN;
 
@@ -84,7 +80,9 @@ fn read_table_file(
     lang: Lang,
 ) -> Result<Vec<Answers>, Failure> {
     use std::io::Write;
-    let bytes = super::read_bytes(path, TABLE_FILE_BYTES)?;
+    // 50 MB: about 250,000 respondents (a table costs far more memory than
+    // its bytes).
+    let bytes = super::read_bytes(path, samenwerkingsscan_tables::MAX_FILE_BYTES)?;
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())

@@ -17,19 +17,16 @@
 //! ```
 
 use samenwerkingsscan::{Answers, Instrument, Lang, Says, NOTICES_SHOWN};
+use samenwerkingsscan_tables::{SurveyError, MAX_BROWSER_BYTES};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-
-/// The largest survey file the widget reads: 5 MB, about 25,000
-/// respondents of the built-in questionnaire. Reading takes far more
-/// memory than the file's bytes, and this runs on phones too (the command
-/// line reads up to 50 MB).
-pub const MAX_SURVEY_BYTES: f64 = 5_000_000.0;
 
 /// A sentence in both languages.
 #[derive(Serialize)]
 struct Both {
+    /// In Dutch.
     nl: String,
+    /// In English.
     en: String,
 }
 
@@ -42,6 +39,7 @@ impl Both {
     }
 }
 
+/// A cell that did not count: its name ("F4") and why, in both languages.
 #[derive(Serialize)]
 struct Notice {
     cell: String,
@@ -49,6 +47,8 @@ struct Notice {
     en: String,
 }
 
+/// The reply: the respondents (each as answers JSON) and the first cells
+/// that did not count of all of them, or why the file was not read.
 #[derive(Serialize)]
 #[serde(untagged)]
 enum Read {
@@ -62,6 +62,8 @@ enum Read {
     },
 }
 
+/// The reply as JSON (a reply that cannot be written is `{}`, which the
+/// widget says it cannot read).
 fn json(read: &Read) -> String {
     serde_json::to_string(read).unwrap_or_else(|_| String::from("{}"))
 }
@@ -70,13 +72,11 @@ fn json(read: &Read) -> String {
 /// when it may be read. Asked before the file is read into memory.
 #[wasm_bindgen(js_name = tooLarge)]
 pub fn too_large(bytes: f64) -> Option<String> {
-    (bytes > MAX_SURVEY_BYTES).then(|| {
-        let megabytes = (bytes / 1_000_000.0).ceil() as u64;
+    (bytes > MAX_BROWSER_BYTES as f64).then(|| {
         json(&Read::Error {
-            error: Both {
-                nl: format!("Dit bestand is {megabytes} MB. De scan leest hier bestanden tot 5 MB. Deel de enquête op in delen, of lees hem in met de opdrachtregel (tot 50 MB)."),
-                en: format!("This file is {megabytes} MB. The scan reads files of up to 5 MB here. Split the survey into parts, or read it with the command line (up to 50 MB)."),
-            },
+            error: Both::of(&SurveyError::FileTooLarge {
+                limit: MAX_BROWSER_BYTES,
+            }),
         })
     })
 }

@@ -97,6 +97,7 @@ pub fn survey_failure(failure: &SurveyFailure, lang: Lang) -> String {
     match failure {
         SurveyFailure::File(why) => why.get(lang).to_string(),
         SurveyFailure::Unavailable(detail) => (texts(lang).survey_unavailable)(detail),
+        SurveyFailure::Broken(_) => texts(lang).file_unreadable.to_string(),
     }
 }
 
@@ -196,7 +197,9 @@ pub fn data_panel(props: &DataProps) -> Html {
                 on.emit(DataEvent::ImportReading(id));
                 let (on, survey_reader) = (on.clone(), survey_reader.clone());
                 wasm_bindgen_futures::spawn_local(async move {
-                    let read = crate::survey::read(&survey_reader, file).await;
+                    // One person's answers are wanted here: a group's are
+                    // counted, not decoded.
+                    let read = crate::survey::read(&survey_reader, file, 1).await;
                     on.emit(DataEvent::ImportSurvey(id, read.map(Box::new)));
                 });
                 return;

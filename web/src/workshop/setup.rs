@@ -128,7 +128,7 @@ fn read_tables(e: &Event, on: &Callback<SetupEvent>, reader: &crate::survey::Sur
         let (on, reader) = (on.clone(), reader.clone());
         on.emit(SetupEvent::TableReading(id, place, name.clone()));
         wasm_bindgen_futures::spawn_local(async move {
-            let read = crate::survey::read(&reader, file).await;
+            let read = crate::survey::read(&reader, file, usize::MAX).await;
             on.emit(SetupEvent::Table(id, name, read.map(Box::new)));
         });
     }

@@ -469,6 +469,7 @@ mod tests {
             })
             .collect();
         Box::new(SurveyRead {
+            count: municipalities.len(),
             respondents,
             notices: Vec::new(),
             total_notices: 0,
