@@ -3,7 +3,7 @@
 //! (group options, languages of an instrument), so they are plain here.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use samenwerkingsscan::Lang;
+use samenwerkingsscan::{Lang, Stage};
 use std::path::PathBuf;
 
 const AFTER_HELP: &str = "\
@@ -83,6 +83,12 @@ pub enum Command {
         /// Language of the statements (nl or en) [default: nl]
         #[arg(long, value_parser = Lang::parse)]
         lang: Option<Lang>,
+        /// The partnership's stage (orienting, preparing or operating): the
+        /// third phase's statements look ahead before the start ("Ik
+        /// verwacht dat …"); `evaluate` reads the stage back from the
+        /// wording [default: before the start]
+        #[arg(long, value_parser = parse_stage)]
+        stage: Option<Stage>,
         /// A custom instrument file (default: the built-in one).
         #[arg(long)]
         instrument: Option<PathBuf>,
@@ -164,4 +170,10 @@ pub enum ProblemFormat {
     Text,
     /// A JSON array of `{path, message}`.
     Json,
+}
+
+/// `--stage`: a stage's id.
+fn parse_stage(id: &str) -> Result<Stage, String> {
+    Stage::from_id(id.trim())
+        .ok_or_else(|| format!("‘{id}’ is not a stage: use orienting, preparing or operating"))
 }

@@ -520,7 +520,10 @@ fn a_survey_tools_export_is_evaluated_as_a_group_with_each_problem_at_its_cell()
     }
     let (report, stderr) = evaluated(&scratch("enquete.csv", &csv));
     assert_eq!(report["respondents"], 6);
-    assert!(stderr.contains("E4: Het antwoord ‘heel goed’"), "{stderr}");
+    assert!(
+        stderr.contains("E4: Het antwoord ‘heel goed’ kent de scan niet."),
+        "{stderr}"
+    );
     // A table without statements: refused, saying what the first row needs.
     let other = scratch("adressen.csv", "Naam;Straat\nA;B\n");
     let err = fails(&["evaluate", other.to_str().unwrap()], 1);
@@ -595,5 +598,8 @@ fn an_xlsx_export_is_read_with_its_own_cell_names() {
     // The row whose one answer does not count holds no respondent.
     assert_eq!(report["respondents"], 5);
     assert!(stderr.contains("D2: De kolom ‘Opmerking’"), "{stderr}");
-    assert!(stderr.contains("C4: Het antwoord ‘zes’"), "{stderr}");
+    assert!(
+        stderr.contains("C4: Het antwoord ‘zes’ kent de scan niet."),
+        "{stderr}"
+    );
 }

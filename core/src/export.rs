@@ -7,13 +7,18 @@ use crate::text::Lang;
 
 /// The template for survey tools (Microsoft Forms, LimeSurvey …) as CSV:
 /// one header row, [`table_template`](crate::table_template) (municipality,
-/// role, every statement's text in `lang`), with a BOM and `;` in Dutch or
-/// `,` in English, as Excel in that language reads it. What the command
-/// line's `template` prints and the data panel offers for download; an
-/// export with these columns reads back with [`read_table`](crate::read_table).
-pub fn template_csv(instrument: &Instrument, lang: Lang) -> String {
+/// role, every statement's text in `lang` in the wording for `stage`), with
+/// a BOM and `;` in Dutch or `,` in English, as Excel in that language reads
+/// it. What the command line's `template` prints and the data panel offers
+/// for download; an export with these columns reads back with
+/// [`read_table`](crate::read_table), for the same stage.
+pub fn template_csv(
+    instrument: &Instrument,
+    lang: Lang,
+    stage: Option<crate::stage::Stage>,
+) -> String {
     let separator = lang.pick(';', ',');
-    let header: Vec<String> = crate::survey::table_template(instrument, lang)
+    let header: Vec<String> = crate::survey::table_template(instrument, lang, stage)
         .iter()
         .map(|cell| csv_cell(cell, separator))
         .collect();

@@ -9,7 +9,8 @@
 
 use crate::answers::{Answers, Respondent, Response, Role};
 use crate::instrument::Instrument;
-use crate::text::{shown, Lang, Says};
+use crate::stage::Stage;
+use crate::text::{shown, Lang, Says, Text};
 
 /// A cell's place: row and column from 1, as a spreadsheet shows them (row
 /// 1 is the header).
@@ -53,6 +54,12 @@ pub enum TableNoticeKind {
     UnknownAnswer {
         /// The cell as written.
         value: String,
+        /// The scale's highest point (built in: 5).
+        max: u8,
+        /// A label of the scale to give as an example (built in: "Eens").
+        example: Text,
+        /// The scale's "don't know" label.
+        unknown: Text,
     },
     /// A role that is none of the four.
     UnknownRole {
@@ -63,6 +70,8 @@ pub enum TableNoticeKind {
     UnknownStage {
         /// The cell as written.
         value: String,
+        /// The questionnaire's stages, as shown.
+        stages: Vec<Text>,
     },
     /// A filled cell beyond the header's last column (often a separator
     /// inside a text that moved the cells after it): the row is read as far
@@ -86,39 +95,64 @@ impl Says for TableNoticeKind {
             TableNoticeKind::RepeatedColumn { header } => {
                 let header = shown(header);
                 lang.pick(
-                    format!("De kolom ‘{header}’ is dezelfde stelling als een kolom ervoor; alleen de eerste telt."),
-                    format!("The column ‘{header}’ is the same statement as an earlier column; only the first counts."),
+                    format!("De kolom ‘{header}’ vraagt hetzelfde als een kolom ervoor. Alleen de eerste kolom telt mee."),
+                    format!("The column ‘{header}’ asks the same as an earlier column. Only the first one counts."),
                 )
             }
-            TableNoticeKind::UnknownAnswer { value } => {
-                let value = shown(value);
+            TableNoticeKind::UnknownAnswer {
+                value,
+                max,
+                example,
+                unknown,
+            } => {
+                let (value, example, unknown) = (
+                    shown(value),
+                    shown(example.get(lang)),
+                    shown(unknown.get(lang)),
+                );
                 lang.pick(
-                    format!("Het antwoord ‘{value}’ is geen punt of label van de schaal en telt niet mee. Gebruik 1 tot en met 5 of de woorden van de schaal, zoals ‘Eens’."),
-                    format!("The answer ‘{value}’ is no point or label of the scale and does not count. Use 1 to 5 or the scale's words, such as ‘Agree’."),
+                    format!("Het antwoord ‘{value}’ kent de scan niet. Het telt niet mee. Gebruik een getal van 1 tot en met {max}, een antwoord van de schaal zoals ‘{example}’, of ‘{unknown}’."),
+                    format!("The scan does not know the answer ‘{value}’. It does not count. Use a number from 1 to {max}, an answer from the scale such as ‘{example}’, or ‘{unknown}’."),
                 )
             }
-            TableNoticeKind::UnknownStage { value } => {
+            TableNoticeKind::UnknownStage { value, stages } => {
                 let value = shown(value);
+                let stages: Vec<String> = stages.iter().map(|s| shown(s.get(lang))).collect();
+                let stages = alternatives(lang, &stages);
                 lang.pick(
-                    format!("De fase ‘{value}’ is onbekend (oriënteren, voorbereiden of in bedrijf) en telt niet mee."),
-                    format!("The stage ‘{value}’ is unknown (orienting, preparing or operating) and does not count."),
+                    format!("De fase ‘{value}’ kent de scan niet. De antwoorden in deze rij tellen wel mee, zonder deze fase. Gebruik {stages}."),
+                    format!("The scan does not know the stage ‘{value}’. The answers in this row still count, without this stage. Use {stages}."),
                 )
             }
             TableNoticeKind::BeyondHeader { value } => {
                 let value = shown(value);
                 lang.pick(
-                    format!("De cel ‘{value}’ staat voorbij de laatste kolom van de eerste rij en telt niet mee. Staat er in deze rij een scheidingsteken in een tekst, waardoor de cellen erna verschoven zijn?"),
-                    format!("The cell ‘{value}’ is beyond the first row's last column and does not count. Does a text in this row hold a separator that moved the cells after it?"),
+                    format!("De cel ‘{value}’ staat rechts van de laatste kolom met een kop. Die cel telt niet mee. Misschien staat er in deze rij een puntkomma of komma in een tekst. Dan zijn de cellen erna een plek opgeschoven. Controleer de antwoorden in deze rij."),
+                    format!("The cell ‘{value}’ is to the right of the last column with a heading. It does not count. A text in this row may contain a semicolon or comma that moved the cells after it one place. Check the answers in this row."),
                 )
             }
             TableNoticeKind::UnknownRole { value } => {
                 let value = shown(value);
+                let roles: Vec<String> = Role::ALL
+                    .iter()
+                    .map(|r| r.label(lang).to_lowercase())
+                    .collect();
+                let roles = alternatives(lang, &roles);
                 lang.pick(
-                    format!("De rol ‘{value}’ is onbekend (bestuurder, raadslid, ambtenaar of anders) en telt niet mee."),
-                    format!("The role ‘{value}’ is unknown (bestuurder, raadslid, ambtenaar or anders) and does not count."),
+                    format!("De rol ‘{value}’ kent de scan niet. De antwoorden in deze rij tellen wel mee, maar zonder rol. Gebruik {roles}."),
+                    format!("The scan does not know the role ‘{value}’. The answers in this row still count, but without a role. Use {roles}."),
                 )
             }
         }
+    }
+}
+
+/// "A, B of C" ("or" in English): the choices to use.
+fn alternatives(lang: Lang, items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("of", "or")),
     }
 }
 
@@ -150,11 +184,11 @@ pub enum TableError {
 impl Says for TableError {
     fn say(&self, lang: Lang) -> String {
         match self {
-            TableError::Empty => lang.pick("De tabel is leeg.", "The table is empty.").into(),
+            TableError::Empty => lang.pick("Het bestand is leeg.", "The file is empty.").into(),
             TableError::NoStatements => lang
                 .pick(
-                    "Geen kolom van de eerste rij hoort bij een stelling van deze vragenlijst. Zet in de eerste rij de id of de tekst van de stellingen (zie de sjabloon van de scan).",
-                    "No column in the first row matches a statement of this questionnaire. Put the statements' ids or texts in the first row (see the scan's template).",
+                    "De scan vindt in de eerste rij geen enkele stelling van deze vragenlijst. Zet de stellingen in de eerste rij, precies zoals in het sjabloon van de scan.",
+                    "The scan finds no statement of this questionnaire in the first row. Put the statements in the first row, exactly as in the scan’s template.",
                 )
                 .into(),
         }
@@ -176,6 +210,17 @@ pub struct Table {
     pub respondents: Vec<Answers>,
     /// What did not count, in reading order.
     pub notices: Vec<TableNotice>,
+}
+
+/// Which wording of a statement a header is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wording {
+    /// The only one, or the id.
+    Either,
+    /// For a running partnership, where the statement also looks ahead.
+    Running,
+    /// Looking ahead, before the start.
+    Ahead,
 }
 
 /// What a column holds.
@@ -253,6 +298,47 @@ const SYNONYMS: [(&str, Option<u8>); 14] = [
     ("not applicable", None),
 ];
 
+/// The columns survey tools add to every export (Microsoft Forms,
+/// LimeSurvey, Google Forms; Dutch and English): left out without a notice,
+/// so that they do not crowd out the notices that matter. Names and e-mail
+/// addresses are never read.
+const TOOL_COLUMNS: [&str; 34] = [
+    "id",
+    "begintijd",
+    "tijd van voltooien",
+    "e-mail",
+    "naam",
+    "tijdstip van laatste wijziging",
+    "start time",
+    "completion time",
+    "email",
+    "name",
+    "last modified time",
+    "response id",
+    "antwoord-id",
+    "antwoord id",
+    "date submitted",
+    "datum verstuurd",
+    "last page",
+    "laatste pagina",
+    "start language",
+    "starttaal",
+    "seed",
+    "date started",
+    "startdatum",
+    "date last action",
+    "datum laatste actie",
+    "ip address",
+    "ip-adres",
+    "referrer url",
+    "verwijzende url",
+    "token",
+    "tijdstempel",
+    "timestamp",
+    "e-mailadres",
+    "email address",
+];
+
 /// Other words for the roles.
 const ROLE_WORDS: [(&str, Role); 10] = [
     ("wethouder", Role::Bestuurder),
@@ -296,16 +382,27 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
     let header = &rows[start];
     let mut notices = Vec::new();
     // Every way a header may name a statement: its id, and its texts (plain
-    // and looking ahead) in every language the instrument has.
-    let mut names: Vec<(String, &str)> = Vec::new();
+    // and looking ahead) in every language the instrument has. For a
+    // statement with two wordings, which one the header is: the wording the
+    // respondents saw says the stage they answered for (§8: the third phase
+    // before the start is a look ahead; the template writes it so).
+    let mut names: Vec<(String, &str, Wording)> = Vec::new();
     for (_, s) in instrument.statements() {
-        names.push((normal(&s.id), &s.id));
-        for text in std::iter::once(&s.text).chain(&s.ahead) {
-            for value in text.0.values() {
-                names.push((normal(value), &s.id));
-            }
+        names.push((normal(&s.id), &s.id, Wording::Either));
+        let two = s.ahead.as_ref().is_some_and(|ahead| *ahead != s.text);
+        for value in s.text.0.values() {
+            let wording = if two {
+                Wording::Running
+            } else {
+                Wording::Either
+            };
+            names.push((normal(value), &s.id, wording));
+        }
+        for value in s.ahead.iter().flat_map(|ahead| ahead.0.values()) {
+            names.push((normal(value), &s.id, Wording::Ahead));
         }
     }
+    let (mut running, mut ahead) = (0usize, 0usize);
     let mut seen = std::collections::BTreeSet::new();
     let columns: Vec<Column> = header
         .iter()
@@ -316,7 +413,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                 row: start + 1,
                 column: i + 1,
             };
-            if key.is_empty() {
+            if key.is_empty() || TOOL_COLUMNS.contains(&key.as_str()) {
                 return Column::Ignored;
             }
             let special = match key.as_str() {
@@ -326,10 +423,13 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                 _ => None,
             };
             let found = special.or_else(|| {
-                names
-                    .iter()
-                    .find(|(name, _)| *name == key)
-                    .map(|(_, id)| (*id, Column::Statement(id)))
+                let (_, id, wording) = names.iter().find(|(name, ..)| *name == key)?;
+                match wording {
+                    Wording::Running => running += 1,
+                    Wording::Ahead => ahead += 1,
+                    Wording::Either => {}
+                }
+                Some((*id, Column::Statement(id)))
             });
             // A column for the same thing twice: the first counts.
             let kind = match found {
@@ -350,6 +450,16 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
     }
     // Every way a cell may give an answer.
     let max = instrument.scale_max();
+    // The point below the highest as the example of a label ("Eens").
+    let example = instrument
+        .scale
+        .points
+        .iter()
+        .rev()
+        .nth(1)
+        .or(instrument.scale.points.first())
+        .map(|p| p.label.clone())
+        .unwrap_or_default();
     let mut answers: Vec<(String, Response)> = Vec::new();
     for point in &instrument.scale.points {
         for label in point.label.0.values() {
@@ -420,9 +530,16 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
             .find(|s| key == normal(&s.id) || s.label.0.values().any(|l| key == normal(l)))
             .map(|s| s.id.clone())
     };
+    // Headers in the wording for a running partnership (and none looking
+    // ahead): the respondents answered about a running one.
+    let answered_for = (running > 0 && ahead == 0)
+        .then(|| Stage::Operating.id())
+        .filter(|id| instrument.context.stages.iter().any(|s| s.id == *id))
+        .map(str::to_string);
     let mut respondents = Vec::new();
     for (r, row) in rows.iter().enumerate().skip(start + 1) {
         let mut one = Answers::new(instrument);
+        one.context.stage = answered_for.clone();
         for (c, cell) in row.iter().enumerate() {
             let at = Cell {
                 row: r + 1,
@@ -447,6 +564,9 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                         cell: at,
                         kind: TableNoticeKind::UnknownAnswer {
                             value: cell.clone(),
+                            max,
+                            example: example.clone(),
+                            unknown: instrument.scale.unknown.clone(),
                         },
                     }),
                 },
@@ -473,6 +593,12 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                         cell: at,
                         kind: TableNoticeKind::UnknownStage {
                             value: cell.clone(),
+                            stages: instrument
+                                .context
+                                .stages
+                                .iter()
+                                .map(|s| s.label.clone())
+                                .collect(),
                         },
                     }),
                 },
@@ -491,8 +617,12 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
 
 /// The header row of a template for survey tools: the municipality, the
 /// role, then every statement's text in `lang` (as the tools show the
-/// question), in the instrument's order.
-pub fn table_template(instrument: &Instrument, lang: Lang) -> Vec<String> {
+/// question), in the instrument's order, in the wording for `stage`
+/// ([`Statement::text_for`](crate::Statement::text_for): before the start
+/// the third phase looks ahead, "Ik verwacht dat …", §8). [`read_table`]
+/// reads the stage back from that wording: an export of a template for a
+/// running partnership is read as one.
+pub fn table_template(instrument: &Instrument, lang: Lang, stage: Option<Stage>) -> Vec<String> {
     let mut header = vec![
         lang.pick("Gemeente", "Municipality").to_string(),
         lang.pick("Rol", "Role").to_string(),
@@ -500,7 +630,7 @@ pub fn table_template(instrument: &Instrument, lang: Lang) -> Vec<String> {
     header.extend(
         instrument
             .statements()
-            .map(|(_, s)| s.text.get(lang).to_string()),
+            .map(|(_, s)| s.text_for(stage, lang).to_string()),
     );
     header
 }
@@ -565,10 +695,47 @@ mod tests {
             said[0]
         );
         assert!(
-            said[1].starts_with("E3: The answer ‘heel goed’"),
+            said[1].starts_with("E3: The scan does not know the answer ‘heel goed’."),
             "{}",
             said[1]
         );
+    }
+
+    #[test]
+    fn the_tools_own_columns_are_left_out_without_a_notice() {
+        let i = instrument();
+        let id = i.factors[0].statements[0].id.clone();
+        let rows = vec![
+            [
+                "ID",
+                "Begintijd",
+                "Tijd van voltooien",
+                "E-mail",
+                "Naam",
+                &id,
+                "Opmerking",
+            ]
+            .map(String::from)
+            .to_vec(),
+            [
+                "1",
+                "1-12-2026 09:00",
+                "1-12-2026 09:05",
+                "a@b.nl",
+                "Anna",
+                "4",
+                "x",
+            ]
+            .map(String::from)
+            .to_vec(),
+        ];
+        let table = read_table(i, &rows).unwrap();
+        let cells: Vec<String> = table.notices.iter().map(|n| n.cell.name()).collect();
+        // Only the column no tool adds is said.
+        assert_eq!(cells, ["G1"]);
+        let one = &table.respondents[0];
+        assert_eq!(one.respondent.municipality, None);
+        assert_eq!(one.responses.len(), 1);
     }
 
     #[test]
@@ -676,13 +843,42 @@ mod tests {
     }
 
     #[test]
-    fn the_template_reads_back() {
+    fn the_template_reads_back_for_the_stage_it_was_made_for() {
         let i = instrument();
-        let header = table_template(i, Lang::Nl);
-        let mut answer = vec!["Druten".to_string(), "Bestuurder".into()];
-        answer.extend(std::iter::repeat_n("3".to_string(), header.len() - 2));
+        let looking_ahead = i
+            .statements()
+            .find(|(_, s)| s.ahead.is_some())
+            .map(|(_, s)| s)
+            .expect("the built-in third phase looks ahead before the start");
+        for (stage, read_as) in [
+            (None, None),
+            (Some(Stage::Preparing), None),
+            (Some(Stage::Operating), Some("operating")),
+        ] {
+            let header = table_template(i, Lang::Nl, stage);
+            // Before the start the third phase is asked looking ahead (§8).
+            assert!(header
+                .iter()
+                .any(|h| h == looking_ahead.text_for(stage, Lang::Nl)));
+            let mut answer = vec!["Druten".to_string(), "Bestuurder".into()];
+            answer.extend(std::iter::repeat_n("3".to_string(), header.len() - 2));
+            let table = read_table(i, &[header, answer]).unwrap();
+            assert!(table.notices.is_empty(), "{:?}", table.notices);
+            let one = &table.respondents[0];
+            assert_eq!(one.answered(i), i.statements().count());
+            // The wording the respondents saw is the stage they answered for.
+            assert_eq!(one.context.stage.as_deref(), read_as, "{stage:?}");
+        }
+        // A stage column says it outright, whatever the wording.
+        let mut header = table_template(i, Lang::En, Some(Stage::Operating));
+        header.push("Stage".into());
+        let mut answer = vec!["Druten".to_string(), "official".into()];
+        answer.extend(std::iter::repeat_n("4".to_string(), header.len() - 3));
+        answer.push("preparing".into());
         let table = read_table(i, &[header, answer]).unwrap();
-        assert!(table.notices.is_empty(), "{:?}", table.notices);
-        assert_eq!(table.respondents[0].answered(i), i.statements().count());
+        assert_eq!(
+            table.respondents[0].context.stage.as_deref(),
+            Some("preparing")
+        );
     }
 }

@@ -267,7 +267,7 @@ test('the CSV export defuses formulas in every text cell of a custom instrument'
   await expect(inside.locator('.scan-alert--error')).toHaveCount(0);
   await page.evaluate(() => { location.hash = 'scan=rapport'; });
   const download = page.waitForEvent('download');
-  await inside.getByRole('button', { name: /CSV/ }).click();
+  await inside.getByRole('button', { name: 'Download als tabel (CSV)' }).click();
   const path = await (await download).path();
   const csv = readFileSync(path, 'utf8');
   const cells = csv.split(/\r\n/).flatMap((row) => row.split(';'));
@@ -278,4 +278,13 @@ test('the CSV export defuses formulas in every text cell of a custom instrument'
   }
   expect(csv).toContain("'=HYPERLINK");
   expect(csv).toContain("'\t=1+1");
+  // The template for survey tools holds the same statement texts: defused too.
+  const templateDownload = page.waitForEvent('download');
+  await inside.getByRole('button', { name: 'Download sjabloon voor een enquêtetool (CSV)' }).click();
+  const template = readFileSync(await (await templateDownload).path(), 'utf8');
+  for (const cell of template.trimEnd().split(';')) {
+    const text = cell.replace(/^"|"$/g, '').replace(/^\uFEFF/, '');
+    expect(text).not.toMatch(/^\s*[=+\-@\t\r＝＋－＠]/);
+  }
+  expect(template).toContain("'@SUM(A1)");
 });

@@ -86,7 +86,7 @@ for (const [file, change] of [
     await scan(page).getByLabel('Antwoorden openen uit een bestand').setInputFiles({
       name: 'export.csv', mimeType: 'text/csv', buffer: Buffer.from('Gemeente;Rol\nDruten;raadslid\n'),
     });
-    await expect(scan(page).locator('.scan-alert--error')).toContainText('Het onderdeel dat tabellen leest, kan niet laden');
+    await expect(scan(page).locator('.scan-alert--error')).toContainText('Het onderdeel dat Excel- en CSV-bestanden leest, kon niet worden geladen');
     expect(readFileSync(new URL(`../../target/release-bundle/samenwerkingsscan-${version}/SHA256SUMS`, import.meta.url), 'utf8'))
       .toMatch(new RegExp(` ${file.replace('.', '\\.')}\n`));
   });

@@ -61,12 +61,12 @@ test('a group’s export is not one person’s answers: the data panel says wher
   const rows = table(['Druten', 'Wijchen', 'Druten'].map((municipality) => ({ municipality, role: 'ambtenaar', answer: () => 4 })));
   await input.setInputFiles({ name: 'enquete.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: xlsx(rows) });
   const alert = widget(page).locator('.scan-alert--error');
-  await expect(alert).toContainText('Dit bestand heeft de antwoorden van 3 personen.');
-  await expect(alert).toContainText('Laad het bestand dan bij de deelnemers van een workshop.');
+  await expect(alert).toContainText('Dit bestand bevat de antwoorden van 3 personen.');
+  await expect(alert).toContainText('Kies dan bovenaan ‘Workshop leiden’.');
   await expectNoAxeViolations(page, 'a group export refused in the data panel');
   // An old Excel file: how to save it instead.
   await input.setInputFiles({ name: 'oud.xls', mimeType: 'application/vnd.ms-excel', buffer: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) });
-  await expect(alert).toContainText('Sla het op als .xlsx of .csv (in Excel: Opslaan als).');
+  await expect(alert).toContainText('Sla het op als .xlsx of .csv (in Excel of LibreOffice: Opslaan als).');
   // A table without the statements.
   await input.setInputFiles({ name: 'anders.csv', mimeType: 'text/csv', buffer: Buffer.from('Naam;Leeftijd\nAnna;40\n') });
   await expect(alert).toContainText('stelling');
@@ -93,8 +93,8 @@ test('a workshop loads its participants from an .xlsx and a .csv, and says what 
   ]);
   const outcomes = widget(page).locator('.scan-ws-outcomes li.scan-ws-outcome--added');
   await expect(outcomes.first()).toContainText('‘raad.xlsx’: 4 deelnemers toegevoegd.');
-  await expect(outcomes.first()).toContainText('1 rij had dezelfde antwoorden als een deelnemer die er al was.');
-  await expect(outcomes.first()).toContainText('Deze cellen telden niet mee:');
+  await expect(outcomes.first()).toContainText('1 rij heeft dezelfde antwoorden, gemeente en rol als een deelnemer die al in de lijst staat.');
+  await expect(outcomes.first()).toContainText('Deze cellen tellen niet mee:');
   await expect(outcomes.first().locator('code')).toContainText(['C4']);
   await expect(outcomes.nth(1)).toContainText('‘ambtenaren.csv’: 1 deelnemer toegevoegd.');
   const participants = widget(page).getByRole('table', { name: /deelnemers/i });
@@ -110,7 +110,7 @@ test('when the table reader cannot load, the widget says so and keeps the answer
   await widget(page).getByLabel('Antwoorden openen uit een bestand').setInputFiles({
     name: 'export.csv', mimeType: 'text/csv', buffer: csv(table([{ municipality: 'Druten', role: 'raadslid', answer: () => 4 }])),
   });
-  await expect(widget(page).locator('.scan-alert--error')).toContainText('Het onderdeel dat tabellen leest, kan niet laden');
+  await expect(widget(page).locator('.scan-alert--error')).toContainText('Het onderdeel dat Excel- en CSV-bestanden leest, kon niet worden geladen');
   // The next file tries again.
   await page.unroute('**/samenwerkingsscan_import_bg.wasm');
   await widget(page).getByLabel('Antwoorden openen uit een bestand').setInputFiles({

@@ -145,7 +145,7 @@ test('readTable: a survey export into respondents, each problem at its cell', ()
   assert.equal(respondents.length, 2);
   assert.equal(respondents[0].responses[statements[1].id], 5);
   assert.deepEqual(notices.map((n) => n.cell), ['E1', 'C3']);
-  assert.match(api.readTable(rows, undefined, 'nl').notices[1].message, /^Het antwoord ‘heel goed’/);
+  assert.match(api.readTable(rows, undefined, 'nl').notices[1].message, /^Het antwoord ‘heel goed’ kent de scan niet./);
   assert.throws(() => api.readTable([['Naam']]), /first row/);
   assert.throws(() => api.readTable('x'), /array of arrays/);
 });

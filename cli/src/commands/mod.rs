@@ -7,7 +7,7 @@ mod share;
 mod validate;
 
 use crate::args::{Command, ReportArgs};
-use samenwerkingsscan::{Answers, GroupOptions, Instrument, Lang, MAX_FILE_BYTES};
+use samenwerkingsscan::{Answers, GroupOptions, Instrument, Lang, Stage, MAX_FILE_BYTES};
 use serde::Serialize;
 use std::io::Read;
 use std::path::Path;
@@ -46,20 +46,24 @@ pub fn run(command: Command) -> Outcome {
             current,
         } => compare(&report, &baseline, &current),
         Command::Share { action } => share::run(action),
-        Command::Template { lang, instrument } => template(lang, instrument.as_deref()),
+        Command::Template {
+            lang,
+            stage,
+            instrument,
+        } => template(lang, stage, instrument.as_deref()),
     }
 }
 
 /// `template [--lang nl|en]`: the header row for survey tools as CSV (`;`
 /// in Dutch, as Dutch Excel reads it; `,` in English), with a byte order
 /// mark so Excel reads the accents.
-fn template(lang: Option<Lang>, instrument: Option<&Path>) -> Outcome {
+fn template(lang: Option<Lang>, stage: Option<Stage>, instrument: Option<&Path>) -> Outcome {
     if let Some(path) = instrument {
         stdin_once([path])?;
     }
     let instrument = load_instrument(instrument)?;
     let lang = lang_of(lang, &instrument)?;
-    Ok(samenwerkingsscan::template_csv(&instrument, lang))
+    Ok(samenwerkingsscan::template_csv(&instrument, lang, stage))
 }
 
 /// Pretty JSON with a final newline.

@@ -139,11 +139,14 @@ pub struct Texts {
     pub file_unreadable: &'static str,
     /// The template for survey tools: the button, and what it is.
     pub template: &'static str,
+    /// How to use the template in a survey tool, and what that means for
+    /// where the answers are kept.
     pub template_hint: &'static str,
     /// A survey tool's export is being read.
     pub survey_reading: &'static str,
     /// A survey export with this many people's answers (more than one).
     pub survey_many: fn(usize) -> String,
+    /// A survey export without an answer the scan can use.
     pub survey_empty: &'static str,
     /// Before the cells of a survey export that do not count.
     pub survey_cells: &'static str,
@@ -247,8 +250,11 @@ pub struct WorkshopTexts {
     /// usable answer, beyond the most participants.
     pub table_duplicate: fn(usize) -> String,
     pub table_empty: fn(usize) -> String,
+    /// Rows beyond the most participants (`MAX_PARTICIPANTS`).
     pub table_full: fn(usize) -> String,
     pub table_cells: &'static str,
+    /// A survey export's name and why it was not read (a whole sentence).
+    pub table_failed: fn(&str, &str) -> String,
     /// The code or file name, and who (municipality, role; may be empty).
     pub code_added: fn(&str, &str) -> String,
     /// The code or file name.

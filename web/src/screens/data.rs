@@ -78,8 +78,13 @@ pub fn parse_import(
 pub const ACCEPTED_FILES: &str = ".json,.csv,.tsv,.xlsx,.xlsm,.xls,.ods,application/json,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Downloads the template for survey tools (the core's `template_csv`:
-/// municipality, role and a column per statement, in `lang`).
-pub fn download_template(instrument: Rc<Instrument>, lang: Lang) -> Callback<MouseEvent> {
+/// municipality, role and a column per statement, in `lang`, worded for
+/// `stage`: the third phase looks ahead before the start).
+pub fn download_template(
+    instrument: Rc<Instrument>,
+    lang: Lang,
+    stage: Option<samenwerkingsscan::Stage>,
+) -> Callback<MouseEvent> {
     Callback::from(move |_: MouseEvent| {
         export::download(
             lang.pick(
@@ -87,7 +92,7 @@ pub fn download_template(instrument: Rc<Instrument>, lang: Lang) -> Callback<Mou
                 "samenwerkingsscan-template.csv",
             ),
             "text/csv;charset=utf-8",
-            &samenwerkingsscan::template_csv(&instrument, lang),
+            &samenwerkingsscan::template_csv(&instrument, lang, stage),
         )
     })
 }
@@ -317,7 +322,7 @@ pub fn data_panel(props: &DataProps) -> Html {
             <div class="scan-field">
                 <p class="scan-hint" id="scan-template-hint">{ t.template_hint }</p>
                 <button type="button" class="scan-button" aria-describedby="scan-template-hint"
-                    onclick={download_template(props.instrument.clone(), lang)}>{ t.template }</button>
+                    onclick={download_template(props.instrument.clone(), lang, props.answers.context.known_stage())}>{ t.template }</button>
             </div>
             { match &props.import {
                 Import::Idle => html! {},

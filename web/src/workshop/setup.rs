@@ -292,8 +292,10 @@ pub fn setup(props: &SetupProps) -> Html {
                 <input type="file" id="scan-ws-files" class="scan-file" accept={crate::screens::data::ACCEPTED_FILES} multiple=true
                     aria-describedby="scan-ws-files-hint" onchange={on_participant_files} />
             </div>
-            <div class="scan__actions">
-                <button type="button" class="scan-button" onclick={crate::screens::data::download_template(props.instrument.clone(), lang)}>{ t.template }</button>
+            <div class="scan-field">
+                <p class="scan-hint" id="scan-ws-template-hint">{ t.template_hint }</p>
+                <button type="button" class="scan-button" aria-describedby="scan-ws-template-hint"
+                    onclick={crate::screens::data::download_template(props.instrument.clone(), lang, None)}>{ t.template }</button>
             </div>
             <div role="status" class="scan-ws-outcomes">
                 if !props.outcomes.is_empty() {
@@ -415,7 +417,7 @@ fn outcome(o: &Outcome, lang: Lang) -> Html {
         Outcome::Table(_, table) => return table_outcome(table, lang),
         Outcome::BadTable(_, name, why) => {
             let why = crate::screens::data::survey_failure(why, lang);
-            return html! { <li class="scan-ws-outcome--invalid">{ (w.code_invalid)(name, &why) }</li> };
+            return html! { <li class="scan-ws-outcome--invalid">{ (w.table_failed)(name, &why) }</li> };
         }
     };
     // Every line names its code or file.
@@ -475,6 +477,9 @@ fn table_outcome(table: &TableOutcome, lang: Lang) -> Html {
         <li class={class}>
             { (w.table_added)(&table.name, table.added) }
             { for not_added.iter().filter(|(n, _)| *n > 0).map(|(n, say)| html! { <>{ " " }{ say(*n) }</> }) }
+            if table.added == 0 && not_added.iter().all(|(n, _)| *n == 0) {
+                { " " }{ crate::i18n::texts(lang).survey_empty }
+            }
             if !table.cells.is_empty() {
                 { " " }{ w.table_cells }
                 { crate::screens::notices::notice_list(table.cells.iter().map(|c| (c.cell.as_str(), c.message(lang).to_string())), table.total_cells, lang) }
