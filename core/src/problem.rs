@@ -67,19 +67,6 @@ impl Serialize for Problem {
     }
 }
 
-/// [`Problem`] in TypeScript, as the `Serialize` above writes it.
-#[cfg(feature = "typescript")]
-#[wasm_bindgen::prelude::wasm_bindgen(typescript_custom_section)]
-const PROBLEM_TS: &str = r#"
-/** What is wrong with a custom instrument, and where. */
-export interface Problem {
-    /** A JSON path into the instrument, e.g. `$.factors[3].weight`. */
-    path: string;
-    /** The sentence, in English. */
-    message: string;
-}
-"#;
-
 /// What is wrong with an instrument: the file cannot be read as one
 /// ([`ProblemKind::Mismatch`]), or a rule of the format is broken. Each
 /// kind says itself with [`Says`].

@@ -40,7 +40,8 @@ const TEXT_TS: &str = r#"
  * A text of the instrument: an object with every language of the
  * instrument (`{nl: "Noodzaak onderkend", en: "Necessity recognised"}`),
  * or a plain string when the instrument was asked for in one language
- * (`defaultInstrument('nl')`).
+ * (`defaultInstrument('nl')`, for reading). An instrument given as input
+ * (a custom one) needs the objects.
  */
 export type Text = string | { [lang: string]: string };
 "#;

@@ -410,11 +410,6 @@ impl Validator<'_> {
 
 /// Why an instrument could not be used: every problem, each with its path.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify::Tsify),
-    tsify(missing_as_null, hashmap_as_object)
-)]
 pub struct InstrumentError {
     /// Every problem found, each with its JSON path (never empty from
     /// [`Instrument::from_json`]).

@@ -3,13 +3,15 @@
 //! A thin wasm-bindgen layer over the rules core (crate `samenwerkingsscan`):
 //! every rule lives in the core; this crate only converts between JavaScript
 //! values and the core's types. Results are plain JavaScript objects (maps
-//! become objects, missing values `null`), shaped exactly like the core's
-//! JSON (see the core's rustdoc for every field). Errors are thrown as
+//! become objects; a missing value is `null`, or the field is left out
+//! where the core's JSON leaves it out), shaped exactly like the core's
+//! JSON (see the core's rustdoc for every field). The npm package's
+//! TypeScript declarations are generated from the same types. Errors are thrown as
 //! JavaScript `Error` objects with a readable message.
 //!
 //! ```js
 //! import init, { defaultInstrument, evaluate, aggregate, compare,
-//!                encodeShare, decodeShare, validateInstrument } from './samenwerkingsscan_js.js';
+//!                encodeShare, decodeShare, validateInstrument } from 'samenwerkingsscan';
 //! await init();
 //!
 //! const instrument = defaultInstrument('nl');          // texts as plain Dutch strings
@@ -51,12 +53,12 @@ use wasm_bindgen::prelude::*;
 // generated from the Rust types (the core's `typescript` feature).
 #[wasm_bindgen(typescript_custom_section)]
 const OPTIONS_TS: &str = r#"
-/** A language code: "nl" (the default) or "en"; a regional code such as "en-GB" reads as its language. Any other code throws. */
+/** A language code: "nl" or "en"; a regional code such as "en-GB" reads as its language. Any other code throws. Each function says its default. */
 export type LangCode = "nl" | "en" | (string & {});
 
 /** The options of `evaluate`. */
 export interface EvaluateOptions {
-    /** The report's language; default "nl". */
+    /** The report's language: default "nl". */
     lang?: LangCode;
     /** A custom instrument (object or JSON text); default the built-in Van de Laar instrument. It is validated first. */
     instrument?: Instrument | string;
@@ -172,9 +174,10 @@ pub fn default_instrument(
 }
 
 /// A problem or notice as the JS API returns it: its path and its sentence
-/// in the language asked for.
-#[derive(Serialize, Tsify)]
-pub struct Said {
+/// in the language asked for. In TypeScript the core's `ReportNotice`, which
+/// has this shape.
+#[derive(Serialize)]
+struct Said {
     /// Where: a JSON path, e.g. `$.factors[3].weight` or `$.responses["x.1"]`.
     path: String,
     /// What is wrong or left out, in the language asked for.
@@ -197,9 +200,9 @@ fn message_lang(lang: Option<String>) -> JsResult<Lang> {
 /// message: "The weight must be from 0.5 to 3; it is 7."}`; an empty array
 /// means valid. `lang` ("nl" or "en", default English) is the messages'
 /// language.
-#[wasm_bindgen(js_name = validateInstrument, unchecked_return_type = "Said[]")]
+#[wasm_bindgen(js_name = validateInstrument, unchecked_return_type = "ReportNotice[]")]
 pub fn validate_instrument(
-    #[wasm_bindgen(unchecked_param_type = "Instrument | string")] json: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] json: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LangCode")] lang: Option<String>,
 ) -> JsResult<JsValue> {
     let lang = message_lang(lang)?;
@@ -400,7 +403,7 @@ pub fn encode_share(
 /// ```js
 /// for (const { path, message } of leftOutOfShare(answers)) console.warn(path, message);
 /// ```
-#[wasm_bindgen(js_name = leftOutOfShare, unchecked_return_type = "Said[]")]
+#[wasm_bindgen(js_name = leftOutOfShare, unchecked_return_type = "ReportNotice[]")]
 pub fn left_out_of_share(
     #[wasm_bindgen(unchecked_param_type = "Answers | string")] answers: JsValue,
     #[wasm_bindgen(js_name = "withContext", unchecked_optional_param_type = "boolean")]
@@ -433,22 +436,22 @@ pub fn left_out_of_share(
 /// const { respondents, notices } = readTable(rows);
 /// const group = aggregate(respondents, { lang: 'nl' });
 /// ```
-#[wasm_bindgen(js_name = readTable, unchecked_return_type = "TableRead")]
+#[wasm_bindgen(js_name = readTable, unchecked_return_type = "SurveyTable")]
 pub fn read_table(
-    #[wasm_bindgen(unchecked_param_type = "string[][]")] rows: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "(string | number | boolean | null | undefined)[][]")]
+    rows: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Instrument | string")] instrument: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "LangCode")] lang: Option<String>,
 ) -> JsResult<JsValue> {
     let lang = message_lang(lang)?;
     let instrument = instrument_from(&instrument)?;
-    let rows: Vec<Vec<String>> = serde_wasm_bindgen::from_value(rows)
-        .map_err(|_| error("rows must be an array of arrays of strings"))?;
+    let rows = cells_of(&rows)?;
     let table = core::read_table(&instrument, &rows).map_err(|e| error(e.to_string()))?;
-    to_js(&TableRead {
+    to_js(&SurveyTable {
         notices: table
             .notices
             .iter()
-            .map(|n| CellSaid {
+            .map(|n| CellNotice {
                 cell: n.cell.name(),
                 message: core::Says::say(&n.kind, lang),
             })
@@ -459,20 +462,53 @@ pub fn read_table(
 
 /// What [`readTable`](read_table) returns.
 #[derive(Serialize, Tsify)]
-pub struct TableRead {
+pub struct SurveyTable {
     /// One answers object per respondent row, in the order of the rows.
     respondents: Vec<Answers>,
     /// Every cell that was not read, and why.
-    notices: Vec<CellSaid>,
+    notices: Vec<CellNotice>,
 }
 
 /// A cell of a survey export that was not read, and why.
 #[derive(Serialize, Tsify)]
-pub struct CellSaid {
+pub struct CellNotice {
     /// The cell's name as a spreadsheet shows it, e.g. `"F4"`.
     cell: String,
     /// Why, in the language asked for.
     message: String,
+}
+
+/// Rows of cells as a spreadsheet library gives them: strings, numbers
+/// (written as JavaScript writes them: 4, 4.5), true/false, and `null`,
+/// `undefined` or a hole for an empty cell (SheetJS's `sheet_to_json(ws,
+/// {header: 1})` gives all of these).
+fn cells_of(rows: &JsValue) -> JsResult<Vec<Vec<String>>> {
+    let not_rows = || error("rows must be an array of rows, each an array of cells");
+    let rows = rows.dyn_ref::<js_sys::Array>().ok_or_else(not_rows)?;
+    rows.iter()
+        .map(|row| {
+            let row = row.dyn_into::<js_sys::Array>().map_err(|_| not_rows())?;
+            // `for` over the length, not `iter`: a hole is an empty cell.
+            Ok((0..row.length())
+                .map(|i| {
+                    let cell = row.get(i);
+                    if let Some(text) = cell.as_string() {
+                        text
+                    } else if let Some(number) = cell.as_f64() {
+                        String::from(
+                            js_sys::Number::from(number)
+                                .to_string_with_radix(10)
+                                .unwrap_or_default(),
+                        )
+                    } else if let Some(b) = cell.as_bool() {
+                        b.to_string()
+                    } else {
+                        String::new()
+                    }
+                })
+                .collect())
+        })
+        .collect()
 }
 
 /// Decodes a share code back into answers. Case, hyphens and spaces do not

@@ -45,8 +45,6 @@ pub const MAX_FILE_BYTES: usize = 50_000_000;
 /// A table as rows of cells, the first row first.
 pub type Rows = Vec<Vec<String>>;
 
-pub use samenwerkingsscan::is_table_file as is_table;
-
 fn extension(name: &str) -> Option<String> {
     let (stem, extension) = name.rsplit_once('.')?;
     (!stem.is_empty()).then(|| extension.to_ascii_lowercase())

@@ -91,7 +91,15 @@ export async function live(scope) {
  * compressed), so the tests need no spreadsheet library.
  */
 export function xlsx(rows, sheet = 'Antwoorden') {
-  const { crc32 } = require('node:zlib');
+  // CRC-32 (zip's checksum) here: node:zlib has it only from Node 20.15.
+  const crc32 = (data) => {
+    let crc = 0xffffffff;
+    for (const byte of data) {
+      crc ^= byte;
+      for (let k = 0; k < 8; k++) crc = (crc >>> 1) ^ (0xedb88320 & -(crc & 1));
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+  };
   const escape = (text) => String(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const column = (i) => (i >= 26 ? column(Math.floor(i / 26) - 1) : '') + String.fromCharCode(65 + (i % 26));
   const sheetXml = rows.map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => {

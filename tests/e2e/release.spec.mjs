@@ -26,6 +26,7 @@ test('the snippet pins the loader and the glue, and the scan runs from the relea
   expect(snippet).toMatch(/<script type="module" src="[^"]+samenwerkingsscan\.js"\s+integrity="sha384-[A-Za-z0-9+/=]{64}" crossorigin="anonymous">/);
   expect(snippet).toMatch(/"[^"]+samenwerkingsscan_web\.js": "sha384-[A-Za-z0-9+/=]{64}"/);
   expect(snippet).toMatch(/"[^"]+samenwerkingsscan_workshop\.js": "sha384-/);
+  expect(snippet).toMatch(/"[^"]+samenwerkingsscan_import\.js": "sha384-/);
   await hostPage(page);
   await live(page);
   await expect(scan(page).locator('.scan-load-error')).toHaveCount(0);

@@ -147,5 +147,13 @@ test('readTable: a survey export into respondents, each problem at its cell', ()
   assert.deepEqual(notices.map((n) => n.cell), ['E1', 'C3']);
   assert.match(api.readTable(rows, undefined, 'nl').notices[1].message, /^Het antwoord ‘heel goed’ kent de scan niet./);
   assert.throws(() => api.readTable([['Naam']]), /first row/);
-  assert.throws(() => api.readTable('x'), /array of arrays/);
+  assert.throws(() => api.readTable('x'), /array of rows/);
+  assert.throws(() => api.readTable(['x']), /array of rows/);
+  // As SheetJS's sheet_to_json(ws, {header: 1}) gives them: numbers, true,
+  // null and holes for empty cells.
+  const sparse = [['Gemeente', statements[0].id, statements[1].id], ['Druten', 4, null], ['Wijchen', , 2.5]];
+  const read = api.readTable(sparse);
+  assert.equal(read.respondents.length, 1);
+  assert.equal(read.respondents[0].responses[statements[0].id], 4);
+  assert.deepEqual(read.notices.map((n) => n.cell), ['C3']);
 });

@@ -1,8 +1,9 @@
 // What a web team writes against the npm package, type-checked by
 // `cargo xtask test` with `tsc --noEmit --strict` after installing the packed
-// tarball (Node's and a bundler's module resolution). Every line below must
-// type-check; the lines marked `@ts-expect-error` must not: they prove that
-// the declarations are real types, not `any`.
+// tarball (Node's and a bundler's module resolution), then compiled and run
+// in Node. Every line below must type-check; the lines marked
+// `@ts-expect-error` must not: they prove that the declarations are real
+// types, not `any`.
 import init, {
   aggregate,
   compare,
@@ -24,8 +25,9 @@ import init, {
 
 await init();
 
-// The questionnaire, its texts in Dutch.
+// The questionnaire, its texts in Dutch (for reading), and as input.
 const instrument: Instrument = defaultInstrument('nl');
+const asInput: Instrument = defaultInstrument();
 const statementIds: string[] = instrument.factors.flatMap((f) => f.statements.map((s) => s.id));
 const firstName = instrument.factors[0].name;
 const shown: string = typeof firstName === 'string' ? firstName : firstName.nl;
@@ -67,9 +69,15 @@ const fromSurvey: GroupReport = aggregate(read.respondents);
 const cells: string[] = read.notices.map((n) => `${n.cell}: ${n.message}`);
 
 // A custom instrument's problems, and a workshop file.
-const problems: { path: string; message: string }[] = validateInstrument(instrument, 'en');
-const workshop = workshopReport('{"format_version": 1}', { lang: 'en' });
+const problems: { path: string; message: string }[] = validateInstrument(asInput, 'en');
+const workshop = workshopReport({ format_version: 1, participants: [code] }, { lang: 'en' });
 const roomLevel: VerdictLevel | undefined = workshop.room?.report.verdict.level;
+const participants: number | undefined = workshop.group?.respondents;
+
+// What ran must also be right.
+if (back.responses?.[statementIds[1]] !== 4) throw new Error('the share code lost an answer');
+if (problems.length !== 0) throw new Error(`the built-in questionnaire has problems: ${problems[0].message}`);
+if (fromSurvey.respondents !== 1 || participants !== 1) throw new Error('a respondent went missing');
 
 // @ts-expect-error: a response is a point on the scale or "unknown".
 const wrong: StatementResponse = 'maybe';

@@ -18,8 +18,9 @@
 //!
 //! `cargo xtask test` installs the packed tarball into a fresh project
 //! (`target/npm/consumer/`), type-checks `tests/js/example.ts` against it
-//! twice (`tsc --noEmit` with Node's and a bundler's module resolution) and
-//! runs `tests/js/api.test.mjs` there, importing the package by its name.
+//! twice (`tsc --noEmit` with Node's and a bundler's module resolution),
+//! runs the example (compiled by `tsc`) and `tests/js/api.test.mjs` there,
+//! importing the package by its name.
 
 use crate::setup::WASM_TARGET;
 use crate::util::{exec, root, Result};
@@ -46,6 +47,8 @@ pub fn package() -> PathBuf {
 /// `cargo xtask npm`: builds, packs and checks the package (as the test
 /// command does), then says where it is.
 pub fn run() -> Result {
+    // wasm-opt and tsc come from the project's npm packages.
+    crate::setup::run()?;
     let tarball = make()?;
     check(&tarball)?;
     println!("npm package {NAME} {VERSION}: {}", tarball.display());
@@ -178,7 +181,9 @@ fn node_entry(node: &Path) -> Result {
             "// Node entry of the {NAME} package: the API, ready when imported.\n\
              export * from './{STEM}.js';\n\
              /** Nothing to wait for in Node; kept so that browser code (`await init()`) runs here unchanged. */\n\
-             export default async function init(_module_or_path) {{}}\n"
+             export default async function init(_module_or_path) {{}}\n\
+             /** Nothing to do in Node, as `init`. */\n\
+             export function initSync(_module) {{}}\n"
         ),
     )?;
     std::fs::write(
@@ -186,7 +191,9 @@ fn node_entry(node: &Path) -> Result {
         format!(
             "export * from './{STEM}.js';\n\
              /** Nothing to wait for in Node; kept so that browser code (`await init()`) runs here unchanged. */\n\
-             export default function init(module_or_path?: unknown): Promise<void>;\n"
+             export default function init(module_or_path?: unknown): Promise<void>;\n\
+             /** Nothing to do in Node, as `init`. */\n\
+             export function initSync(module?: unknown): void;\n"
         ),
     )?;
     Ok(())
@@ -221,6 +228,7 @@ fn package_json() -> String {
     "./package.json": "./package.json"
   }},
   "types": "./web/{STEM}.d.ts",
+  "main": "./node/index.js",
   "files": ["web/", "node/", "README.md"],
   "sideEffects": ["./web/{STEM}.js", "./node/{STEM}.js"],
   "engines": {{ "node": ">=20" }}
@@ -280,6 +288,15 @@ pub fn check(tarball: &Path) -> Result {
         std::fs::write(&config, serde_json::to_string_pretty(&options)?)?;
         exec(Command::new(&tsc).arg("--project").arg(&config))?;
     }
+    // The example also runs: what type-checks must work.
+    exec(
+        Command::new(&tsc)
+            .arg("--project")
+            .arg(consumer.join("tsconfig.nodenext.json"))
+            .args(["--noEmit", "false", "--outDir"])
+            .arg(consumer.join("out")),
+    )?;
+    exec(Command::new("node").arg(consumer.join("out").join("example.js")))?;
     exec(
         Command::new("node")
             .arg("--test")

@@ -29,7 +29,7 @@ pub fn run() -> Result {
     };
 
     if std::env::var_os("SCAN_ONLY").is_some_and(|v| !v.is_empty()) {
-        return Err("SCAN_ONLY skips the workshop bundle, so its size ceiling would not be checked: unset it to run the tests".into());
+        return Err("SCAN_ONLY skips the workshop and import bundles, so their size ceilings would not be checked: unset it to run the tests".into());
     }
     step("setup", &mut setup::run)?;
     step("rustfmt", &mut || {

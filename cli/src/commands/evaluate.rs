@@ -66,7 +66,7 @@ fn evaluate_files(
 /// Whether `path` names a survey tool's export (by its extension).
 fn is_table_path(path: &Path) -> bool {
     path.file_name()
-        .is_some_and(|name| samenwerkingsscan_tables::is_table(&name.to_string_lossy()))
+        .is_some_and(|name| samenwerkingsscan::is_table_file(&name.to_string_lossy()))
 }
 
 /// How many notices of a table are said on stderr; the rest are counted.

@@ -6,11 +6,6 @@ use serde::{Deserialize, Serialize};
 /// How [`aggregate`] treats a group: the anonymity minimum and the gap
 /// threshold. In JSON either field may be left out (defaults 3 and 25).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify::Tsify),
-    tsify(missing_as_null, hashmap_as_object)
-)]
 #[serde(default)]
 pub struct GroupOptions {
     /// Fewer respondents than this: no distribution or subgroup figures (anonymity).

@@ -9,11 +9,6 @@ use serde::{Deserialize, Serialize};
 /// the CLI); [`ShareError::text`] says it in the reader's language. In
 /// JSON: `{"kind": "checksum"}`, `{"kind": "bad-character", "character": "Ü"}`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify::Tsify),
-    tsify(missing_as_null, hashmap_as_object)
-)]
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum ShareError {
     /// Nothing but dashes and spaces.

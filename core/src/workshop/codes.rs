@@ -12,11 +12,6 @@ use serde::{Deserialize, Serialize};
 /// outcome names its `input` (the code as pasted, or the file's name), so a
 /// list of outcomes says which line is about which input.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(
-    feature = "typescript",
-    derive(tsify::Tsify),
-    tsify(missing_as_null, hashmap_as_object)
-)]
 #[serde(tag = "result", rename_all = "lowercase")]
 pub enum CodeOutcome {
     /// Added as a participant (`"result": "added"`).

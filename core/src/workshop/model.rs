@@ -31,19 +31,26 @@ pub const MAX_TITLE_CHARS: usize = 200;
 )]
 pub struct Workshop {
     /// The workshop format version: [`WORKSHOP_FORMAT_VERSION`] once read.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub format_version: u32,
     /// The id of the instrument the workshop was made with; kept as it is
     /// when another instrument reads it (see [`Workshop::check`]).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub instrument_id: String,
     /// Free text, e.g. "Druten en Wijchen, raadsconferentie 12 maart".
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub title: String,
     /// Factor id → hand votes.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub tallies: BTreeMap<String, Tally>,
     /// Factors whose results the facilitator has revealed.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub revealed: BTreeSet<String>,
     /// Factor id → the gist of the discussion.
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub notes: BTreeMap<String, String>,
     /// Participant share codes, canonical (see [`Workshop::add_codes`]).
+    #[cfg_attr(feature = "typescript", tsify(optional))]
     pub participants: Vec<String>,
     /// What [`Workshop::from_json`] could not read and left out, each with
     /// its JSON path (a damaged tally, a note that is not a text, …).

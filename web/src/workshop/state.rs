@@ -68,10 +68,12 @@ pub struct TableOutcome {
     pub duplicate: usize,
     /// Rows without an answer this questionnaire can use.
     pub empty: usize,
-    /// Rows that did not fit: the workshop holds at most 500 participants.
+    /// Rows that did not fit: a workshop holds at most
+    /// [`MAX_PARTICIPANTS`](samenwerkingsscan::MAX_PARTICIPANTS).
     pub full: usize,
     /// The first cells that did not count, of `total_cells`.
     pub cells: Vec<CellNotice>,
+    /// How many cells did not count in all.
     pub total_cells: usize,
 }
 
