@@ -5,7 +5,26 @@ use super::{Workshop, MAX_PARTICIPANTS};
 use crate::answers::Answers;
 use crate::instrument::Instrument;
 use crate::share::{decode_share, encode_share, find_codes, Found, ShareError};
+use crate::answers::Context;
 use crate::Role;
+
+/// A participant's code: their answers, who they are, and the stage they
+/// answered for, the one part of the context a workshop keeps (it decides
+/// how the third phase reads, §8; a survey export carries it per row).
+/// Partners, goals and the rest stay out: the workshop has its own.
+pub(crate) fn participant_code(instrument: &Instrument, answers: &Answers) -> String {
+    match answers.context.known_stage() {
+        Some(stage) => {
+            let mut kept = answers.clone();
+            kept.context = Context {
+                stage: Some(stage.id().to_string()),
+                ..Context::default()
+            };
+            encode_share(instrument, &kept, true)
+        }
+        None => encode_share(instrument, answers, false),
+    }
+}
 use serde::{Deserialize, Serialize};
 
 /// What happened to one pasted code or one participant file. Every
@@ -145,7 +164,7 @@ impl Workshop {
         if !usable {
             return CodeOutcome::Empty { input, not_used };
         }
-        let code = encode_share(instrument, answers, false);
+        let code = participant_code(instrument, answers);
         if self.participants.contains(&code) {
             CodeOutcome::Duplicate { input, code }
         } else if self.participants.len() >= MAX_PARTICIPANTS {

@@ -8,7 +8,7 @@ use super::{Tally, Workshop, MAX_PARTICIPANTS, MAX_VOTES, WORKSHOP_FORMAT_VERSIO
 use crate::instrument::Instrument;
 use crate::json::{escape_key, JsonError, Node};
 use crate::notice::{Notice, NoticeCollector};
-use crate::share::{decode_share, encode_share};
+use crate::share::decode_share;
 use crate::text::{Lang, Says};
 use crate::wording::{Expected, Subject};
 use serde::{Deserialize, Serialize};
@@ -474,7 +474,7 @@ fn participants(w: &mut Workshop, instrument: &Instrument, notices: &mut Vec<Wor
             empty += 1;
             continue;
         }
-        let canonical = encode_share(instrument, &answers, false);
+        let canonical = super::codes::participant_code(instrument, &answers);
         if !seen.insert(canonical.clone()) {
             twice += 1;
         } else if kept.len() >= MAX_PARTICIPANTS {

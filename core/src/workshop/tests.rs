@@ -413,3 +413,33 @@ fn a_damaged_part_of_a_workshop_file_costs_only_that_part() {
         .text(Lang::Nl)
         .contains("groter dan 9999"));
 }
+
+#[test]
+fn a_participants_stage_is_kept_so_the_third_phase_reads_as_they_answered() {
+    let instrument = Instrument::builtin();
+    let mut workshop = Workshop::new(instrument);
+    for municipality in ["Druten", "Wijchen", "Druten"] {
+        let mut answers = Answers::new(instrument);
+        answers.respondent.municipality = Some(municipality.into());
+        answers.context.stage = Some("operating".into());
+        answers.context.goals = vec!["kwaliteit".into()];
+        for (i, (_, s)) in instrument.statements().enumerate() {
+            answers
+                .responses
+                .insert(s.id.clone(), Response::Scale(1 + (i % 5) as u8));
+        }
+        workshop.add_answers(instrument, &answers, municipality.into());
+    }
+    // Two participants: the third row equals the first.
+    assert_eq!(workshop.participants.len(), 2);
+    let decoded = crate::decode_share(instrument, &workshop.participants[0]).unwrap();
+    assert_eq!(decoded.context.stage.as_deref(), Some("operating"));
+    // Only the stage: the goals stay out.
+    assert!(decoded.context.goals.is_empty());
+    // Saved and read back, the codes keep it.
+    let again = Workshop::import(instrument, &workshop.to_json()).unwrap();
+    assert_eq!(again.participants, workshop.participants);
+    let report = workshop_report(instrument, &again, &GroupOptions::default(), Lang::Nl);
+    let group = report.group.expect("participants");
+    assert_eq!(group.report.stage, Some(crate::Stage::Operating));
+}
