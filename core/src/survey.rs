@@ -10,7 +10,7 @@
 use crate::answers::{Answers, Respondent, Response, Role};
 use crate::instrument::Instrument;
 use crate::stage::Stage;
-use crate::text::{shown, Lang, Says, Text};
+use crate::text::{shortened, shown, Lang, Says, Text};
 
 /// A cell's place: row and column from 1, as a spreadsheet shows them (row
 /// 1 is the header).
@@ -73,6 +73,14 @@ pub enum TableNoticeKind {
         /// The questionnaire's stages, as shown.
         stages: Vec<Text>,
     },
+    /// A row with filled cells but none in a statement's column: it does
+    /// not count (often a row split by another separator than the header's,
+    /// or a quotation mark too many that took the rest of the file into one
+    /// cell).
+    NoAnswers,
+    /// Headers in both wordings of the third phase (looking ahead, and for
+    /// a running partnership): the stage cannot be told from them.
+    MixedWording,
     /// A filled cell beyond the header's last column (often a separator
     /// inside a text that moved the cells after it): the row is read as far
     /// as the header goes.
@@ -131,6 +139,18 @@ impl Says for TableNoticeKind {
                     format!("The cell ‘{value}’ is to the right of the last column with a heading. It does not count. A text in this row may contain a semicolon or comma that moved the cells after it one place. Check the answers in this row."),
                 )
             }
+            TableNoticeKind::NoAnswers => lang
+                .pick(
+                    "In deze rij staat geen antwoord op een stelling. De rij telt niet mee. Staan alle antwoorden in één cel? Dan gebruikt deze rij een ander scheidingsteken dan de eerste rij, of er staat een aanhalingsteken te veel.",
+                    "This row holds no answer to a statement. The row does not count. Are all its answers in one cell? Then this row uses another separator than the first row, or it holds one quotation mark too many.",
+                )
+                .to_string(),
+            TableNoticeKind::MixedWording => lang
+                .pick(
+                    "Een deel van de stellingen staat in de tekst van vóór de start, een deel in die van een lopende samenwerking. De scan leest de antwoorden als van vóór de start. Draait de samenwerking al? Voeg dan een kolom Fase toe met ‘In bedrijf’.",
+                    "Some statements are in the wording for before the start, some in the wording for a running partnership. The scan reads the answers as before the start. Is the partnership already running? Then add a column Stage with ‘Up and running’.",
+                )
+                .to_string(),
             TableNoticeKind::UnknownRole { value } => {
                 let value = shown(value);
                 let roles: Vec<String> = Role::ALL
@@ -208,8 +228,32 @@ impl std::error::Error for TableError {}
 pub struct Table {
     /// One per data row that holds an answer (empty rows are skipped).
     pub respondents: Vec<Answers>,
-    /// What did not count, in reading order.
+    /// What did not count, in reading order: the first
+    /// [`MAX_TABLE_NOTICES`] (a file of 5 MB of wrong answers would
+    /// otherwise hold millions).
     pub notices: Vec<TableNotice>,
+    /// How many notices there are in all.
+    pub total_notices: usize,
+}
+
+/// The most notices a [`Table`] keeps; the rest are counted.
+pub const MAX_TABLE_NOTICES: usize = 200;
+
+/// Notices as they are found: the first [`MAX_TABLE_NOTICES`] kept, all
+/// counted.
+#[derive(Default)]
+struct Said {
+    notices: Vec<TableNotice>,
+    total: usize,
+}
+
+impl Said {
+    fn push(&mut self, notice: TableNotice) {
+        self.total += 1;
+        if self.notices.len() < MAX_TABLE_NOTICES {
+            self.notices.push(notice);
+        }
+    }
 }
 
 /// Which wording of a statement a header is.
@@ -281,7 +325,7 @@ fn question(header: &str) -> &str {
 
 /// Other words people and tools use for the points of a five-point scale
 /// and for "don't know" (only for a scale of five points).
-const SYNONYMS: [(&str, Option<u8>); 14] = [
+const SYNONYMS: [(&str, Option<u8>); 19] = [
     ("helemaal mee oneens", Some(1)),
     ("zeer mee oneens", Some(1)),
     ("mee oneens", Some(2)),
@@ -292,6 +336,11 @@ const SYNONYMS: [(&str, Option<u8>); 14] = [
     ("mee eens", Some(4)),
     ("helemaal mee eens", Some(5)),
     ("zeer mee eens", Some(5)),
+    ("zeer eens", Some(5)),
+    ("zeer oneens", Some(1)),
+    ("helemaal niet mee eens", Some(1)),
+    ("volledig mee eens", Some(5)),
+    ("volledig eens", Some(5)),
     ("geen mening", None),
     ("weet niet/geen mening", None),
     ("no opinion", None),
@@ -340,7 +389,7 @@ const TOOL_COLUMNS: [&str; 34] = [
 ];
 
 /// Other words for the roles.
-const ROLE_WORDS: [(&str, Role); 10] = [
+const ROLE_WORDS: [(&str, Role); 14] = [
     ("wethouder", Role::Bestuurder),
     ("burgemeester", Role::Bestuurder),
     ("executive", Role::Bestuurder),
@@ -351,6 +400,10 @@ const ROLE_WORDS: [(&str, Role); 10] = [
     ("official", Role::Ambtenaar),
     ("medewerker", Role::Ambtenaar),
     ("other", Role::Anders),
+    ("collegelid", Role::Bestuurder),
+    ("portefeuillehouder", Role::Bestuurder),
+    ("councillor", Role::Raadslid),
+    ("civil servant", Role::Ambtenaar),
 ];
 
 /// Whether a file of this name is a survey tool's export rather than an
@@ -380,7 +433,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
         .position(|row| row.iter().any(|cell| !cell.trim().is_empty()))
         .ok_or(TableError::Empty)?;
     let header = &rows[start];
-    let mut notices = Vec::new();
+    let mut said = Said::default();
     // Every way a header may name a statement: its id, and its texts (plain
     // and looking ahead) in every language the instrument has. For a
     // statement with two wordings, which one the header is: the wording the
@@ -441,7 +494,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                     header: cell.clone(),
                 },
             };
-            notices.push(TableNotice { cell: at, kind });
+            said.push(TableNotice { cell: at, kind });
             Column::Ignored
         })
         .collect();
@@ -484,6 +537,9 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
         "don't know",
         "not known",
         "don't know / n/a",
+        "dont know",
+        "na",
+        "n.a",
     ] {
         answers.push((normal(word), Response::Unknown));
     }
@@ -502,24 +558,46 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
             true => key.trim_end_matches('0').trim_end_matches([',', '.']),
             false => key.as_str(),
         };
+        let point = |n: u8| (1..=max).contains(&n).then_some(Response::Scale(n));
         if !whole.is_empty() && whole.chars().all(|c| c.is_ascii_digit()) {
-            return whole
-                .parse::<u8>()
-                .ok()
-                .filter(|n| (1..=max).contains(n))
-                .map(Response::Scale);
+            return whole.parse::<u8>().ok().and_then(point);
         }
-        answers
-            .iter()
-            .find(|(label, _)| *label == key)
-            .map(|(_, r)| *r)
+        // A decimal a spreadsheet made of a whole number (3.9999999999999996
+        // shown as 4); not "4.5", not "1e0".
+        if key
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        {
+            if let Ok(value) = key.replace(',', ".").parse::<f64>() {
+                let rounded = value.round();
+                return ((value - rounded).abs() < 1e-9 && (0.0..=255.0).contains(&rounded))
+                    .then_some(rounded as u8)
+                    .and_then(point);
+            }
+        }
+        let label = |text: &str| answers.iter().find(|(l, _)| l == text).map(|(_, r)| *r);
+        label(&key).or_else(|| {
+            // A point with its label, as some tools export it: "4 (Eens)",
+            // "5 - Helemaal eens"; the label must be that point's.
+            let digits = key.len() - key.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+            let (number, rest) = key.split_at(digits);
+            let rest = rest.trim_matches(|c: char| c.is_whitespace() || "()-.:=".contains(c));
+            let n = number.parse::<u8>().ok()?;
+            (digits > 0 && label(rest) == Some(Response::Scale(n))).then_some(Response::Scale(n))
+        })
     };
     let role = |cell: &str| -> Option<Role> {
+        let known = |key: &str| {
+            Role::ALL
+                .into_iter()
+                .find(|r| key == r.id() || Lang::ALL.iter().any(|l| key == normal(r.label(*l))))
+                .or_else(|| ROLE_WORDS.iter().find(|(w, _)| key == *w).map(|(_, r)| *r))
+        };
         let key = normal(cell);
-        Role::ALL
-            .into_iter()
-            .find(|r| key == r.id() || Lang::ALL.iter().any(|l| key == normal(r.label(*l))))
-            .or_else(|| ROLE_WORDS.iter().find(|(w, _)| key == *w).map(|(_, r)| *r))
+        // Also with more after it: "Raadslid (gemeente X)", "Wethouder Financiën".
+        known(&key)
+            .or_else(|| known(key.split('(').next().unwrap_or_default().trim()))
+            .or_else(|| known(key.split_whitespace().next().unwrap_or_default()))
     };
     let stage = |cell: &str| -> Option<String> {
         let key = normal(cell);
@@ -536,10 +614,34 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
         .then(|| Stage::Operating.id())
         .filter(|id| instrument.context.stages.iter().any(|s| s.id == *id))
         .map(str::to_string);
+    if running > 0 && ahead > 0 {
+        said.push(TableNotice {
+            cell: Cell {
+                row: start + 1,
+                column: 1,
+            },
+            kind: TableNoticeKind::MixedWording,
+        });
+    }
     let mut respondents = Vec::new();
     for (r, row) in rows.iter().enumerate().skip(start + 1) {
         let mut one = Answers::new(instrument);
         one.context.stage = answered_for.clone();
+        // A row with cells but nothing in a statement's column: often a
+        // row split by another separator, or one quotation mark too many.
+        let first_filled = row.iter().position(|cell| !cell.trim().is_empty());
+        let statement_filled = row.iter().enumerate().any(|(c, cell)| {
+            !cell.trim().is_empty() && matches!(columns.get(c), Some(Column::Statement(_)))
+        });
+        if let (Some(c), false) = (first_filled, statement_filled) {
+            said.push(TableNotice {
+                cell: Cell {
+                    row: r + 1,
+                    column: c + 1,
+                },
+                kind: TableNoticeKind::NoAnswers,
+            });
+        }
         for (c, cell) in row.iter().enumerate() {
             let at = Cell {
                 row: r + 1,
@@ -552,7 +654,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                 let kind = TableNoticeKind::BeyondHeader {
                     value: cell.clone(),
                 };
-                notices.push(TableNotice { cell: at, kind });
+                said.push(TableNotice { cell: at, kind });
                 continue;
             }
             match columns[c] {
@@ -560,7 +662,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                     Some(answer) => {
                         one.responses.insert(id.to_string(), answer);
                     }
-                    None => notices.push(TableNotice {
+                    None => said.push(TableNotice {
                         cell: at,
                         kind: TableNoticeKind::UnknownAnswer {
                             value: cell.clone(),
@@ -571,7 +673,9 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                     }),
                 },
                 Column::Municipality => {
-                    one.respondent.municipality = Some(cell.trim().to_string());
+                    // A name, not a text: a whole row pasted into one cell
+                    // (another separator) is cut, and said below.
+                    one.respondent.municipality = Some(shortened(cell.trim(), 100));
                 }
                 Column::Role => match role(cell) {
                     Some(found) => {
@@ -580,7 +684,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                             ..one.respondent
                         }
                     }
-                    None => notices.push(TableNotice {
+                    None => said.push(TableNotice {
                         cell: at,
                         kind: TableNoticeKind::UnknownRole {
                             value: cell.clone(),
@@ -589,7 +693,7 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                 },
                 Column::Stage => match stage(cell) {
                     Some(id) => one.context.stage = Some(id),
-                    None => notices.push(TableNotice {
+                    None => said.push(TableNotice {
                         cell: at,
                         kind: TableNoticeKind::UnknownStage {
                             value: cell.clone(),
@@ -611,7 +715,8 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
     }
     Ok(Table {
         respondents,
-        notices,
+        total_notices: said.total,
+        notices: said.notices,
     })
 }
 
@@ -736,6 +841,85 @@ mod tests {
         let one = &table.respondents[0];
         assert_eq!(one.respondent.municipality, None);
         assert_eq!(one.responses.len(), 1);
+    }
+
+    #[test]
+    fn a_row_without_answers_is_said_and_more_ways_of_writing_are_read() {
+        let i = instrument();
+        let ids: Vec<String> = i.statements().take(2).map(|(_, s)| s.id.clone()).collect();
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows = vec![
+            row(&["Gemeente", "Rol", &ids[0], &ids[1]]),
+            // Another separator: the whole row in the first cell.
+            row(&["Druten,raadslid,4,5"]),
+            row(&[
+                "Wijchen",
+                "Raadslid (gemeente Wijchen)",
+                "4 (Eens)",
+                "3.9999999999999996",
+            ]),
+            row(&[
+                "Wijchen",
+                "Wethouder Financiën",
+                "5 - Helemaal eens",
+                "Zeer oneens",
+            ]),
+            row(&["Druten", "Civil servant", "4.5", "NA"]),
+        ];
+        let table = read_table(i, &rows).unwrap();
+        let cells: Vec<String> = table.notices.iter().map(|n| n.cell.name()).collect();
+        assert_eq!(cells, ["A2", "C5"], "{:?}", table.notices);
+        assert_eq!(table.notices[0].kind, TableNoticeKind::NoAnswers);
+        assert_eq!(table.respondents.len(), 3);
+        let [a, b, c] = &table.respondents[..] else {
+            panic!()
+        };
+        assert_eq!(a.respondent.role, Some(Role::Raadslid));
+        assert_eq!(a.responses[&ids[0]], Response::Scale(4));
+        assert_eq!(a.responses[&ids[1]], Response::Scale(4));
+        assert_eq!(b.respondent.role, Some(Role::Bestuurder));
+        assert_eq!(b.responses[&ids[0]], Response::Scale(5));
+        assert_eq!(b.responses[&ids[1]], Response::Scale(1));
+        assert_eq!(c.respondent.role, Some(Role::Ambtenaar));
+        assert_eq!(c.responses[&ids[1]], Response::Unknown);
+        // A label that is not the number's own is no answer.
+        let rows = vec![row(&[&ids[0]]), row(&["2 (Eens)"])];
+        assert_eq!(read_table(i, &rows).unwrap().respondents.len(), 0);
+    }
+
+    #[test]
+    fn notices_are_kept_up_to_a_bound_and_counted_all() {
+        let i = instrument();
+        let id = i.factors[0].statements[0].id.clone();
+        let mut rows = vec![vec![id]];
+        rows.extend((0..MAX_TABLE_NOTICES + 50).map(|_| vec!["x".to_string()]));
+        let table = read_table(i, &rows).unwrap();
+        assert_eq!(table.notices.len(), MAX_TABLE_NOTICES);
+        assert_eq!(table.total_notices, MAX_TABLE_NOTICES + 50);
+    }
+
+    #[test]
+    fn headers_in_both_wordings_are_said() {
+        let i = instrument();
+        let (ahead, running): (Vec<_>, Vec<_>) = i
+            .statements()
+            .filter(|(_, s)| s.ahead.is_some())
+            .map(|(_, s)| s)
+            .take(2)
+            .map(|s| {
+                (
+                    s.text_for(None, Lang::Nl).to_string(),
+                    s.text_for(Some(Stage::Operating), Lang::Nl).to_string(),
+                )
+            })
+            .unzip();
+        let rows = vec![
+            vec![ahead[0].clone(), running[1].clone()],
+            vec!["4".to_string(), "4".to_string()],
+        ];
+        let table = read_table(i, &rows).unwrap();
+        assert_eq!(table.notices[0].kind, TableNoticeKind::MixedWording);
+        assert_eq!(table.respondents[0].context.stage, None);
     }
 
     #[test]

@@ -42,7 +42,7 @@
 //! call throws, naming the first problem (use `validateInstrument` for all).
 
 use samenwerkingsscan::{
-    self as core, Answers, GroupOptions, GroupReport, Instrument, Lang, Report,
+    self as core, Answers, GroupOptions, GroupReport, Instrument, Lang, Report, Says,
 };
 use serde::Serialize;
 use tsify::Tsify;
@@ -446,14 +446,15 @@ pub fn read_table(
     let lang = message_lang(lang)?;
     let instrument = instrument_from(&instrument)?;
     let rows = cells_of(&rows)?;
-    let table = core::read_table(&instrument, &rows).map_err(|e| error(e.to_string()))?;
+    let table = core::read_table(&instrument, &rows).map_err(|e| error(e.say(lang)))?;
     to_js(&SurveyTable {
+        total_notices: table.total_notices,
         notices: table
             .notices
             .iter()
             .map(|n| CellNotice {
                 cell: n.cell.name(),
-                message: core::Says::say(&n.kind, lang),
+                message: n.kind.say(lang),
             })
             .collect(),
         respondents: table.respondents,
@@ -465,8 +466,10 @@ pub fn read_table(
 pub struct SurveyTable {
     /// One answers object per respondent row, in the order of the rows.
     respondents: Vec<Answers>,
-    /// Every cell that was not read, and why.
+    /// The cells that were not read, and why: the first 200.
     notices: Vec<CellNotice>,
+    /// How many cells were not read in all.
+    total_notices: usize,
 }
 
 /// A cell of a survey export that was not read, and why.
@@ -485,9 +488,16 @@ pub struct CellNotice {
 fn cells_of(rows: &JsValue) -> JsResult<Vec<Vec<String>>> {
     let not_rows = || error("rows must be an array of rows, each an array of cells");
     let rows = rows.dyn_ref::<js_sys::Array>().ok_or_else(not_rows)?;
+    // As a sheet of the widget's and the CLI's reader: at most 4,000,000
+    // cells, each row counted as long as it is.
+    let mut cells = 0usize;
     rows.iter()
         .map(|row| {
             let row = row.dyn_into::<js_sys::Array>().map_err(|_| not_rows())?;
+            cells = cells.saturating_add(row.length().max(1) as usize);
+            if cells > 4_000_000 {
+                return Err(error("the rows hold more than 4,000,000 cells"));
+            }
             // `for` over the length, not `iter`: a hole is an empty cell.
             Ok((0..row.length())
                 .map(|i| {
@@ -502,8 +512,15 @@ fn cells_of(rows: &JsValue) -> JsResult<Vec<Vec<String>>> {
                         )
                     } else if let Some(b) = cell.as_bool() {
                         b.to_string()
-                    } else {
+                    } else if cell.is_null() || cell.is_undefined() {
                         String::new()
+                    } else {
+                        // A date, a BigInt, an object: as JavaScript writes
+                        // it, so that the reader says it does not count.
+                        js_sys::JSON::stringify(&cell)
+                            .ok()
+                            .and_then(|text| text.as_string())
+                            .unwrap_or_else(|| "?".into())
                     }
                 })
                 .collect())

@@ -98,12 +98,12 @@ fn read_table_file(
             notice.text(lang)
         );
     }
-    if table.notices.len() > NAMED_NOTICES {
+    if table.total_notices > NAMED_NOTICES {
         let _ = writeln!(
             stderr,
             "samenwerkingsscan: {}: {}",
             path.display(),
-            samenwerkingsscan::more_notices(table.notices.len(), lang).unwrap_or_default()
+            samenwerkingsscan::more_notices(table.total_notices, lang).unwrap_or_default()
         );
     }
     Ok(table.respondents)

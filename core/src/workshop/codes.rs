@@ -3,9 +3,9 @@
 
 use super::{Workshop, MAX_PARTICIPANTS};
 use crate::answers::Answers;
+use crate::answers::Context;
 use crate::instrument::Instrument;
 use crate::share::{decode_share, encode_share, find_codes, Found, ShareError};
-use crate::answers::Context;
 use crate::Role;
 
 /// A participant's code: their answers, who they are, and the stage they

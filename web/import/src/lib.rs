@@ -117,7 +117,7 @@ pub fn read_survey(name: &str, bytes: &[u8], instrument: Option<String>) -> Stri
     };
     match samenwerkingsscan_tables::read_survey(instrument, name, bytes) {
         Ok(table) => json(&Read::Table {
-            total_notices: table.notices.len(),
+            total_notices: table.total_notices,
             notices: table
                 .notices
                 .iter()
