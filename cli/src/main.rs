@@ -21,7 +21,29 @@ use std::ffi::OsString;
 use std::io::Write;
 use std::process::ExitCode;
 
+/// The file being read, for the panic hook: a reader we do not own
+/// (calamine) can stop on a damaged .xlsx, and the release build aborts on
+/// a panic, so the hook says which file and what to do, as one line.
+pub(crate) static READING: std::sync::Mutex<Option<String>> = std::sync::Mutex::new(None);
+
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        let file = READING
+            .lock()
+            .ok()
+            .and_then(|reading| reading.clone())
+            .unwrap_or_else(|| "the input".into());
+        let detail = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        fail(&Failure::Input(format!(
+            "{file} cannot be read: the reader stopped ({detail}). Open it in Excel and save it again as .xlsx or .csv."
+        )));
+        std::process::exit(1);
+    }));
     match run(std::env::args_os()) {
         Ok(output) => {
             let mut stdout = std::io::stdout().lock();

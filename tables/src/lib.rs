@@ -41,6 +41,10 @@ pub const MAX_TEXT_BYTES: usize = 64_000_000;
 pub const MAX_BROWSER_BYTES: usize = 5_000_000;
 /// The largest survey file the command line reads: 50 MB.
 pub const MAX_FILE_BYTES: usize = 50_000_000;
+/// The most an .xlsx may unpack to, all its parts together: 200 MB (a
+/// sheet of 50,000 respondents is about 170 MB of XML). A small file that
+/// unpacks to gigabytes is refused before anything is unpacked.
+pub const MAX_UNPACKED_BYTES: u64 = 200_000_000;
 
 /// A table as rows of cells, the first row first.
 pub type Rows = Vec<Vec<String>>;
@@ -77,6 +81,8 @@ pub enum SurveyError {
         /// The limit, in bytes.
         limit: usize,
     },
+    /// An .xlsx that unpacks to more than [`MAX_UNPACKED_BYTES`].
+    Unpacked,
     /// Readable, but no sheet is a survey table: empty, or no header
     /// names a statement (the first sheet's reason).
     Table(TableError),
@@ -123,6 +129,13 @@ impl Says for SurveyError {
                 match lang {
                     Lang::Nl => format!("Dit bestand is groter dan {megabytes} MB. Zo’n groot bestand kan de scan hier niet lezen. Verwijder de kolommen die de scan niet gebruikt, zoals namen, tijden en toelichtingen. Probeer het daarna opnieuw."),
                     Lang::En => format!("This file is larger than {megabytes} MB. The scan cannot read a file this large here. Delete the columns the scan does not use, such as names, times and comments. Then try again."),
+                }
+            }
+            SurveyError::Unpacked => {
+                let megabytes = MAX_UNPACKED_BYTES / 1_000_000;
+                match lang {
+                    Lang::Nl => format!("Uitgepakt is dit .xlsx-bestand groter dan {megabytes} MB. Zo’n groot bestand kan de scan niet lezen. Verwijder de werkbladen en kolommen die de scan niet gebruikt. Probeer het daarna opnieuw."),
+                    Lang::En => format!("Unpacked, this .xlsx file is larger than {megabytes} MB. The scan cannot read a file this large. Delete the sheets and columns the scan does not use. Then try again."),
                 }
             }
             SurveyError::Table(error) => error.say(lang),
@@ -181,29 +194,55 @@ pub fn read_survey(
     name: &str,
     bytes: &[u8],
 ) -> Result<Table, SurveyError> {
+    // The first sheet with respondents; else the first that reads (a list
+    // of the questions may come before the answers).
     let mut first_error = None;
-    let mut found = None;
+    let mut first_read = None;
     each_sheet(name, bytes, |rows| match read_table(instrument, &rows) {
-        Ok(table) => {
-            found = Some(table);
+        Ok(table) if !table.respondents.is_empty() => {
+            first_read = Some(table);
             true
+        }
+        Ok(table) => {
+            first_read.get_or_insert(table);
+            false
         }
         Err(e) => {
             first_error.get_or_insert(e);
             false
         }
     })?;
-    found.ok_or(SurveyError::Table(first_error.unwrap_or(TableError::Empty)))
+    first_read.ok_or(SurveyError::Table(first_error.unwrap_or(TableError::Empty)))
+}
+
+/// What a file holds, by its first bytes (a file may be named for another
+/// kind): a zip is an .xlsx, an OLE file an old .xls, the rest text.
+fn kind(name: &str, bytes: &[u8]) -> Kind {
+    match extension(name).as_deref() {
+        Some("xls" | "ods") => Kind::Other,
+        _ if bytes.starts_with(b"PK\x03\x04") => Kind::Workbook,
+        _ if bytes.starts_with(b"\xD0\xCF\x11\xE0") => Kind::Other,
+        Some("tsv") => Kind::Text(Some(b'\t')),
+        _ => Kind::Text(None),
+    }
+}
+
+/// See [`kind`].
+enum Kind {
+    Workbook,
+    Other,
+    /// Text, with its separator when the name says it (`.tsv`).
+    Text(Option<u8>),
 }
 
 /// Hands each sheet to `done` in order until it returns `true`.
 fn each_sheet(name: &str, bytes: &[u8], done: impl FnMut(Rows) -> bool) -> Result<(), SurveyError> {
-    match extension(name).as_deref() {
-        Some("xlsx" | "xlsm") => workbook(bytes, done),
-        Some("xls" | "ods") => Err(SurveyError::OtherFormat),
-        _ => {
+    match kind(name, bytes) {
+        Kind::Workbook => workbook(bytes, done),
+        Kind::Other => Err(SurveyError::OtherFormat),
+        Kind::Text(separator) => {
             let mut done = done;
-            done(delimited(bytes)?);
+            done(delimited(bytes, separator)?);
             Ok(())
         }
     }
@@ -242,17 +281,29 @@ impl Grid {
     }
 }
 
-fn delimited(bytes: &[u8]) -> Result<Rows, SurveyError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    // Not UTF-8: the Windows-1252 that Excel writes in a Dutch locale.
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => std::borrow::Cow::Borrowed(text),
-        Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0,
+fn delimited(bytes: &[u8], separator: Option<u8>) -> Result<Rows, SurveyError> {
+    let text = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        // Said to be UTF-8: a stray byte is one wrong character, not a
+        // reason to read the whole file otherwise.
+        Some(bytes) => String::from_utf8_lossy(bytes),
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            // Not UTF-8: the Windows-1252 that Excel writes in a Dutch locale.
+            Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0,
+        },
     };
     let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
-    // Excel's own hint: a first line `sep=;`.
-    let (separator, body) = match first.trim_end().strip_prefix("sep=") {
-        Some(sep) if sep.len() == 1 => (sep.as_bytes()[0], rest),
+    // Excel's own hint: a first line `sep=;` (also quoted, in capitals, or
+    // a tab).
+    let hint = first
+        .trim_end_matches(['\r', '\n'])
+        .trim_matches('"')
+        .get(..4)
+        .filter(|start| start.eq_ignore_ascii_case("sep="))
+        .map(|_| first.trim_end_matches(['\r', '\n']).trim_matches('"')[4..].to_string());
+    let (separator, body) = match (hint, separator) {
+        (Some(sep), _) if sep.len() == 1 => (sep.as_bytes()[0], rest),
+        (_, Some(separator)) => (separator, text.as_ref()),
         _ => (guess(first), text.as_ref()),
     };
     let mut reader = csv::ReaderBuilder::new()
@@ -262,18 +313,39 @@ fn delimited(bytes: &[u8]) -> Result<Rows, SurveyError> {
         .from_reader(body.as_bytes());
     let mut cells = 0usize;
     let mut rows = Rows::new();
+    // The line where the next record starts when no blank line comes
+    // first: a blank line is a row in a spreadsheet, so the cell names
+    // below it stay right (the csv crate skips blank lines).
+    let mut expected_line = 1u64;
     for record in reader.records() {
         let record = record.map_err(|e| SurveyError::Unreadable {
             xlsx: false,
             detail: e.to_string(),
         })?;
+        // The csv crate's position is where it began to read: before the
+        // blank lines it skipped.
+        let line = record.position().map_or(expected_line, |p| {
+            let skipped = body
+                .as_bytes()
+                .get(p.byte() as usize..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .filter(|b| **b == b'\n')
+                .count();
+            p.line() + skipped as u64
+        });
+        let blank = line.saturating_sub(expected_line);
+        let breaks: usize = record.iter().map(|field| field.matches('\n').count()).sum();
+        expected_line = line + 1 + breaks as u64;
         // A line of a million separators is a million cells.
-        cells = cells.saturating_add(record.len().max(1));
+        cells = cells.saturating_add(record.len().max(1) + blank as usize);
         if cells > MAX_CELLS {
             return Err(SurveyError::TooLarge {
                 sheet: String::new(),
             });
         }
+        rows.extend((0..blank).map(|_| Vec::new()));
         rows.push(record.iter().map(str::to_string).collect());
     }
     Ok(rows)
@@ -309,6 +381,16 @@ fn workbook(bytes: &[u8], mut done: impl FnMut(Rows) -> bool) -> Result<(), Surv
         xlsx: true,
         detail: e.to_string(),
     };
+    // What it unpacks to, from its table of contents, before anything is
+    // unpacked.
+    let mut archive =
+        zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
+    let unpacked = (0..archive.len())
+        .filter_map(|i| archive.by_index_raw(i).ok().map(|file| file.size()))
+        .fold(0u64, u64::saturating_add);
+    if unpacked > MAX_UNPACKED_BYTES {
+        return Err(SurveyError::Unpacked);
+    }
     let mut workbook: calamine::Xlsx<_> =
         calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
     for name in workbook.sheet_names() {
@@ -321,9 +403,6 @@ fn workbook(bytes: &[u8], mut done: impl FnMut(Rows) -> bool) -> Result<(), Surv
             let too_large = || SurveyError::TooLarge {
                 sheet: name.clone(),
             };
-            if row >= MAX_ROWS || column >= MAX_COLUMNS {
-                return Err(too_large());
-            }
             let text = match cell.get_value() {
                 DataRef::Empty => continue,
                 DataRef::String(text) => text.clone(),
@@ -335,8 +414,13 @@ fn workbook(bytes: &[u8], mut done: impl FnMut(Rows) -> bool) -> Result<(), Surv
                 DataRef::DateTimeIso(text) | DataRef::DurationIso(text) => text.clone(),
                 DataRef::Error(error) => error.to_string(),
             };
+            // An empty cell with only a format, however far away, holds
+            // nothing.
             if text.is_empty() {
                 continue;
+            }
+            if row >= MAX_ROWS || column >= MAX_COLUMNS {
+                return Err(too_large());
             }
             grid.put(row as usize, column as usize, text)
                 .map_err(|()| too_large())?;

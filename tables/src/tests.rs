@@ -99,20 +99,23 @@ fn column_name(column: u32) -> String {
 
 #[test]
 fn the_separator_is_found_outside_quotes_and_excels_hint_is_honoured() {
-    let rows =
-        delimited("\u{feff}Gemeente;\"Stelling, met komma\"\nDruten;4\n".as_bytes()).unwrap();
+    let rows = delimited(
+        "\u{feff}Gemeente;\"Stelling, met komma\"\nDruten;4\n".as_bytes(),
+        None,
+    )
+    .unwrap();
     assert_eq!(
         rows,
         [vec!["Gemeente", "Stelling, met komma"], vec!["Druten", "4"]]
     );
-    let rows = delimited(b"a,b\n1,2\n").unwrap();
+    let rows = delimited(b"a,b\n1,2\n", None).unwrap();
     assert_eq!(rows[1], ["1", "2"]);
-    let rows = delimited(b"sep=,\na;b,c\n").unwrap();
+    let rows = delimited(b"sep=,\na;b,c\n", None).unwrap();
     assert_eq!(rows[0], ["a;b", "c"]);
-    let rows = delimited(b"a\tb\n1\t2\n").unwrap();
+    let rows = delimited(b"a\tb\n1\t2\n", None).unwrap();
     assert_eq!(rows[1], ["1", "2"]);
     // Windows-1252 from Dutch Excel: "Eén" as 0xE9.
-    let rows = delimited(b"Gemeente;Rol\nE\xe9n;raadslid\n").unwrap();
+    let rows = delimited(b"Gemeente;Rol\nE\xe9n;raadslid\n", None).unwrap();
     assert_eq!(rows[1][0], "Eén");
 }
 
@@ -145,7 +148,7 @@ fn xls_and_ods_are_refused_with_advice_and_broken_files_are_said() {
     let error = sheets("oud.xls", b"\xd0\xcf\x11\xe0").unwrap_err();
     assert_eq!(error, SurveyError::OtherFormat);
     assert!(error.say(Lang::Nl).contains("Opslaan als"));
-    let error = sheets("kapot.xlsx", b"not a zip").unwrap_err();
+    let error = sheets("kapot.xlsx", b"PK\x03\x04 but not a zip").unwrap_err();
     assert!(matches!(error, SurveyError::Unreadable { xlsx: true, .. }));
     assert!(error
         .say(Lang::Nl)
@@ -315,4 +318,163 @@ fn a_file_over_the_limit_says_the_limit_in_megabytes() {
     assert!(error
         .to_string()
         .starts_with("This file is larger than 5 MB."));
+}
+
+#[test]
+fn blank_lines_keep_the_cell_names_of_the_rows_below() {
+    let rows = delimited(b"a;b\n\n1;\"two\nlines\"\n\n\n3;4\n", None).unwrap();
+    // Row 1 the header, row 2 blank, row 3 the record of two lines, rows 4
+    // and 5 blank, row 6 the last record: as a spreadsheet shows them.
+    assert_eq!(rows.len(), 6, "{rows:?}");
+    assert_eq!(rows[2], ["1", "two\nlines"]);
+    assert!(rows[3].is_empty() && rows[4].is_empty());
+    assert_eq!(rows[5], ["3", "4"]);
+}
+
+#[test]
+fn excels_separator_line_in_its_other_spellings_and_tsv_by_name() {
+    for first in ["sep=,", "SEP=,", "\"sep=,\""] {
+        let text = format!("{first}\r\na;b,c\r\n");
+        assert_eq!(
+            delimited(text.as_bytes(), None).unwrap()[0],
+            ["a;b", "c"],
+            "{first}"
+        );
+    }
+    let rows = delimited(b"sep=\t\na,b\tc\n", None).unwrap();
+    assert_eq!(rows[0], ["a,b", "c"]);
+    // Statement texts with commas, tab-separated: the name says the tab.
+    let rows = sheets("export.tsv", b"Een, twee\tDrie, vier\n1\t2\n").unwrap();
+    assert_eq!(rows[0][0], ["Een, twee", "Drie, vier"]);
+}
+
+#[test]
+fn a_utf8_file_with_one_stray_byte_stays_utf8() {
+    let rows = delimited(
+        b"\xEF\xBB\xBFGemeente;Opmerking\nS\xC3\xBAdwest-Frysl\xC3\xA2n;\x93ja\n",
+        None,
+    )
+    .unwrap();
+    assert_eq!(rows[1][0], "Súdwest-Fryslân");
+}
+
+#[test]
+fn what_a_file_holds_decides_how_it_is_read_not_its_name() {
+    let instrument = Instrument::builtin();
+    let statement = instrument.factors[0].statements[0].id.as_str();
+    let workbook = xlsx(&[("Blad1", &[(1, 1, statement), (2, 1, "4")])]);
+    assert_eq!(
+        read_survey(instrument, "export.csv", &workbook)
+            .unwrap()
+            .respondents
+            .len(),
+        1
+    );
+    let text = format!("{statement}\n4\n");
+    assert_eq!(
+        read_survey(instrument, "export.xlsx", text.as_bytes())
+            .unwrap()
+            .respondents
+            .len(),
+        1
+    );
+    assert_eq!(
+        sheets("oud.xlsx", b"\xD0\xCF\x11\xE0rest").unwrap_err(),
+        SurveyError::OtherFormat
+    );
+}
+
+#[test]
+fn a_list_of_the_questions_before_the_answers_is_passed_over() {
+    let instrument = Instrument::builtin();
+    let statements: Vec<&str> = instrument
+        .statements()
+        .take(2)
+        .map(|(_, s)| s.id.as_str())
+        .collect();
+    let questions = [(1, 1, statements[0]), (2, 1, statements[1])];
+    let answers = [
+        (1, 1, statements[0]),
+        (1, 2, statements[1]),
+        (2, 1, "4"),
+        (2, 2, "2"),
+    ];
+    let bytes = xlsx(&[("Vragenlijst", &questions), ("Antwoorden", &answers)]);
+    let table = read_survey(instrument, "enquete.xlsx", &bytes).unwrap();
+    assert_eq!(table.respondents.len(), 1);
+    assert_eq!(table.respondents[0].responses.len(), 2);
+}
+
+#[test]
+fn an_empty_formatted_cell_far_away_is_no_reason_to_refuse() {
+    let instrument = Instrument::builtin();
+    let statement = instrument.factors[0].statements[0].id.as_str();
+    let mut bytes = xlsx(&[("Blad1", &[(1, 1, statement), (2, 1, "4")])]);
+    // The same sheet with an empty cell that only has a format, at the end of Excel's grid.
+    let text = String::from_utf8_lossy(&unzip(&bytes, "xl/worksheets/sheet1.xml")).replace(
+        "</sheetData>",
+        r#"<row r="1048576"><c r="XFD1048576" s="1"/></row></sheetData>"#,
+    );
+    bytes = rezip(&bytes, "xl/worksheets/sheet1.xml", &text);
+    assert_eq!(
+        read_survey(instrument, "x.xlsx", &bytes)
+            .unwrap()
+            .respondents
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_small_file_that_unpacks_to_too_much_is_refused_before_unpacking() {
+    let big = " ".repeat(MAX_UNPACKED_BYTES as usize + 1);
+    let bytes = rezip(
+        &xlsx(&[("Blad1", &[(1, 1, "x")])]),
+        "xl/worksheets/sheet1.xml",
+        &big,
+    );
+    assert!(bytes.len() < MAX_BROWSER_BYTES, "{} bytes", bytes.len());
+    assert_eq!(
+        sheets("bom.xlsx", &bytes).unwrap_err(),
+        SurveyError::Unpacked
+    );
+    assert!(SurveyError::Unpacked
+        .say(Lang::Nl)
+        .starts_with("Uitgepakt is dit .xlsx-bestand groter dan 200 MB."));
+}
+
+/// One part of a zip, unpacked.
+fn unzip(bytes: &[u8], name: &str) -> Vec<u8> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = Vec::new();
+    archive
+        .by_name(name)
+        .unwrap()
+        .read_to_end(&mut out)
+        .unwrap();
+    out
+}
+
+/// The zip with one part replaced (compressed).
+fn rezip(bytes: &[u8], name: &str, text: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(text.len() > u32::MAX as usize / 2);
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let part = file.name().to_string();
+        let mut body = Vec::new();
+        file.read_to_end(&mut body).unwrap();
+        out.start_file(part.as_str(), options).unwrap();
+        if part == name {
+            out.write_all(text.as_bytes()).unwrap();
+        } else {
+            out.write_all(&body).unwrap();
+        }
+    }
+    out.finish().unwrap().into_inner()
 }

@@ -105,6 +105,8 @@ export function xlsx(rows, sheet = 'Antwoorden') {
   const sheetXml = rows.map((row, r) => `<row r="${r + 1}">${row.map((cell, c) => {
     const ref = `${column(c)}${r + 1}`;
     if (cell === '' || cell === null || cell === undefined) return '';
+    // A reference into a shared-string table that is not there: a damaged file.
+    if (typeof cell === 'object') return `<c r="${ref}" t="s"><v>${cell.sharedIndex}</v></c>`;
     return typeof cell === 'number'
       ? `<c r="${ref}"><v>${cell}</v></c>`
       : `<c r="${ref}" t="inlineStr"><is><t>${escape(cell)}</t></is></c>`;

@@ -118,3 +118,18 @@ test('when the table reader cannot load, the widget says so and keeps the answer
   });
   await expect(widget(page).locator('.scan-alert--info')).toContainText(`Het bestand bevat ${statements.length} van ${statements.length} antwoorden.`);
 });
+
+test('a damaged .xlsx that stops the reader is said, and so is every later file until a reload', async ({ page }) => {
+  await page.goto('/#scan=start');
+  const input = widget(page).getByLabel('Antwoorden openen uit een bestand');
+  const damaged = xlsx([['Gemeente', statements[0].id], ['Druten', { sharedIndex: 99 }]]);
+  await input.setInputFiles({ name: 'kapot.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: damaged });
+  const alert = widget(page).locator('.scan-alert--error');
+  await expect(alert).toContainText('De scan kan dit bestand niet lezen: het is beschadigd.');
+  const good = csv(table([{ municipality: 'Druten', role: 'raadslid', answer: () => 4 }]));
+  await input.setInputFiles({ name: 'goed.csv', mimeType: 'text/csv', buffer: good });
+  await expect(alert).toContainText('Laad de pagina opnieuw.');
+  await page.reload();
+  await widget(page).getByLabel('Antwoorden openen uit een bestand').setInputFiles({ name: 'goed.csv', mimeType: 'text/csv', buffer: good });
+  await expect(widget(page).locator('.scan-alert--info')).toContainText(`Het bestand bevat ${statements.length} van ${statements.length} antwoorden.`);
+});

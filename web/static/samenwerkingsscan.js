@@ -93,6 +93,7 @@ const instruments = {};
 /// (respondents and notices, or an error, in Dutch and English; see
 /// web/import/src/lib.rs); rejects when the bundle cannot load.
 async function readSurvey(file, instrument) {
+  if (importStopped) return importStopped;
   let module;
   try {
     module = await load('import');
@@ -103,8 +104,26 @@ async function readSurvey(file, instrument) {
   // Too large: said before the file is read into memory.
   const tooLarge = module.tooLarge(file.size);
   if (tooLarge) return tooLarge;
-  return module.readSurvey(file.name, new Uint8Array(await file.arrayBuffer()), instrument);
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  try {
+    return module.readSurvey(file.name, bytes, instrument);
+  } catch {
+    // The reader stopped inside (a damaged .xlsx that the spreadsheet
+    // library cannot take): its memory is in an unknown state, so it reads
+    // nothing more until the page is loaded again. Said for this file, and
+    // for every later one.
+    importStopped = JSON.stringify({ error: {
+      nl: 'De scan kan geen bestanden meer lezen op deze pagina: het vorige bestand liet het onderdeel dat Excel- en CSV-bestanden leest vastlopen. Laad de pagina opnieuw. Uw antwoorden blijven bewaard.',
+      en: 'The scan cannot read more files on this page: the previous file made the part that reads Excel and CSV files stop. Reload the page. Your answers are kept.',
+    } });
+    return JSON.stringify({ error: {
+      nl: 'De scan kan dit bestand niet lezen: het is beschadigd. Open het in Excel en sla het opnieuw op als .xlsx of .csv. Laad daarna de pagina opnieuw en kies het bestand nog eens. Uw antwoorden blijven bewaard.',
+      en: 'The scan cannot read this file: it is damaged. Open it in Excel and save it again as .xlsx or .csv. Then reload the page and choose the file again. Your answers are kept.',
+    } });
+  }
 }
+/// The reply for every file after the import bundle stopped (see above).
+let importStopped;
 
 /// "Kopieer rapport" (the widget calls it with the clicked button): the
 /// report as shown, as HTML (headings, lists and tables paste into Word or

@@ -83,6 +83,9 @@ fn read_table_file(
     // 50 MB: about 250,000 respondents (a table costs far more memory than
     // its bytes).
     let bytes = super::read_bytes(path, samenwerkingsscan_tables::MAX_FILE_BYTES)?;
+    if let Ok(mut reading) = crate::READING.lock() {
+        *reading = Some(path.display().to_string());
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy())

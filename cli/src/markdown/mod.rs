@@ -25,7 +25,7 @@ fn inline(text: &str) -> String {
     for c in text.chars() {
         if matches!(
             c,
-            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\\'
+            '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '|' | '\\' | '&'
         ) {
             out.push('\\');
         }
@@ -258,6 +258,8 @@ mod tests {
     fn text_is_escaped_for_markdown() {
         assert_eq!(cell("a | b\nc"), "a \\| b c");
         assert_eq!(inline("*vet* en _schuin_"), "\\*vet\\* en \\_schuin\\_");
+        // An entity stays text: "&lt;b&gt;" is shown as typed, not as "<b>".
+        assert_eq!(inline("&lt;b&gt;"), "\\&lt;b\\&gt;");
         assert_eq!(whole(Some(49.5)), "50");
         assert_eq!(whole(None), "–");
         assert_eq!(signed(Some(-0.2)), "0");

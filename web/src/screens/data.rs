@@ -199,6 +199,9 @@ pub fn data_panel(props: &DataProps) -> Html {
             // A survey tool's export: read by the import bundle.
             if crate::survey::is_survey(&file.name()) {
                 let id = crate::survey::next_read();
+                // Said in the widget's live region: a status inserted with
+                // its text is not always read out.
+                on.emit(DataEvent::Announce(t.survey_reading.to_string()));
                 on.emit(DataEvent::ImportReading(id));
                 let (on, survey_reader) = (on.clone(), survey_reader.clone());
                 wasm_bindgen_futures::spawn_local(async move {
