@@ -299,10 +299,12 @@ fn normal(text: &str) -> String {
         .join(" ")
         .replace(" /", "/")
         .replace("/ ", "/");
-    // A leading ' is a spreadsheet's "this is text" (see `csv_cell`).
+    // A leading ' is a spreadsheet's "this is text" (see `csv_cell`); a
+    // closing full stop, question mark or a required-question star is no
+    // part of the question.
     joined
         .trim_start_matches('\'')
-        .trim_end_matches('.')
+        .trim_end_matches(['.', '?', '*', ' '])
         .to_lowercase()
 }
 
@@ -315,9 +317,14 @@ fn question(header: &str) -> &str {
         (Some(open), true) => &header[open + 1..header.len() - 1],
         _ => header,
     };
-    let rest = header.trim_start_matches(['Q', 'q', 'V', 'v']);
+    // "Vraag 21: …", "Q6: …", "V8. …", "7 - …", "6) …".
+    let rest = match header.get(..6) {
+        Some(word) if word.eq_ignore_ascii_case("vraag ") => &header[6..],
+        _ => header.trim_start_matches(['Q', 'q', 'V', 'v']),
+    };
     let digits = rest.trim_start_matches(|c: char| c.is_ascii_digit());
-    match digits.strip_prefix(['.', ':', ')']) {
+    let after = digits.trim_start();
+    match after.strip_prefix(['.', ':', ')', '-', '–']) {
         Some(after) if digits.len() < rest.len() => after.trim_start(),
         _ => header,
     }
@@ -426,13 +433,10 @@ pub fn is_table_file(name: &str) -> bool {
 /// [`TableError::Empty`] without rows, [`TableError::NoStatements`] when no
 /// header matches a statement.
 pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table, TableError> {
-    // The header is the first row with anything in it (a sheet may start
-    // lower down); cells keep their own row numbers.
-    let start = rows
+    let first = rows
         .iter()
         .position(|row| row.iter().any(|cell| !cell.trim().is_empty()))
         .ok_or(TableError::Empty)?;
-    let header = &rows[start];
     let mut said = Said::default();
     // Every way a header may name a statement: its id, and its texts (plain
     // and looking ahead) in every language the instrument has. For a
@@ -455,6 +459,30 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
             names.push((normal(value), &s.id, Wording::Ahead));
         }
     }
+    // The header: of the first ten rows from the first with anything in it,
+    // the one that names the most statements (a title or an explanation may
+    // come first; a tool may write a second header row under it); cells
+    // keep their own row numbers.
+    let names_statements = |row: &Vec<String>| {
+        row.iter()
+            .filter(|cell| {
+                let (short, whole) = (normal(question(cell)), normal(cell));
+                names
+                    .iter()
+                    .any(|(name, ..)| *name == short || *name == whole)
+            })
+            .count()
+    };
+    let start = rows
+        .iter()
+        .enumerate()
+        .skip(first)
+        .take(10)
+        .map(|(i, row)| (names_statements(row), std::cmp::Reverse(i)))
+        .max()
+        .filter(|(count, _)| *count > 0)
+        .map_or(first, |(_, std::cmp::Reverse(i))| i);
+    let header = &rows[start];
     let (mut running, mut ahead) = (0usize, 0usize);
     let mut seen = std::collections::BTreeSet::new();
     let columns: Vec<Column> = header
@@ -475,8 +503,14 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                 "fase" | "stage" => Some(("fase", Column::Stage)),
                 _ => None,
             };
+            // The question without a numbering, or the header as it is (a
+            // statement that starts with a number).
+            let whole = normal(cell);
             let found = special.or_else(|| {
-                let (_, id, wording) = names.iter().find(|(name, ..)| *name == key)?;
+                let (_, id, wording) = names
+                    .iter()
+                    .find(|(name, ..)| *name == key)
+                    .or_else(|| names.iter().find(|(name, ..)| *name == whole))?;
                 match wording {
                     Wording::Running => running += 1,
                     Wording::Ahead => ahead += 1,
@@ -885,6 +919,38 @@ mod tests {
         // A label that is not the number's own is no answer.
         let rows = vec![row(&[&ids[0]]), row(&["2 (Eens)"])];
         assert_eq!(read_table(i, &rows).unwrap().respondents.len(), 0);
+    }
+
+    #[test]
+    fn the_header_is_the_row_that_names_the_statements_and_numberings_are_dropped() {
+        let i = instrument();
+        let texts: Vec<String> = i
+            .statements()
+            .take(4)
+            .map(|(_, s)| s.text_for(None, Lang::Nl).to_string())
+            .collect();
+        let rows = vec![
+            vec!["Enquête samenwerking, december 2026".to_string()],
+            vec![],
+            vec![
+                "Gemeente".to_string(),
+                format!("Vraag 21: {}", texts[0]),
+                format!("7 - {}", texts[1]),
+                format!("{} *", texts[2]),
+                format!("{}?", texts[3]),
+            ],
+            vec![
+                "Druten".into(),
+                "4".into(),
+                "4".into(),
+                "4".into(),
+                "4".into(),
+            ],
+        ];
+        let table = read_table(i, &rows).unwrap();
+        assert!(table.notices.is_empty(), "{:?}", table.notices);
+        assert_eq!(table.respondents.len(), 1);
+        assert_eq!(table.respondents[0].responses.len(), 4);
     }
 
     #[test]
