@@ -161,8 +161,9 @@ pub const WORKSHOP_GZIP_BUDGET: u64 = 467 * 1024;
 /// the questionnaire's own scale, stages and roles); 366.6 KB after the
 /// breaker's review (the .xlsx's table of contents read before unpacking,
 /// blank lines counted for the cell names, rows without answers and mixed
-/// wordings said, more ways of writing an answer). The ceiling is 367 KB.
-pub const IMPORT_GZIP_BUDGET: u64 = 367 * 1024;
+/// wordings said, more ways of writing an answer); 367.2 KB with the header
+/// found among the first rows. The ceiling is 368 KB.
+pub const IMPORT_GZIP_BUDGET: u64 = 368 * 1024;
 
 /// The ways a visitor reaches the widget, with the files each page makes
 /// the browser download besides a bundle: a first visit downloads one of
