@@ -81,6 +81,10 @@ pub enum TableNoticeKind {
     /// Headers in both wordings of the third phase (looking ahead, and for
     /// a running partnership): the stage cannot be told from them.
     MixedWording,
+    /// Headers in the wording for a running partnership: the answers are
+    /// read as those of one (stage "operating"), unless a row's stage says
+    /// otherwise.
+    StageFromWording,
     /// A filled cell beyond the header's last column (often a separator
     /// inside a text that moved the cells after it): the row is read as far
     /// as the header goes.
@@ -151,6 +155,12 @@ impl Says for TableNoticeKind {
                     "Some statements are in the wording for before the start, some in the wording for a running partnership. The scan reads the answers as before the start. Is the partnership already running? Then add a column Stage with ‘Up and running’.",
                 )
                 .to_string(),
+            TableNoticeKind::StageFromWording => lang
+                .pick(
+                    "De stellingen staan in de tekst voor een samenwerking die al draait. De scan leest de antwoorden daarom als die van een lopende samenwerking (‘In bedrijf’). Klopt dat niet? Voeg dan een kolom Fase toe.",
+                    "The statements are in the wording for a partnership that already runs. The scan therefore reads the answers as those of a running partnership (‘Up and running’). Is that wrong? Then add a column Stage.",
+                )
+                .to_string(),
             TableNoticeKind::UnknownRole { value } => {
                 let value = shown(value);
                 let roles: Vec<String> = Role::ALL
@@ -207,8 +217,8 @@ impl Says for TableError {
             TableError::Empty => lang.pick("Het bestand is leeg.", "The file is empty.").into(),
             TableError::NoStatements => lang
                 .pick(
-                    "De scan vindt in de eerste rij geen enkele stelling van deze vragenlijst. Zet de stellingen in de eerste rij, precies zoals in het sjabloon van de scan.",
-                    "The scan finds no statement of this questionnaire in the first row. Put the statements in the first row, exactly as in the scan’s template.",
+                    "De scan vindt in de eerste tien rijen geen enkele stelling van deze vragenlijst. Zet de stellingen in de eerste rij, precies zoals in het sjabloon van de scan.",
+                    "The scan finds no statement of this questionnaire in the first ten rows. Put the statements in the first row, exactly as in the scan’s template.",
                 )
                 .into(),
         }
@@ -235,6 +245,10 @@ pub struct Table {
     /// How many notices there are in all.
     pub total_notices: usize,
 }
+
+/// How many rows with text the header is looked for in (a title or an
+/// explanation may come first).
+const HEADER_ROWS: usize = 10;
 
 /// The most notices a [`Table`] keeps; the rest are counted.
 pub const MAX_TABLE_NOTICES: usize = 200;
@@ -479,7 +493,8 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
         .iter()
         .enumerate()
         .skip(first)
-        .take(10)
+        .filter(|(_, row)| row.iter().any(|cell| !cell.trim().is_empty()))
+        .take(HEADER_ROWS)
         .map(|(i, row)| (names_statements(row), std::cmp::Reverse(i)))
         .max()
         .filter(|(count, _)| *count > 0)
@@ -500,8 +515,11 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
                 return Column::Ignored;
             }
             let special = match key.as_str() {
-                "gemeente" | "municipality" => Some(("gemeente", Column::Municipality)),
-                "rol" | "role" | "functie" => Some(("rol", Column::Role)),
+                "gemeente" | "municipality" | "naam gemeente" | "welke gemeente"
+                | "uw gemeente" | "your municipality" => Some(("gemeente", Column::Municipality)),
+                "rol" | "role" | "functie" | "welke rol heeft u" | "uw rol" | "your role" => {
+                    Some(("rol", Column::Role))
+                }
                 "fase" | "stage" => Some(("fase", Column::Stage)),
                 _ => None,
             };
@@ -650,6 +668,15 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
         .then(|| Stage::Operating.id())
         .filter(|id| instrument.context.stages.iter().any(|s| s.id == *id))
         .map(str::to_string);
+    if answered_for.is_some() {
+        said.push(TableNotice {
+            cell: Cell {
+                row: start + 1,
+                column: 1,
+            },
+            kind: TableNoticeKind::StageFromWording,
+        });
+    }
     if running > 0 && ahead > 0 {
         said.push(TableNotice {
             cell: Cell {
@@ -661,15 +688,28 @@ pub fn read_table(instrument: &Instrument, rows: &[Vec<String>]) -> Result<Table
     }
     let mut respondents = Vec::new();
     for (r, row) in rows.iter().enumerate().skip(start + 1) {
+        // A second header row under the first (the statements' texts under
+        // their ids): no respondent.
+        if r == start + 1 && names_statements(row) > 0 {
+            continue;
+        }
         let mut one = Answers::new(instrument);
         one.context.stage = answered_for.clone();
-        // A row with cells but nothing in a statement's column: often a
-        // row split by another separator, or one quotation mark too many.
-        let first_filled = row.iter().position(|cell| !cell.trim().is_empty());
-        let statement_filled = row.iter().enumerate().any(|(c, cell)| {
-            !cell.trim().is_empty() && matches!(columns.get(c), Some(Column::Statement(_)))
-        });
-        if let (Some(c), false) = (first_filled, statement_filled) {
+        // A row with cells but nothing in a statement's column, that looks
+        // split wrongly (one filled cell, or a separator or quotation mark
+        // inside a cell): said. An unfinished response (a municipality and
+        // no answers) is passed over quietly.
+        let filled: Vec<usize> = (0..row.len())
+            .filter(|c| !row[*c].trim().is_empty())
+            .collect();
+        let statement_filled = filled
+            .iter()
+            .any(|c| matches!(columns.get(*c), Some(Column::Statement(_))));
+        let split_wrongly = filled.len() == 1
+            || filled
+                .iter()
+                .any(|c| row[*c].contains([';', ',', '\t', '"']));
+        if let (Some(&c), false, true) = (filled.first(), statement_filled, split_wrongly) {
             said.push(TableNotice {
                 cell: Cell {
                     row: r + 1,
@@ -956,6 +996,30 @@ mod tests {
     }
 
     #[test]
+    fn unfinished_responses_pass_quietly_and_a_second_header_row_is_no_respondent() {
+        let i = instrument();
+        let ids: Vec<String> = i.statements().take(2).map(|(_, s)| s.id.clone()).collect();
+        let texts: Vec<String> = i
+            .statements()
+            .take(2)
+            .map(|(_, s)| s.text_for(None, Lang::Nl).to_string())
+            .collect();
+        let row = |cells: &[&str]| cells.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+        let rows = vec![
+            vec![],
+            row(&["Enquête"]),
+            vec![],
+            row(&["ID", "Gemeente", &ids[0], &ids[1]]),
+            row(&["", "", &texts[0], &texts[1]]),
+            row(&["17", "Druten", "", ""]),
+            row(&["18", "Druten", "4", "5"]),
+        ];
+        let table = read_table(i, &rows).unwrap();
+        assert!(table.notices.is_empty(), "{:?}", table.notices);
+        assert_eq!(table.respondents.len(), 1);
+    }
+
+    #[test]
     fn notices_are_kept_up_to_a_bound_and_counted_all() {
         let i = instrument();
         let id = i.factors[0].statements[0].id.clone();
@@ -1115,7 +1179,13 @@ mod tests {
             let mut answer = vec!["Druten".to_string(), "Bestuurder".into()];
             answer.extend(std::iter::repeat_n("3".to_string(), header.len() - 2));
             let table = read_table(i, &[header, answer]).unwrap();
-            assert!(table.notices.is_empty(), "{:?}", table.notices);
+            // Read as running: said, once.
+            let said: Vec<_> = table.notices.iter().map(|n| n.kind.clone()).collect();
+            let expected = match read_as {
+                Some(_) => vec![TableNoticeKind::StageFromWording],
+                None => Vec::new(),
+            };
+            assert_eq!(said, expected);
             let one = &table.respondents[0];
             assert_eq!(one.answered(i), i.statements().count());
             // The wording the respondents saw is the stage they answered for.

@@ -219,8 +219,10 @@ pub fn read_survey(
 /// kind): a zip is an .xlsx, an OLE file an old .xls, the rest text.
 fn kind(name: &str, bytes: &[u8]) -> Kind {
     match extension(name).as_deref() {
-        Some("xls" | "ods") => Kind::Other,
+        // An .ods is a zip too, but not one calamine's .xlsx reader reads.
+        Some("ods") => Kind::Other,
         _ if bytes.starts_with(b"PK\x03\x04") => Kind::Workbook,
+        Some("xls") => Kind::Other,
         _ if bytes.starts_with(b"\xD0\xCF\x11\xE0") => Kind::Other,
         Some("tsv") => Kind::Text(Some(b'\t')),
         _ => Kind::Text(None),
@@ -291,6 +293,13 @@ fn delimited(bytes: &[u8], separator: Option<u8>) -> Result<Rows, SurveyError> {
             // Not UTF-8: the Windows-1252 that Excel writes in a Dutch locale.
             Err(_) => encoding_rs::WINDOWS_1252.decode(bytes).0,
         },
+    };
+    // Old Mac files end a line with a lone CR: made LF, so that lines,
+    // cell names and Excel's `sep=` line are found as in any other file.
+    let text = if text.contains('\r') && text.replace("\r\n", "").contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        text
     };
     let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
     // Excel's own hint: a first line `sep=;` (also quoted, in capitals, or
@@ -381,15 +390,30 @@ fn workbook(bytes: &[u8], mut done: impl FnMut(Rows) -> bool) -> Result<(), Surv
         xlsx: true,
         detail: e.to_string(),
     };
-    // What it unpacks to, from its table of contents, before anything is
-    // unpacked.
+    // What it unpacks to, before calamine unpacks it: first from its table
+    // of contents (cheap), then by unpacking into nothing, never further
+    // than the limit (a table of contents may lie about the sizes).
     let mut archive =
         zip::ZipArchive::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;
-    let unpacked = (0..archive.len())
+    let declared = (0..archive.len())
         .filter_map(|i| archive.by_index_raw(i).ok().map(|file| file.size()))
         .fold(0u64, u64::saturating_add);
-    if unpacked > MAX_UNPACKED_BYTES {
+    if declared > MAX_UNPACKED_BYTES {
         return Err(SurveyError::Unpacked);
+    }
+    let mut unpacked = 0u64;
+    for i in 0..archive.len() {
+        let mut part = archive.by_index(i).map_err(|e| unreadable(&e))?;
+        let room = MAX_UNPACKED_BYTES - unpacked;
+        let read = std::io::copy(
+            &mut std::io::Read::take(&mut part, room + 1),
+            &mut std::io::sink(),
+        )
+        .map_err(|e| unreadable(&e))?;
+        unpacked += read;
+        if read > room {
+            return Err(SurveyError::Unpacked);
+        }
     }
     let mut workbook: calamine::Xlsx<_> =
         calamine::Xlsx::new(std::io::Cursor::new(bytes)).map_err(|e| unreadable(&e))?;

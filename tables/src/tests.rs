@@ -478,3 +478,52 @@ fn rezip(bytes: &[u8], name: &str, text: &str) -> Vec<u8> {
     }
     out.finish().unwrap().into_inner()
 }
+
+#[test]
+fn a_zip_that_lies_about_its_sizes_is_unpacked_only_up_to_the_limit() {
+    // Built as any other, then its sizes in both headers changed to 1,000.
+    let big = " ".repeat(MAX_UNPACKED_BYTES as usize + 10);
+    let mut bytes = rezip(
+        &xlsx(&[("Blad1", &[(1, 1, "x")])]),
+        "xl/worksheets/sheet1.xml",
+        &big,
+    );
+    let name = b"xl/worksheets/sheet1.xml";
+    let mut at = 0;
+    while let Some(found) = bytes[at..].windows(name.len()).position(|w| w == name) {
+        let start = at + found;
+        // The local header (30 bytes before the name) keeps the size at 22;
+        // the central one (46 bytes before it) at 24.
+        for (header, offset) in [(30usize, 22usize), (46, 24)] {
+            if start >= header {
+                let base = start - header;
+                let signature = &bytes[base..base + 4];
+                if signature == b"PK\x03\x04" && header == 30
+                    || signature == b"PK\x01\x02" && header == 46
+                {
+                    bytes[base + offset..base + offset + 4]
+                        .copy_from_slice(&1_000u32.to_le_bytes());
+                }
+            }
+        }
+        at = start + name.len();
+    }
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes[..])).unwrap();
+    let declared: u64 = (0..archive.len())
+        .map(|i| archive.by_index_raw(i).unwrap().size())
+        .sum();
+    assert!(
+        declared < MAX_UNPACKED_BYTES,
+        "the sizes were not changed: {declared}"
+    );
+    assert_eq!(
+        sheets("gelogen.xlsx", &bytes).unwrap_err(),
+        SurveyError::Unpacked
+    );
+}
+
+#[test]
+fn a_file_with_old_mac_line_ends_reads_as_any_other() {
+    let rows = delimited(b"sep=;\ra;b\r\r1;2\r", None).unwrap();
+    assert_eq!(rows, [vec!["a", "b"], vec![], vec!["1", "2"]]);
+}

@@ -44,7 +44,7 @@ test('the data panel offers the template, and opens one person’s export after 
   await widget(page).getByLabel('Antwoorden openen uit een bestand').setInputFiles({ name: 'forms-export.csv', mimeType: 'text/csv', buffer: csv(rows) });
   const ready = widget(page).locator('.scan-alert--info');
   await expect(ready).toContainText(`Het bestand bevat ${statements.length - 1} van ${statements.length} antwoorden.`);
-  await expect(ready).toContainText('Deze cellen tellen niet mee:');
+  await expect(ready).toContainText('Let op bij deze cellen:');
   await expect(ready.locator('code')).toContainText(['D2']);
   expect(bundles.some((url) => url.endsWith('samenwerkingsscan_import_bg.wasm'))).toBe(true);
   await expectNoAxeViolations(page, 'a survey export ready to open');
@@ -94,7 +94,7 @@ test('a workshop loads its participants from an .xlsx and a .csv, and says what 
   const outcomes = widget(page).locator('.scan-ws-outcomes li.scan-ws-outcome--added');
   await expect(outcomes.first()).toContainText('‘raad.xlsx’: 4 deelnemers toegevoegd.');
   await expect(outcomes.first()).toContainText('1 rij heeft dezelfde antwoorden, gemeente en rol als een deelnemer die al in de lijst staat.');
-  await expect(outcomes.first()).toContainText('Deze cellen tellen niet mee:');
+  await expect(outcomes.first()).toContainText('Let op bij deze cellen:');
   await expect(outcomes.first().locator('code')).toContainText(['C4']);
   await expect(outcomes.nth(1)).toContainText('‘ambtenaren.csv’: 1 deelnemer toegevoegd.');
   const participants = widget(page).getByRole('table', { name: /deelnemers/i });

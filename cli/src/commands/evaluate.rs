@@ -94,8 +94,11 @@ fn read_table_file(
         .file_name()
         .map(|n| n.to_string_lossy())
         .unwrap_or_default();
-    let table = samenwerkingsscan_tables::read_survey(instrument, &name, &bytes)
-        .or_else(|e| input(format!("{}: {}", path.display(), e.say(lang))))?;
+    let read = samenwerkingsscan_tables::read_survey(instrument, &name, &bytes);
+    if let Ok(mut reading) = crate::READING.lock() {
+        *reading = None;
+    }
+    let table = read.or_else(|e| input(format!("{}: {}", path.display(), e.say(lang))))?;
     let mut stderr = std::io::stderr().lock();
     for notice in table.notices.iter().take(NAMED_NOTICES) {
         let _ = writeln!(
