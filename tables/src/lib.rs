@@ -304,12 +304,11 @@ fn delimited(bytes: &[u8], separator: Option<u8>) -> Result<Rows, SurveyError> {
     let (first, rest) = text.split_once('\n').unwrap_or((&text, ""));
     // Excel's own hint: a first line `sep=;` (also quoted, in capitals, or
     // a tab).
-    let hint = first
-        .trim_end_matches(['\r', '\n'])
-        .trim_matches('"')
+    let line = first.trim_end_matches(['\r', '\n']).trim_matches('"');
+    let hint = line
         .get(..4)
         .filter(|start| start.eq_ignore_ascii_case("sep="))
-        .map(|_| first.trim_end_matches(['\r', '\n']).trim_matches('"')[4..].to_string());
+        .map(|_| &line[4..]);
     let (separator, body) = match (hint, separator) {
         (Some(sep), _) if sep.len() == 1 => (sep.as_bytes()[0], rest),
         (_, Some(separator)) => (separator, text.as_ref()),
